@@ -1,1 +1,2 @@
-export {};
+export * from './connection';
+export * from './queues';

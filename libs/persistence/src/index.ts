@@ -1,1 +1,5 @@
-export {};
+export * from './entities';
+export * from './migrations';
+export * from './connection-errors';
+export * from './data-source.factory';
+export * from './repositories';

@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@rodtrad/config';
+import { openDatabase } from '@rodtrad/persistence';
+import { AppModule } from './app.module';
+import { jsonBodyParser } from './common/http/body-parsing';
+import { connectRedis } from './infrastructure/redis';
+import { mountWebApp } from './web/web-app';
+
+export interface ApiApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  redis: Redis;
+}
+
+/** Opens the connections (migrating the database), then builds the Nest application. */
+export async function createApiApp(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<ApiApp> {
+  const dataSource = await openDatabase({ databaseUrl: config.databaseUrl, migrate: opts.migrate });
+  let redis: Redis;
+  try {
+    redis = await connectRedis(config.redisUrl);
+  } catch (e) {
+    await dataSource.destroy();
+    throw e;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with({ config, dataSource, redis }), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.set('x-powered-by', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"], // Swagger UI's inline bootstrap
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' }, // approval tokens live in URLs
+    }),
+  );
+  app.use(cookieParser());
+  app.use(...jsonBodyParser());
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Rödtråd API')
+    .setDescription(
+      'Styrning och uppföljning för kommuner: årshjul, styrdokument som arbetsflöden, avvikelser som eskalerar. ' +
+        'Every error is RFC 9457 application/problem+json; validation errors list each field as a JSON pointer in `errors[]`. ' +
+        'Lists are paged with `?limit=&offset=` and answer `{ items, total }`. Authenticate with the session cookie or `Authorization: Bearer <token>` from POST /api/auth/login.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .addCookieAuth('rodtrad_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Rödtråd API',
+  });
+
+  mountWebApp(app.getHttpAdapter().getInstance(), config.webDist);
+  return { app, dataSource, redis };
+}

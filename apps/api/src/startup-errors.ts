@@ -1,0 +1,12 @@
+import { ConfigError } from '@rodtrad/config';
+import { ServiceUnavailableAtStartError } from '@rodtrad/persistence';
+
+/** Known start-up failures print a plain message; anything else keeps its stack. */
+export function exitWithMessage(e: unknown): never {
+  if (e instanceof ConfigError || e instanceof ServiceUnavailableAtStartError) {
+    console.error(`\nRödtråd cannot start.\n${e.message}\n`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { AppConfig } from '@rodtrad/config';
+import { bullConnection, DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type QueueName } from '@rodtrad/jobs';
+import { JOB_HANDLERS, type JobHandler } from './job-handler';
+import { WORKER_CONFIG } from '../tokens';
+
+/** Every job name the system enqueues, with the queue it goes to. */
+export const EXPECTED_JOBS: { queue: QueueName; name: string }[] = [{ queue: QUEUES.maintenance, name: JOBS.purgeExpiredSessions }];
+
+/**
+ * Runs one BullMQ worker per queue that has handlers, dispatching by job name.
+ * Closes them on shutdown so active jobs finish (or return to the queue) cleanly.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkerHost');
+  private readonly workers: Worker[] = [];
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+  ) {
+    checkHandlers(handlers, EXPECTED_JOBS);
+  }
+
+  queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: bullConnection(this.config.redisUrl, 'producer'), prefix: this.config.queuePrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const byQueue = new Map<QueueName, Map<string, JobHandler>>();
+    for (const h of this.handlers) {
+      if (!byQueue.has(h.queue)) byQueue.set(h.queue, new Map());
+      byQueue.get(h.queue)!.set(h.name, h);
+    }
+    for (const [queue, handlers] of byQueue) {
+      const worker = new Worker(
+        queue,
+        async (job: Job) => {
+          const handler = handlers.get(job.name);
+          if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${queue}"`);
+          return handler.handle(job);
+        },
+        { connection: bullConnection(this.config.redisUrl, 'worker'), prefix: this.config.queuePrefix, concurrency: this.config.workerConcurrency },
+      );
+      worker.on('failed', (job, err) => this.logger.warn(`Job ${job?.name} (${job?.id}) failed on attempt ${job?.attemptsMade}: ${err.message}`));
+      worker.on('error', (err) => this.logger.error(`Worker error on ${queue}: ${err.message}`));
+      this.workers.push(worker);
+    }
+    // Housekeeping on a schedule: idempotent upsert, so several workers agree on one schedule.
+    await this.queue(QUEUES.maintenance).upsertJobScheduler('purge-expired-sessions', { every: 15 * 60_000 }, { name: JOBS.purgeExpiredSessions });
+    this.logger.log(`Workers running for queues: ${[...byQueue.keys()].join(', ')} (prefix ${this.config.queuePrefix})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}
+
+export function checkHandlers(handlers: JobHandler[], expected: { queue: QueueName; name: string }[]): void {
+  const have = new Set(handlers.map((h) => `${h.queue}/${h.name}`));
+  const missing = expected.filter((e) => !have.has(`${e.queue}/${e.name}`));
+  if (missing.length) throw new Error(`No handler for job(s): ${missing.map((m) => `${m.queue}/${m.name}`).join(', ')}`);
+}

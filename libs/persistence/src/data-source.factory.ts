@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+import { createConnection } from 'mysql2/promise';
+import { describeDatabaseUrl } from '@rodtrad/config';
+import { ServiceUnavailableAtStartError, errorCause } from './connection-errors';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DataSourceOptionsLite {
+  databaseUrl: string;
+  poolSize?: number;
+  logging?: boolean;
+}
+
+export function createDataSource(opts: DataSourceOptionsLite): DataSource {
+  const db = describeDatabaseUrl(opts.databaseUrl);
+  return new DataSource({
+    type: 'mysql',
+    host: db.host,
+    port: db.port,
+    username: db.user,
+    password: db.password,
+    database: db.database,
+    charset: 'utf8mb4_swedish_ci',
+    timezone: 'Z',
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: opts.logging ?? false,
+    poolSize: opts.poolSize ?? 20,
+    extra: { connectTimeout: 5000, dateStrings: false, supportBigNumbers: true, bigNumberStrings: true },
+  });
+}
+
+/** Creates the database if it is missing. Fails with an operator-readable message when MariaDB is down. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const db = describeDatabaseUrl(databaseUrl);
+  const where = `${db.host}:${db.port} as ${db.user}`;
+  let conn;
+  try {
+    conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, connectTimeout: 5000 });
+  } catch (e) {
+    throw new ServiceUnavailableAtStartError('MariaDB', where, errorCause(e));
+  }
+  try {
+    if (!/^[A-Za-z0-9_]+$/.test(db.database)) throw new Error(`Database name "${db.database}" may hold only letters, digits and _`);
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci`);
+  } finally {
+    await conn.end();
+  }
+}
+
+/** ensureDatabase, connect, run pending migrations. */
+export async function openDatabase(opts: DataSourceOptionsLite & { migrate?: boolean }): Promise<DataSource> {
+  await ensureDatabase(opts.databaseUrl);
+  const ds = createDataSource(opts);
+  try {
+    await ds.initialize();
+  } catch (e) {
+    const db = describeDatabaseUrl(opts.databaseUrl);
+    throw new ServiceUnavailableAtStartError('MariaDB', `${db.host}:${db.port}/${db.database}`, errorCause(e));
+  }
+  if (opts.migrate !== false) await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

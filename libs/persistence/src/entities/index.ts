@@ -1,0 +1,18 @@
+import { AdminAuditEntity } from './admin-audit.entity';
+import { MandatePeriodEntity, StrategicAreaEntity } from './mandate-period.entity';
+import { OrgUnitEntity } from './org-unit.entity';
+import { RoleAssignmentEntity } from './role-assignment.entity';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
+
+export { AdminAuditEntity, MandatePeriodEntity, StrategicAreaEntity, OrgUnitEntity, RoleAssignmentEntity, SessionEntity, UserEntity };
+
+export const ENTITIES = [
+  OrgUnitEntity,
+  UserEntity,
+  RoleAssignmentEntity,
+  SessionEntity,
+  MandatePeriodEntity,
+  StrategicAreaEntity,
+  AdminAuditEntity,
+];

@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type AppConfig } from '@rodtrad/config';
+import { createApiApp, type ApiApp } from '../../apps/api/src/bootstrap';
+
+export interface TestApi extends ApiApp {
+  url: string;
+  config: AppConfig;
+  close(): Promise<void>;
+  /** fetch against the running API; JSON bodies are serialised for you. */
+  request(method: string, path: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
+  login(username: string, password?: string): Promise<string>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+  text: string;
+}
+
+/** The real API (real MariaDB, real Redis) on an ephemeral port. */
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const config = loadConfig({ ...process.env, ...overrides });
+  const api = await createApiApp(config, { migrate: false });
+  await api.app.listen(0, '127.0.0.1');
+  const { port } = api.app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const request: TestApi['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    } else if (opts.raw !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(url + path, { method, headers, body, redirect: 'manual' });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  };
+  const tokens = new Map<string, string>();
+  return {
+    ...api,
+    url,
+    config,
+    request,
+    async login(username, password = config.demoPassword) {
+      const cached = tokens.get(username + '\0' + password);
+      if (cached) return cached;
+      const res = await request('POST', '/api/auth/login', { body: { username, password } });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
+      tokens.set(username + '\0' + password, res.body.token);
+      return res.body.token as string;
+    },
+    close: () => api.app.close(),
+  };
+}

@@ -1,0 +1,33 @@
+import './test-env';
+import { createConnection } from 'mysql2/promise';
+import Redis from 'ioredis';
+import { describeDatabaseUrl, loadConfig } from '@rodtrad/config';
+import { openDatabase } from '@rodtrad/persistence';
+import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
+
+/**
+ * Once per jest run: a fresh database for this tier (dropped and re-created, then
+ * migrated and seeded with the demo municipality) and a clean queue prefix in Redis.
+ */
+export default async function globalSetup(): Promise<void> {
+  const config = loadConfig();
+  const db = describeDatabaseUrl(config.databaseUrl);
+  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
+  await conn.end();
+  const ds = await openDatabase({ databaseUrl: config.databaseUrl, migrate: true, poolSize: 2 });
+  await seedDemo(ds, config.demoPassword);
+  await ds.destroy();
+  await flushPrefix(config.redisUrl, config.queuePrefix);
+}
+
+export async function flushPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}

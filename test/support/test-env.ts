@@ -1,0 +1,10 @@
+// Every test tier runs against a database and a queue prefix of its own.
+const tier = process.env['TEST_TIER'] ?? 'it';
+process.env['NODE_ENV'] = 'test';
+process.env['DATABASE_URL'] ??= `mysql://root@127.0.0.1:3306/rodtrad_test_${tier}`;
+process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
+process.env['QUEUE_PREFIX'] ??= `rodtrad_test_${tier}`;
+process.env['DEMO_PASSWORD'] ??= 'demo';
+process.env['LOG_LEVEL'] ??= 'silent';
+process.env['SESSION_SECRET'] ??= 'test-secret-test-secret-test-secret';
+process.env['LOGIN_RATE_LIMIT'] ??= '5';

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm start`: build what is stale, migrate and seed, then run the API and the worker
+// side by side until Ctrl-C, which stops both cleanly.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+process.chdir(root);
+const node = process.execPath;
+const register = ['-r', './tools/scripts/register-paths.cjs'];
+
+function newest(dir) {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+
+function run(label, cmd, args) {
+  process.stdout.write(`▸ ${label}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const serverSources = Math.max(newest('apps/api/src'), newest('apps/worker/src'), newest('libs'), mtime('tsconfig.base.json'));
+if (serverSources > mtime('dist/server/.tsbuildinfo')) run('Bygger server (tsc)…', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+if (Math.max(newest('apps/web'), newest('libs')) > mtime('dist/web/index.html')) {
+  run('Bygger webbappen (vite)…', node, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
+}
+run('Migrerar databasen och lägger in demokommunen…', node, [...register, 'dist/server/apps/api/src/cli.js', 'setup']);
+
+const children = [
+  ['api', spawn(node, [...register, 'dist/server/apps/api/src/main.js'], { stdio: 'inherit' })],
+  ['worker', spawn(node, [...register, 'dist/server/apps/worker/src/main.js'], { stdio: 'inherit' })],
+];
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\n▸ Stoppar…\n');
+  for (const [, child] of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const force = setTimeout(() => children.forEach(([, c]) => c.exitCode === null && c.kill('SIGKILL')), 15_000);
+  Promise.all(children.map(([, c]) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+    clearTimeout(force);
+    process.exit(code);
+  });
+}
+for (const [name, child] of children) {
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`);
+      stop(code || 1);
+    }
+  });
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
