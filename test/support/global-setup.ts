@@ -1,4 +1,5 @@
 import './test-env';
+import './register-aliases';
 import { createConnection } from 'mysql2/promise';
 import Redis from 'ioredis';
 import { describeDatabaseUrl, loadConfig } from '@rodtrad/config';

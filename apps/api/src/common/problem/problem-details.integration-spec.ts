@@ -1,0 +1,54 @@
+import { startTestApi, type TestApi } from '@rodtrad/testing';
+
+describe('errors are RFC 9457 problem+json', () => {
+  let api: TestApi;
+  let admin: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    admin = await api.login('admin');
+  });
+  afterAll(() => api.close());
+
+  it('answers malformed JSON with 400, never 500, and changes nothing', async () => {
+    const before = await api.dataSource.query('SELECT COUNT(*) AS n FROM org_unit');
+    const res = await api.request('POST', '/api/org-units', { token: admin, raw: '{"name": "Halv' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ type: expect.stringMatching(/malformed-json$/), title: 'Felaktig JSON', status: 400 });
+    expect(await api.dataSource.query('SELECT COUNT(*) AS n FROM org_unit')).toEqual(before);
+  });
+
+  it('lists every invalid field with a JSON pointer (422)', async () => {
+    const res = await api.request('POST', '/api/users', { token: admin, body: { username: 'X Y', email: 'inte-en-adress', roles: [{ role: 'kung', orgUnitId: 'x' }], extra: 1 } });
+    expect(res.status).toBe(422);
+    const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer).sort();
+    expect(pointers).toEqual(['/email', '/extra', '/name', '/roles/0/role', '/username']);
+    for (const e of res.body.errors) expect(typeof e.message).toBe('string');
+  });
+
+  it('answers an unknown API path with a 404 problem', async () => {
+    const res = await api.request('GET', '/api/finns-inte', { token: admin });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ status: 404, title: 'Hittades inte' });
+  });
+
+  it('sets security headers (helmet)', async () => {
+    const res = await api.request('GET', '/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('reports the database and Redis in /api/health', async () => {
+    const res = await api.request('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+  });
+
+  it('publishes the OpenAPI description with the contract paths', async () => {
+    const res = await api.request('GET', '/api/docs-json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/org-units', '/api/users', '/api/health']));
+    expect(res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
+  });
+});
