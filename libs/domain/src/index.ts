@@ -1,1 +1,23 @@
-export {};
+// @rodtrad/domain: framework-free rules of the governance cycle. Import only from here.
+export * from './domain-error';
+export * from './glossary';
+
+export * from './org/org-unit';
+export * from './org/roles';
+
+export * from './arshjul/document-types';
+export * from './arshjul/report-periods';
+export * from './arshjul/due-instant';
+export * from './arshjul/year-wheel';
+export * from './arshjul/icalendar';
+
+export * from './demo/hallsberg-units';
+export * from './demo/hallsberg-users';
+export * from './demo/hallsberg';
+
+export * from './uppfoljning/budget-deviation';
+export * from './uppfoljning/goal-fulfilment';
+export * from './uppfoljning/risk';
+export * from './uppfoljning/balance-requirement';
+
+export * from './diarium/diarienummer';

@@ -1,0 +1,105 @@
+import { DOCUMENT_TYPE_KEYS } from './document-types';
+import {
+  YEAR_WHEEL_EVENT_KEYS,
+  YearWheelEntry,
+  defaultYearWheel,
+  dueDateFor,
+  findYearWheelEntry,
+  relativeDueDate,
+  validateYearWheel,
+} from './year-wheel';
+
+describe('defaultYearWheel', () => {
+  const wheel = defaultYearWheel(2027);
+
+  it('dates the planning documents in the year before the budget year', () => {
+    expect(dueDateFor(wheel, 'gpf')).toBe('2026-06-15');
+    expect(dueDateFor(wheel, 'mal-och-budget')).toBe('2026-09-30');
+    expect(dueDateFor(wheel, 'internkontrollplan')).toBe('2026-12-15');
+    expect(dueDateFor(wheel, 'forvaltningsplan')).toBe('2026-12-31');
+    expect(dueDateFor(wheel, 'verksamhetsplan')).toBe('2026-12-31');
+    expect(dueDateFor(wheel, 'enhetsplan')).toBe('2027-01-31');
+  });
+
+  it('dates the follow-up documents', () => {
+    expect(dueDateFor(wheel, 'tertialrapport')).toBe('2027-05-20');
+    expect(dueDateFor(wheel, 'tertialrapport', 'T1')).toBe('2027-05-20');
+    expect(dueDateFor(wheel, 'delarsrapport', 'D1')).toBe('2027-08-31');
+    expect(dueDateFor(wheel, 'verksamhetsberattelse')).toBe('2028-01-31');
+  });
+
+  it('has a månadsrapport due on the 15th of the month after each report month', () => {
+    const monthly = wheel.filter((entry) => entry.key === 'manadsrapport');
+    expect(monthly.map((entry) => [entry.period, entry.date])).toEqual([
+      ['2027-02', '2027-03-15'],
+      ['2027-03', '2027-04-15'],
+      ['2027-05', '2027-06-15'],
+      ['2027-09', '2027-10-15'],
+      ['2027-10', '2027-11-15'],
+      ['2027-11', '2027-12-15'],
+      ['2027-12', '2028-01-15'],
+    ]);
+    expect(monthly[0].title).toBe('Månadsrapport februari 2027');
+    expect(dueDateFor(wheel, 'manadsrapport', '2027-04')).toBeUndefined();
+    expect(() => dueDateFor(wheel, 'manadsrapport')).toThrow(
+      expect.objectContaining({ code: 'arshjul.period-required' }),
+    );
+  });
+
+  it('times the åtgärdsplan relative to its trigger', () => {
+    const entry = findYearWheelEntry(wheel, 'atgardsplan') as YearWheelEntry;
+    expect(entry).toMatchObject({ date: null, relativeDays: 30 });
+    expect(dueDateFor(wheel, 'atgardsplan')).toBeUndefined();
+    expect(relativeDueDate(entry, '2027-05-20')).toBe('2027-06-19');
+    expect(
+      defaultYearWheel(2027, { atgardsplanDays: 45 }).find((e) => e.key === 'atgardsplan')?.relativeDays,
+    ).toBe(45);
+    expect(() => relativeDueDate(wheel[0], '2027-05-20')).toThrow(
+      expect.objectContaining({ code: 'arshjul.not-relative' }),
+    );
+  });
+
+  it('includes the non-document events of §6.1 without a document type', () => {
+    for (const key of YEAR_WHEEL_EVENT_KEYS) {
+      const entry = findYearWheelEntry(wheel, key);
+      expect(entry?.documentType).toBeNull();
+    }
+    expect(dueDateFor(wheel, 'budgetdialog')).toBe('2026-02-15');
+    expect(dueDateFor(wheel, 'strategidag')).toBe('2026-03-15');
+    expect(dueDateFor(wheel, 'skattesats')).toBe('2026-10-31');
+    expect(dueDateFor(wheel, 'budgetbeslut')).toBe('2026-11-30');
+    expect(dueDateFor(wheel, 'konteringsbudget')).toBe('2026-12-31');
+    expect(dueDateFor(wheel, 'rakenskapssammandrag')).toBe('2028-03-31');
+  });
+
+  it('covers every deadline key, is sorted and valid', () => {
+    for (const type of DOCUMENT_TYPE_KEYS)
+      expect(wheel.some((entry) => entry.documentType === type)).toBe(true);
+    const dated = wheel.filter((entry) => entry.date !== null).map((entry) => entry.date as string);
+    expect(dated).toEqual([...dated].sort());
+    expect(wheel[wheel.length - 1].key).toBe('atgardsplan');
+    expect(validateYearWheel(wheel)).toEqual([]);
+    expect(dueDateFor(wheel, 'unknown')).toBeUndefined();
+  });
+});
+
+describe('validateYearWheel', () => {
+  it('reports duplicates, bad dates and missing timing', () => {
+    const entry: YearWheelEntry = { key: 'gpf', documentType: 'gpf', title: 'GPF', date: '2026-06-15' };
+    expect(
+      validateYearWheel([
+        entry,
+        entry,
+        { ...entry, key: 'enhetsplan', documentType: 'enhetsplan', date: '2027-02-30' },
+        { ...entry, key: 'atgardsplan', documentType: 'atgardsplan', date: null },
+        { ...entry, key: 'skattesats', documentType: 'bogus' as never, title: ' ' },
+      ]),
+    ).toEqual([
+      'gpf occurs more than once',
+      'enhetsplan has invalid date 2027-02-30',
+      'atgardsplan needs a date or a non-negative whole number of relativeDays',
+      'skattesats has unknown document type bogus',
+      'skattesats has no title',
+    ]);
+  });
+});
