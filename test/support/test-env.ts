@@ -1,9 +1,11 @@
 // Every test tier runs against a database and a queue prefix of its own.
 const tier = process.env['TEST_TIER'] ?? 'it';
 process.env['NODE_ENV'] = 'test';
-process.env['DATABASE_URL'] ??= `mysql://root@127.0.0.1:3306/rodtrad_test_${tier}`;
+// Never a developer's own DATABASE_URL: the tiers drop and re-create their database.
+const server = process.env['TEST_DATABASE_SERVER'] ?? 'mysql://root@127.0.0.1:3306';
+process.env['DATABASE_URL'] = `${server}/rodtrad_test_${tier}`;
 process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
-process.env['QUEUE_PREFIX'] ??= `rodtrad_test_${tier}`;
+process.env['QUEUE_PREFIX'] = `rodtrad_test_${tier}`;
 process.env['DEMO_PASSWORD'] ??= 'demo';
 process.env['LOG_LEVEL'] ??= 'silent';
 process.env['SESSION_SECRET'] ??= 'test-secret-test-secret-test-secret';

@@ -89,7 +89,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'NODE_ENV', key: 'nodeEnv', default: 'development', description: 'development, production or test', parse: oneOf('development', 'production', 'test') },
   { name: 'PORT', key: 'port', default: '3000', description: 'HTTP port of the API (which also serves the web app)', parse: int(1, 65535) },
   { name: 'DATABASE_URL', key: 'databaseUrl', default: 'mysql://root@127.0.0.1:3306/rodtrad', description: 'MariaDB/MySQL connection; the database is created if missing', parse: url('mysql', 'mariadb') },
-  { name: 'REDIS_URL', key: 'redisUrl', default: 'redis://127.0.0.1:6379', description: 'Redis for queues, sessions and rate limits', parse: url('redis', 'rediss') },
+  { name: 'REDIS_URL', key: 'redisUrl', default: 'redis://127.0.0.1:6379', description: 'Redis for queues and rate limits', parse: url('redis', 'rediss') },
   { name: 'QUEUE_PREFIX', key: 'queuePrefix', default: 'rodtrad', description: 'Prefix of every Redis key, so two installations can share one Redis', parse: queuePrefix },
   { name: 'SMTP_URL', key: 'smtpUrl', default: 'smtp://127.0.0.1:1025', description: 'Outgoing mail server, e.g. smtp://user:pass@host:587', parse: url('smtp', 'smtps') },
   { name: 'MAIL_FROM', key: 'mailFrom', default: 'Rödtråd <rodtrad@hallsberg.example>', description: 'Sender of every mail', parse: str },

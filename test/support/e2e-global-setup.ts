@@ -1,0 +1,36 @@
+import './test-env';
+import './register-aliases';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import globalSetup from './global-setup';
+
+const root = join(__dirname, '..', '..');
+export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3100);
+
+/**
+ * The end-to-end tier runs the BUILT api and worker (dist/, as `npm start` does) on a
+ * port of their own, against the e2e database, which globalSetup has just re-created.
+ */
+export default async function e2eGlobalSetup(): Promise<void> {
+  await globalSetup();
+  process.env['E2E_BASE_URL'] ??= `http://127.0.0.1:${E2E_PORT}`;
+  const env = { ...process.env, PORT: String(E2E_PORT), PUBLIC_URL: process.env['E2E_BASE_URL'] };
+  const children: ChildProcess[] = [];
+  for (const entry of ['dist/server/apps/api/src/main.js', 'dist/server/apps/worker/src/main.js']) {
+    const child = spawn(process.execPath, ['-r', './tools/scripts/register-paths.cjs', entry], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(child);
+  }
+  (globalThis as { __E2E_CHILDREN__?: ChildProcess[] }).__E2E_CHILDREN__ = children;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${process.env['E2E_BASE_URL']}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('The built API did not become healthy within 30 s');
+    if (children.some((c) => c.exitCode !== null)) throw new Error('The built API or worker exited during start-up');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
