@@ -1,1 +1,16 @@
-export {};
+export * from './lib/workflow.types';
+export * from './lib/json-pointer';
+export { definitionSchema } from './lib/definition/definition-schema';
+export * from './lib/definition/definition-graph';
+export * from './lib/definition/covering-paths';
+export * from './lib/definition/definition-checksum';
+export * from './lib/definition/validate-definition';
+export * from './lib/registry/registry.types';
+export * from './lib/registry/registry';
+export * from './lib/registry/evaluate-guard';
+export * from './lib/engine/compile-definition';
+export * from './lib/engine/engine-step';
+export * from './lib/definition/load-shipped-definitions';
+export * from './lib/forms/form-validator';
+export * from './lib/forms/form-catalog';
+export * from './lib/forms/draft-schema';
