@@ -38,13 +38,22 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const where = `${db.host}:${db.port} as ${db.user}`;
   let conn;
   try {
-    conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, connectTimeout: 5000 });
+    conn = await createConnection({
+      host: db.host,
+      port: db.port,
+      user: db.user,
+      password: db.password,
+      connectTimeout: 5000,
+    });
   } catch (e) {
     throw new ServiceUnavailableAtStartError('MariaDB', where, errorCause(e));
   }
   try {
-    if (!/^[A-Za-z0-9_]+$/.test(db.database)) throw new Error(`Database name "${db.database}" may hold only letters, digits and _`);
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci`);
+    if (!/^[A-Za-z0-9_]+$/.test(db.database))
+      throw new Error(`Database name "${db.database}" may hold only letters, digits and _`);
+    await conn.query(
+      `CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci`,
+    );
   } finally {
     await conn.end();
   }
@@ -58,7 +67,11 @@ export async function openDatabase(opts: DataSourceOptionsLite & { migrate?: boo
     await ds.initialize();
   } catch (e) {
     const db = describeDatabaseUrl(opts.databaseUrl);
-    throw new ServiceUnavailableAtStartError('MariaDB', `${db.host}:${db.port}/${db.database}`, errorCause(e));
+    throw new ServiceUnavailableAtStartError(
+      'MariaDB',
+      `${db.host}:${db.port}/${db.database}`,
+      errorCause(e),
+    );
   }
   if (opts.migrate !== false) await ds.runMigrations({ transaction: 'each' });
   return ds;

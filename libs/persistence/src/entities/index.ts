@@ -4,8 +4,23 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+import {
+  DocumentAuditEntity,
+  DocumentEntity,
+  OutboxEntity,
+  WorkflowDefinitionEntity,
+} from './workflow.entities';
 
-export { AdminAuditEntity, MandatePeriodEntity, StrategicAreaEntity, OrgUnitEntity, RoleAssignmentEntity, SessionEntity, UserEntity };
+export { DocumentAuditEntity, DocumentEntity, OutboxEntity, WorkflowDefinitionEntity };
+export {
+  AdminAuditEntity,
+  MandatePeriodEntity,
+  StrategicAreaEntity,
+  OrgUnitEntity,
+  RoleAssignmentEntity,
+  SessionEntity,
+  UserEntity,
+};
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -15,4 +30,8 @@ export const ENTITIES = [
   MandatePeriodEntity,
   StrategicAreaEntity,
   AdminAuditEntity,
+  WorkflowDefinitionEntity,
+  DocumentEntity,
+  DocumentAuditEntity,
+  OutboxEntity,
 ];

@@ -79,7 +79,15 @@ export class Foundation1764180000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['admin_audit', 'strategic_area', 'mandate_period', 'session', 'role_assignment', 'app_user', 'org_unit']) {
+    for (const t of [
+      'admin_audit',
+      'strategic_area',
+      'mandate_period',
+      'session',
+      'role_assignment',
+      'app_user',
+      'org_unit',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

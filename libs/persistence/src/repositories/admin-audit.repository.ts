@@ -18,6 +18,8 @@ export class AdminAuditRepository {
   }
 
   async list(entityType: string, entityId: string): Promise<AdminAuditEntity[]> {
-    return this.ds.getRepository(AdminAuditEntity).find({ where: { entityType, entityId }, order: { id: 'ASC' } });
+    return this.ds
+      .getRepository(AdminAuditEntity)
+      .find({ where: { entityType, entityId }, order: { id: 'ASC' } });
   }
 }

@@ -10,19 +10,32 @@ export class OrgUnitRepository {
   }
 
   async get(id: string): Promise<OrgUnitNode | null> {
-    const rows: OrgUnitNode[] = await this.ds.query('SELECT id, parent_id AS parentId, kind, name, code FROM org_unit WHERE id = ?', [id]);
+    const rows: OrgUnitNode[] = await this.ds.query(
+      'SELECT id, parent_id AS parentId, kind, name, code FROM org_unit WHERE id = ?',
+      [id],
+    );
     return rows[0] ?? null;
   }
 
   async codeTaken(code: string, exceptId?: string): Promise<boolean> {
-    return (await this.ds.query('SELECT id FROM org_unit WHERE code = ? AND id <> ?', [code, exceptId ?? ''])).length > 0;
+    return (
+      (await this.ds.query('SELECT id FROM org_unit WHERE code = ? AND id <> ?', [code, exceptId ?? '']))
+        .length > 0
+    );
   }
 
-  async insert(unit: OrgUnitNode & { seedKey?: string | null }, m: EntityManager = this.ds.manager): Promise<void> {
+  async insert(
+    unit: OrgUnitNode & { seedKey?: string | null },
+    m: EntityManager = this.ds.manager,
+  ): Promise<void> {
     await m.getRepository(OrgUnitEntity).insert({ ...unit, seedKey: unit.seedKey ?? null });
   }
 
-  async update(id: string, patch: { name?: string; code?: string; parentId?: string | null; kind?: OrgUnitKind }, m: EntityManager = this.ds.manager): Promise<void> {
+  async update(
+    id: string,
+    patch: { name?: string; code?: string; parentId?: string | null; kind?: OrgUnitKind },
+    m: EntityManager = this.ds.manager,
+  ): Promise<void> {
     await m.getRepository(OrgUnitEntity).update({ id }, patch);
   }
 

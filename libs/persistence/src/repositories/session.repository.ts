@@ -19,7 +19,9 @@ export class SessionRepository {
   async create(userId: string, ttlMs: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + ttlMs);
-    await this.ds.getRepository(SessionEntity).insert({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
+    await this.ds
+      .getRepository(SessionEntity)
+      .insert({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
     return { token, expiresAt };
   }
 

@@ -16,7 +16,9 @@ export interface UserWithRoles {
 export class UserRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async findCredentials(username: string): Promise<{ id: string; passwordHash: string | null; active: boolean } | null> {
+  async findCredentials(
+    username: string,
+  ): Promise<{ id: string; passwordHash: string | null; active: boolean } | null> {
     const rows: { id: string; passwordHash: string | null; active: number }[] = await this.ds.query(
       'SELECT id, password_hash AS passwordHash, active FROM app_user WHERE username = ?',
       [username],
@@ -35,17 +37,29 @@ export class UserRepository {
   async get(id: string): Promise<UserWithRoles | null> {
     const user = await this.ds.getRepository(UserEntity).findOne({ where: { id } });
     if (!user) return null;
-    return { id: user.id, username: user.username, name: user.name, email: user.email, active: user.active, roles: await this.rolesOf(id) };
+    return {
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      email: user.email,
+      active: user.active,
+      roles: await this.rolesOf(id),
+    };
   }
 
-  async list(limit: number, offset: number, search?: string): Promise<{ items: UserWithRoles[]; total: number }> {
+  async list(
+    limit: number,
+    offset: number,
+    search?: string,
+  ): Promise<{ items: UserWithRoles[]; total: number }> {
     const where = search ? 'WHERE username LIKE ? OR name LIKE ?' : '';
     const params = search ? [`%${search}%`, `%${search}%`] : [];
     const [{ total }] = await this.ds.query(`SELECT COUNT(*) AS total FROM app_user ${where}`, params);
-    const users: { id: string; username: string; name: string; email: string; active: number }[] = await this.ds.query(
-      `SELECT id, username, name, email, active FROM app_user ${where} ORDER BY name, username LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
+    const users: { id: string; username: string; name: string; email: string; active: number }[] =
+      await this.ds.query(
+        `SELECT id, username, name, email, active FROM app_user ${where} ORDER BY name, username LIMIT ? OFFSET ?`,
+        [...params, limit, offset],
+      );
     const roles: { userId: string; role: RoleKey; orgUnitId: string }[] = users.length
       ? await this.ds.query(
           `SELECT user_id AS userId, role, org_unit_id AS orgUnitId FROM role_assignment WHERE user_id IN (${users.map(() => '?').join(',')}) ORDER BY role`,
@@ -63,20 +77,36 @@ export class UserRepository {
   }
 
   async usernameTaken(username: string, exceptId?: string): Promise<boolean> {
-    const rows = await this.ds.query('SELECT id FROM app_user WHERE username = ? AND id <> ?', [username, exceptId ?? '']);
+    const rows = await this.ds.query('SELECT id FROM app_user WHERE username = ? AND id <> ?', [
+      username,
+      exceptId ?? '',
+    ]);
     return rows.length > 0;
   }
 
   /** Inserts or replaces a user and their roles in one transaction. */
   async save(
-    user: { id?: string; username: string; name: string; email: string; active?: boolean; passwordHash?: string | null },
+    user: {
+      id?: string;
+      username: string;
+      name: string;
+      email: string;
+      active?: boolean;
+      passwordHash?: string | null;
+    },
     roles: RoleAssignment[] | undefined,
     manager?: EntityManager,
   ): Promise<string> {
     const run = async (m: EntityManager) => {
       const id = user.id ?? randomUUID();
       const existing = await m.getRepository(UserEntity).findOne({ where: { id } });
-      const values: Partial<UserEntity> = { id, username: user.username, name: user.name, email: user.email, active: user.active ?? true };
+      const values: Partial<UserEntity> = {
+        id,
+        username: user.username,
+        name: user.name,
+        email: user.email,
+        active: user.active ?? true,
+      };
       if (user.passwordHash !== undefined) values.passwordHash = user.passwordHash;
       if (existing) await m.getRepository(UserEntity).update({ id }, values);
       else await m.getRepository(UserEntity).insert(values);
@@ -84,7 +114,11 @@ export class UserRepository {
         await m.getRepository(RoleAssignmentEntity).delete({ userId: id });
         const unique = [...new Map(roles.map((r) => [`${r.role}|${r.orgUnitId}`, r])).values()];
         if (unique.length) {
-          await m.getRepository(RoleAssignmentEntity).insert(unique.map((r) => ({ id: randomUUID(), userId: id, role: r.role, orgUnitId: r.orgUnitId })));
+          await m
+            .getRepository(RoleAssignmentEntity)
+            .insert(
+              unique.map((r) => ({ id: randomUUID(), userId: id, role: r.role, orgUnitId: r.orgUnitId })),
+            );
         }
       }
       return id;

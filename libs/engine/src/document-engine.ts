@@ -1,0 +1,446 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  canOwnDocument,
+  dataHash,
+  DOCUMENT_TYPES,
+  formatDiarienummer,
+  hasAnyRole,
+  isDocumentTypeKey,
+  isReportPeriod,
+  reportPeriodLabel,
+  type DocumentTypeKey,
+  type RoleKey,
+} from '@rodtrad/domain';
+import {
+  DocumentAuditRepository,
+  DocumentRepository,
+  nextDiariumNumber,
+  OutboxRepository,
+  type DocumentRow,
+  type OutboxRecord,
+} from '@rodtrad/persistence';
+import {
+  createFormValidator,
+  draftSchema,
+  initialStep,
+  stateMeta,
+  step,
+  type Effect,
+  type GuardContext,
+  type WorkflowEvent,
+} from '@rodtrad/workflow';
+import { DefinitionStore, type LoadedDefinition } from './definition-store';
+import { DocumentFacts } from './document-facts';
+import { EngineError } from './engine-error';
+import type { EngineActor, EnginePorts } from './ports';
+
+/** Effects applied inside the transition's own transaction; all others leave through the outbox. */
+const IN_TRANSACTION = new Set(['markSubmitted', 'markDecided', 'assignDiarienummer']);
+
+export interface TransitionCommand {
+  documentId: string;
+  event: WorkflowEvent;
+  expectedVersion: number;
+  actor: EngineActor;
+}
+
+export interface TransitionOutcome {
+  id: string;
+  state: string;
+  previousState: string;
+  version: number;
+  final: boolean;
+  effects: Effect[];
+}
+
+export interface CreateDocumentCommand {
+  type: string;
+  orgUnitId: string;
+  year: number;
+  period?: string | null;
+  title?: string;
+  data?: Record<string, unknown>;
+  actor: EngineActor;
+}
+
+/**
+ * The one place where documents change. Every change is one transaction: guarded update
+ * (`WHERE id = ? AND version = ?`), one audit entry in the document's hash chain, and the
+ * side effects as outbox rows. The state machine step itself is pure (libs/workflow).
+ */
+export class DocumentEngine {
+  readonly documents: DocumentRepository;
+  readonly audit: DocumentAuditRepository;
+  readonly outbox: OutboxRepository;
+  private readonly facts: DocumentFacts;
+  private readonly forms = createFormValidator();
+
+  constructor(
+    private readonly ds: DataSource,
+    readonly definitions: DefinitionStore,
+    private readonly ports: EnginePorts,
+  ) {
+    this.documents = new DocumentRepository(ds);
+    this.audit = new DocumentAuditRepository(ds);
+    this.outbox = new OutboxRepository(ds);
+    this.facts = new DocumentFacts(ds);
+  }
+
+  async get(id: string): Promise<{ doc: DocumentRow; def: LoadedDefinition }> {
+    const doc = await this.documents.get(id);
+    if (!doc) throw new EngineError('not-found', 'Dokumentet finns inte.');
+    return { doc, def: await this.definitions.load(doc.definitionId) };
+  }
+
+  /** May the actor act with one of these roles on this unit? The system always may. */
+  async may(actor: EngineActor, roles: readonly string[] | undefined, orgUnitId: string): Promise<boolean> {
+    if (actor.via === 'system') return true;
+    if (!roles?.length) return false;
+    return hasAnyRole(actor.roles, roles as RoleKey[], orgUnitId, await this.ports.orgTree());
+  }
+
+  async create(cmd: CreateDocumentCommand): Promise<DocumentRow> {
+    if (!isDocumentTypeKey(cmd.type))
+      throw new EngineError('invalid-request', `Dokumenttypen ${cmd.type} finns inte.`, [
+        { pointer: '/type', message: 'Okänd dokumenttyp.' },
+      ]);
+    const type = cmd.type as DocumentTypeKey;
+    const tree = await this.ports.orgTree();
+    const unit = tree.get(cmd.orgUnitId);
+    if (!unit)
+      throw new EngineError('invalid-request', 'Organisationsenheten finns inte.', [
+        { pointer: '/orgUnitId', message: 'Organisationsenheten finns inte.' },
+      ]);
+    if (!canOwnDocument(type, unit.kind)) {
+      throw new EngineError(
+        'invalid-request',
+        `${DOCUMENT_TYPES[type].title} kan inte ägas av ${unit.name}.`,
+        [{ pointer: '/orgUnitId', message: 'Enheten kan inte äga den här dokumenttypen.' }],
+      );
+    }
+    const period = cmd.period ?? null;
+    if (period !== null ? !isReportPeriod(type, period, cmd.year) : DOCUMENT_TYPES[type].periodic) {
+      throw new EngineError('invalid-request', 'Perioden passar inte dokumenttypen.', [
+        { pointer: '/period', message: 'Ogiltig period för dokumenttypen.' },
+      ]);
+    }
+    const def = await this.definitions.published(type);
+    if (!def)
+      throw new EngineError(
+        'invalid-request',
+        `Det finns ingen publicerad version av arbetsflödet för ${type}.`,
+      );
+    const initialMeta = stateMeta(def.definition, def.definition.machine.initial);
+    if (
+      !(await this.may(
+        cmd.actor,
+        [...(initialMeta?.editableBy ?? []), 'admin', 'registrator'],
+        cmd.orgUnitId,
+      ))
+    ) {
+      throw new EngineError(
+        'forbidden',
+        'Din roll ger inte behörighet att skapa dokumentet för den här enheten.',
+      );
+    }
+    const id = randomUUID();
+    const now = this.ports.now();
+    const data = cmd.data ?? {};
+    const first = initialStep(
+      def.compiled,
+      this.guardContext({ id, type, orgUnitId: unit.id, year: cmd.year, period }, data, cmd.actor, {}),
+    );
+    const title =
+      cmd.title ??
+      (period
+        ? `${DOCUMENT_TYPES[type].title} ${reportPeriodLabel(type, period, cmd.year)} – ${unit.name}`
+        : `${DOCUMENT_TYPES[type].title} ${cmd.year} – ${unit.name}`);
+    const dueAt = await this.dueAtFor(def, first.state, cmd.year, period, now);
+    try {
+      await this.ds.transaction(async (m) => {
+        await this.documents.insert(
+          {
+            id,
+            type,
+            title,
+            orgUnitId: unit.id,
+            year: cmd.year,
+            period,
+            definitionId: def.id,
+            snapshot: first.snapshot,
+            state: first.state,
+            final: first.final,
+            data,
+            dueAt,
+          },
+          m,
+        );
+        await this.audit.append(
+          this.auditLink(id, cmd.actor, 'CREATE', null, first.state, null, data, now),
+          m,
+        );
+        await this.outbox.add(
+          this.outboxRecords(id, 1, withDueAt(first.effects, dueAt), {
+            type,
+            orgUnitId: unit.id,
+            year: cmd.year,
+            period,
+          }),
+          m,
+        );
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ER_DUP_ENTRY')
+        throw new EngineError('slot-taken', 'Dokumentet finns redan för enheten, året och perioden.');
+      throw e;
+    }
+    return (await this.documents.get(id)) as DocumentRow;
+  }
+
+  async transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
+    const { doc, def } = await this.get(cmd.documentId);
+    const meta = stateMeta(def.definition, doc.state);
+    const permission = meta?.events?.[cmd.event.type];
+    if (permission && !(await this.may(cmd.actor, permission.roles, doc.orgUnitId))) {
+      throw new EngineError(
+        'forbidden',
+        `Din roll ger inte behörighet att ${permission.label.toLowerCase()} här.`,
+      );
+    }
+    if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
+    const facts = await this.facts.compute(doc, await this.ports.orgTree());
+    const result = step({
+      definition: def.compiled,
+      snapshot: doc.snapshot as never,
+      event: cmd.event,
+      guardContext: this.guardContext(doc, doc.data, cmd.actor, facts, def),
+    });
+    if (!result.ok) throw new EngineError(result.code, result.reason, result.errors, { guard: result.guard });
+
+    const now = this.ports.now();
+    const version = cmd.expectedVersion + 1;
+    const dueAt = result.changed ? await this.dueAtFor(def, result.state, doc.year, doc.period, now) : null;
+    const effects = withDueAt(result.effects, dueAt);
+    await this.ds.transaction(async (m) => {
+      const patch = await this.applyInTransaction(doc, effects, now, m);
+      const ok = await this.documents.guardedUpdate(
+        doc.id,
+        cmd.expectedVersion,
+        {
+          snapshot: result.snapshot,
+          state: result.state,
+          final: result.final,
+          ...(dueAt ? { dueAt, overdue: false } : {}),
+          ...patch,
+        },
+        m,
+      );
+      if (!ok) throw this.stale(null);
+      await this.audit.append(
+        this.auditLink(
+          doc.id,
+          cmd.actor,
+          cmd.event.type,
+          result.previousState,
+          result.state,
+          cmd.event.comment ?? null,
+          doc.data,
+          now,
+        ),
+        m,
+      );
+      await this.outbox.add(
+        this.outboxRecords(
+          doc.id,
+          version,
+          effects.filter((e) => !IN_TRANSACTION.has(e.type)),
+          doc,
+        ),
+        m,
+      );
+    });
+    return {
+      id: doc.id,
+      state: result.state,
+      previousState: doc.state,
+      version,
+      final: result.final,
+      effects,
+    };
+  }
+
+  /** Saves form data of the current step: types and formats checked now, completeness when the step is left. */
+  async saveData(cmd: {
+    documentId: string;
+    data: Record<string, unknown>;
+    expectedVersion: number;
+    actor: EngineActor;
+  }): Promise<{ version: number }> {
+    const { doc, def } = await this.get(cmd.documentId);
+    const meta = stateMeta(def.definition, doc.state);
+    if (!(await this.may(cmd.actor, meta?.editableBy, doc.orgUnitId)))
+      throw new EngineError('forbidden', 'Du får inte ändra dokumentet i det här steget.');
+    if (doc.final) throw new EngineError('invalid-request', 'Dokumentet är avslutat och kan inte ändras.');
+    const form = meta?.form ? def.forms[meta.form] : undefined;
+    if (form) {
+      const errors = this.forms.validate(draftSchema(form.schema), cmd.data);
+      if (errors.length)
+        throw new EngineError('validation-failed', 'Uppgifterna är inte giltiga. Se varje fält.', errors);
+    }
+    if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
+    const now = this.ports.now();
+    await this.ds.transaction(async (m) => {
+      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, { data: cmd.data }, m)))
+        throw this.stale(null);
+      await this.audit.append(
+        this.auditLink(doc.id, cmd.actor, 'SAVE', doc.state, doc.state, null, cmd.data, now),
+        m,
+      );
+    });
+    return { version: cmd.expectedVersion + 1 };
+  }
+
+  /** Events the actor may send now, for the buttons of the document page. */
+  async allowedEvents(
+    doc: DocumentRow,
+    def: LoadedDefinition,
+    actor: EngineActor,
+  ): Promise<{ type: string; label: string; requiresComment: boolean }[]> {
+    const events = stateMeta(def.definition, doc.state)?.events ?? {};
+    const out = [];
+    for (const [type, p] of Object.entries(events)) {
+      if (p.roles.length && (await this.may(actor, p.roles, doc.orgUnitId)))
+        out.push({ type, label: p.label, requiresComment: !!p.requiresComment });
+    }
+    return out;
+  }
+
+  async canEdit(doc: DocumentRow, def: LoadedDefinition, actor: EngineActor): Promise<boolean> {
+    return (
+      !doc.final && (await this.may(actor, stateMeta(def.definition, doc.state)?.editableBy, doc.orgUnitId))
+    );
+  }
+
+  private guardContext(
+    doc: { id: string; type: string; orgUnitId: string; year: number; period: string | null },
+    data: unknown,
+    actor: EngineActor,
+    facts: Record<string, unknown>,
+    def?: LoadedDefinition,
+  ): GuardContext {
+    return {
+      data,
+      document: { id: doc.id, type: doc.type, orgUnitId: doc.orgUnitId, year: doc.year, period: doc.period },
+      actor: { userId: actor.userId, roles: actor.roles, via: actor.via },
+      facts,
+      validateForm: (d, form) => {
+        const entry = def?.forms[form.step];
+        return entry
+          ? this.forms.validate(entry.schema, d)
+          : [{ pointer: '', message: `Formuläret ${form.step} saknas.` }];
+      },
+    };
+  }
+
+  private async dueAtFor(
+    def: LoadedDefinition,
+    state: string,
+    year: number,
+    period: string | null,
+    now: Date,
+  ): Promise<Date | null> {
+    const deadline = stateMeta(def.definition, state)?.deadline;
+    return deadline ? this.ports.dueAt(deadline.key, year, period, now) : null;
+  }
+
+  private async applyInTransaction(
+    doc: DocumentRow,
+    effects: Effect[],
+    now: Date,
+    m: EntityManager,
+  ): Promise<Partial<DocumentRow>> {
+    const patch: Partial<DocumentRow> = {};
+    for (const e of effects) {
+      if (e.type === 'markSubmitted') patch.submittedAt = now;
+      if (e.type === 'markDecided') patch.decidedAt = now;
+      if (e.type === 'assignDiarienummer' && !doc.diarienummer) {
+        const body = String((e.params as { body?: string }).body ?? 'ks');
+        const [unit] = await m.query('SELECT code FROM org_unit WHERE kind = ? ORDER BY code LIMIT 1', [
+          body,
+        ]);
+        const bodyCode = unit?.code ?? body.toUpperCase();
+        const year = now.getUTCFullYear();
+        patch.diarienummer = formatDiarienummer({
+          bodyCode,
+          number: await nextDiariumNumber(m, bodyCode, year),
+          year,
+        });
+      }
+    }
+    return patch;
+  }
+
+  private auditLink(
+    documentId: string,
+    actor: EngineActor,
+    event: string,
+    fromState: string | null,
+    toState: string,
+    comment: string | null,
+    data: unknown,
+    at: Date,
+  ) {
+    return {
+      documentId,
+      at: at.toISOString(),
+      actorUserId: actor.userId,
+      onBehalfOfUserId: actor.onBehalfOfUserId ?? null,
+      via: actor.via,
+      event,
+      fromState,
+      toState,
+      comment: comment?.trim() || null,
+      dataHash: dataHash(data),
+    };
+  }
+
+  private outboxRecords(
+    documentId: string,
+    version: number,
+    effects: Effect[],
+    doc: { type: string; orgUnitId: string; year: number; period: string | null },
+  ): OutboxRecord[] {
+    return effects.map((e, i) => ({
+      documentId,
+      effectType: e.type,
+      payload: {
+        ...e.params,
+        documentId,
+        documentType: doc.type,
+        orgUnitId: doc.orgUnitId,
+        year: doc.year,
+        period: doc.period,
+      },
+      dedupeKey: `${documentId}__v${version}__${i}__${e.type}`,
+    }));
+  }
+
+  private stale(current: number | null): EngineError {
+    return new EngineError(
+      'stale-version',
+      'Dokumentet har ändrats av någon annan. Ladda om och försök igen.',
+      undefined,
+      current === null ? {} : { currentVersion: current },
+    );
+  }
+}
+
+/** The due moment is resolved from the year wheel when scheduling, so the worker need not. */
+function withDueAt(effects: Effect[], dueAt: Date | null): Effect[] {
+  return effects.map((e) =>
+    e.type === 'scheduleDeadline'
+      ? { ...e, params: { ...e.params, dueAt: dueAt?.toISOString() ?? null } }
+      : e,
+  );
+}

@@ -1,0 +1,6 @@
+export * from './definition-store';
+export * from './document-engine';
+export * from './document-facts';
+export * from './engine-error';
+export * from './ports';
+export * from './year-wheel-due';

@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Takes the next registration number of a body for a year. Runs inside the caller's
+ * transaction: the row lock serialises concurrent registrations, and a rollback returns the
+ * number, so the series has no gaps.
+ */
+export async function nextDiariumNumber(m: EntityManager, bodyCode: string, year: number): Promise<number> {
+  await m.query(
+    'INSERT INTO diarium_sequence (body_code, year, last_number) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE last_number = last_number',
+    [bodyCode, year],
+  );
+  const [{ n }] = await m.query(
+    'SELECT last_number + 1 AS n FROM diarium_sequence WHERE body_code = ? AND year = ? FOR UPDATE',
+    [bodyCode, year],
+  );
+  await m.query('UPDATE diarium_sequence SET last_number = ? WHERE body_code = ? AND year = ?', [
+    n,
+    bodyCode,
+    year,
+  ]);
+  return Number(n);
+}

@@ -1,0 +1,190 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { fromJsonColumn } from './json-column';
+
+export interface DocumentRow {
+  id: string;
+  type: string;
+  title: string;
+  orgUnitId: string;
+  orgUnitName?: string;
+  year: number;
+  period: string | null;
+  definitionId: string;
+  snapshot: unknown;
+  state: string;
+  final: boolean;
+  data: Record<string, unknown>;
+  version: number;
+  dueAt: Date | null;
+  overdue: boolean;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  diarienummer: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DocumentFilter {
+  year?: number;
+  type?: string;
+  orgUnitIds?: string[];
+  state?: string;
+}
+
+const COLUMNS = `d.id, d.type, d.title, d.org_unit_id AS orgUnitId, u.name AS orgUnitName, d.year, d.period,
+  d.definition_id AS definitionId, d.snapshot, d.state, d.final, d.data, d.version, d.due_at AS dueAt, d.overdue,
+  d.submitted_at AS submittedAt, d.decided_at AS decidedAt, d.diarienummer, d.created_at AS createdAt, d.updated_at AS updatedAt`;
+
+export function toDocumentRow(r: Record<string, unknown>): DocumentRow {
+  return {
+    ...(r as unknown as DocumentRow),
+    period: r['period'] ? String(r['period']) : null,
+    snapshot: fromJsonColumn(r['snapshot']),
+    data: fromJsonColumn(r['data']),
+    final: !!r['final'],
+    overdue: !!r['overdue'],
+    version: Number(r['version']),
+    year: Number(r['year']),
+  };
+}
+
+/** Documents. State changes go only through guardedUpdate, inside the engine's transaction. */
+export class DocumentRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async get(id: string, m: EntityManager = this.ds.manager): Promise<DocumentRow | null> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM document d JOIN org_unit u ON u.id = d.org_unit_id WHERE d.id = ?`,
+      [id],
+    );
+    return rows[0] ? toDocumentRow(rows[0]) : null;
+  }
+
+  async findSlot(
+    type: string,
+    orgUnitId: string,
+    year: number,
+    period: string | null,
+    m: EntityManager = this.ds.manager,
+  ): Promise<string | null> {
+    const rows = await m.query(
+      'SELECT id FROM document WHERE type = ? AND org_unit_id = ? AND year = ? AND period = ?',
+      [type, orgUnitId, year, period ?? ''],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async insert(
+    d: Pick<
+      DocumentRow,
+      | 'id'
+      | 'type'
+      | 'title'
+      | 'orgUnitId'
+      | 'year'
+      | 'period'
+      | 'definitionId'
+      | 'snapshot'
+      | 'state'
+      | 'final'
+      | 'data'
+      | 'dueAt'
+    >,
+    m: EntityManager,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO document (id, type, title, org_unit_id, year, period, definition_id, snapshot, state, final, data, version, due_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+      [
+        d.id,
+        d.type,
+        d.title,
+        d.orgUnitId,
+        d.year,
+        d.period ?? '',
+        d.definitionId,
+        JSON.stringify(d.snapshot),
+        d.state,
+        d.final,
+        JSON.stringify(d.data),
+        d.dueAt,
+      ],
+    );
+  }
+
+  /**
+   * The optimistic lock: writes only if the row still has `expectedVersion`, and reports
+   * whether it did. TypeORM's @VersionColumn does not add this WHERE clause, so it is explicit.
+   */
+  async guardedUpdate(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<
+      Pick<
+        DocumentRow,
+        | 'snapshot'
+        | 'state'
+        | 'final'
+        | 'data'
+        | 'dueAt'
+        | 'overdue'
+        | 'submittedAt'
+        | 'decidedAt'
+        | 'diarienummer'
+        | 'definitionId'
+      >
+    >,
+    m: EntityManager,
+  ): Promise<boolean> {
+    const sets: string[] = ['version = version + 1'];
+    const params: unknown[] = [];
+    const columns: Record<string, string> = {
+      snapshot: 'snapshot',
+      state: 'state',
+      final: 'final',
+      data: 'data',
+      dueAt: 'due_at',
+      overdue: 'overdue',
+      submittedAt: 'submitted_at',
+      decidedAt: 'decided_at',
+      diarienummer: 'diarienummer',
+      definitionId: 'definition_id',
+    };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) continue;
+      sets.push(`${columns[k]} = ?`);
+      params.push(k === 'snapshot' || k === 'data' ? JSON.stringify(v) : v);
+    }
+    const res = await m.query(`UPDATE document SET ${sets.join(', ')} WHERE id = ? AND version = ?`, [
+      ...params,
+      id,
+      expectedVersion,
+    ]);
+    return Number(res.affectedRows ?? 0) === 1;
+  }
+
+  async list(
+    f: DocumentFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: DocumentRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.year !== undefined) (where.push('d.year = ?'), params.push(f.year));
+    if (f.type) (where.push('d.type = ?'), params.push(f.type));
+    if (f.state) (where.push('d.state = ?'), params.push(f.state));
+    if (f.orgUnitIds) {
+      if (!f.orgUnitIds.length) return { items: [], total: 0 };
+      where.push(`d.org_unit_id IN (${f.orgUnitIds.map(() => '?').join(',')})`);
+      params.push(...f.orgUnitIds);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.ds.query(`SELECT COUNT(*) AS total FROM document d ${clause}`, params);
+    const rows = await this.ds.query(
+      `SELECT ${COLUMNS} FROM document d JOIN org_unit u ON u.id = d.org_unit_id ${clause}
+        ORDER BY d.due_at IS NULL, d.due_at, d.year, d.type, u.name, d.period LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return { items: rows.map(toDocumentRow), total: Number(total) };
+  }
+}
