@@ -7,7 +7,11 @@ export interface TestApi extends ApiApp {
   config: AppConfig;
   close(): Promise<void>;
   /** fetch against the running API; JSON bodies are serialised for you. */
-  request(method: string, path: string, opts?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string },
+  ): Promise<TestResponse>;
   login(username: string, password?: string): Promise<string>;
 }
 

@@ -17,7 +17,11 @@ export default async function e2eGlobalSetup(): Promise<void> {
   const env = { ...process.env, PORT: String(E2E_PORT), PUBLIC_URL: process.env['E2E_BASE_URL'] };
   const children: ChildProcess[] = [];
   for (const entry of ['dist/server/apps/api/src/main.js', 'dist/server/apps/worker/src/main.js']) {
-    const child = spawn(process.execPath, ['-r', './tools/scripts/register-paths.cjs', entry], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, ['-r', './tools/scripts/register-paths.cjs', entry], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(child);
   }
   (globalThis as { __E2E_CHILDREN__?: ChildProcess[] }).__E2E_CHILDREN__ = children;
@@ -30,7 +34,8 @@ export default async function e2eGlobalSetup(): Promise<void> {
       /* not up yet */
     }
     if (Date.now() > deadline) throw new Error('The built API did not become healthy within 30 s');
-    if (children.some((c) => c.exitCode !== null)) throw new Error('The built API or worker exited during start-up');
+    if (children.some((c) => c.exitCode !== null))
+      throw new Error('The built API or worker exited during start-up');
     await new Promise((r) => setTimeout(r, 250));
   }
 }

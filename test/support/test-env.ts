@@ -1,5 +1,6 @@
 // Every test tier runs against a database and a queue prefix of its own.
-const tier = process.env['TEST_TIER'] ?? 'it';
+// TEST_RUN_ID keeps parallel runs on one machine (several developers, several checkouts) apart.
+const tier = `${process.env['TEST_TIER'] ?? 'it'}${process.env['TEST_RUN_ID'] ? `_${process.env['TEST_RUN_ID']}` : ''}`;
 process.env['NODE_ENV'] = 'test';
 // Never a developer's own DATABASE_URL: the tiers drop and re-create their database.
 const server = process.env['TEST_DATABASE_SERVER'] ?? 'mysql://root@127.0.0.1:3306';

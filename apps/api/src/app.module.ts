@@ -16,6 +16,13 @@ import { OrgUnitsService } from './org-units/org-units.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { loggerOptions } from './logging';
+import { AuditController } from './documents/audit.controller';
+import { DefinitionsSync } from './documents/definitions-sync.service';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
+import { ENGINE_PROVIDERS } from './documents/engine.provider';
+import { WorkflowDefinitionsController } from './documents/workflow-definitions.controller';
+import { DEFAULT_YEAR_WHEEL_PROVIDER } from './documents/year-wheel.port';
 
 @Module({})
 export class AppModule {
@@ -23,7 +30,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [InfrastructureModule.with(handles), LoggerModule.forRoot(loggerOptions(handles.config))],
-      controllers: [AuthController, HealthController, OrgUnitsController, UsersController],
+      controllers: [
+        AuthController,
+        HealthController,
+        OrgUnitsController,
+        UsersController,
+        DocumentsController,
+        AuditController,
+        WorkflowDefinitionsController,
+      ],
       providers: [
         ...REPOSITORY_PROVIDERS,
         OrgTreeService,
@@ -32,6 +47,10 @@ export class AppModule {
         SignInService,
         OrgUnitsService,
         UsersService,
+        DEFAULT_YEAR_WHEEL_PROVIDER,
+        ...ENGINE_PROVIDERS,
+        DocumentsService,
+        DefinitionsSync,
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

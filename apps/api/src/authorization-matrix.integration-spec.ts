@@ -30,8 +30,12 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    const doc = (await api.request('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    endpoints = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await api.request('GET', '/api/docs-json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    endpoints = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     [{ id: someUnitId }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'TRAN'");
     [{ id: someUserId }] = await api.dataSource.query("SELECT id FROM app_user WHERE username = 'admin'");
     const [{ username }] = await api.dataSource.query(
@@ -41,10 +45,16 @@ describe('authorization matrix', () => {
   });
   afterAll(() => api.close());
 
-  const concrete = (path: string) => path.replace('/org-units/{id}', `/org-units/${someUnitId}`).replace('/users/{id}', `/users/${someUserId}`);
+  const concrete = (path: string) =>
+    path
+      .replace('/org-units/{id}', `/org-units/${someUnitId}`)
+      .replace('/users/{id}', `/users/${someUserId}`);
   const call = (endpoint: string, token?: string) => {
     const [method, path] = endpoint.split(' ');
-    return api.request(method, concrete(path), { token, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+    return api.request(method, concrete(path), {
+      token,
+      body: method === 'GET' || method === 'DELETE' ? undefined : {},
+    });
   };
 
   it('states an access rule for every endpoint the API publishes', () => {
@@ -56,26 +66,35 @@ describe('authorization matrix', () => {
     const wrong: string[] = [];
     for (const e of endpoints.filter((e) => RULES[e] !== 'public')) {
       const res = await call(e);
-      if (res.status !== 401 || !/problem\+json/.test(res.headers.get('content-type') ?? '')) wrong.push(`${e} → ${res.status}`);
+      if (res.status !== 401 || !/problem\+json/.test(res.headers.get('content-type') ?? ''))
+        wrong.push(`${e} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('answers 403 to a signed-in caller without the admin role on every admin endpoint, changing nothing', async () => {
-    const before = await api.dataSource.query('SELECT (SELECT COUNT(*) FROM org_unit) AS units, (SELECT COUNT(*) FROM app_user) AS users');
+    const before = await api.dataSource.query(
+      'SELECT (SELECT COUNT(*) FROM org_unit) AS units, (SELECT COUNT(*) FROM app_user) AS users',
+    );
     const wrong: string[] = [];
     for (const e of endpoints.filter((e) => RULES[e] === 'admin')) {
       const res = await call(e, enhetschef);
       if (res.status !== 403) wrong.push(`${e} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
-    expect(await api.dataSource.query('SELECT (SELECT COUNT(*) FROM org_unit) AS units, (SELECT COUNT(*) FROM app_user) AS users')).toEqual(before);
+    expect(
+      await api.dataSource.query(
+        'SELECT (SELECT COUNT(*) FROM org_unit) AS units, (SELECT COUNT(*) FROM app_user) AS users',
+      ),
+    ).toEqual(before);
   });
 
   it('lets every signed-in user read the organisation tree', async () => {
     const res = await api.request('GET', '/api/org-units', { token: enhetschef });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(res.body.items.length);
-    expect(res.body.items.map((u: { code: string }) => u.code)).toEqual(expect.arrayContaining(['KF', 'KS', 'BIN', 'SAN', 'DSN', 'MYN', 'VAL']));
+    expect(res.body.items.map((u: { code: string }) => u.code)).toEqual(
+      expect.arrayContaining(['KF', 'KS', 'BIN', 'SAN', 'DSN', 'MYN', 'VAL']),
+    );
   });
 });

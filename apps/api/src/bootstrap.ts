@@ -30,10 +30,13 @@ export async function createApiApp(config: AppConfig, opts: { migrate?: boolean 
     await dataSource.destroy();
     throw e;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with({ config, dataSource, redis }), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.with({ config, dataSource, redis }),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.set('x-powered-by', false);

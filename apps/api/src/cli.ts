@@ -1,10 +1,12 @@
 import { loadConfig } from '@rodtrad/config';
+import { DefinitionStore } from '@rodtrad/engine';
 import { openDatabase } from '@rodtrad/persistence';
 import { seedDemo } from './seed/demo-seeder';
 import { exitWithMessage } from './startup-errors';
 
 const USAGE = `Usage: node dist/server/apps/api/src/cli.js <command>
-  setup    create the database if missing, run migrations, seed the demo (when SEED_DEMO=true)
+  setup    create the database if missing, run migrations, check and store the shipped workflow
+           definitions, seed the demo (when SEED_DEMO=true)
   migrate  create the database if missing and run migrations
   seed     seed the demo municipality (idempotent)`;
 
@@ -18,6 +20,14 @@ async function main(command: string | undefined): Promise<void> {
   try {
     const migrations = await ds.query('SELECT COUNT(*) AS n FROM schema_migrations');
     console.log(`Database ready (${migrations[0].n} migrations applied).`);
+    if (command === 'setup') {
+      const created = await DefinitionStore.fromCwd(ds).syncShipped();
+      console.log(
+        created.length
+          ? `Workflow definitions stored: ${created.map((c) => `${c.key} v${c.version}`).join(', ')}.`
+          : 'Workflow definitions up to date.',
+      );
+    }
     if (command === 'seed' || (command === 'setup' && config.seedDemo)) {
       const r = await seedDemo(ds, config.demoPassword);
       console.log(

@@ -5,13 +5,18 @@ import type { AppConfig } from '@rodtrad/config';
 
 /** Tokens in approval links must never reach a log line. */
 export const redactUrl = (url: string | undefined): string =>
-  (url ?? '').replace(/\/(approvals?|approve)\/[^/?#]+/g, '/$1/[token]').replace(/([?&](token|t)=)[^&]+/g, '$1[redacted]');
+  (url ?? '')
+    .replace(/\/(approvals?|approve)\/[^/?#]+/g, '/$1/[token]')
+    .replace(/([?&](token|t)=)[^&]+/g, '$1[redacted]');
 
 export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
       serializers: {
         req: (req: IncomingMessage & { id?: unknown; raw?: IncomingMessage }) => ({
           id: req.id,
@@ -21,7 +26,9 @@ export function loggerOptions(config: AppConfig): Params {
       },
       customProps: () => ({ app: 'api' }),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
-      ...(config.nodeEnv === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
+      ...(config.nodeEnv === 'development' && process.stdout.isTTY
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+        : {}),
     },
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
   };

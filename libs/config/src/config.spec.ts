@@ -27,11 +27,15 @@ describe('loadConfig', () => {
 
   it('requires SESSION_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required/);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toHaveLength(32);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toHaveLength(
+      32,
+    );
   });
 
   it('strips a trailing slash from PUBLIC_URL so links join cleanly', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://styr.hallsberg.se/' }).publicUrl).toBe('https://styr.hallsberg.se');
+    expect(loadConfig({ PUBLIC_URL: 'https://styr.hallsberg.se/' }).publicUrl).toBe(
+      'https://styr.hallsberg.se',
+    );
   });
 
   it('splits DATABASE_URL without losing an encoded password', () => {

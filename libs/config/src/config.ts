@@ -76,7 +76,8 @@ const bool = (raw: string): boolean => {
   throw new Invalid(`must be true or false, got "${raw}"`);
 };
 const queuePrefix = (raw: string): string => {
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(raw)) throw new Invalid('may hold only letters, digits, - and _ (max 40)');
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(raw))
+    throw new Invalid('may hold only letters, digits, - and _ (max 40)');
   return raw;
 };
 const secret = (raw: string): string => {
@@ -86,22 +87,118 @@ const secret = (raw: string): string => {
 
 /** The documented variables: the README's configuration table is this list. */
 export const CONFIG_VARIABLES: ConfigVariable[] = [
-  { name: 'NODE_ENV', key: 'nodeEnv', default: 'development', description: 'development, production or test', parse: oneOf('development', 'production', 'test') },
-  { name: 'PORT', key: 'port', default: '3000', description: 'HTTP port of the API (which also serves the web app)', parse: int(1, 65535) },
-  { name: 'DATABASE_URL', key: 'databaseUrl', default: 'mysql://root@127.0.0.1:3306/rodtrad', description: 'MariaDB/MySQL connection; the database is created if missing', parse: url('mysql', 'mariadb') },
-  { name: 'REDIS_URL', key: 'redisUrl', default: 'redis://127.0.0.1:6379', description: 'Redis for queues and rate limits', parse: url('redis', 'rediss') },
-  { name: 'QUEUE_PREFIX', key: 'queuePrefix', default: 'rodtrad', description: 'Prefix of every Redis key, so two installations can share one Redis', parse: queuePrefix },
-  { name: 'SMTP_URL', key: 'smtpUrl', default: 'smtp://127.0.0.1:1025', description: 'Outgoing mail server, e.g. smtp://user:pass@host:587', parse: url('smtp', 'smtps') },
-  { name: 'MAIL_FROM', key: 'mailFrom', default: 'Rödtråd <rodtrad@hallsberg.example>', description: 'Sender of every mail', parse: str },
-  { name: 'PUBLIC_URL', key: 'publicUrl', default: 'http://localhost:3000', description: 'Base of links in emails; https turns on Secure cookies', parse: url('http', 'https') },
-  { name: 'SESSION_SECRET', key: 'sessionSecret', default: 'development-only-secret-change-me', description: 'Secret for signing sessions and CSRF tokens (≥16 chars); required in production', parse: secret },
-  { name: 'DEMO_PASSWORD', key: 'demoPassword', default: 'demo', description: 'Password of every demo user', parse: str },
-  { name: 'SEED_DEMO', key: 'seedDemo', default: 'true', description: 'Seed the demo municipality (idempotent) at setup', parse: bool },
-  { name: 'LOG_LEVEL', key: 'logLevel', default: 'info', description: 'pino log level', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
-  { name: 'WORKER_CONCURRENCY', key: 'workerConcurrency', default: '8', description: 'Jobs each worker process runs at once per queue', parse: int(1, 256) },
-  { name: 'SESSION_TTL_HOURS', key: 'sessionTtlHours', default: '12', description: 'How long a sign-in lasts', parse: int(1, 24 * 30) },
-  { name: 'LOGIN_RATE_LIMIT', key: 'loginRateLimit', default: '10', description: 'Failed sign-ins allowed per username and IP per 15 minutes', parse: int(1, 10000) },
-  { name: 'WEB_DIST', key: 'webDist', default: 'dist/web', description: 'Folder of the built web app that the API serves', parse: str },
+  {
+    name: 'NODE_ENV',
+    key: 'nodeEnv',
+    default: 'development',
+    description: 'development, production or test',
+    parse: oneOf('development', 'production', 'test'),
+  },
+  {
+    name: 'PORT',
+    key: 'port',
+    default: '3000',
+    description: 'HTTP port of the API (which also serves the web app)',
+    parse: int(1, 65535),
+  },
+  {
+    name: 'DATABASE_URL',
+    key: 'databaseUrl',
+    default: 'mysql://root@127.0.0.1:3306/rodtrad',
+    description: 'MariaDB/MySQL connection; the database is created if missing',
+    parse: url('mysql', 'mariadb'),
+  },
+  {
+    name: 'REDIS_URL',
+    key: 'redisUrl',
+    default: 'redis://127.0.0.1:6379',
+    description: 'Redis for queues and rate limits',
+    parse: url('redis', 'rediss'),
+  },
+  {
+    name: 'QUEUE_PREFIX',
+    key: 'queuePrefix',
+    default: 'rodtrad',
+    description: 'Prefix of every Redis key, so two installations can share one Redis',
+    parse: queuePrefix,
+  },
+  {
+    name: 'SMTP_URL',
+    key: 'smtpUrl',
+    default: 'smtp://127.0.0.1:1025',
+    description: 'Outgoing mail server, e.g. smtp://user:pass@host:587',
+    parse: url('smtp', 'smtps'),
+  },
+  {
+    name: 'MAIL_FROM',
+    key: 'mailFrom',
+    default: 'Rödtråd <rodtrad@hallsberg.example>',
+    description: 'Sender of every mail',
+    parse: str,
+  },
+  {
+    name: 'PUBLIC_URL',
+    key: 'publicUrl',
+    default: 'http://localhost:3000',
+    description: 'Base of links in emails; https turns on Secure cookies',
+    parse: url('http', 'https'),
+  },
+  {
+    name: 'SESSION_SECRET',
+    key: 'sessionSecret',
+    default: 'development-only-secret-change-me',
+    description: 'Secret for signing sessions and CSRF tokens (≥16 chars); required in production',
+    parse: secret,
+  },
+  {
+    name: 'DEMO_PASSWORD',
+    key: 'demoPassword',
+    default: 'demo',
+    description: 'Password of every demo user',
+    parse: str,
+  },
+  {
+    name: 'SEED_DEMO',
+    key: 'seedDemo',
+    default: 'true',
+    description: 'Seed the demo municipality (idempotent) at setup',
+    parse: bool,
+  },
+  {
+    name: 'LOG_LEVEL',
+    key: 'logLevel',
+    default: 'info',
+    description: 'pino log level',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  {
+    name: 'WORKER_CONCURRENCY',
+    key: 'workerConcurrency',
+    default: '8',
+    description: 'Jobs each worker process runs at once per queue',
+    parse: int(1, 256),
+  },
+  {
+    name: 'SESSION_TTL_HOURS',
+    key: 'sessionTtlHours',
+    default: '12',
+    description: 'How long a sign-in lasts',
+    parse: int(1, 24 * 30),
+  },
+  {
+    name: 'LOGIN_RATE_LIMIT',
+    key: 'loginRateLimit',
+    default: '10',
+    description: 'Failed sign-ins allowed per username and IP per 15 minutes',
+    parse: int(1, 10000),
+  },
+  {
+    name: 'WEB_DIST',
+    key: 'webDist',
+    default: 'dist/web',
+    description: 'Folder of the built web app that the API serves',
+    parse: str,
+  },
 ];
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -134,7 +231,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** Parts of DATABASE_URL for drivers and for messages (never the password). */
-export function describeDatabaseUrl(databaseUrl: string): { host: string; port: number; database: string; user: string; password: string } {
+export function describeDatabaseUrl(databaseUrl: string): {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+} {
   const u = new URL(databaseUrl);
   return {
     host: u.hostname,

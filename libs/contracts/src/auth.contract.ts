@@ -57,5 +57,9 @@ export const currentUserSchema: JsonSchema = {
 export const loginResponseSchema: JsonSchema = {
   type: 'object',
   required: ['token', 'expiresAt', 'user'],
-  properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, user: currentUserSchema },
+  properties: {
+    token: { type: 'string' },
+    expiresAt: { type: 'string', format: 'date-time' },
+    user: currentUserSchema,
+  },
 };

@@ -3,3 +3,4 @@ export * from './org-unit.contract';
 export * from './paging';
 export * from './user.contract';
 export * from './json-schema';
+export * from './document.contract';

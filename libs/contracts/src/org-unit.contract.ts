@@ -21,14 +21,23 @@ export const orgUnitViewSchema: JsonSchema = {
   },
 };
 
-const code: JsonSchema = { type: 'string', pattern: '^[A-ZÅÄÖ0-9-]{1,20}$', description: 'Kort kod, t.ex. "KS" eller "BIN"' };
+const code: JsonSchema = {
+  type: 'string',
+  pattern: '^[A-ZÅÄÖ0-9-]{1,20}$',
+  description: 'Kort kod, t.ex. "KS" eller "BIN"',
+};
 const name: JsonSchema = { type: 'string', minLength: 1, maxLength: 200 };
 
 export const createOrgUnitSchema: JsonSchema = {
   type: 'object',
   required: ['parentId', 'kind', 'name', 'code'],
   additionalProperties: false,
-  properties: { parentId: { type: 'string', nullable: true }, kind: { type: 'string', enum: [...ORG_UNIT_KINDS] }, name, code },
+  properties: {
+    parentId: { type: 'string', nullable: true },
+    kind: { type: 'string', enum: [...ORG_UNIT_KINDS] },
+    name,
+    code,
+  },
 };
 
 export const updateOrgUnitSchema: JsonSchema = {
@@ -44,4 +53,6 @@ export interface CreateOrgUnitRequest {
   name: string;
   code: string;
 }
-export type UpdateOrgUnitRequest = Partial<Pick<CreateOrgUnitRequest, 'name' | 'code'>> & { parentId?: string };
+export type UpdateOrgUnitRequest = Partial<Pick<CreateOrgUnitRequest, 'name' | 'code'>> & {
+  parentId?: string;
+};

@@ -17,7 +17,10 @@ const roles: JsonSchema = {
     type: 'object',
     required: ['role', 'orgUnitId'],
     additionalProperties: false,
-    properties: { role: { type: 'string', enum: [...ROLE_KEYS] }, orgUnitId: { type: 'string', minLength: 1 } },
+    properties: {
+      role: { type: 'string', enum: [...ROLE_KEYS] },
+      orgUnitId: { type: 'string', minLength: 1 },
+    },
   },
 };
 
@@ -34,7 +37,11 @@ export const userViewSchema: JsonSchema = {
   },
 };
 
-const username: JsonSchema = { type: 'string', pattern: '^[a-z0-9._-]{2,80}$', description: 'Gemener, siffror och . _ -' };
+const username: JsonSchema = {
+  type: 'string',
+  pattern: '^[a-z0-9._-]{2,80}$',
+  description: 'Gemener, siffror och . _ -',
+};
 
 export const createUserSchema: JsonSchema = {
   type: 'object',

@@ -21,3 +21,4 @@ export * from './uppfoljning/risk';
 export * from './uppfoljning/balance-requirement';
 
 export * from './diarium/diarienummer';
+export * from './audit/audit-chain';

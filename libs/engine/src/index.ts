@@ -4,3 +4,4 @@ export * from './document-facts';
 export * from './engine-error';
 export * from './ports';
 export * from './year-wheel-due';
+export * from './engine-factory';

@@ -19,6 +19,9 @@ describe('bullConnection', () => {
       db: 2,
       maxRetriesPerRequest: null,
     });
-    expect(bullConnection('redis://127.0.0.1:6379', 'producer')).toMatchObject({ maxRetriesPerRequest: 3, enableOfflineQueue: false });
+    expect(bullConnection('redis://127.0.0.1:6379', 'producer')).toMatchObject({
+      maxRetriesPerRequest: 3,
+      enableOfflineQueue: false,
+    });
   });
 });

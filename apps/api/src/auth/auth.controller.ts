@@ -2,7 +2,14 @@ import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/commo
 import { ApiBody, ApiCookieAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@rodtrad/config';
-import { currentUserSchema, loginRequestSchema, loginResponseSchema, type CurrentUser, type LoginRequest, type LoginResponse } from '@rodtrad/contracts';
+import {
+  currentUserSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  type CurrentUser,
+  type LoginRequest,
+  type LoginResponse,
+} from '@rodtrad/contracts';
 import { ValidBody } from '../common/validation/body';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { CurrentPrincipal, Public } from './auth.decorators';
@@ -21,10 +28,18 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Logga in', description: 'Returns a bearer token and sets an httpOnly session cookie. Rate-limited per username and IP.' })
+  @ApiOperation({
+    summary: 'Logga in',
+    description:
+      'Returns a bearer token and sets an httpOnly session cookie. Rate-limited per username and IP.',
+  })
   @ApiBody({ schema: loginRequestSchema })
   @ApiOkResponse({ schema: loginResponseSchema })
-  async login(@ValidBody(loginRequestSchema) body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(
+    @ValidBody(loginRequestSchema) body: LoginRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const { token, expiresAt, user } = await this.signIn.signIn(body, req.ip ?? 'unknown');
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -39,7 +54,10 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Logga ut', description: 'Ends the session of the cookie or bearer token, if any.' })
+  @ApiOperation({
+    summary: 'Logga ut',
+    description: 'Ends the session of the cookie or bearer token, if any.',
+  })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.signIn.signOut(sessionToken(req));
     res.clearCookie(SESSION_COOKIE, { path: '/' });

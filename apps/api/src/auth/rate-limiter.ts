@@ -18,7 +18,10 @@ export class RateLimiter {
   /** Counts one hit; throws 429 once `limit` hits fell within `windowSeconds`. */
   async hit(bucket: string, limit: number, windowSeconds: number): Promise<void> {
     const key = `${this.config.queuePrefix}:rl:${bucket}`;
-    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).ttl(key).exec()) as [[null, number], [null, number]];
+    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).ttl(key).exec()) as [
+      [null, number],
+      [null, number],
+    ];
     if (ttl < 0) await this.redis.expire(key, windowSeconds);
     if (count > limit) throw ApiProblem.tooManyRequests(ttl > 0 ? ttl : windowSeconds);
   }

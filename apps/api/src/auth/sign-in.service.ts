@@ -20,7 +20,10 @@ export class SignInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async signIn(req: LoginRequest, ip: string): Promise<{ token: string; expiresAt: Date; user: CurrentUser }> {
+  async signIn(
+    req: LoginRequest,
+    ip: string,
+  ): Promise<{ token: string; expiresAt: Date; user: CurrentUser }> {
     const username = req.username.trim().toLowerCase();
     // Counted per username+IP (guessing one account) and per IP (spraying many).
     const buckets = [`login:${username}:${ip}`, `login-ip:${ip}`];
@@ -30,12 +33,19 @@ export class SignInService {
       if (wait) throw ApiProblem.tooManyRequests(wait);
     }
     const creds = await this.users.findCredentials(username);
-    const ok = creds?.active ? await passwordHasher.verify(creds.passwordHash, req.password) : await passwordHasher.verify(await decoyHash(), req.password + '\0');
+    const ok = creds?.active
+      ? await passwordHasher.verify(creds.passwordHash, req.password)
+      : await passwordHasher.verify(await decoyHash(), req.password + '\0');
     if (!creds || !ok || !creds.active) {
-      for (const [i, b] of buckets.entries()) await this.limiter.hit(b, limits[i] + 1, LOGIN_WINDOW_SECONDS).catch(() => undefined);
-      throw new ApiProblem(401, 'invalid-credentials', 'Inloggningen misslyckades', 'Fel användarnamn eller lösenord.', [
-        { pointer: '/password', message: 'Fel användarnamn eller lösenord.' },
-      ]);
+      for (const [i, b] of buckets.entries())
+        await this.limiter.hit(b, limits[i] + 1, LOGIN_WINDOW_SECONDS).catch(() => undefined);
+      throw new ApiProblem(
+        401,
+        'invalid-credentials',
+        'Inloggningen misslyckades',
+        'Fel användarnamn eller lösenord.',
+        [{ pointer: '/password', message: 'Fel användarnamn eller lösenord.' }],
+      );
     }
     await this.limiter.reset(buckets[0]);
     const { token, expiresAt } = await this.sessions.create(creds.id, this.config.sessionTtlHours * 3600_000);

@@ -15,8 +15,14 @@ const healthSchema = {
     checks: {
       type: 'object',
       properties: {
-        database: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } } },
-        redis: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } } },
+        database: {
+          type: 'object',
+          properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } },
+        },
+        redis: {
+          type: 'object',
+          properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } },
+        },
       },
     },
   },
@@ -50,7 +56,10 @@ async function probe(fn: () => Promise<unknown>): Promise<Check> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout after 2 s')), 2000)))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout after 2 s')), 2000))),
+    ]);
     return { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10 };
   } catch (e) {
     return { status: 'down', error: (e as Error).message };

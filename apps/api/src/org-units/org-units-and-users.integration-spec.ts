@@ -15,41 +15,82 @@ describe('administration of organisation units and users', () => {
   afterAll(() => api.close());
 
   it('creates an enhet under an område and audits it', async () => {
-    const res = await api.request('POST', '/api/org-units', { token: admin, body: { parentId: grundskolaId, kind: 'enhet', name: 'Sköllersta skola', code: 'SKOL' } });
+    const res = await api.request('POST', '/api/org-units', {
+      token: admin,
+      body: { parentId: grundskolaId, kind: 'enhet', name: 'Sköllersta skola', code: 'SKOL' },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ parentId: grundskolaId, kind: 'enhet', name: 'Sköllersta skola', code: 'SKOL' });
-    const audit = await api.dataSource.query("SELECT action, actor_user_id AS actor FROM admin_audit WHERE entity_id = ?", [res.body.id]);
+    expect(res.body).toMatchObject({
+      parentId: grundskolaId,
+      kind: 'enhet',
+      name: 'Sköllersta skola',
+      code: 'SKOL',
+    });
+    const audit = await api.dataSource.query(
+      'SELECT action, actor_user_id AS actor FROM admin_audit WHERE entity_id = ?',
+      [res.body.id],
+    );
     expect(audit).toEqual([{ action: 'org-unit.created', actor: expect.any(String) }]);
   });
 
   it('refuses a unit kind that cannot sit under its parent, and a taken code, field by field', async () => {
-    const res = await api.request('POST', '/api/org-units', { token: admin, body: { parentId: grundskolaId, kind: 'namnd', name: 'Fel', code: 'BIN' } });
+    const res = await api.request('POST', '/api/org-units', {
+      token: admin,
+      body: { parentId: grundskolaId, kind: 'namnd', name: 'Fel', code: 'BIN' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/code', '/kind']);
   });
 
   it('refuses to move a unit in under itself', async () => {
     const [{ id: bif }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'BIF'");
-    const res = await api.request('PATCH', `/api/org-units/${bif}`, { token: admin, body: { parentId: grundskolaId } });
+    const res = await api.request('PATCH', `/api/org-units/${bif}`, {
+      token: admin,
+      body: { parentId: grundskolaId },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].pointer).toBe('/parentId');
   });
 
   it('refuses to delete a unit that still has children (409) and deletes an empty one', async () => {
     expect((await api.request('DELETE', `/api/org-units/${forskolaId}`, { token: admin })).status).toBe(409);
-    const created = await api.request('POST', '/api/org-units', { token: admin, body: { parentId: forskolaId, kind: 'enhet', name: 'Tillfällig förskola', code: 'TMPF' } });
-    expect((await api.request('DELETE', `/api/org-units/${created.body.id}`, { token: admin })).status).toBe(204);
-    expect((await api.request('GET', `/api/org-units/${created.body.id}`, { token: admin })).status).toBe(404);
+    const created = await api.request('POST', '/api/org-units', {
+      token: admin,
+      body: { parentId: forskolaId, kind: 'enhet', name: 'Tillfällig förskola', code: 'TMPF' },
+    });
+    expect((await api.request('DELETE', `/api/org-units/${created.body.id}`, { token: admin })).status).toBe(
+      204,
+    );
+    expect((await api.request('GET', `/api/org-units/${created.body.id}`, { token: admin })).status).toBe(
+      404,
+    );
   });
 
   it('creates a user with roles who can then sign in, and pages the user list', async () => {
     const res = await api.request('POST', '/api/users', {
       token: admin,
-      body: { username: 'ny.rektor', name: 'Nils Nyberg', email: 'nils@hallsberg.example', password: 'ett-langt-losenord', roles: [{ role: 'enhetschef', orgUnitId: (await api.dataSource.query("SELECT id FROM org_unit WHERE code='TRAN'"))[0].id }] },
+      body: {
+        username: 'ny.rektor',
+        name: 'Nils Nyberg',
+        email: 'nils@hallsberg.example',
+        password: 'ett-langt-losenord',
+        roles: [
+          {
+            role: 'enhetschef',
+            orgUnitId: (await api.dataSource.query("SELECT id FROM org_unit WHERE code='TRAN'"))[0].id,
+          },
+        ],
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username: 'ny.rektor', active: true, roles: [{ role: 'enhetschef' }] });
-    expect((await api.request('POST', '/api/auth/login', { body: { username: 'ny.rektor', password: 'ett-langt-losenord' } })).status).toBe(200);
+    expect(
+      (
+        await api.request('POST', '/api/auth/login', {
+          body: { username: 'ny.rektor', password: 'ett-langt-losenord' },
+        })
+      ).status,
+    ).toBe(200);
 
     const page = await api.request('GET', '/api/users?limit=5&offset=5', { token: admin });
     expect(page.status).toBe(200);
@@ -62,16 +103,42 @@ describe('administration of organisation units and users', () => {
 
   it('refuses a role on a unit kind where it cannot live', async () => {
     const [{ id: ks }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'KS'");
-    const res = await api.request('POST', '/api/users', { token: admin, body: { username: 'fel.roll', name: 'Fel Roll', email: 'f@hallsberg.example', roles: [{ role: 'enhetschef', orgUnitId: ks }] } });
+    const res = await api.request('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'fel.roll',
+        name: 'Fel Roll',
+        email: 'f@hallsberg.example',
+        roles: [{ role: 'enhetschef', orgUnitId: ks }],
+      },
+    });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ pointer: '/roles/0/role', message: expect.stringContaining('enhetschef') }]);
+    expect(res.body.errors).toEqual([
+      { pointer: '/roles/0/role', message: expect.stringContaining('enhetschef') },
+    ]);
   });
 
   it('ends every session of a user who is deactivated', async () => {
-    const created = await api.request('POST', '/api/users', { token: admin, body: { username: 'slutar.snart', name: 'Sara Slut', email: 's@hallsberg.example', password: 'ett-langt-losenord', roles: [] } });
-    const token = (await api.request('POST', '/api/auth/login', { body: { username: 'slutar.snart', password: 'ett-langt-losenord' } })).body.token;
+    const created = await api.request('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'slutar.snart',
+        name: 'Sara Slut',
+        email: 's@hallsberg.example',
+        password: 'ett-langt-losenord',
+        roles: [],
+      },
+    });
+    const token = (
+      await api.request('POST', '/api/auth/login', {
+        body: { username: 'slutar.snart', password: 'ett-langt-losenord' },
+      })
+    ).body.token;
     expect((await api.request('GET', '/api/auth/me', { token })).status).toBe(200);
-    expect((await api.request('PATCH', `/api/users/${created.body.id}`, { token: admin, body: { active: false } })).status).toBe(200);
+    expect(
+      (await api.request('PATCH', `/api/users/${created.body.id}`, { token: admin, body: { active: false } }))
+        .status,
+    ).toBe(200);
     expect((await api.request('GET', '/api/auth/me', { token })).status).toBe(401);
   });
 });

@@ -1,5 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createOrgUnitSchema,
   orgUnitViewSchema,
@@ -15,7 +23,6 @@ import type { Principal } from '../auth/principal';
 import { ValidBody } from '../common/validation/body';
 import { OrgUnitsService } from './org-units.service';
 
-
 @ApiTags('Organisation')
 @ApiCookieAuth()
 @ApiBearerAuth()
@@ -24,7 +31,11 @@ export class OrgUnitsController {
   constructor(private readonly service: OrgUnitsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Organisationsträdet', description: 'Every unit, flat, with parentId. Readable by every signed-in user. Not paged: the whole tree is one answer.' })
+  @ApiOperation({
+    summary: 'Organisationsträdet',
+    description:
+      'Every unit, flat, with parentId. Readable by every signed-in user. Not paged: the whole tree is one answer.',
+  })
   @ApiOkResponse({ schema: pageSchema(orgUnitViewSchema) })
   async list(): Promise<Page<OrgUnitView>> {
     const items = await this.service.list();
@@ -42,7 +53,10 @@ export class OrgUnitsController {
   @ApiOperation({ summary: 'Skapa en organisationsenhet (administratör)' })
   @ApiBody({ schema: createOrgUnitSchema })
   @ApiCreatedResponse({ schema: orgUnitViewSchema })
-  create(@ValidBody(createOrgUnitSchema) body: CreateOrgUnitRequest, @CurrentPrincipal() p: Principal): Promise<OrgUnitView> {
+  create(
+    @ValidBody(createOrgUnitSchema) body: CreateOrgUnitRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<OrgUnitView> {
     return this.service.create(body, p.userId);
   }
 
@@ -51,7 +65,11 @@ export class OrgUnitsController {
   @ApiOperation({ summary: 'Ändra namn, kod eller placering (administratör)' })
   @ApiBody({ schema: updateOrgUnitSchema })
   @ApiOkResponse({ schema: orgUnitViewSchema })
-  update(@Param('id') id: string, @ValidBody(updateOrgUnitSchema) body: UpdateOrgUnitRequest, @CurrentPrincipal() p: Principal): Promise<OrgUnitView> {
+  update(
+    @Param('id') id: string,
+    @ValidBody(updateOrgUnitSchema) body: UpdateOrgUnitRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<OrgUnitView> {
     return this.service.update(id, body, p.userId);
   }
 

@@ -31,16 +31,30 @@ export class OrgUnitsService {
   async create(req: CreateOrgUnitRequest, actorUserId: string): Promise<OrgUnitNode> {
     const parent = req.parentId ? await this.units.get(req.parentId) : null;
     const errors = [];
-    if (req.parentId && !parent) errors.push({ pointer: '/parentId', message: 'Överordnad enhet finns inte.' });
+    if (req.parentId && !parent)
+      errors.push({ pointer: '/parentId', message: 'Överordnad enhet finns inte.' });
     else if (!validateParentKind(req.kind, parent?.kind ?? null)) {
-      errors.push({ pointer: '/kind', message: `En enhet av typen ${req.kind} kan inte ligga under ${parent?.kind ?? 'ingen'}.` });
+      errors.push({
+        pointer: '/kind',
+        message: `En enhet av typen ${req.kind} kan inte ligga under ${parent?.kind ?? 'ingen'}.`,
+      });
     }
-    if (await this.units.codeTaken(req.code)) errors.push({ pointer: '/code', message: 'Koden används redan.' });
+    if (await this.units.codeTaken(req.code))
+      errors.push({ pointer: '/code', message: 'Koden används redan.' });
     if (errors.length) throw ApiProblem.validation(errors);
-    const unit: OrgUnitNode = { id: randomUUID(), parentId: req.parentId, kind: req.kind, name: req.name, code: req.code };
+    const unit: OrgUnitNode = {
+      id: randomUUID(),
+      parentId: req.parentId,
+      kind: req.kind,
+      name: req.name,
+      code: req.code,
+    };
     await this.ds.transaction(async (m) => {
       await this.units.insert(unit, m);
-      await this.audit.append({ actorUserId, action: 'org-unit.created', entityType: 'org_unit', entityId: unit.id, details: unit }, m);
+      await this.audit.append(
+        { actorUserId, action: 'org-unit.created', entityType: 'org_unit', entityId: unit.id, details: unit },
+        m,
+      );
     });
     this.orgTree.invalidate();
     return unit;
@@ -49,7 +63,8 @@ export class OrgUnitsService {
   async update(id: string, req: UpdateOrgUnitRequest, actorUserId: string): Promise<OrgUnitNode> {
     const unit = await this.get(id);
     const errors = [];
-    if (req.code && (await this.units.codeTaken(req.code, id))) errors.push({ pointer: '/code', message: 'Koden används redan.' });
+    if (req.code && (await this.units.codeTaken(req.code, id)))
+      errors.push({ pointer: '/code', message: 'Koden används redan.' });
     if (req.parentId !== undefined) {
       const parent = await this.units.get(req.parentId);
       const tree = new OrgTree(await this.units.all());
@@ -57,13 +72,25 @@ export class OrgUnitsService {
       else if (req.parentId === id || tree.isAncestorOrSelf(id, req.parentId)) {
         errors.push({ pointer: '/parentId', message: 'En enhet kan inte flyttas in under sig själv.' });
       } else if (!validateParentKind(unit.kind, parent.kind)) {
-        errors.push({ pointer: '/parentId', message: `En enhet av typen ${unit.kind} kan inte ligga under ${parent.kind}.` });
+        errors.push({
+          pointer: '/parentId',
+          message: `En enhet av typen ${unit.kind} kan inte ligga under ${parent.kind}.`,
+        });
       }
     }
     if (errors.length) throw ApiProblem.validation(errors);
     await this.ds.transaction(async (m) => {
       await this.units.update(id, req, m);
-      await this.audit.append({ actorUserId, action: 'org-unit.updated', entityType: 'org_unit', entityId: id, details: { before: unit, change: req } }, m);
+      await this.audit.append(
+        {
+          actorUserId,
+          action: 'org-unit.updated',
+          entityType: 'org_unit',
+          entityId: id,
+          details: { before: unit, change: req },
+        },
+        m,
+      );
     });
     this.orgTree.invalidate();
     return this.get(id);
@@ -72,11 +99,17 @@ export class OrgUnitsService {
   async remove(id: string, actorUserId: string): Promise<void> {
     const unit = await this.get(id);
     if (await this.units.isReferenced(id)) {
-      throw ApiProblem.conflict('org-unit-in-use', 'Enheten har underenheter eller rolltilldelningar och kan inte tas bort.');
+      throw ApiProblem.conflict(
+        'org-unit-in-use',
+        'Enheten har underenheter eller rolltilldelningar och kan inte tas bort.',
+      );
     }
     await this.ds.transaction(async (m) => {
       await this.units.delete(id, m);
-      await this.audit.append({ actorUserId, action: 'org-unit.deleted', entityType: 'org_unit', entityId: id, details: unit }, m);
+      await this.audit.append(
+        { actorUserId, action: 'org-unit.deleted', entityType: 'org_unit', entityId: id, details: unit },
+        m,
+      );
     });
     this.orgTree.invalidate();
   }

@@ -20,66 +20,65 @@ export async function seedDemo(ds: DataSource, demoPassword: string): Promise<Se
   // One hash for all demo users: they share the password by design.
   const passwordHash = await passwordHasher.hash(demoPassword);
   await ds.transaction(async (m) => {
-    const existing: { id: string; seedKey: string }[] = await m.query('SELECT id, seed_key AS seedKey FROM org_unit WHERE seed_key IS NOT NULL');
+    const existing: { id: string; seedKey: string }[] = await m.query(
+      'SELECT id, seed_key AS seedKey FROM org_unit WHERE seed_key IS NOT NULL',
+    );
     const idByKey = new Map(existing.map((u) => [u.seedKey, u.id]));
     for (const unit of demo.units) {
       if (idByKey.has(unit.key)) continue;
       const id = randomUUID();
       const parentId = unit.parentKey ? idByKey.get(unit.parentKey) : null;
-      if (unit.parentKey && !parentId) throw new Error(`Demo unit ${unit.key} comes before its parent ${unit.parentKey}`);
-      await m.query('INSERT INTO org_unit (id, parent_id, kind, name, code, seed_key) VALUES (?, ?, ?, ?, ?, ?)', [
-        id,
-        parentId ?? null,
-        unit.kind,
-        unit.name,
-        unit.code,
-        unit.key,
-      ]);
+      if (unit.parentKey && !parentId)
+        throw new Error(`Demo unit ${unit.key} comes before its parent ${unit.parentKey}`);
+      await m.query(
+        'INSERT INTO org_unit (id, parent_id, kind, name, code, seed_key) VALUES (?, ?, ?, ?, ?, ?)',
+        [id, parentId ?? null, unit.kind, unit.name, unit.code, unit.key],
+      );
       idByKey.set(unit.key, id);
       result.unitsCreated++;
     }
 
     for (const user of demo.users) {
-      const rows: { id: string }[] = await m.query('SELECT id FROM app_user WHERE username = ?', [user.username]);
+      const rows: { id: string }[] = await m.query('SELECT id FROM app_user WHERE username = ?', [
+        user.username,
+      ]);
       let userId = rows[0]?.id;
       if (!userId) {
         userId = randomUUID();
-        await m.query('INSERT INTO app_user (id, username, name, email, password_hash) VALUES (?, ?, ?, ?, ?)', [
-          userId,
-          user.username,
-          user.name,
-          user.email,
-          passwordHash,
-        ]);
+        await m.query(
+          'INSERT INTO app_user (id, username, name, email, password_hash) VALUES (?, ?, ?, ?, ?)',
+          [userId, user.username, user.name, user.email, passwordHash],
+        );
         result.usersCreated++;
       }
       for (const r of user.assignments) {
         const orgUnitId = idByKey.get(r.unitKey);
         if (!orgUnitId) throw new Error(`Demo user ${user.username} has a role on unknown unit ${r.unitKey}`);
-        const res = await m.query('INSERT IGNORE INTO role_assignment (id, user_id, role, org_unit_id) VALUES (?, ?, ?, ?)', [randomUUID(), userId, r.role, orgUnitId]);
+        const res = await m.query(
+          'INSERT IGNORE INTO role_assignment (id, user_id, role, org_unit_id) VALUES (?, ?, ?, ?)',
+          [randomUUID(), userId, r.role, orgUnitId],
+        );
         result.rolesCreated += Number(res.affectedRows ?? 0);
       }
     }
 
     for (const period of demo.mandatePeriods) {
-      const rows: { id: string }[] = await m.query('SELECT id FROM mandate_period WHERE start_year = ?', [period.startYear]);
+      const rows: { id: string }[] = await m.query('SELECT id FROM mandate_period WHERE start_year = ?', [
+        period.startYear,
+      ]);
       if (rows[0]) continue;
       const periodId = randomUUID();
-      await m.query('INSERT INTO mandate_period (id, start_year, end_year, vision, core_values) VALUES (?, ?, ?, ?, ?)', [
-        periodId,
-        period.startYear,
-        period.endYear,
-        demo.vision,
-        JSON.stringify(demo.coreValues),
-      ]);
-      for (const [i, area] of demo.strategicAreas.filter((a) => a.mandatePeriodKey === period.key).entries()) {
-        await m.query('INSERT INTO strategic_area (id, mandate_period_id, name, description, sort_order) VALUES (?, ?, ?, ?, ?)', [
-          randomUUID(),
-          periodId,
-          area.name,
-          area.description,
-          i,
-        ]);
+      await m.query(
+        'INSERT INTO mandate_period (id, start_year, end_year, vision, core_values) VALUES (?, ?, ?, ?, ?)',
+        [periodId, period.startYear, period.endYear, demo.vision, JSON.stringify(demo.coreValues)],
+      );
+      for (const [i, area] of demo.strategicAreas
+        .filter((a) => a.mandatePeriodKey === period.key)
+        .entries()) {
+        await m.query(
+          'INSERT INTO strategic_area (id, mandate_period_id, name, description, sort_order) VALUES (?, ?, ?, ?, ?)',
+          [randomUUID(), periodId, area.name, area.description, i],
+        );
       }
       result.periodsCreated++;
     }

@@ -1,5 +1,14 @@
 import { Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createUserSchema,
   pageSchema,
@@ -17,7 +26,10 @@ import type { Principal } from '../auth/principal';
 import { ValidBody, validateQuery } from '../common/validation/body';
 import { UsersService } from './users.service';
 
-const userQuerySchema = { ...pagingQuerySchema, properties: { ...pagingQuerySchema.properties, search: { type: 'string', maxLength: 80 } } };
+const userQuerySchema = {
+  ...pagingQuerySchema,
+  properties: { ...pagingQuerySchema.properties, search: { type: 'string', maxLength: 80 } },
+};
 
 @ApiTags('Användare')
 @ApiCookieAuth()
@@ -29,12 +41,18 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Användare med roller (administratör), sidindelat' })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
   @ApiQuery({ name: 'search', required: false, schema: { type: 'string' } })
   @ApiOkResponse({ schema: pageSchema(userViewSchema) })
   list(@Query() query: unknown): Promise<Page<UserView>> {
-    return this.service.list(validateQuery<PagingQuery & { search?: string }>(userQuerySchema, { ...(query as object) }));
+    return this.service.list(
+      validateQuery<PagingQuery & { search?: string }>(userQuerySchema, { ...(query as object) }),
+    );
   }
 
   @Get(':id')
@@ -47,7 +65,10 @@ export class UsersController {
   @ApiOperation({ summary: 'Skapa en användare med roller (administratör)' })
   @ApiBody({ schema: createUserSchema })
   @ApiCreatedResponse({ schema: userViewSchema })
-  create(@ValidBody(createUserSchema) body: CreateUserRequest, @CurrentPrincipal() p: Principal): Promise<UserView> {
+  create(
+    @ValidBody(createUserSchema) body: CreateUserRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<UserView> {
     return this.service.create(body, p.userId);
   }
 
@@ -55,7 +76,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Ändra en användare; roles ersätter alla rolltilldelningar (administratör)' })
   @ApiBody({ schema: updateUserSchema })
   @ApiOkResponse({ schema: userViewSchema })
-  update(@Param('id') id: string, @ValidBody(updateUserSchema) body: UpdateUserRequest, @CurrentPrincipal() p: Principal): Promise<UserView> {
+  update(
+    @Param('id') id: string,
+    @ValidBody(updateUserSchema) body: UpdateUserRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<UserView> {
     return this.service.update(id, body, p.userId);
   }
 }

@@ -32,12 +32,26 @@ export class UsersService {
 
   async create(req: CreateUserRequest, actorUserId: string): Promise<UserView> {
     const errors = await this.checkRoles(req.roles);
-    if (await this.users.usernameTaken(req.username)) errors.push({ pointer: '/username', message: 'Användarnamnet används redan.' });
+    if (await this.users.usernameTaken(req.username))
+      errors.push({ pointer: '/username', message: 'Användarnamnet används redan.' });
     if (errors.length) throw ApiProblem.validation(errors);
     const passwordHash = req.password ? await passwordHasher.hash(req.password) : null;
     const id = await this.ds.transaction(async (m) => {
-      const id = await this.users.save({ username: req.username, name: req.name, email: req.email, active: req.active, passwordHash }, req.roles, m);
-      await this.audit.append({ actorUserId, action: 'user.created', entityType: 'app_user', entityId: id, details: { ...req, password: req.password ? '***' : undefined } }, m);
+      const id = await this.users.save(
+        { username: req.username, name: req.name, email: req.email, active: req.active, passwordHash },
+        req.roles,
+        m,
+      );
+      await this.audit.append(
+        {
+          actorUserId,
+          action: 'user.created',
+          entityType: 'app_user',
+          entityId: id,
+          details: { ...req, password: req.password ? '***' : undefined },
+        },
+        m,
+      );
       return id;
     });
     return this.get(id);
@@ -50,11 +64,27 @@ export class UsersService {
     const passwordHash = req.password ? await passwordHasher.hash(req.password) : undefined;
     await this.ds.transaction(async (m) => {
       await this.users.save(
-        { id, username: before.username, name: req.name ?? before.name, email: req.email ?? before.email, active: req.active ?? before.active, passwordHash },
+        {
+          id,
+          username: before.username,
+          name: req.name ?? before.name,
+          email: req.email ?? before.email,
+          active: req.active ?? before.active,
+          passwordHash,
+        },
         req.roles,
         m,
       );
-      await this.audit.append({ actorUserId, action: 'user.updated', entityType: 'app_user', entityId: id, details: { before, change: { ...req, password: req.password ? '***' : undefined } } }, m);
+      await this.audit.append(
+        {
+          actorUserId,
+          action: 'user.updated',
+          entityType: 'app_user',
+          entityId: id,
+          details: { before, change: { ...req, password: req.password ? '***' : undefined } },
+        },
+        m,
+      );
     });
     // A deactivated user or a changed password ends every open session.
     if (req.active === false || req.password) await this.sessions.deleteForUser(id);
@@ -66,8 +96,13 @@ export class UsersService {
     const errors: FieldProblem[] = [];
     roles.forEach((r, i) => {
       const unit = tree.get(r.orgUnitId);
-      if (!unit) errors.push({ pointer: `/roles/${i}/orgUnitId`, message: 'Organisationsenheten finns inte.' });
-      else if (!canHoldRole(r.role, unit.kind)) errors.push({ pointer: `/roles/${i}/role`, message: `Rollen ${r.role} kan inte innehas på en enhet av typen ${unit.kind}.` });
+      if (!unit)
+        errors.push({ pointer: `/roles/${i}/orgUnitId`, message: 'Organisationsenheten finns inte.' });
+      else if (!canHoldRole(r.role, unit.kind))
+        errors.push({
+          pointer: `/roles/${i}/role`,
+          message: `Rollen ${r.role} kan inte innehas på en enhet av typen ${unit.kind}.`,
+        });
     });
     return errors;
   }

@@ -10,11 +10,22 @@ export function mountWebApp(app: Express, webDist: string): boolean {
   const root = resolve(webDist);
   const index = join(root, 'index.html');
   if (!existsSync(index)) return false;
-  app.use(express.static(root, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-    if (path.includes('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } }));
+  app.use(
+    express.static(root, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/admin/queues')) return next();
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path.startsWith('/api') ||
+      req.path.startsWith('/admin/queues')
+    )
+      return next();
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

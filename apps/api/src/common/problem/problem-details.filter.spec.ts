@@ -12,7 +12,9 @@ describe('toProblem', () => {
   });
 
   it('keeps the code, field errors and extensions of a domain problem', () => {
-    const p = toProblem(ApiProblem.conflict('stale-version', 'Dokumentet har ändrats.', { currentVersion: 4 }));
+    const p = toProblem(
+      ApiProblem.conflict('stale-version', 'Dokumentet har ändrats.', { currentVersion: 4 }),
+    );
     expect(p).toEqual({
       type: 'https://rodtrad.se/problems/stale-version',
       title: 'Konflikt',
@@ -24,11 +26,17 @@ describe('toProblem', () => {
   });
 
   it('maps framework 4xx errors to Swedish titles', () => {
-    expect(toProblem(new NotFoundException())).toMatchObject({ status: 404, title: 'Hittades inte', code: 'not-found' });
+    expect(toProblem(new NotFoundException())).toMatchObject({
+      status: 404,
+      title: 'Hittades inte',
+      code: 'not-found',
+    });
   });
 
   it('hides approval tokens in the instance path', () => {
-    const p = toProblem(ApiProblem.notFound('Länken'), { originalUrl: '/api/approvals/SECRETTOKEN?x=1' } as never);
+    const p = toProblem(ApiProblem.notFound('Länken'), {
+      originalUrl: '/api/approvals/SECRETTOKEN?x=1',
+    } as never);
     expect(p.instance).toBe('/api/approvals/…');
   });
 });

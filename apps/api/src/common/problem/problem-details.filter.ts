@@ -31,7 +31,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, 'Unhandled error');
     }
     if (res.headersSent) return;
-    if (problem.status === 429 && typeof problem['retryAfter'] === 'number') res.setHeader('Retry-After', String(problem['retryAfter']));
+    if (problem.status === 429 && typeof problem['retryAfter'] === 'number')
+      res.setHeader('Retry-After', String(problem['retryAfter']));
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }
@@ -43,13 +44,19 @@ export function toProblem(exception: unknown, req?: Request): ProblemDetails {
     const status = exception.getStatus();
     if (status < 500) {
       const body = exception.getResponse();
-      const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      const detail =
+        typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
       const code = status === 404 ? 'not-found' : `http-${status}`;
       return {
         type: PROBLEM_TYPE_BASE + code,
         title: STATUS_TITLES[status] ?? 'Fel',
         status,
-        detail: status === 404 ? 'Sidan eller resursen finns inte.' : Array.isArray(detail) ? detail.join('; ') : String(detail),
+        detail:
+          status === 404
+            ? 'Sidan eller resursen finns inte.'
+            : Array.isArray(detail)
+              ? detail.join('; ')
+              : String(detail),
         instance,
         code,
       };

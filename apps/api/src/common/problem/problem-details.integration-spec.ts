@@ -14,12 +14,19 @@ describe('errors are RFC 9457 problem+json', () => {
     const res = await api.request('POST', '/api/org-units', { token: admin, raw: '{"name": "Halv' });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: expect.stringMatching(/malformed-json$/), title: 'Felaktig JSON', status: 400 });
+    expect(res.body).toMatchObject({
+      type: expect.stringMatching(/malformed-json$/),
+      title: 'Felaktig JSON',
+      status: 400,
+    });
     expect(await api.dataSource.query('SELECT COUNT(*) AS n FROM org_unit')).toEqual(before);
   });
 
   it('lists every invalid field with a JSON pointer (422)', async () => {
-    const res = await api.request('POST', '/api/users', { token: admin, body: { username: 'X Y', email: 'inte-en-adress', roles: [{ role: 'kung', orgUnitId: 'x' }], extra: 1 } });
+    const res = await api.request('POST', '/api/users', {
+      token: admin,
+      body: { username: 'X Y', email: 'inte-en-adress', roles: [{ role: 'kung', orgUnitId: 'x' }], extra: 1 },
+    });
     expect(res.status).toBe(422);
     const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer).sort();
     expect(pointers).toEqual(['/email', '/extra', '/name', '/roles/0/role', '/username']);
@@ -42,13 +49,27 @@ describe('errors are RFC 9457 problem+json', () => {
   it('reports the database and Redis in /api/health', async () => {
     const res = await api.request('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('publishes the OpenAPI description with the contract paths', async () => {
     const res = await api.request('GET', '/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/org-units', '/api/users', '/api/health']));
-    expect(res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/logout',
+        '/api/auth/me',
+        '/api/org-units',
+        '/api/users',
+        '/api/health',
+      ]),
+    );
+    expect(
+      res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(['username', 'password']);
   });
 });

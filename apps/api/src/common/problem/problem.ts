@@ -37,7 +37,10 @@ export class ApiProblem extends Error {
     this.name = 'ApiProblem';
   }
 
-  static validation(errors: FieldProblem[], detail = 'Uppgifterna är inte giltiga. Se varje fält.'): ApiProblem {
+  static validation(
+    errors: FieldProblem[],
+    detail = 'Uppgifterna är inte giltiga. Se varje fält.',
+  ): ApiProblem {
     return new ApiProblem(422, 'validation-failed', 'Ogiltiga uppgifter', detail, errors);
   }
   static badRequest(detail: string, errors?: FieldProblem[]): ApiProblem {
@@ -56,9 +59,16 @@ export class ApiProblem extends Error {
     return new ApiProblem(409, code, 'Konflikt', detail, undefined, extensions);
   }
   static tooManyRequests(retryAfterSeconds: number): ApiProblem {
-    return new ApiProblem(429, 'rate-limited', 'För många försök', `Vänta ${retryAfterSeconds} sekunder och försök igen.`, undefined, {
-      retryAfter: retryAfterSeconds,
-    });
+    return new ApiProblem(
+      429,
+      'rate-limited',
+      'För många försök',
+      `Vänta ${retryAfterSeconds} sekunder och försök igen.`,
+      undefined,
+      {
+        retryAfter: retryAfterSeconds,
+      },
+    );
   }
 
   toProblem(instance?: string): ProblemDetails {

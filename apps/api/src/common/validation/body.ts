@@ -11,9 +11,25 @@ import { validatorFor, type JsonSchema } from './schema-validator';
 export const ValidBody = createParamDecorator((schema: JsonSchema, ctx: ExecutionContext) => {
   const req = ctx.switchToHttp().getRequest<Request>();
   const body: unknown = req.body;
-  if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0 && !req.is('application/json'))) {
-    if (!req.is('application/json') && req.headers['content-length'] && req.headers['content-length'] !== '0') {
-      throw new ApiProblem(415, 'unsupported-media-type', 'Fel innehållstyp', 'Skicka innehållet som application/json.');
+  if (
+    body === undefined ||
+    body === null ||
+    (typeof body === 'object' &&
+      !Array.isArray(body) &&
+      Object.keys(body).length === 0 &&
+      !req.is('application/json'))
+  ) {
+    if (
+      !req.is('application/json') &&
+      req.headers['content-length'] &&
+      req.headers['content-length'] !== '0'
+    ) {
+      throw new ApiProblem(
+        415,
+        'unsupported-media-type',
+        'Fel innehållstyp',
+        'Skicka innehållet som application/json.',
+      );
     }
   }
   const problems = validatorFor(schema)(body ?? {});
@@ -24,6 +40,7 @@ export const ValidBody = createParamDecorator((schema: JsonSchema, ctx: Executio
 /** Query parameters validated the same way; pointers are prefixed with /query. */
 export function validateQuery<T>(schema: JsonSchema, query: unknown): T {
   const problems = validatorFor(schema)(query ?? {});
-  if (problems.length) throw ApiProblem.validation(problems.map((p) => ({ ...p, pointer: '/query' + p.pointer })));
+  if (problems.length)
+    throw ApiProblem.validation(problems.map((p) => ({ ...p, pointer: '/query' + p.pointer })));
   return query as T;
 }

@@ -6,7 +6,9 @@ export type JsonSchema = Record<string, unknown>;
 
 // Bodies are validated strictly as sent; query strings arrive as text and are coerced.
 const bodyAjv = addFormats(new Ajv({ allErrors: true, strict: false, useDefaults: true }));
-const queryAjv = addFormats(new Ajv({ allErrors: true, strict: false, useDefaults: true, coerceTypes: true }));
+const queryAjv = addFormats(
+  new Ajv({ allErrors: true, strict: false, useDefaults: true, coerceTypes: true }),
+);
 const cache = new WeakMap<JsonSchema, ValidateFunction>();
 
 export function validatorFor(schema: JsonSchema): (data: unknown) => FieldProblem[] {
@@ -23,13 +25,22 @@ export function toFieldProblem(e: ErrorObject): FieldProblem {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return { pointer: `${e.instancePath}/${escapePointer(String(p['missingProperty']))}`, message: 'Fältet är obligatoriskt.' };
+      return {
+        pointer: `${e.instancePath}/${escapePointer(String(p['missingProperty']))}`,
+        message: 'Fältet är obligatoriskt.',
+      };
     case 'additionalProperties':
-      return { pointer: `${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`, message: 'Fältet är okänt och får inte skickas.' };
+      return {
+        pointer: `${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`,
+        message: 'Fältet är okänt och får inte skickas.',
+      };
     case 'type':
       return { pointer: e.instancePath, message: `Fel typ: förväntade ${typeName(String(p['type']))}.` };
     case 'minLength':
-      return { pointer: e.instancePath, message: p['limit'] === 1 ? 'Fältet får inte vara tomt.' : `Minst ${p['limit']} tecken.` };
+      return {
+        pointer: e.instancePath,
+        message: p['limit'] === 1 ? 'Fältet får inte vara tomt.' : `Minst ${p['limit']} tecken.`,
+      };
     case 'maxLength':
       return { pointer: e.instancePath, message: `Högst ${p['limit']} tecken.` };
     case 'minimum':
@@ -37,7 +48,10 @@ export function toFieldProblem(e: ErrorObject): FieldProblem {
     case 'maximum':
       return { pointer: e.instancePath, message: `Värdet får vara högst ${p['limit']}.` };
     case 'enum':
-      return { pointer: e.instancePath, message: `Välj ett av: ${(p['allowedValues'] as unknown[]).join(', ')}.` };
+      return {
+        pointer: e.instancePath,
+        message: `Välj ett av: ${(p['allowedValues'] as unknown[]).join(', ')}.`,
+      };
     case 'format':
       return { pointer: e.instancePath, message: `Ogiltigt format (${p['format']}).` };
     case 'pattern':
@@ -51,4 +65,6 @@ export function toFieldProblem(e: ErrorObject): FieldProblem {
 
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const typeName = (t: string) =>
-  ({ string: 'text', integer: 'heltal', number: 'tal', boolean: 'ja/nej', object: 'objekt', array: 'lista' })[t] ?? t;
+  ({ string: 'text', integer: 'heltal', number: 'tal', boolean: 'ja/nej', object: 'objekt', array: 'lista' })[
+    t
+  ] ?? t;

@@ -1,0 +1,40 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DocumentEngine } from '@rodtrad/engine';
+import { RequireRole } from '../auth/auth.decorators';
+
+@ApiTags('Revision')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly engine: DocumentEngine) {}
+
+  @Get('verify')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: 'Kontrollera alla dokuments revisionskedjor (administratör)',
+    description: 'Walks every hash chain; names the first broken link when ok is false.',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['ok', 'checked'],
+      properties: {
+        ok: { type: 'boolean' },
+        checked: { type: 'integer', description: 'Entries checked' },
+        brokenAt: {
+          type: 'object',
+          properties: {
+            documentId: { type: 'string' },
+            seq: { type: 'integer' },
+            reason: { type: 'string' },
+          },
+        },
+      },
+    },
+  })
+  verify() {
+    return this.engine.audit.verifyAll();
+  }
+}

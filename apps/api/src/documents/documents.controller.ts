@@ -1,0 +1,141 @@
+import { Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  createDocumentSchema,
+  documentQuerySchema,
+  documentSummarySchema,
+  documentViewSchema,
+  historySchema,
+  pageSchema,
+  saveDataSchema,
+  sendEventSchema,
+  transitionResultSchema,
+  type DocumentSummaryView,
+  type DocumentView,
+  type Page,
+} from '@rodtrad/contracts';
+import { DocumentEngine } from '@rodtrad/engine';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ValidBody, validateQuery } from '../common/validation/body';
+import { actorOf, DocumentsService } from './documents.service';
+import { mapEngineErrors } from './engine-error.mapper';
+
+@ApiTags('Dokument')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@Controller('documents')
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly engine: DocumentEngine,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Dokument inom dina rollers enheter, sidindelat, sorterade efter förfallodag' })
+  @ApiQuery({ name: 'year', required: false, schema: { type: 'integer' } })
+  @ApiQuery({ name: 'type', required: false, schema: documentQuerySchema['properties']['type'] })
+  @ApiQuery({ name: 'orgUnitId', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  })
+  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
+  @ApiOkResponse({ schema: pageSchema(documentSummarySchema) })
+  list(@Query() query: unknown, @CurrentPrincipal() p: Principal): Promise<Page<DocumentSummaryView>> {
+    return this.documents.list(p, validateQuery(documentQuerySchema, { ...(query as object) }));
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Starta ett dokument',
+    description:
+      'Creates a document of a type for a unit, year (and period) on the published workflow version. 409 if that slot already has one.',
+  })
+  @ApiBody({ schema: createDocumentSchema })
+  @ApiCreatedResponse({ schema: documentViewSchema })
+  async create(
+    @ValidBody(createDocumentSchema)
+    body: { type: string; orgUnitId: string; year: number; period?: string | null; title?: string },
+    @CurrentPrincipal() p: Principal,
+  ): Promise<DocumentView> {
+    const doc = await mapEngineErrors(() => this.engine.create({ ...body, actor: actorOf(p) }));
+    return this.documents.view(p, doc.id);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Ett dokument med formuläret för aktuellt steg och de händelser du får skicka' })
+  @ApiOkResponse({ schema: documentViewSchema })
+  get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<DocumentView> {
+    return this.documents.view(p, id);
+  }
+
+  @Put(':id/data')
+  @ApiOperation({
+    summary: 'Spara formulärdata',
+    description:
+      'Validated with ajv against the current step’s form (required fields are checked when the step is left). 422 lists each field; 409 when expectedVersion is stale; 403 unless the step lets you edit.',
+  })
+  @ApiBody({ schema: saveDataSchema })
+  @ApiOkResponse({ schema: documentViewSchema })
+  async saveData(
+    @Param('id') id: string,
+    @ValidBody(saveDataSchema) body: { data: Record<string, unknown>; expectedVersion: number },
+    @CurrentPrincipal() p: Principal,
+  ): Promise<DocumentView> {
+    await mapEngineErrors(() =>
+      this.engine.saveData({
+        documentId: id,
+        data: body.data,
+        expectedVersion: body.expectedVersion,
+        actor: actorOf(p),
+      }),
+    );
+    return this.documents.view(p, id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Skicka en händelse (t.ex. SUBMIT)',
+    description:
+      '200 with the new state and version; 409 when expectedVersion is stale or another transition won; 403 when your role or scope does not allow the event; 422 when a guard refuses (with its reason) or the state does not know the event.',
+  })
+  @ApiBody({ schema: sendEventSchema })
+  @ApiOkResponse({ schema: transitionResultSchema })
+  async send(
+    @Param('id') id: string,
+    @ValidBody(sendEventSchema) body: { type: string; comment?: string; expectedVersion: number },
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const { doc } = await mapEngineErrors(() => this.engine.get(id));
+    await this.documents.requireReadable(p, doc);
+    const r = await mapEngineErrors(() =>
+      this.engine.transition({
+        documentId: id,
+        event: { type: body.type, ...(body.comment ? { comment: body.comment } : {}) },
+        expectedVersion: body.expectedVersion,
+        actor: actorOf(p),
+      }),
+    );
+    return { id: r.id, state: r.state, previousState: r.previousState, version: r.version, final: r.final };
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Dokumentets historik (revisionsspår), äldst först' })
+  @ApiOkResponse({ schema: historySchema })
+  history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.documents.history(p, id);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { hasAnyRole, ROLE_KEYS } from '@rodtrad/domain';
+import type { DocumentSummaryView, DocumentView, HistoryEntryView, Page } from '@rodtrad/contracts';
+import { DocumentEngine, type EngineActor, type LoadedDefinition } from '@rodtrad/engine';
+import type { DocumentRow } from '@rodtrad/persistence';
+import { stateMeta } from '@rodtrad/workflow';
+import { OrgTreeService } from '../auth/org-tree.service';
+import type { Principal } from '../auth/principal';
+import { ApiProblem } from '../common/problem/problem';
+import { mapEngineErrors } from './engine-error.mapper';
+
+export const actorOf = (p: Principal): EngineActor => ({ userId: p.userId, roles: p.roles, via: 'user' });
+
+/** Reading documents: what a caller may see is decided by the scope of their roles. */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly engine: DocumentEngine,
+    private readonly orgTree: OrgTreeService,
+  ) {}
+
+  /** Units whose documents the caller may read: those any of their roles applies to. */
+  async readableUnits(p: Principal): Promise<string[] | undefined> {
+    const tree = await this.orgTree.tree();
+    const all = tree.all().map((u) => u.id);
+    const visible = all.filter((id) => hasAnyRole(p.roles, ROLE_KEYS, id, tree));
+    return visible.length === all.length ? undefined : visible;
+  }
+
+  async requireReadable(p: Principal, doc: DocumentRow): Promise<void> {
+    const tree = await this.orgTree.tree();
+    if (!hasAnyRole(p.roles, ROLE_KEYS, doc.orgUnitId, tree))
+      throw ApiProblem.forbidden('Dokumentet tillhör en enhet utanför dina roller.');
+  }
+
+  async list(
+    p: Principal,
+    q: { year?: number; type?: string; orgUnitId?: string; state?: string; limit: number; offset: number },
+  ): Promise<Page<DocumentSummaryView>> {
+    let units = await this.readableUnits(p);
+    if (q.orgUnitId) units = units ? units.filter((u) => u === q.orgUnitId) : [q.orgUnitId];
+    const { items, total } = await this.engine.documents.list(
+      { year: q.year, type: q.type, state: q.state, orgUnitIds: units },
+      q.limit,
+      q.offset,
+    );
+    const views = await Promise.all(
+      items.map(async (d) => this.summary(d, await this.engine.definitions.load(d.definitionId))),
+    );
+    return { items: views, total };
+  }
+
+  async view(p: Principal, id: string): Promise<DocumentView> {
+    const { doc, def } = await mapEngineErrors(() => this.engine.get(id));
+    await this.requireReadable(p, doc);
+    const actor = actorOf(p);
+    const meta = stateMeta(def.definition, doc.state);
+    const form = meta?.form ? def.forms[meta.form] : undefined;
+    return {
+      ...this.summary(doc, def),
+      data: doc.data,
+      form: form ? { schema: form.schema, uiSchema: form.uiSchema ?? {} } : null,
+      editable: await this.engine.canEdit(doc, def, actor),
+      allowedEvents: await this.engine.allowedEvents(doc, def, actor),
+      definition: { key: def.key, version: def.version },
+    };
+  }
+
+  async history(p: Principal, id: string): Promise<{ items: HistoryEntryView[] }> {
+    const { doc } = await mapEngineErrors(() => this.engine.get(id));
+    await this.requireReadable(p, doc);
+    const entries = await this.engine.audit.history(id);
+    return {
+      items: entries.map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        actor: e.actorUserId ? { id: e.actorUserId, name: e.actorName ?? '' } : null,
+        onBehalfOf: e.onBehalfOfUserId ? { id: e.onBehalfOfUserId, name: e.onBehalfOfName ?? '' } : null,
+        via: e.via,
+        event: e.event,
+        fromState: e.fromState,
+        toState: e.toState,
+        comment: e.comment,
+        dataHash: e.dataHash,
+        hash: e.hash,
+      })),
+    };
+  }
+
+  summary(d: DocumentRow, def: LoadedDefinition): DocumentSummaryView {
+    return {
+      id: d.id,
+      type: d.type,
+      title: d.title,
+      orgUnitId: d.orgUnitId,
+      orgUnitName: d.orgUnitName ?? '',
+      year: d.year,
+      period: d.period,
+      state: d.state,
+      stateTitle: stateMeta(def.definition, d.state)?.title ?? d.state,
+      version: d.version,
+      final: d.final,
+      dueAt: d.dueAt ? new Date(d.dueAt).toISOString() : null,
+      overdue: d.overdue,
+      submittedAt: d.submittedAt ? new Date(d.submittedAt).toISOString() : null,
+      decidedAt: d.decidedAt ? new Date(d.decidedAt).toISOString() : null,
+      diarienummer: d.diarienummer,
+    };
+  }
+}

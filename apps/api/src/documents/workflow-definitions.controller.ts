@@ -1,0 +1,74 @@
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DefinitionStore } from '@rodtrad/engine';
+import { ApiProblem } from '../common/problem/problem';
+
+@ApiTags('Arbetsflöden')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@Controller('workflow-definitions')
+export class WorkflowDefinitionsController {
+  constructor(private readonly store: DefinitionStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Arbetsflödesdefinitioner med senaste och publicerade version' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              key: { type: 'string' },
+              title: { type: 'string' },
+              latestVersion: { type: 'integer' },
+              publishedVersion: { type: 'integer', nullable: true },
+            },
+          },
+        },
+        total: { type: 'integer' },
+      },
+    },
+  })
+  async list() {
+    const items = await this.store.repo.summaries();
+    return { items, total: items.length };
+  }
+
+  @Get(':key/versions/:version')
+  @ApiOperation({ summary: 'En version av en definition, med dess formulär' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        key: { type: 'string' },
+        version: { type: 'integer' },
+        status: { type: 'string', enum: ['draft', 'published', 'retired'] },
+        checksum: { type: 'string' },
+        definition: { type: 'object' },
+        forms: { type: 'object' },
+      },
+    },
+  })
+  async get(
+    @Param('key') key: string,
+    @Param('version', new ParseIntPipe({ exceptionFactory: () => ApiProblem.notFound('Versionen') }))
+    version: number,
+  ) {
+    const v = await this.store.repo.getVersion(key, version);
+    if (!v) throw ApiProblem.notFound('Versionen');
+    return {
+      key: v.key,
+      version: v.version,
+      status: v.status,
+      title: v.title,
+      checksum: v.checksum,
+      createdAt: v.createdAt,
+      publishedAt: v.publishedAt,
+      definition: v.definition,
+      forms: v.forms,
+    };
+  }
+}
