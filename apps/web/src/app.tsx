@@ -1,0 +1,101 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useSession } from './auth/session';
+import { ErrorBoundary } from './components/error-boundary';
+import { Loading, ProblemMessage } from './components/feedback';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { TasksPage } from './pages/tasks-page';
+import { matchPath, safeNext, type Params } from './router/match-path';
+import { Redirect, useLocation, useSearchParam } from './router/router';
+import { AppShell, PublicLayout } from './shell/app-shell';
+
+// RJSF and ajv are heavy: pages that render forms load on demand, the sign-in page never pulls them.
+const DocumentPage = lazy(() => import('./pages/document-page'));
+const StatusPage = lazy(() => import('./pages/status-page'));
+const ApprovalPage = lazy(() => import('./pages/approval-page'));
+const AdminPage = lazy(() => import('./pages/admin-page'));
+
+type Access = 'signed-in' | 'guest' | 'public';
+
+interface Route {
+  path: string;
+  access: Access;
+  render: (params: Params) => ReactNode;
+}
+
+const routes: Route[] = [
+  { path: '/', access: 'signed-in', render: () => <TasksPage /> },
+  { path: '/logga-in', access: 'guest', render: () => <LoginPage /> },
+  { path: '/dokument/:id', access: 'signed-in', render: (p) => <DocumentPage id={p.id} /> },
+  {
+    path: '/inlamning',
+    access: 'signed-in',
+    render: () => <Redirect to={`/inlamning/${new Date().getFullYear()}`} />,
+  },
+  { path: '/inlamning/:year', access: 'signed-in', render: (p) => <StatusPage year={p.year} /> },
+  { path: '/approve/:token', access: 'public', render: (p) => <ApprovalPage token={p.token} /> },
+  { path: '/admin', access: 'signed-in', render: () => <AdminPage /> },
+];
+
+function resolve(pathname: string): { route: Route; params: Params } | null {
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+function Page({ children, resetKey }: { children: ReactNode; resetKey: string }) {
+  return (
+    <ErrorBoundary resetKey={resetKey}>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  const { pathname, search } = useLocation();
+  const { state, reload } = useSession();
+  const next = useSearchParam('next');
+  const match = resolve(pathname);
+  const key = pathname;
+
+  if (match?.route.access === 'public') {
+    return (
+      <PublicLayout>
+        <Page resetKey={key}>{match.route.render(match.params)}</Page>
+      </PublicLayout>
+    );
+  }
+  if (state.status === 'loading') {
+    return (
+      <PublicLayout>
+        <Loading />
+      </PublicLayout>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <PublicLayout>
+        <ProblemMessage error={state.error} onRetry={reload} />
+      </PublicLayout>
+    );
+  }
+  if (match?.route.access === 'guest') {
+    if (state.status === 'signed-in') return <Redirect to={safeNext(next)} />;
+    return (
+      <PublicLayout>
+        <Page resetKey={key}>{match.route.render(match.params)}</Page>
+      </PublicLayout>
+    );
+  }
+  if (state.status === 'signed-out') {
+    const here = pathname + search;
+    return <Redirect to={here === '/' ? '/logga-in' : `/logga-in?next=${encodeURIComponent(here)}`} />;
+  }
+  return (
+    <AppShell user={state.user}>
+      <Page resetKey={key}>{match ? match.route.render(match.params) : <NotFoundPage />}</Page>
+    </AppShell>
+  );
+}

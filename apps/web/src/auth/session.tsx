@@ -1,0 +1,86 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, toApiError } from '../api/api-error';
+import { apiFetch, UNAUTHORIZED_EVENT } from '../api/api-fetch';
+import type { CurrentUser, LoginResponse } from '../api/types';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-in'; user: CurrentUser }
+  | { status: 'signed-out' }
+  | { status: 'error'; error: ApiError };
+
+export interface Session {
+  state: SessionState;
+  /** Signs in; throws ApiError (401 for a wrong password, 422 with errors[] for bad input). */
+  login: (username: string, password: string) => Promise<CurrentUser>;
+  logout: () => Promise<void>;
+  reload: () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    apiFetch<CurrentUser>('/api/auth/me', { signal: controller.signal }).then(
+      (user) => setState({ status: 'signed-in', user }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError = toApiError(error);
+        setState(apiError.status === 401 ? { status: 'signed-out' } : { status: 'error', error: apiError });
+      },
+    );
+    return () => controller.abort();
+  }, [tick]);
+
+  useEffect(() => {
+    const onUnauthorized = () => setState({ status: 'signed-out' });
+    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const response = await apiFetch<LoginResponse>('/api/auth/login', {
+      method: 'POST',
+      body: { username, password },
+    });
+    // The login answer may carry a slimmer user; /me has the unit names for the header.
+    const user = await apiFetch<CurrentUser>('/api/auth/me').catch(() => response.user);
+    setState({ status: 'signed-in', user });
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await apiFetch<void>('/api/auth/logout', { method: 'POST' });
+    } finally {
+      setState({ status: 'signed-out' });
+    }
+  }, []);
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setTick((n) => n + 1);
+  }, []);
+
+  const value = useMemo<Session>(() => ({ state, login, logout, reload }), [state, login, logout, reload]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in user; only for pages rendered behind the sign-in gate. */
+export function useCurrentUser(): CurrentUser {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useCurrentUser without a signed-in user');
+  return state.user;
+}
+
+export const isAdmin = (user: CurrentUser): boolean => user.roles.some((r) => r.role === 'admin');

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { t } from '../i18n/t';
+import { TextAreaField } from './field';
+
+interface CommentDialogProps {
+  title: string;
+  open: boolean;
+  busy?: boolean;
+  onCancel: () => void;
+  onConfirm: (comment: string) => void;
+}
+
+/** A modal <dialog>: the browser traps focus, Esc closes it, focus returns to the opener. */
+export function CommentDialog({ title, open, busy, onCancel, onConfirm }: CommentDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      setComment('');
+      setError(undefined);
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!comment.trim()) {
+      setError(t('document.commentRequired'));
+      document.getElementById('event-comment')?.focus();
+      return;
+    }
+    onConfirm(comment.trim());
+  }
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="comment-dialog-title" onClose={onCancel}>
+      <form noValidate onSubmit={submit} className="form-stack">
+        <h2 id="comment-dialog-title">{title}</h2>
+        <TextAreaField
+          id="event-comment"
+          label={t('document.commentLabel')}
+          hint={t('document.commentHint')}
+          required
+          value={comment}
+          error={error}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('common.sending') : t('common.send')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,67 @@
+import Form from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import type { ReactNode } from 'react';
+import type { JsonObject } from './json';
+import { buttonTemplates } from './rjsf-buttons';
+import { ErrorListTemplate } from './rjsf-error-list';
+import { transformErrors, translateString } from './rjsf-sv';
+
+const templates = { ButtonTemplates: buttonTemplates, ErrorListTemplate };
+
+export interface SchemaFormProps {
+  id: string;
+  schema: JsonObject;
+  uiSchema?: JsonObject;
+  formData: JsonObject | null | undefined;
+  readonly?: boolean;
+  extraErrors?: ErrorSchema;
+  onChange?: (data: JsonObject) => void;
+  onSubmit?: (data: JsonObject) => void;
+  /** Buttons under the form; none when read-only. */
+  children?: ReactNode;
+}
+
+/**
+ * RJSF over the same JSON Schema the server validates with, in Swedish. The browser's own
+ * validation is off (noHtml5Validate) so ajv's messages, and the server's, are the ones shown.
+ */
+export default function SchemaForm(props: SchemaFormProps) {
+  const uiSchema = (props.uiSchema ?? {}) as UiSchema;
+  // Read-only: no add/remove/move buttons on arrays either.
+  const effectiveUiSchema = props.readonly
+    ? {
+        ...uiSchema,
+        'ui:globalOptions': {
+          ...(uiSchema['ui:globalOptions'] ?? {}),
+          addable: false,
+          removable: false,
+          orderable: false,
+          copyable: false,
+        },
+      }
+    : uiSchema;
+  return (
+    <Form
+      id={props.id}
+      idPrefix={props.id}
+      className="schema-form"
+      schema={props.schema as RJSFSchema}
+      uiSchema={effectiveUiSchema}
+      formData={props.formData ?? {}}
+      validator={validator}
+      noHtml5Validate
+      showErrorList="top"
+      focusOnFirstError
+      readonly={props.readonly}
+      extraErrors={props.extraErrors}
+      transformErrors={transformErrors}
+      translateString={translateString}
+      templates={templates}
+      onChange={(event) => props.onChange?.(event.formData as JsonObject)}
+      onSubmit={(event) => props.onSubmit?.(event.formData as JsonObject)}
+    >
+      {props.readonly ? <></> : props.children}
+    </Form>
+  );
+}

@@ -1,0 +1,191 @@
+import { useMemo, useState } from 'react';
+import type { OrgUnit, Page, UserSummary } from '../api/types';
+import { useQuery } from '../api/use-query';
+import { isAdmin, useCurrentUser } from '../auth/session';
+import { Loading, ProblemMessage } from '../components/feedback';
+import { PageHeading } from '../components/page-heading';
+import { orgKindLabel, roleLabel, t } from '../i18n/t';
+
+const PAGE_SIZE = 50;
+
+export default function AdminPage() {
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageHeading title={t('admin.title')} />
+      {isAdmin(user) ? (
+        <>
+          <p className="lead">{t('admin.intro')}</p>
+          <div className="admin-grid">
+            <OrgTree />
+            <UserList />
+          </div>
+        </>
+      ) : (
+        <p className="notice notice-info">{t('admin.forbidden')}</p>
+      )}
+    </>
+  );
+}
+
+interface TreeNode {
+  unit: OrgUnit;
+  children: TreeNode[];
+}
+
+function buildTree(units: OrgUnit[]): TreeNode[] {
+  const nodes = new Map(units.map((unit) => [String(unit.id), { unit, children: [] as TreeNode[] }]));
+  const roots: TreeNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.unit.parentId === null ? undefined : nodes.get(String(node.unit.parentId));
+    (parent ? parent.children : roots).push(node);
+  }
+  const sort = (list: TreeNode[]) => {
+    list.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'sv-SE'));
+    list.forEach((n) => sort(n.children));
+  };
+  sort(roots);
+  return roots;
+}
+
+function OrgTree() {
+  const { data, error, loading, refetch } = useQuery<Page<OrgUnit>>('/api/org-units');
+  const tree = useMemo(() => buildTree(data?.items ?? []), [data]);
+  let body: React.ReactNode;
+  if (loading && !data) body = <Loading />;
+  else if (error) body = <ProblemMessage error={error} onRetry={refetch} />;
+  else if (!tree.length) body = <p className="muted">{t('admin.orgEmpty')}</p>;
+  else
+    body = (
+      <>
+        <p className="muted">{t('admin.orgCount', { count: data?.total ?? data?.items.length ?? 0 })}</p>
+        <ul className="org-tree">
+          {tree.map((node) => (
+            <TreeItem key={String(node.unit.id)} node={node} />
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <section aria-labelledby="org-title" className="card">
+      <h2 id="org-title">{t('admin.orgTitle')}</h2>
+      {body}
+    </section>
+  );
+}
+
+/** Nodes with children fold (native <details>): the top two levels open, the rest on demand. */
+function TreeItem({ node, depth = 0 }: { node: TreeNode; depth?: number }) {
+  const label = (
+    <>
+      <span className="org-name">{node.unit.name}</span>{' '}
+      <span className="org-kind">
+        {orgKindLabel(node.unit.kind)}
+        {node.unit.code ? ` · ${node.unit.code}` : ''}
+      </span>
+    </>
+  );
+  if (node.children.length === 0) return <li>{label}</li>;
+  return (
+    <li>
+      <details open={depth < 1}>
+        <summary>{label}</summary>
+        <ul>
+          {node.children.map((child) => (
+            <TreeItem key={String(child.unit.id)} node={child} depth={depth + 1} />
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+function UserList() {
+  const [offset, setOffset] = useState(0);
+  const { data, error, loading, refetch } = useQuery<Page<UserSummary>>('/api/users', {
+    limit: PAGE_SIZE,
+    offset,
+  });
+  const units = useQuery<Page<OrgUnit>>('/api/org-units');
+  const unitNames = useMemo(
+    () => new Map((units.data?.items ?? []).map((u) => [String(u.id), u.name])),
+    [units.data],
+  );
+  const total = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.floor(offset / PAGE_SIZE) + 1;
+
+  let body: React.ReactNode;
+  if (loading && !data) body = <Loading />;
+  else if (error) body = <ProblemMessage error={error} onRetry={refetch} />;
+  else if (!data?.items.length) body = <p className="muted">{t('admin.usersEmpty')}</p>;
+  else
+    body = (
+      <>
+        <p className="muted">{t('admin.usersCount', { count: total })}</p>
+        <div className="table-scroll" role="region" aria-label={t('admin.usersTable')} tabIndex={0}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.col.name')}</th>
+                <th scope="col">{t('admin.col.username')}</th>
+                <th scope="col">{t('admin.col.email')}</th>
+                <th scope="col">{t('admin.col.roles')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((user) => (
+                <tr key={String(user.id)}>
+                  <th scope="row">{user.name}</th>
+                  <td>{user.username}</td>
+                  <td>{user.email ?? t('common.none')}</td>
+                  <td>
+                    <ul className="plain-list">
+                      {user.roles.map((r, i) => (
+                        <li key={`${r.role}-${String(r.orgUnitId)}-${i}`}>
+                          {r.orgUnitId == null
+                            ? roleLabel(r.role)
+                            : t('header.roleAt', {
+                                role: roleLabel(r.role),
+                                unit:
+                                  r.orgUnitName ?? unitNames.get(String(r.orgUnitId)) ?? String(r.orgUnitId),
+                              })}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {pages > 1 && (
+          <nav className="button-row pager" aria-label={t('common.pageOf', { page, pages })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+            >
+              {t('common.previous')}
+            </button>
+            <span>{t('common.pageOf', { page, pages })}</span>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={page >= pages}
+              onClick={() => setOffset(offset + PAGE_SIZE)}
+            >
+              {t('common.next')}
+            </button>
+          </nav>
+        )}
+      </>
+    );
+  return (
+    <section aria-labelledby="users-title" className="card">
+      <h2 id="users-title">{t('admin.usersTitle')}</h2>
+      {body}
+    </section>
+  );
+}

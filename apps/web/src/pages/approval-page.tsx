@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, toApiError } from '../api/api-error';
+import { apiFetch } from '../api/api-fetch';
+import type { ApprovalDecision, ApprovalSummary } from '../api/types';
+import { useQuery } from '../api/use-query';
+import { ErrorSummary, type SummaryItem } from '../components/error-summary';
+import { Loading, ProblemMessage } from '../components/feedback';
+import { TextAreaField } from '../components/field';
+import { PageHeading } from '../components/page-heading';
+import SchemaForm from '../forms/schema-form';
+import { formatDateTime } from '../i18n/format';
+import { docTypeLabel, t } from '../i18n/t';
+import { classifyLinkProblem, type LinkProblem } from './approval-outcome';
+
+const ALL_DECISIONS: ApprovalDecision[] = ['approve', 'reject', 'return'];
+
+export default function ApprovalPage({ token }: { token: string }) {
+  const path = `/api/approvals/${encodeURIComponent(token)}`;
+  const { data, error, loading, refetch } = useQuery<ApprovalSummary>(path);
+  const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(null);
+  const [done, setDone] = useState<ApprovalDecision | null>(null);
+
+  const problem = linkProblem ?? (error ? classifyLinkProblem(error) : null);
+  if (problem) return <LinkProblemView problem={problem} />;
+  if (done) {
+    return (
+      <div className="narrow">
+        <PageHeading title={t('approval.done.title')} />
+        <p className="notice notice-success">{t(`approval.done.${done}`)}</p>
+        <p>{t('approval.done.hint')}</p>
+      </div>
+    );
+  }
+  if (loading && !data) return <Loading />;
+  if (error || !data) return error ? <ProblemMessage error={error} onRetry={refetch} /> : null;
+
+  const doc = { ...data, ...(data.document ?? {}) };
+  const form = doc.form;
+  return (
+    <div className="approval">
+      <PageHeading title={t('approval.title')} />
+      <p className="lead">{t('approval.intro')}</p>
+      <section aria-labelledby="approval-doc-title" className="card">
+        <h2 id="approval-doc-title">{doc.title ?? t('approval.documentHeading')}</h2>
+        <p className="muted">
+          {[doc.type && docTypeLabel(doc.type), doc.orgUnitName, doc.year, doc.period, doc.stateTitle]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        {data.requestedBy?.name && <p>{t('approval.requestedBy', { name: data.requestedBy.name })}</p>}
+        {data.expiresAt && <p>{t('approval.expiresAt', { date: formatDateTime(data.expiresAt) })}</p>}
+        {form?.schema && (
+          <SchemaForm
+            id="granska"
+            schema={form.schema}
+            uiSchema={form.uiSchema}
+            formData={doc.data}
+            readonly
+          />
+        )}
+      </section>
+      <DecisionForm
+        path={path}
+        decisions={data.decisions?.length ? data.decisions : ALL_DECISIONS}
+        onDone={setDone}
+        onLinkProblem={setLinkProblem}
+      />
+    </div>
+  );
+}
+
+interface DecisionFormProps {
+  path: string;
+  decisions: ApprovalDecision[];
+  onDone: (decision: ApprovalDecision) => void;
+  onLinkProblem: (problem: LinkProblem) => void;
+}
+
+function DecisionForm({ path, decisions, onDone, onLinkProblem }: DecisionFormProps) {
+  const [decision, setDecision] = useState<ApprovalDecision | ''>('');
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<{ decision?: string; comment?: string }>({});
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const commentRequired = decision === 'reject' || decision === 'return';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!decision) found.decision = t('approval.decisionRequired');
+    if (commentRequired && !comment.trim()) found.comment = t('approval.commentRequired');
+    setErrors(found);
+    setFailure(null);
+    if (found.decision || found.comment || !decision) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiFetch(path, { method: 'POST', body: { decision, comment: comment.trim() } });
+      onDone(decision);
+    } catch (error) {
+      const apiError = toApiError(error);
+      const linkProblem = classifyLinkProblem(apiError);
+      if (linkProblem) return onLinkProblem(linkProblem);
+      const fieldErrors: typeof errors = {};
+      for (const { pointer, message } of apiError.fieldErrors) {
+        if (pointer === '/decision') fieldErrors.decision = message;
+        if (pointer === '/comment') fieldErrors.comment = message;
+      }
+      setErrors(fieldErrors);
+      if (!fieldErrors.decision && !fieldErrors.comment) setFailure(apiError);
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary: SummaryItem[] = [];
+  if (errors.decision) summary.push({ fieldId: `decision-${decisions[0]}`, message: errors.decision });
+  if (errors.comment) summary.push({ fieldId: 'decision-comment', message: errors.comment });
+
+  return (
+    <section aria-labelledby="decision-title" className="card">
+      <h2 id="decision-title">{t('approval.decisionHeading')}</h2>
+      <ErrorSummary items={summary} focusKey={attempt} />
+      {failure && <ProblemMessage error={failure} />}
+      <form noValidate onSubmit={submit} className="form-stack">
+        <fieldset
+          className={errors.decision ? 'field field-invalid' : 'field'}
+          aria-describedby={errors.decision ? 'decision-error' : undefined}
+        >
+          <legend>{t('approval.decision')}</legend>
+          {errors.decision && (
+            <p id="decision-error" className="field-error">
+              {errors.decision}
+            </p>
+          )}
+          {decisions.map((value) => (
+            <div className="radio" key={value}>
+              <input
+                type="radio"
+                id={`decision-${value}`}
+                name="decision"
+                value={value}
+                checked={decision === value}
+                onChange={() => setDecision(value)}
+                aria-describedby={`decision-${value}-hint`}
+              />
+              <label htmlFor={`decision-${value}`}>{t(`approval.decision.${value}`)}</label>
+              <p id={`decision-${value}-hint`} className="field-hint">
+                {t(`approval.decision.${value}Hint`)}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        <TextAreaField
+          id="decision-comment"
+          label={commentRequired ? t('approval.comment') : t('approval.commentOptional')}
+          required={commentRequired}
+          value={comment}
+          error={errors.comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('common.sending') : t('approval.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function LinkProblemView({ problem }: { problem: LinkProblem }) {
+  return (
+    <div className="narrow">
+      <PageHeading title={t(`approval.${problem}.title`)} />
+      <p>{t(`approval.${problem}.body`)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import type { ErrorSchema } from '@rjsf/utils';
+import { useEffect, useState } from 'react';
+import { ApiError, toApiError } from '../api/api-error';
+import { apiFetch } from '../api/api-fetch';
+import type { AllowedEvent, DocumentDetail } from '../api/types';
+import { useQuery } from '../api/use-query';
+import { CommentDialog } from '../components/comment-dialog';
+import { Loading, ProblemMessage, StatusMessage } from '../components/feedback';
+import { PageHeading } from '../components/page-heading';
+import { OverdueBadge, StateBadge } from '../components/state-badge';
+import { mapFieldErrors } from '../forms/extra-errors';
+import type { JsonObject } from '../forms/json';
+import SchemaForm from '../forms/schema-form';
+import { formatDate, isoDate } from '../i18n/format';
+import { docTypeLabel, t } from '../i18n/t';
+import { NotFoundContent } from './not-found-content';
+import { DocumentHistory } from './document-history';
+
+export default function DocumentPage({ id }: { id: string }) {
+  const path = `/api/documents/${encodeURIComponent(id)}`;
+  const { data: doc, error, loading, refetch } = useQuery<DocumentDetail>(path);
+
+  if (loading && !doc) return <Loading />;
+  if (error?.isNotFound)
+    return <NotFoundContent title={t('document.notFound')} body={t('document.notFoundHint')} />;
+  if (error && !doc) return <ProblemMessage error={error} onRetry={refetch} />;
+  if (!doc) return null;
+  return <DocumentView key={`${doc.id}-${doc.version}`} doc={doc} path={path} reload={refetch} />;
+}
+
+function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string; reload: () => void }) {
+  const [formData, setFormData] = useState<JsonObject>(doc.data ?? {});
+  const [dirty, setDirty] = useState(false);
+  const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [general, setGeneral] = useState<string[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pendingEvent, setPendingEvent] = useState<AllowedEvent | null>(null);
+
+  // A fresh DocumentView mounts for every new version; keep the confirmation across it.
+  useEffect(() => {
+    const carried = sessionStorage.getItem('rodtrad:flash');
+    if (carried) {
+      sessionStorage.removeItem('rodtrad:flash');
+      setMessage(carried);
+    }
+  }, []);
+
+  function fail(error: unknown) {
+    const apiError = toApiError(error);
+    if (apiError.status === 422 && apiError.fieldErrors.length) {
+      const mapped = mapFieldErrors(apiError.fieldErrors);
+      setExtraErrors(mapped.extraErrors);
+      setGeneral([t('document.fixErrors'), ...mapped.general]);
+      setProblem(null);
+      // The server's findings appear in the form's error list: take the reader there.
+      requestAnimationFrame(() => document.getElementById('dokument-errors')?.focus());
+    } else {
+      setProblem(apiError);
+      setGeneral([]);
+    }
+  }
+
+  async function save(data: JsonObject) {
+    setBusy(true);
+    setMessage(null);
+    setProblem(null);
+    setGeneral([]);
+    setExtraErrors(undefined);
+    try {
+      await apiFetch(`${path}/data`, { method: 'PUT', body: { data, expectedVersion: doc.version } });
+      sessionStorage.setItem('rodtrad:flash', t('document.saved'));
+      reload();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function sendEvent(event: AllowedEvent, comment?: string) {
+    setBusy(true);
+    setMessage(null);
+    setProblem(null);
+    try {
+      await apiFetch(`${path}/events`, {
+        method: 'POST',
+        body: { type: event.type, comment, expectedVersion: doc.version },
+      });
+      setPendingEvent(null);
+      sessionStorage.setItem('rodtrad:flash', t('document.eventDone', { label: event.label }));
+      reload();
+    } catch (error) {
+      setPendingEvent(null);
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const conflict = problem?.status === 409;
+  return (
+    <article className="document">
+      <PageHeading title={doc.title} />
+      <dl className="meta-grid">
+        <Meta label={t('document.meta.type')} value={docTypeLabel(doc.type)} />
+        <Meta label={t('document.meta.unit')} value={doc.orgUnitName} />
+        <Meta label={t('document.meta.year')} value={String(doc.year)} />
+        {doc.period && <Meta label={t('document.meta.period')} value={doc.period} />}
+        <div>
+          <dt>{t('document.meta.state')}</dt>
+          <dd>
+            <StateBadge state={doc.state} title={doc.stateTitle} />
+          </dd>
+        </div>
+        {doc.dueAt && (
+          <div>
+            <dt>{t('document.meta.due')}</dt>
+            <dd>
+              <time dateTime={isoDate(doc.dueAt)}>{formatDate(doc.dueAt)}</time>
+              {doc.overdue && <OverdueBadge />}
+            </dd>
+          </div>
+        )}
+        <Meta label={t('document.meta.version')} value={String(doc.version)} />
+      </dl>
+
+      <StatusMessage message={message} />
+      {problem && (
+        <div>
+          <ProblemMessage error={problem} />
+          {conflict && (
+            <button type="button" className="button button-secondary" onClick={reload}>
+              {t('document.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      {general.length > 0 && (
+        <div className="notice notice-error" role="alert">
+          {general.map((text) => (
+            <p key={text}>{text}</p>
+          ))}
+        </div>
+      )}
+
+      {doc.allowedEvents.length > 0 && (
+        <section aria-labelledby="actions-title" className="card actions">
+          <h2 id="actions-title">{t('document.actions')}</h2>
+          {dirty && <p className="muted">{t('document.unsaved')}</p>}
+          <div className="button-row">
+            {doc.allowedEvents.map((event) => (
+              <button
+                key={event.type}
+                type="button"
+                className="button button-secondary"
+                disabled={busy || dirty}
+                onClick={() => (event.requiresComment ? setPendingEvent(event) : void sendEvent(event))}
+              >
+                {event.label}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="form-title" className="card">
+        <h2 id="form-title">{t('document.formTitle')}</h2>
+        {!doc.editable && <p className="notice notice-info">{t('document.readOnly')}</p>}
+        <SchemaForm
+          id="dokument"
+          schema={doc.form.schema}
+          uiSchema={doc.form.uiSchema}
+          formData={formData}
+          readonly={!doc.editable}
+          extraErrors={extraErrors}
+          onChange={(data) => {
+            setFormData(data);
+            setDirty(true);
+          }}
+          onSubmit={(data) => void save(data)}
+        >
+          <div className="button-row">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        </SchemaForm>
+      </section>
+
+      <DocumentHistory documentId={String(doc.id)} version={doc.version} />
+
+      <CommentDialog
+        title={pendingEvent?.label ?? ''}
+        open={pendingEvent !== null}
+        busy={busy}
+        onCancel={() => setPendingEvent(null)}
+        onConfirm={(comment) => pendingEvent && void sendEvent(pendingEvent, comment)}
+      />
+    </article>
+  );
+}
+
+function Meta({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

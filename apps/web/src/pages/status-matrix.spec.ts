@@ -1,0 +1,90 @@
+import type { OrgUnit, StatusItem } from '../api/types';
+import { parseProblem } from '../api/api-error';
+import { classifyLinkProblem } from './approval-outcome';
+import { buildMatrix, filterMatrix } from './status-matrix';
+
+const units: OrgUnit[] = [
+  { id: 1, parentId: null, kind: 'kommun', name: 'Hallsbergs kommun' },
+  { id: 2, parentId: 1, kind: 'namnd', name: 'Bildningsnämnden' },
+  { id: 3, parentId: 2, kind: 'forvaltning', name: 'Bildningsförvaltningen' },
+  { id: 4, parentId: 3, kind: 'enhet', name: 'Alléskolan' },
+  { id: 5, parentId: 1, kind: 'namnd', name: 'Socialnämnden' },
+];
+
+const item = (
+  orgUnitId: number,
+  documentType: string,
+  state: string,
+  extra: Partial<StatusItem> = {},
+): StatusItem => ({
+  orgUnitId,
+  orgUnitName: units.find((u) => u.id === orgUnitId)?.name ?? '',
+  documentType,
+  state,
+  ...extra,
+});
+
+const items = [
+  item(4, 'enhetsplan', 'draft', { overdue: true }),
+  item(2, 'mal-och-budget', 'approved', { diarienummer: 'BN 12/2026' }),
+  item(5, 'manadsrapport', 'submitted', { period: '2026-03' }),
+  item(5, 'manadsrapport', 'approved', { period: '2026-02' }),
+  item(3, 'forvaltningsplan', 'submitted'),
+];
+
+describe('buildMatrix', () => {
+  it('orders columns by the year wheel and rows by the organisation tree', () => {
+    const { columns, rows } = buildMatrix(items, units);
+    expect(columns.map((c) => c.key)).toEqual([
+      'mal-och-budget|',
+      'forvaltningsplan|',
+      'enhetsplan|',
+      'manadsrapport|2026-02',
+      'manadsrapport|2026-03',
+    ]);
+    expect(rows.map((r) => r.orgUnitName)).toEqual([
+      'Bildningsnämnden',
+      'Bildningsförvaltningen',
+      'Alléskolan',
+      'Socialnämnden',
+    ]);
+  });
+
+  it('filters by nämnd, type, state and lateness', () => {
+    const matrix = buildMatrix(items, units);
+    const base = { namndId: '', documentType: '', state: '', overdueOnly: false };
+    expect(filterMatrix(matrix, { ...base, namndId: '2' }).rows).toHaveLength(3);
+    expect(
+      filterMatrix(matrix, { ...base, documentType: 'manadsrapport' }).rows.map((r) => r.orgUnitId),
+    ).toEqual(['5']);
+    expect(filterMatrix(matrix, { ...base, state: 'submitted' }).rows).toHaveLength(2);
+    expect(filterMatrix(matrix, { ...base, overdueOnly: true }).rows.map((r) => r.orgUnitName)).toEqual([
+      'Alléskolan',
+    ]);
+  });
+
+  it('builds 300 units × 12 columns quickly', () => {
+    const many: StatusItem[] = [];
+    for (let u = 0; u < 300; u += 1) {
+      for (let m = 1; m <= 12; m += 1)
+        many.push(item(1000 + u, 'manadsrapport', 'draft', { period: `2026-${m}` }));
+    }
+    const started = performance.now();
+    const matrix = buildMatrix(many, units);
+    expect(matrix.rows).toHaveLength(300);
+    expect(matrix.columns).toHaveLength(12);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('classifyLinkProblem', () => {
+  it('tells unknown, used and expired approval links apart', () => {
+    expect(classifyLinkProblem(parseProblem(404, { title: 'Not Found' }))).toBe('unknown');
+    expect(classifyLinkProblem(parseProblem(410, { type: '/problems/approval-token-expired' }))).toBe(
+      'expired',
+    );
+    expect(classifyLinkProblem(parseProblem(410, { code: 'APPROVAL_ALREADY_USED' }))).toBe('used');
+    expect(classifyLinkProblem(parseProblem(410, { title: 'Gone' }))).toBe('gone');
+    expect(classifyLinkProblem(parseProblem(500, {}))).toBeNull();
+  });
+});

@@ -1,0 +1,143 @@
+import type { OrgUnit, StatusItem } from '../api/types';
+
+// Pure shaping of GET /api/years/{year}/status into rows × columns; unit tested without a DOM.
+
+export const DOC_TYPE_ORDER = [
+  'gpf',
+  'mal-och-budget',
+  'internkontrollplan',
+  'forvaltningsplan',
+  'verksamhetsplan',
+  'enhetsplan',
+  'manadsrapport',
+  'tertialrapport',
+  'delarsrapport',
+  'verksamhetsberattelse',
+  'atgardsplan',
+];
+
+export interface Column {
+  key: string;
+  documentType: string;
+  period: string | null;
+}
+
+export interface Row {
+  orgUnitId: string;
+  orgUnitName: string;
+  /** Ids of this unit and every unit above it, for the nämnd filter. */
+  ancestors: Set<string>;
+  cells: Map<string, StatusItem>;
+}
+
+export interface Matrix {
+  columns: Column[];
+  rows: Row[];
+}
+
+export const columnKey = (documentType: string, period?: string | null): string =>
+  `${documentType}|${period ?? ''}`;
+
+const collator = new Intl.Collator('sv-SE', { numeric: true, sensitivity: 'base' });
+
+function typeRank(type: string): number {
+  const index = DOC_TYPE_ORDER.indexOf(type);
+  return index === -1 ? DOC_TYPE_ORDER.length : index;
+}
+
+export function buildMatrix(items: StatusItem[], units: OrgUnit[] = []): Matrix {
+  const columnsByKey = new Map<string, Column>();
+  const rowsById = new Map<string, Row>();
+  const parentOf = new Map(units.map((u) => [String(u.id), u.parentId === null ? null : String(u.parentId)]));
+  const treeOrder = depthFirstOrder(units);
+
+  for (const item of items) {
+    const key = columnKey(item.documentType, item.period);
+    if (!columnsByKey.has(key)) {
+      columnsByKey.set(key, { key, documentType: item.documentType, period: item.period ?? null });
+    }
+    const id = String(item.orgUnitId);
+    let row = rowsById.get(id);
+    if (!row) {
+      row = {
+        orgUnitId: id,
+        orgUnitName: item.orgUnitName,
+        ancestors: ancestorsOf(id, parentOf),
+        cells: new Map(),
+      };
+      rowsById.set(id, row);
+    }
+    row.cells.set(key, item);
+  }
+
+  const columns = [...columnsByKey.values()].sort(
+    (a, b) =>
+      typeRank(a.documentType) - typeRank(b.documentType) ||
+      collator.compare(a.documentType, b.documentType) ||
+      collator.compare(a.period ?? '', b.period ?? ''),
+  );
+  const rows = [...rowsById.values()].sort((a, b) => {
+    const ai = treeOrder.get(a.orgUnitId) ?? Number.MAX_SAFE_INTEGER;
+    const bi = treeOrder.get(b.orgUnitId) ?? Number.MAX_SAFE_INTEGER;
+    return ai - bi || collator.compare(a.orgUnitName, b.orgUnitName);
+  });
+  return { columns, rows };
+}
+
+function ancestorsOf(id: string, parentOf: Map<string, string | null>): Set<string> {
+  const seen = new Set<string>([id]);
+  let current = parentOf.get(id) ?? null;
+  while (current !== null && !seen.has(current)) {
+    seen.add(current);
+    current = parentOf.get(current) ?? null;
+  }
+  return seen;
+}
+
+/** Units in tree order (parents before children, siblings by name). */
+export function depthFirstOrder(units: OrgUnit[]): Map<string, number> {
+  const children = new Map<string | null, OrgUnit[]>();
+  const ids = new Set(units.map((u) => String(u.id)));
+  for (const unit of units) {
+    const parent = unit.parentId !== null && ids.has(String(unit.parentId)) ? String(unit.parentId) : null;
+    const list = children.get(parent) ?? [];
+    list.push(unit);
+    children.set(parent, list);
+  }
+  const order = new Map<string, number>();
+  const visit = (parent: string | null) => {
+    const list = (children.get(parent) ?? []).sort((a, b) => collator.compare(a.name, b.name));
+    for (const unit of list) {
+      const id = String(unit.id);
+      if (order.has(id)) continue;
+      order.set(id, order.size);
+      visit(id);
+    }
+  };
+  visit(null);
+  return order;
+}
+
+export interface MatrixFilter {
+  namndId: string;
+  documentType: string;
+  state: string;
+  overdueOnly: boolean;
+}
+
+export function filterMatrix(matrix: Matrix, filter: MatrixFilter): Matrix {
+  const columns = filter.documentType
+    ? matrix.columns.filter((c) => c.documentType === filter.documentType)
+    : matrix.columns;
+  const rows = matrix.rows.filter((row) => {
+    if (filter.namndId && !row.ancestors.has(filter.namndId)) return false;
+    if (!filter.state && !filter.overdueOnly) return columns.some((c) => row.cells.has(c.key));
+    return columns.some((c) => {
+      const cell = row.cells.get(c.key);
+      if (!cell) return false;
+      if (filter.state && cell.state !== filter.state) return false;
+      return !filter.overdueOnly || Boolean(cell.overdue);
+    });
+  });
+  return { columns, rows };
+}

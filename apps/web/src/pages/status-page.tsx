@@ -1,0 +1,297 @@
+import { memo, useCallback, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
+import type { OrgUnit, Page, StatusItem } from '../api/types';
+import { useQuery } from '../api/use-query';
+import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
+import { PageHeading } from '../components/page-heading';
+import { OverdueBadge } from '../components/state-badge';
+import { stateTone, type StateTone } from '../components/state-tone';
+import { formatDate } from '../i18n/format';
+import { docTypeLabel, stateLabel, t } from '../i18n/t';
+import { Link, navigate } from '../router/router';
+import { NotFoundPage } from './not-found-page';
+import { buildMatrix, filterMatrix, type Column, type MatrixFilter, type Row } from './status-matrix';
+
+const NO_FILTER: MatrixFilter = { namndId: '', documentType: '', state: '', overdueOnly: false };
+const LEGEND: StateTone[] = ['done', 'waiting', 'attention', 'open'];
+const OVERDUE = t('common.overdue');
+
+export default function StatusPage({ year: yearParam }: { year: string }) {
+  if (!/^\d{4}$/.test(yearParam)) return <NotFoundPage />;
+  return <StatusView year={Number(yearParam)} />;
+}
+
+function StatusView({ year }: { year: number }) {
+  const status = useQuery<{ items: StatusItem[] }>(`/api/years/${year}/status`);
+  const units = useQuery<Page<OrgUnit>>('/api/org-units');
+  const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
+
+  const matrix = useMemo(
+    () => buildMatrix(status.data?.items ?? [], units.data?.items ?? []),
+    [status.data, units.data],
+  );
+  // The filters answer at once; the big table follows when React has time.
+  const deferredFilter = useDeferredValue(filter);
+  const visible = useMemo(() => filterMatrix(matrix, deferredFilter), [matrix, deferredFilter]);
+  const namnder = useMemo(
+    () =>
+      (units.data?.items ?? [])
+        .filter((u) => u.kind === 'namnd' || u.kind === 'bolag' || u.kind === 'ks')
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
+    [units.data],
+  );
+  const states = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const item of status.data?.items ?? []) {
+      if (!seen.has(item.state)) seen.set(item.state, item.stateTitle || stateLabel(item.state));
+    }
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'sv-SE'));
+  }, [status.data]);
+  const types = useMemo(() => [...new Set(matrix.columns.map((c) => c.documentType))], [matrix]);
+
+  let body: React.ReactNode;
+  if (status.loading && !status.data) body = <Loading />;
+  else if (status.error?.isNotFound) body = <NotAvailable message={t('status.notAvailable')} />;
+  else if (status.error) body = <ProblemMessage error={status.error} onRetry={status.refetch} />;
+  else if (matrix.rows.length === 0) body = <p className="empty-state">{t('status.empty', { year })}</p>;
+  else
+    body = (
+      <>
+        <Filters filter={filter} onChange={setFilter} namnder={namnder} types={types} states={states} />
+        <p role="status" className="muted">
+          {t('status.showing', { shown: visible.rows.length, total: matrix.rows.length })}
+        </p>
+        <Legend />
+        {visible.rows.length === 0 ? (
+          <p className="empty-state">{t('status.noMatch')}</p>
+        ) : (
+          <StatusTable year={year} columns={visible.columns} rows={visible.rows} />
+        )}
+      </>
+    );
+
+  return (
+    <>
+      <PageHeading title={t('status.title', { year })} />
+      <p className="lead">{t('status.intro')}</p>
+      <div className="toolbar">
+        <nav aria-label={t('status.yearNav')} className="button-row">
+          <Link className="button button-secondary" to={`/inlamning/${year - 1}`}>
+            {t('status.prevYear', { year: year - 1 })}
+          </Link>
+          <Link className="button button-secondary" to={`/inlamning/${year + 1}`}>
+            {t('status.nextYear', { year: year + 1 })}
+          </Link>
+        </nav>
+        <div className="button-row" role="group" aria-label={t('status.export')}>
+          <span className="muted">{t('status.export')}:</span>
+          <a
+            className="button button-secondary"
+            href={`/api/years/${year}/status?format=csv`}
+            download
+            aria-label={t('status.exportCsvLabel', { year })}
+          >
+            {t('status.exportCsv')}
+          </a>
+          <a
+            className="button button-secondary"
+            href={`/api/years/${year}/status?format=xlsx`}
+            download
+            aria-label={t('status.exportXlsxLabel', { year })}
+          >
+            {t('status.exportXlsx')}
+          </a>
+        </div>
+      </div>
+      {body}
+    </>
+  );
+}
+
+interface FiltersProps {
+  filter: MatrixFilter;
+  onChange: (filter: MatrixFilter) => void;
+  namnder: OrgUnit[];
+  types: string[];
+  states: [string, string][];
+}
+
+function Filters({ filter, onChange, namnder, types, states }: FiltersProps) {
+  const set = (patch: Partial<MatrixFilter>) => onChange({ ...filter, ...patch });
+  return (
+    <fieldset className="filters">
+      <legend>{t('status.filters')}</legend>
+      {namnder.length > 0 && (
+        <div className="field">
+          <label htmlFor="filter-namnd">{t('status.filter.namnd')}</label>
+          <select
+            id="filter-namnd"
+            className="input"
+            value={filter.namndId}
+            onChange={(e) => set({ namndId: e.target.value })}
+          >
+            <option value="">{t('common.all')}</option>
+            {namnder.map((u) => (
+              <option key={String(u.id)} value={String(u.id)}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="filter-type">{t('status.filter.type')}</label>
+        <select
+          id="filter-type"
+          className="input"
+          value={filter.documentType}
+          onChange={(e) => set({ documentType: e.target.value })}
+        >
+          <option value="">{t('common.all')}</option>
+          {types.map((type) => (
+            <option key={type} value={type}>
+              {docTypeLabel(type)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-state">{t('status.filter.state')}</label>
+        <select
+          id="filter-state"
+          className="input"
+          value={filter.state}
+          onChange={(e) => set({ state: e.target.value })}
+        >
+          <option value="">{t('common.all')}</option>
+          {states.map(([state, label]) => (
+            <option key={state} value={state}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-checkbox">
+        <input
+          id="filter-overdue"
+          type="checkbox"
+          checked={filter.overdueOnly}
+          onChange={(e) => set({ overdueOnly: e.target.checked })}
+        />
+        <label htmlFor="filter-overdue">{t('status.filter.overdueOnly')}</label>
+      </div>
+    </fieldset>
+  );
+}
+
+function Legend() {
+  return (
+    <div className="legend">
+      <span className="legend-title">{t('status.legend')}:</span>
+      <ul>
+        {LEGEND.map((tone) => (
+          <li key={tone}>
+            <span className={`badge badge-${tone}`}>
+              <span aria-hidden="true" className="badge-icon" />
+              {t(`status.tone.${tone}`)}
+            </span>
+          </li>
+        ))}
+        <li>
+          <OverdueBadge />
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function StatusTable({ year, columns, rows }: { year: number; columns: Column[]; rows: Row[] }) {
+  // One delegated handler instead of a Link component in each of the thousands of cells.
+  const onClick = useCallback((event: MouseEvent<HTMLTableElement>) => {
+    const link = (event.target as HTMLElement).closest('a[data-route]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    navigate(link.getAttribute('href') as string);
+  }, []);
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="status-caption" tabIndex={0}>
+      <table className="status-table" onClick={onClick}>
+        <caption id="status-caption" className="visually-hidden">
+          {t('status.caption', { year })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('status.unit')}</th>
+            {columns.map((column) => (
+              <th scope="col" key={column.key}>
+                {docTypeLabel(column.documentType)}
+                {column.period && <span className="period">{column.period}</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <StatusRow key={row.orgUnitId} row={row} columns={columns} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const NOT_APPLICABLE = (
+  <>
+    <span aria-hidden="true">{t('common.none')}</span>
+    <span className="visually-hidden">{t('status.notApplicable')}</span>
+  </>
+);
+
+// Cells are plain elements (no per-cell components or hooks) so 300 units × many columns render fast.
+const StatusRow = memo(function StatusRow({ row, columns }: { row: Row; columns: Column[] }) {
+  return (
+    <tr>
+      <th scope="row">{row.orgUnitName}</th>
+      {columns.map((column) => {
+        const cell = row.cells.get(column.key);
+        if (!cell) {
+          return (
+            <td key={column.key} className="cell-empty">
+              {NOT_APPLICABLE}
+            </td>
+          );
+        }
+        const badge = (
+          <span className={`badge badge-${stateTone(cell.state)}`}>
+            <span aria-hidden="true" className="badge-icon" />
+            {cell.stateTitle || stateLabel(cell.state)}
+          </span>
+        );
+        return (
+          <td key={column.key} className={cell.overdue ? 'cell-overdue' : undefined}>
+            {cell.documentId != null ? (
+              <a
+                href={`/dokument/${encodeURIComponent(String(cell.documentId))}`}
+                data-route=""
+                className="cell-link"
+              >
+                {badge}
+              </a>
+            ) : (
+              badge
+            )}
+            {cell.overdue && <span className="badge badge-overdue">{OVERDUE}</span>}
+            {cell.diarienummer && (
+              <span className="dnr">{t('status.diarienummer', { dnr: cell.diarienummer })}</span>
+            )}
+            {cell.submittedAt && (
+              <span className="cell-date">
+                {t('status.submittedAt', { date: formatDate(cell.submittedAt) })}
+              </span>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});

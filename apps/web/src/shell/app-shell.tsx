@@ -1,0 +1,108 @@
+import { useState, type ReactNode } from 'react';
+import type { CurrentUser } from '../api/types';
+import { isAdmin, useSession } from '../auth/session';
+import { roleLabel, t } from '../i18n/t';
+import { Link, navigate, useLocation } from '../router/router';
+
+export function SkipLink() {
+  return (
+    <a className="skip-link" href="#main">
+      {t('skipLink')}
+    </a>
+  );
+}
+
+function Brand() {
+  return (
+    <Link to="/" className="brand">
+      <span className="brand-mark" aria-hidden="true" />
+      <span>{t('app.name')}</span>
+      <span className="brand-tagline">{t('app.tagline')}</span>
+    </Link>
+  );
+}
+
+/** Pages anyone may open (sign-in, approval links): no menu, no user. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="container header-row">
+          <Brand />
+        </div>
+      </header>
+      <main id="main" className="container main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+  const { logout } = useSession();
+  const { pathname } = useLocation();
+  const [leaving, setLeaving] = useState(false);
+  const year = new Date().getFullYear();
+  const items = [
+    { to: '/', label: t('nav.tasks'), current: pathname === '/' },
+    { to: `/inlamning/${year}`, label: t('nav.status'), current: pathname.startsWith('/inlamning') },
+    ...(isAdmin(user)
+      ? [{ to: '/admin', label: t('nav.admin'), current: pathname.startsWith('/admin') }]
+      : []),
+  ];
+
+  async function onLogout() {
+    setLeaving(true);
+    try {
+      await logout();
+    } finally {
+      navigate('/logga-in?utloggad=1', { replace: true });
+    }
+  }
+
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="container header-row">
+          <Brand />
+          <div className="user-box">
+            <p className="user-name">
+              <span className="visually-hidden">{t('header.signedInAs', { name: user.name })}</span>
+              <span aria-hidden="true">{user.name}</span>
+            </p>
+            {user.roles.length > 0 && (
+              <ul className="user-roles" aria-label={t('header.rolesLabel')}>
+                {user.roles.map((r, i) => (
+                  <li key={`${r.role}-${String(r.orgUnitId)}-${i}`}>
+                    {r.orgUnitName
+                      ? t('header.roleAt', { role: roleLabel(r.role), unit: r.orgUnitName })
+                      : roleLabel(r.role)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button type="button" className="button button-quiet" onClick={onLogout} disabled={leaving}>
+              {leaving ? t('header.loggingOut') : t('header.logout')}
+            </button>
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <ul className="container">
+            {items.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={item.current ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="container main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
