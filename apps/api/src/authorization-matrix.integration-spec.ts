@@ -4,7 +4,8 @@ import { startTestApi, type TestApi } from '@rodtrad/testing';
  * Every endpoint in the OpenAPI description is listed here with who may call it, so a
  * new endpoint fails this test until its access rule is stated and checked.
  */
-type Access = 'public' | 'signed-in' | 'admin';
+/** 'scoped': signed-in, and the caller's roles must reach the organisation unit of the resource. */
+type Access = 'public' | 'signed-in' | 'scoped' | 'admin';
 const RULES: Record<string, Access> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
@@ -19,6 +20,15 @@ const RULES: Record<string, Access> = {
   'GET /api/users/{id}': 'admin',
   'POST /api/users': 'admin',
   'PATCH /api/users/{id}': 'admin',
+  'GET /api/documents': 'signed-in',
+  'POST /api/documents': 'scoped',
+  'GET /api/documents/{id}': 'scoped',
+  'PUT /api/documents/{id}/data': 'scoped',
+  'POST /api/documents/{id}/events': 'scoped',
+  'GET /api/documents/{id}/history': 'scoped',
+  'GET /api/audit/verify': 'admin',
+  'GET /api/workflow-definitions': 'signed-in',
+  'GET /api/workflow-definitions/{key}/versions/{version}': 'signed-in',
 };
 
 describe('authorization matrix', () => {
@@ -27,6 +37,8 @@ describe('authorization matrix', () => {
   let someUnitId: string;
   let someUserId: string;
   let enhetschef: string;
+  let outsider: string; // enhetschef of another school
+  let documentId: string;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -42,19 +54,35 @@ describe('authorization matrix', () => {
       "SELECT u.username FROM app_user u JOIN role_assignment r ON r.user_id = u.id WHERE r.role = 'enhetschef' ORDER BY u.username LIMIT 1",
     );
     enhetschef = await api.login(username);
+    outsider = await api.login('ekangen.rektor');
+    const created = await api.request('POST', '/api/documents', {
+      token: await api.login('transten.rektor'),
+      body: { type: 'enhetsplan', orgUnitId: someUnitId, year: 2031 },
+    });
+    documentId = created.body.id;
   });
   afterAll(() => api.close());
 
   const concrete = (path: string) =>
     path
       .replace('/org-units/{id}', `/org-units/${someUnitId}`)
-      .replace('/users/{id}', `/users/${someUserId}`);
-  const call = (endpoint: string, token?: string) => {
+      .replace('/users/{id}', `/users/${someUserId}`)
+      .replace('/documents/{id}', `/documents/${documentId}`)
+      .replace('{id}', '00000000-0000-4000-8000-000000000000')
+      .replace('{key}', 'enhetsplan')
+      .replace('{version}', '1');
+  const call = (endpoint: string, token?: string, body: unknown = {}) => {
     const [method, path] = endpoint.split(' ');
     return api.request(method, concrete(path), {
       token,
-      body: method === 'GET' || method === 'DELETE' ? undefined : {},
+      body: method === 'GET' || method === 'DELETE' ? undefined : body,
     });
+  };
+
+  // Valid bodies, so that a 403 is the scope speaking and not validation.
+  const VALID: Record<string, unknown> = {
+    'PUT /api/documents/{id}/data': { data: {}, expectedVersion: 1 },
+    'POST /api/documents/{id}/events': { type: 'SUBMIT', expectedVersion: 1 },
   };
 
   it('states an access rule for every endpoint the API publishes', () => {
@@ -85,6 +113,26 @@ describe('authorization matrix', () => {
     expect(
       await api.dataSource.query(
         'SELECT (SELECT COUNT(*) FROM org_unit) AS units, (SELECT COUNT(*) FROM app_user) AS users',
+      ),
+    ).toEqual(before);
+  });
+
+  it('answers 403 to a caller whose roles do not reach the resource’s unit, on every scoped endpoint, changing nothing', async () => {
+    VALID['POST /api/documents'] = { type: 'enhetsplan', orgUnitId: someUnitId, year: 2032 };
+    const before = await api.dataSource.query(
+      'SELECT version, (SELECT COUNT(*) FROM document) AS n FROM document WHERE id = ?',
+      [documentId],
+    );
+    const wrong: string[] = [];
+    for (const e of endpoints.filter((e) => RULES[e] === 'scoped')) {
+      const res = await call(e, outsider, VALID[e] ?? {});
+      if (res.status !== 403) wrong.push(`${e} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(
+      await api.dataSource.query(
+        'SELECT version, (SELECT COUNT(*) FROM document) AS n FROM document WHERE id = ?',
+        [documentId],
       ),
     ).toEqual(before);
   });

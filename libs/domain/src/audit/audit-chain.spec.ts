@@ -47,6 +47,11 @@ describe('audit chain', () => {
     });
   });
 
+  it('ignores columns a reader joins in beside the link', () => {
+    const c = chain(2).map((e) => ({ ...e, actorName: 'Erik Andersson' }));
+    expect(verifyChain(c)).toEqual({ ok: true, checked: 2 });
+  });
+
   it('notices a removed entry', () => {
     const c = chain(4);
     c.splice(1, 1);

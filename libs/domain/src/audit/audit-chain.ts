@@ -35,8 +35,37 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 
 export const dataHash = (data: unknown): string => sha256(canonicalJson(data));
 
+/** Hashes exactly the fields of the link (never extra columns a reader joined in). */
 export function linkHash(link: AuditLink): string {
-  return sha256(canonicalJson({ ...link, prevHash: link.prevHash ?? GENESIS_HASH }));
+  const {
+    documentId,
+    seq,
+    at,
+    actorUserId,
+    onBehalfOfUserId,
+    via,
+    event,
+    fromState,
+    toState,
+    comment,
+    dataHash,
+  } = link;
+  return sha256(
+    canonicalJson({
+      documentId,
+      seq,
+      at,
+      actorUserId,
+      onBehalfOfUserId,
+      via,
+      event,
+      fromState,
+      toState,
+      comment,
+      dataHash,
+      prevHash: link.prevHash ?? GENESIS_HASH,
+    }),
+  );
 }
 
 export interface ChainCheck {
@@ -61,14 +90,13 @@ export function verifyChain(entries: (AuditLink & { hash: string })[]): ChainChe
         checked: i,
         brokenAt: { documentId: e.documentId, seq: e.seq, reason: 'previous hash does not match' },
       };
-    const { hash, ...link } = e;
-    if (linkHash(link) !== hash)
+    if (linkHash(e) !== e.hash)
       return {
         ok: false,
         checked: i,
         brokenAt: { documentId: e.documentId, seq: e.seq, reason: 'entry was altered' },
       };
-    prev = hash;
+    prev = e.hash;
   }
   return { ok: true, checked: entries.length };
 }
