@@ -5,3 +5,5 @@ export * from './engine-error';
 export * from './ports';
 export * from './year-wheel-due';
 export * from './engine-factory';
+export * from './municipal-year-wheel';
+export * from './planned-documents';

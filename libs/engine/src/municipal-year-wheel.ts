@@ -1,0 +1,153 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  defaultYearWheel,
+  dueInstant,
+  sortYearWheel,
+  type YearWheelEntry,
+  type YearWheelOptions,
+} from '@rodtrad/domain';
+import {
+  OutboxRepository,
+  WorkflowDefinitionRepository,
+  YearWheelRepository,
+  type YearWheelOverride,
+} from '@rodtrad/persistence';
+import { statesOf, type WorkflowDefinition } from '@rodtrad/workflow';
+import { dueAtFromWheel } from './year-wheel-due';
+
+/** Outbox effect written when a wheel date moves; the deadline worker reschedules its jobs. */
+export const RESCHEDULE_DEADLINES_EFFECT = 'rescheduleDeadlines';
+
+/**
+ * The default wheel with the municipality's edits laid over it. An edit names a line by key and
+ * period; edits of lines the default does not have are ignored (the wheel's shape is the source's).
+ */
+export function applyWheelOverrides(
+  defaults: readonly YearWheelEntry[],
+  overrides: readonly Pick<YearWheelOverride, 'key' | 'period' | 'date' | 'relativeDays'>[],
+): YearWheelEntry[] {
+  const byLine = new Map(overrides.map((o) => [`${o.key}|${o.period ?? ''}`, o]));
+  return sortYearWheel(
+    defaults.map((entry) => {
+      const o = byLine.get(`${entry.key}|${entry.period ?? ''}`);
+      if (!o) return entry;
+      const edited: YearWheelEntry = { ...entry, date: o.date };
+      if (o.relativeDays !== null) edited.relativeDays = o.relativeDays;
+      else delete edited.relativeDays;
+      return edited;
+    }),
+  );
+}
+
+/** States of a definition whose deadline is the wheel key (e.g. draft and review of enhetsplan). */
+export function statesWithDeadline(definition: WorkflowDefinition, key: string): string[] {
+  return Object.entries(statesOf(definition))
+    .filter(([, s]) => (s?.meta as { deadline?: { key?: string } } | undefined)?.deadline?.key === key)
+    .map(([name]) => name);
+}
+
+export interface WheelDateMove {
+  year: number;
+  key: string;
+  period: string | null;
+  /** The new line as it reads after the edit. */
+  entry: YearWheelEntry;
+  /** Edit number of the line, part of the outbox dedupe key. */
+  revision: number;
+}
+
+/**
+ * The year wheel as the municipality edited it, read from the database every time it is asked
+ * (a primary-key range read), so the API and the worker never disagree about a date.
+ */
+export class MunicipalYearWheel {
+  readonly overrides: YearWheelRepository;
+  private readonly definitions: WorkflowDefinitionRepository;
+  private readonly outbox: OutboxRepository;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly options: YearWheelOptions = {},
+  ) {
+    this.overrides = new YearWheelRepository(ds);
+    this.definitions = new WorkflowDefinitionRepository(ds);
+    this.outbox = new OutboxRepository(ds);
+  }
+
+  defaults(year: number): YearWheelEntry[] {
+    return defaultYearWheel(year, this.options);
+  }
+
+  async wheel(year: number, m?: EntityManager): Promise<YearWheelEntry[]> {
+    return applyWheelOverrides(this.defaults(year), await this.overrides.overrides(year, m));
+  }
+
+  /** The engine's `dueAt` port over the edited wheel. */
+  readonly dueAt = async (
+    key: string,
+    year: number,
+    period: string | null,
+    createdAt: Date,
+  ): Promise<Date | null> => dueAtFromWheel(await this.wheel(year), key, period, createdAt);
+
+  /**
+   * After a line moved (inside the caller's transaction): documents of that year whose current
+   * step's deadline uses the key get the new `due_at`, and one `rescheduleDeadlines` outbox row
+   * tells the deadline worker to move its jobs. Returns how many documents changed.
+   */
+  async applyMove(move: WheelDateMove, m: EntityManager, now = new Date()): Promise<number> {
+    const wheel = await this.wheel(move.year, m);
+    const periodic = wheel.filter((e) => e.key === move.key).length > 1;
+    const defs: { definitionId: string }[] = await m.query(
+      `SELECT DISTINCT definition_id AS definitionId FROM document
+        WHERE year = ? AND final = 0 AND due_at IS NOT NULL${periodic ? ' AND period = ?' : ''}`,
+      periodic ? [move.year, move.period ?? ''] : [move.year],
+    );
+    let changed = 0;
+    for (const { definitionId } of defs) {
+      const stored = await this.definitions.get<WorkflowDefinition, unknown>(definitionId);
+      const states = stored ? statesWithDeadline(stored.definition, move.key) : [];
+      if (!states.length) continue;
+      const where = `year = ? AND final = 0 AND definition_id = ? AND state IN (${states.map(() => '?').join(',')})${
+        periodic ? ' AND period = ?' : ''
+      }`;
+      const params = [move.year, definitionId, ...states, ...(periodic ? [move.period ?? ''] : [])];
+      if (move.entry.date) {
+        const due = dueInstant(move.entry.date);
+        const res = await m.query(
+          `UPDATE document SET due_at = ?, overdue = IF(? > ?, 0, overdue) WHERE ${where}`,
+          [due, due, now, ...params],
+        );
+        changed += Number(res.affectedRows ?? 0);
+      } else {
+        // Relative lines (åtgärdsplan) count from each document's own start.
+        const rows: { id: string; createdAt: Date }[] = await m.query(
+          `SELECT id, created_at AS createdAt FROM document WHERE ${where}`,
+          params,
+        );
+        for (const r of rows) {
+          const due = dueAtFromWheel(wheel, move.key, move.period, new Date(r.createdAt));
+          await m.query('UPDATE document SET due_at = ?, overdue = IF(? > ?, 0, overdue) WHERE id = ?', [
+            due,
+            due,
+            now,
+            r.id,
+          ]);
+          changed++;
+        }
+      }
+    }
+    await this.outbox.add(
+      [
+        {
+          documentId: null,
+          effectType: RESCHEDULE_DEADLINES_EFFECT,
+          payload: { key: move.key, year: move.year, period: move.period },
+          dedupeKey: `wheel__${move.year}__${move.key}__${move.period ?? '-'}__r${move.revision}`,
+        },
+      ],
+      m,
+    );
+    return changed;
+  }
+}

@@ -1,0 +1,54 @@
+import { defaultYearWheel, DEMO_UNITS, demoOrgUnits } from '@rodtrad/domain';
+import { plannedDocuments } from './planned-documents';
+
+describe('plannedDocuments (opening a budget year)', () => {
+  const units = demoOrgUnits(DEMO_UNITS);
+  const planned = plannedDocuments(defaultYearWheel(2027), units);
+  const count = (type: string, unit?: string) =>
+    planned.filter((p) => p.type === type && (!unit || p.orgUnitId === unit)).length;
+
+  it('plans the GPF once, for KS', () => {
+    expect(planned.filter((p) => p.type === 'gpf')).toEqual([{ type: 'gpf', orgUnitId: 'ks', period: null }]);
+  });
+
+  it('plans Mål och budget and internkontrollplan per nämnd and for KS, not for companies', () => {
+    for (const unit of ['ks', 'bin', 'san', 'dsn', 'myn', 'val']) {
+      expect(count('mal-och-budget', unit)).toBe(1);
+      expect(count('internkontrollplan', unit)).toBe(1);
+    }
+    expect(count('mal-och-budget', 'hbab')).toBe(0);
+  });
+
+  it('plans a plan per förvaltning, område and enhet', () => {
+    const kinds = (kind: string) => units.filter((u) => u.kind === kind).length;
+    expect(count('forvaltningsplan')).toBe(kinds('forvaltning'));
+    expect(count('verksamhetsplan')).toBe(kinds('omrade'));
+    expect(count('enhetsplan')).toBe(kinds('enhet'));
+  });
+
+  it('plans a monthly report per nämnd and month, T1 and D1, and lets companies report D1 and the annual report', () => {
+    expect(planned.filter((p) => p.type === 'manadsrapport' && p.orgUnitId === 'bin').map((p) => p.period)).toEqual([
+      '2027-02',
+      '2027-03',
+      '2027-05',
+      '2027-09',
+      '2027-10',
+      '2027-11',
+      '2027-12',
+    ]);
+    expect(planned.find((p) => p.type === 'tertialrapport' && p.orgUnitId === 'san')?.period).toBe('T1');
+    expect(count('manadsrapport', 'hbab')).toBe(0);
+    expect(count('tertialrapport', 'hbab')).toBe(0);
+    expect(planned.find((p) => p.type === 'delarsrapport' && p.orgUnitId === 'hbab')?.period).toBe('D1');
+    expect(count('verksamhetsberattelse', 'hbab')).toBe(1);
+  });
+
+  it('never plans an åtgärdsplan, which answers a trigger', () => {
+    expect(count('atgardsplan')).toBe(0);
+  });
+
+  it('plans no slot twice', () => {
+    const keys = planned.map((p) => `${p.type}|${p.orgUnitId}|${p.period}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -1,0 +1,52 @@
+import {
+  canOwnDocument,
+  DOCUMENT_TYPE_KEYS,
+  DOCUMENT_TYPES,
+  type DocumentTypeKey,
+  type OrgUnitNode,
+  type YearWheelEntry,
+} from '@rodtrad/domain';
+
+/** One document a budget year should have: a type for a unit (and a report period). */
+export interface PlannedDocument {
+  type: DocumentTypeKey;
+  orgUnitId: string;
+  period: string | null;
+}
+
+/**
+ * Every document the year wheel names, for every unit that owns its type (DOCUMENT_TYPES'
+ * owner kinds): the GPF once, for the first KS; Mål och budget, internkontrollplan and the reports
+ * for each nämnd and KS (companies report at the interim and year end, §5.4.1); förvaltningsplan,
+ * verksamhetsplan and enhetsplan for each förvaltning, område and enhet. Lines without a fixed
+ * date (åtgärdsplan) answer a trigger and are never planned. Periods come from the wheel, so a
+ * municipality's edited wheel decides which reports there are.
+ */
+export function plannedDocuments(
+  wheel: readonly YearWheelEntry[],
+  units: readonly Pick<OrgUnitNode, 'id' | 'kind'>[],
+): PlannedDocument[] {
+  const periodsByType = new Map<DocumentTypeKey, (string | null)[]>();
+  for (const entry of wheel) {
+    if (!entry.documentType || entry.date === null) continue;
+    const periods = periodsByType.get(entry.documentType) ?? [];
+    const period = DOCUMENT_TYPES[entry.documentType].periodic ? (entry.period ?? null) : null;
+    if (!periods.includes(period)) periods.push(period);
+    periodsByType.set(entry.documentType, periods);
+  }
+  const out: PlannedDocument[] = [];
+  for (const type of DOCUMENT_TYPE_KEYS) {
+    const periods = periodsByType.get(type);
+    if (!periods) continue;
+    let owners = units.filter((u) => canOwnDocument(type, u.kind));
+    // The GPF is the municipality's one document, prepared by KS for KF.
+    if (type === 'gpf') owners = owners.slice(0, 1);
+    for (const unit of owners)
+      for (const period of periods) out.push({ type, orgUnitId: unit.id, period });
+  }
+  return out;
+}
+
+export function slotKey(type: string, orgUnitId: string, period: string | null): string {
+  return `${type}|${orgUnitId}|${period ?? ''}`;
+}
