@@ -31,6 +31,11 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: [],
+          // Integration specs inside apps use the harness, and the harness boots those apps.
+          ignoredCircularDependencies: [
+            ['api', 'test-support'],
+            ['worker', 'test-support'],
+          ],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: frameworks },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'], bannedExternalImports: frameworks },

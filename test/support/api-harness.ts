@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '@rodtrad/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { createApiApp, type ApiApp } from '../../apps/api/src/bootstrap';
 
 export interface TestApi extends ApiApp {

@@ -4,6 +4,7 @@ import { createConnection } from 'mysql2/promise';
 import Redis from 'ioredis';
 import { describeDatabaseUrl, loadConfig } from '@rodtrad/config';
 import { openDatabase } from '@rodtrad/persistence';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 
 /**

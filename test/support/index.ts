@@ -1,1 +1,3 @@
 export * from './api-harness';
+export * from './local-smtp';
+export * from './isolated-stack';

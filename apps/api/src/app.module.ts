@@ -21,8 +21,24 @@ import { DefinitionsSync } from './documents/definitions-sync.service';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { ENGINE_PROVIDERS } from './documents/engine.provider';
+import { TasksController } from './documents/tasks.controller';
 import { WorkflowDefinitionsController } from './documents/workflow-definitions.controller';
-import { DEFAULT_YEAR_WHEEL_PROVIDER } from './documents/year-wheel.port';
+import { EscalationsController } from './escalations/escalations.controller';
+import { EscalationsService } from './escalations/escalations.service';
+import { ThresholdsController } from './escalations/thresholds.controller';
+import { QueueDashboard } from './queue-dashboard/queue-dashboard.service';
+import { OpenBudgetYear } from './years/open-budget-year.service';
+import { RedThreadService } from './years/red-thread.service';
+import { YearCalendarService } from './years/year-calendar.service';
+import { YearStatusService } from './years/year-status.service';
+import { MUNICIPAL_YEAR_WHEEL_PROVIDERS } from './years/year-wheel.provider';
+import { YearsController } from './years/years.controller';
+import { ApprovalLinkController } from './approvals/approval-link.controller';
+import { APPROVAL_PROVIDERS } from './approvals/approval.providers';
+import { ApprovalSummaryService } from './approvals/approval-summary.service';
+import { MyApprovalsController } from './approvals/my-approvals.controller';
+import { StandingSubstitutesController } from './approvals/standing-substitutes.controller';
+import { MailAdminController } from './mail/mail-admin.controller';
 
 @Module({})
 export class AppModule {
@@ -38,6 +54,14 @@ export class AppModule {
         DocumentsController,
         AuditController,
         WorkflowDefinitionsController,
+        EscalationsController,
+        ThresholdsController,
+        TasksController,
+        YearsController,
+        MyApprovalsController,
+        ApprovalLinkController,
+        StandingSubstitutesController,
+        MailAdminController,
       ],
       providers: [
         ...REPOSITORY_PROVIDERS,
@@ -47,10 +71,18 @@ export class AppModule {
         SignInService,
         OrgUnitsService,
         UsersService,
-        DEFAULT_YEAR_WHEEL_PROVIDER,
+        ...MUNICIPAL_YEAR_WHEEL_PROVIDERS,
+        YearCalendarService,
+        OpenBudgetYear,
+        YearStatusService,
+        RedThreadService,
         ...ENGINE_PROVIDERS,
         DocumentsService,
+        EscalationsService,
+        QueueDashboard,
         DefinitionsSync,
+        ...APPROVAL_PROVIDERS,
+        ApprovalSummaryService,
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/body-parsing';
 import { connectRedis } from './infrastructure/redis';
 import { mountWebApp } from './web/web-app';
+import { QueueDashboard } from './queue-dashboard/queue-dashboard.service';
 
 export interface ApiApp {
   app: NestExpressApplication;
@@ -77,6 +78,7 @@ export async function createApiApp(config: AppConfig, opts: { migrate?: boolean 
     customSiteTitle: 'Rödtråd API',
   });
 
+  app.get(QueueDashboard).mount(app.getHttpAdapter().getInstance());
   mountWebApp(app.getHttpAdapter().getInstance(), config.webDist);
   return { app, dataSource, redis };
 }

@@ -16,18 +16,29 @@ export interface WorkerApp {
 /** The worker: a Nest application context (no HTTP) running the BullMQ workers. */
 export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
   const dataSource = await openDatabase({ databaseUrl: config.databaseUrl, migrate: false, poolSize: 10 });
-  const probe = new Redis(config.redisUrl, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  const probe = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
   probe.on('error', () => undefined);
   try {
     await probe.connect();
     await probe.ping();
   } catch (e) {
     await dataSource.destroy();
-    throw new ServiceUnavailableAtStartError('Redis', config.redisUrl.replace(/\/\/[^@]*@/, '//***@'), errorCause(e));
+    throw new ServiceUnavailableAtStartError(
+      'Redis',
+      config.redisUrl.replace(/\/\/[^@]*@/, '//***@'),
+      errorCause(e),
+    );
   } finally {
     probe.disconnect();
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.with(config, dataSource), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.with(config, dataSource), {
+    logger: ['log', 'warn', 'error'],
+  });
   await app.init();
   return {
     app,

@@ -5,7 +5,9 @@ import { createWorkerApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig();
   const worker = await createWorkerApp(config);
-  console.log(`Rödtråd worker running (queue prefix "${config.queuePrefix}", concurrency ${config.workerConcurrency})`);
+  console.log(
+    `Rödtråd worker running (queue prefix "${config.queuePrefix}", concurrency ${config.workerConcurrency})`,
+  );
   const stop = async () => {
     await worker.close();
     process.exit(0);
@@ -15,7 +17,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  if (e instanceof ConfigError || e instanceof ServiceUnavailableAtStartError) console.error(`\nRödtråd worker cannot start.\n${e.message}\n`);
+  if (e instanceof ConfigError || e instanceof ServiceUnavailableAtStartError)
+    console.error(`\nRödtråd worker cannot start.\n${e.message}\n`);
   else console.error(e);
   process.exit(1);
 });

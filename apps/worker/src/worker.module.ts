@@ -1,12 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
+import { APPROVAL_PROVIDERS } from './approvals/approval.providers';
+import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
+import { EFFECTS_JOB_HANDLERS, EFFECTS_PROVIDERS } from './effects/effects.providers';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
 import { JOB_HANDLERS } from './queues/job-handler';
 import { WorkerHost } from './queues/worker-host';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './tokens';
 
-const HANDLERS = [PurgeExpiredSessionsJob];
+const HANDLERS = [PurgeExpiredSessionsJob, ...EFFECTS_JOB_HANDLERS, RenewApprovalLinksJob];
 
 @Module({})
 export class WorkerModule {
@@ -16,11 +19,13 @@ export class WorkerModule {
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         { provide: WORKER_DATA_SOURCE, useValue: dataSource },
+        ...EFFECTS_PROVIDERS,
+        ...APPROVAL_PROVIDERS,
         ...HANDLERS,
         { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: HANDLERS },
         WorkerHost,
       ],
-      exports: [WorkerHost],
+      exports: [WorkerHost, ...EFFECTS_PROVIDERS.filter((p) => typeof p === 'function')],
     };
   }
 }

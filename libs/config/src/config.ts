@@ -18,6 +18,12 @@ export interface AppConfig {
   workerConcurrency: number;
   sessionTtlHours: number;
   loginRateLimit: number;
+  reminderDigestDelaySeconds: number;
+  deadlineReconcileSeconds: number;
+  escalationRecipientRoles: string[];
+  approvalTtlDays: number;
+  approvalGraceDays: number;
+  approvalLinkRateLimit: number;
   webDist: string;
 }
 
@@ -191,6 +197,54 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: '10',
     description: 'Failed sign-ins allowed per username and IP per 15 minutes',
     parse: int(1, 10000),
+  },
+  {
+    name: 'APPROVAL_TTL_DAYS',
+    key: 'approvalTtlDays',
+    default: '14',
+    description:
+      "Days an approval link stays valid (never longer than the step's deadline plus APPROVAL_GRACE_DAYS)",
+    parse: int(1, 365),
+  },
+  {
+    name: 'APPROVAL_GRACE_DAYS',
+    key: 'approvalGraceDays',
+    default: '3',
+    description: "Days after the step's deadline that an approval link still works",
+    parse: int(0, 60),
+  },
+  {
+    name: 'APPROVAL_LINK_RATE_LIMIT',
+    key: 'approvalLinkRateLimit',
+    default: '60',
+    description: 'Requests to approval-link endpoints allowed per IP per minute',
+    parse: int(1, 100000),
+  },
+  {
+    name: 'REMINDER_DIGEST_DELAY_SECONDS',
+    key: 'reminderDigestDelaySeconds',
+    default: '300',
+    description: "How long the worker gathers a person's reminders before sending them as one digest mail",
+    parse: int(0, 86400),
+  },
+  {
+    name: 'DEADLINE_RECONCILE_SECONDS',
+    key: 'deadlineReconcileSeconds',
+    default: '60',
+    description: 'How often each worker checks that every pending deadline, digest and mail has its job',
+    parse: int(1, 3600),
+  },
+  {
+    name: 'ESCALATION_RECIPIENT_ROLES',
+    key: 'escalationRecipientRoles',
+    default: 'ks.ordforande,ks.sekreterare',
+    description: 'Comma-separated roles whose holders are mailed when a deviation escalates to KS',
+    parse: (raw: string) => {
+      const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
+      if (!roles.length || roles.some((r) => !/^[a-z]+(\.[a-z]+)?$/.test(r)))
+        throw new Invalid(`must be role keys separated by commas, got "${raw}"`);
+      return roles;
+    },
   },
   {
     name: 'WEB_DIST',

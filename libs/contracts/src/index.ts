@@ -4,3 +4,6 @@ export * from './paging';
 export * from './user.contract';
 export * from './json-schema';
 export * from './document.contract';
+export * from './year.contract';
+export * from './approval.contract';
+export * from './escalation.contract';

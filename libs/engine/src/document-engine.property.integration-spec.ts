@@ -3,7 +3,13 @@ import type { DataSource } from 'typeorm';
 import { verifyChain } from '@rodtrad/domain';
 import { openDatabase, UserRepository } from '@rodtrad/persistence';
 import { listStates } from '@rodtrad/workflow';
-import { createDocumentEngine, DefinitionStore, EngineError, type DocumentEngine, type EngineActor } from './index';
+import {
+  createDocumentEngine,
+  DefinitionStore,
+  EngineError,
+  type DocumentEngine,
+  type EngineActor,
+} from './index';
 
 /**
  * Random sequences of events, users and data never leave a document in a state its
@@ -20,13 +26,29 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
   const EVENTS = ['SUBMIT', 'APPROVE', 'RETURN', 'REGISTER', 'TAKE_NOTE', 'DECIDE', 'ADOPT', 'NONSENSE'];
   const DATA = [
     {},
-    { ekonomi: { budget: 1_000_000, utfall: 480_000, prognos: 990_000 }, analys: 'I fas.', foreslagnaAtgarder: 'Inga.', avvikelser: 'Inga.', nyckeltal: [{ namn: 'Sjuktal', varde: 5 }] },
+    {
+      ekonomi: { budget: 1_000_000, utfall: 480_000, prognos: 990_000 },
+      analys: 'I fas.',
+      foreslagnaAtgarder: 'Inga.',
+      avvikelser: 'Inga.',
+      nyckeltal: [{ namn: 'Sjuktal', varde: 5 }],
+    },
     { ekonomi: { budget: 'mycket' } },
-    { ksBeslut: { datum: '2040-03-20', paragraf: '§ 12' }, ekonomi: { budget: 1, utfall: 1, prognos: 1 }, analys: 'x', foreslagnaAtgarder: 'y', avvikelser: 'z' },
+    {
+      ksBeslut: { datum: '2040-03-20', paragraf: '§ 12' },
+      ekonomi: { budget: 1, utfall: 1, prognos: 1 },
+      analys: 'x',
+      foreslagnaAtgarder: 'y',
+      avvikelser: 'z',
+    },
   ];
 
   beforeAll(async () => {
-    ds = await openDatabase({ databaseUrl: process.env['DATABASE_URL'] as string, migrate: false, poolSize: 5 });
+    ds = await openDatabase({
+      databaseUrl: process.env['DATABASE_URL'] as string,
+      migrate: false,
+      poolSize: 5,
+    });
     await DefinitionStore.fromCwd(ds).syncShipped();
     engine = createDocumentEngine(ds);
     const users = new UserRepository(ds);
@@ -40,8 +62,17 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
   afterAll(() => ds.destroy());
 
   const command = fc.oneof(
-    fc.record({ kind: fc.constant('event' as const), actor: fc.nat(USERS.length - 1), event: fc.constantFrom(...EVENTS), comment: fc.option(fc.constantFrom('Komplettera analysen.', '  '), { nil: undefined }) }),
-    fc.record({ kind: fc.constant('save' as const), actor: fc.nat(USERS.length - 1), data: fc.nat(DATA.length - 1) }),
+    fc.record({
+      kind: fc.constant('event' as const),
+      actor: fc.nat(USERS.length - 1),
+      event: fc.constantFrom(...EVENTS),
+      comment: fc.option(fc.constantFrom('Komplettera analysen.', '  '), { nil: undefined }),
+    }),
+    fc.record({
+      kind: fc.constant('save' as const),
+      actor: fc.nat(USERS.length - 1),
+      data: fc.nat(DATA.length - 1),
+    }),
   );
 
   const reached = new Set<string>();
@@ -50,21 +81,41 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (commands) => {
         const y = year++;
-        const doc = await engine.create({ type: 'manadsrapport', orgUnitId: binId, year: y, period: `${y}-02`, actor: actors[0] });
+        const doc = await engine.create({
+          type: 'manadsrapport',
+          orgUnitId: binId,
+          year: y,
+          period: `${y}-02`,
+          actor: actors[0],
+        });
         const { def } = await engine.get(doc.id);
         const states = new Set(listStates(def.definition));
         let version = doc.version;
         let accepted = 0;
-        let expectedOutbox = Number((await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE document_id = ?', [doc.id]))[0].n);
+        let expectedOutbox = Number(
+          (await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE document_id = ?', [doc.id]))[0].n,
+        );
         for (const c of commands) {
           try {
             if (c.kind === 'save') {
-              ({ version } = await engine.saveData({ documentId: doc.id, data: DATA[c.data] as Record<string, unknown>, expectedVersion: version, actor: actors[c.actor] }));
+              ({ version } = await engine.saveData({
+                documentId: doc.id,
+                data: DATA[c.data] as Record<string, unknown>,
+                expectedVersion: version,
+                actor: actors[c.actor],
+              }));
             } else {
-              const r = await engine.transition({ documentId: doc.id, event: { type: c.event, ...(c.comment !== undefined ? { comment: c.comment } : {}) }, expectedVersion: version, actor: actors[c.actor] });
+              const r = await engine.transition({
+                documentId: doc.id,
+                event: { type: c.event, ...(c.comment !== undefined ? { comment: c.comment } : {}) },
+                expectedVersion: version,
+                actor: actors[c.actor],
+              });
               version = r.version;
               reached.add(r.state);
-              expectedOutbox += r.effects.filter((e) => !['markSubmitted', 'markDecided', 'assignDiarienummer'].includes(e.type)).length;
+              expectedOutbox += r.effects.filter(
+                (e) => !['markSubmitted', 'markDecided', 'assignDiarienummer'].includes(e.type),
+              ).length;
             }
             accepted++;
           } catch (e) {

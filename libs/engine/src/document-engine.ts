@@ -8,6 +8,7 @@ import {
   hasAnyRole,
   isDocumentTypeKey,
   isReportPeriod,
+  ROLE_KEYS,
   reportPeriodLabel,
   type DocumentTypeKey,
   type RoleKey,
@@ -100,6 +101,14 @@ export class DocumentEngine {
     return hasAnyRole(actor.roles, roles as RoleKey[], orgUnitId, await this.ports.orgTree());
   }
 
+  /** A user acts only on documents of units their roles reach (the system and links are checked elsewhere). */
+  async requireInScope(actor: EngineActor, doc: DocumentRow): Promise<void> {
+    if (actor.via !== 'user') return;
+    if (!hasAnyRole(actor.roles, ROLE_KEYS, doc.orgUnitId, await this.ports.orgTree())) {
+      throw new EngineError('forbidden', 'Dokumentet tillhör en enhet utanför dina roller.');
+    }
+  }
+
   async create(cmd: CreateDocumentCommand): Promise<DocumentRow> {
     if (!isDocumentTypeKey(cmd.type))
       throw new EngineError('invalid-request', `Dokumenttypen ${cmd.type} finns inte.`, [
@@ -157,6 +166,10 @@ export class DocumentEngine {
         ? `${DOCUMENT_TYPES[type].title} ${reportPeriodLabel(type, period, cmd.year)} – ${unit.name}`
         : `${DOCUMENT_TYPES[type].title} ${cmd.year} – ${unit.name}`);
     const dueAt = await this.dueAtFor(def, first.state, cmd.year, period, now);
+    const link = DocumentAuditRepository.next(
+      this.auditLink(id, cmd.actor, 'CREATE', null, first.state, null, data, now),
+      { seq: 0, hash: null },
+    );
     try {
       await this.ds.transaction(async (m) => {
         await this.documents.insert(
@@ -173,13 +186,12 @@ export class DocumentEngine {
             final: first.final,
             data,
             dueAt,
+            auditSeq: link.seq,
+            auditHash: link.hash,
           },
           m,
         );
-        await this.audit.append(
-          this.auditLink(id, cmd.actor, 'CREATE', null, first.state, null, data, now),
-          m,
-        );
+        await this.audit.insert(link, m);
         await this.outbox.add(
           this.outboxRecords(id, 1, withDueAt(first.effects, dueAt), {
             type,
@@ -200,6 +212,7 @@ export class DocumentEngine {
 
   async transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
     const { doc, def } = await this.get(cmd.documentId);
+    await this.requireInScope(cmd.actor, doc);
     const meta = stateMeta(def.definition, doc.state);
     const permission = meta?.events?.[cmd.event.type];
     if (permission && !(await this.may(cmd.actor, permission.roles, doc.orgUnitId))) {
@@ -209,7 +222,9 @@ export class DocumentEngine {
       );
     }
     if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
-    const facts = await this.facts.compute(doc, await this.ports.orgTree());
+    const facts = needsFacts(def.definition.machine.states[doc.state]?.on?.[cmd.event.type])
+      ? await this.facts.compute(doc, await this.ports.orgTree())
+      : {};
     const result = step({
       definition: def.compiled,
       snapshot: doc.snapshot as never,
@@ -222,6 +237,19 @@ export class DocumentEngine {
     const version = cmd.expectedVersion + 1;
     const dueAt = result.changed ? await this.dueAtFor(def, result.state, doc.year, doc.period, now) : null;
     const effects = withDueAt(result.effects, dueAt);
+    const link = DocumentAuditRepository.next(
+      this.auditLink(
+        doc.id,
+        cmd.actor,
+        cmd.event.type,
+        result.previousState,
+        result.state,
+        cmd.event.comment ?? null,
+        doc.data,
+        now,
+      ),
+      { seq: doc.auditSeq, hash: doc.auditHash },
+    );
     await this.ds.transaction(async (m) => {
       const patch = await this.applyInTransaction(doc, effects, now, m);
       const ok = await this.documents.guardedUpdate(
@@ -233,28 +261,18 @@ export class DocumentEngine {
           final: result.final,
           ...(dueAt ? { dueAt, overdue: false } : {}),
           ...patch,
+          auditSeq: link.seq,
+          auditHash: link.hash,
         },
         m,
       );
       if (!ok) throw this.stale(null);
-      await this.audit.append(
-        this.auditLink(
-          doc.id,
-          cmd.actor,
-          cmd.event.type,
-          result.previousState,
-          result.state,
-          cmd.event.comment ?? null,
-          doc.data,
-          now,
-        ),
-        m,
-      );
+      await this.audit.insert(link, m);
       await this.outbox.add(
         this.outboxRecords(
           doc.id,
           version,
-          effects.filter((e) => !IN_TRANSACTION.has(e.type)),
+          [...effects.filter((e) => !IN_TRANSACTION.has(e.type)), ...lifecycleEffects(effects, result)],
           doc,
         ),
         m,
@@ -290,13 +308,18 @@ export class DocumentEngine {
     }
     if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
     const now = this.ports.now();
+    const link = DocumentAuditRepository.next(
+      this.auditLink(doc.id, cmd.actor, 'SAVE', doc.state, doc.state, null, cmd.data, now),
+      {
+        seq: doc.auditSeq,
+        hash: doc.auditHash,
+      },
+    );
     await this.ds.transaction(async (m) => {
-      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, { data: cmd.data }, m)))
+      const patch = { data: cmd.data, auditSeq: link.seq, auditHash: link.hash };
+      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, patch, m)))
         throw this.stale(null);
-      await this.audit.append(
-        this.auditLink(doc.id, cmd.actor, 'SAVE', doc.state, doc.state, null, cmd.data, now),
-        m,
-      );
+      await this.audit.insert(link, m);
     });
     return { version: cmd.expectedVersion + 1 };
   }
@@ -436,6 +459,17 @@ export class DocumentEngine {
   }
 }
 
+/**
+ * Lifecycle facts for the worker: `documentSubmitted` (a report reached its submit, so deviations
+ * are checked) and `documentFinished` (a final step was reached, so escalations can close).
+ */
+function lifecycleEffects(effects: Effect[], result: { changed: boolean; final: boolean }): Effect[] {
+  return [
+    ...(effects.some((e) => e.type === 'markSubmitted') ? [{ type: 'documentSubmitted', params: {} }] : []),
+    ...(result.changed && result.final ? [{ type: 'documentFinished', params: {} }] : []),
+  ];
+}
+
 /** The due moment is resolved from the year wheel when scheduling, so the worker need not. */
 function withDueAt(effects: Effect[], dueAt: Date | null): Effect[] {
   return effects.map((e) =>
@@ -443,4 +477,17 @@ function withDueAt(effects: Effect[], dueAt: Date | null): Effect[] {
       ? { ...e, params: { ...e.params, dueAt: dueAt?.toISOString() ?? null } }
       : e,
   );
+}
+
+/** Facts cost queries: only computed when a guard of this event in this step reads them. */
+const FACT_GUARDS = /"(upstreamAdopted|withinFrame|factIs)"/;
+const factsNeeded = new WeakMap<object, boolean>();
+function needsFacts(transitions: unknown): boolean {
+  if (!transitions || typeof transitions !== 'object') return false;
+  let needed = factsNeeded.get(transitions);
+  if (needed === undefined) {
+    needed = FACT_GUARDS.test(JSON.stringify(transitions));
+    factsNeeded.set(transitions, needed);
+  }
+  return needed;
 }

@@ -4,7 +4,7 @@ import { OrgUnitRepository } from '@rodtrad/persistence';
 import { DefinitionStore } from './definition-store';
 import { DocumentEngine } from './document-engine';
 import type { EnginePorts } from './ports';
-import { defaultWheelDueAt } from './year-wheel-due';
+import { MunicipalYearWheel } from './municipal-year-wheel';
 
 /** The organisation tree from the database, kept a few seconds (it changes rarely). */
 export function cachedOrgTree(
@@ -33,7 +33,8 @@ export function createDocumentEngine(
   const org = cachedOrgTree(ds);
   return new DocumentEngine(ds, overrides.definitions ?? DefinitionStore.fromCwd(ds), {
     orgTree: overrides.orgTree ?? (() => org.tree()),
-    dueAt: overrides.dueAt ?? defaultWheelDueAt,
+    // The municipality's edited wheel from the database, so API and worker agree on every date.
+    dueAt: overrides.dueAt ?? new MunicipalYearWheel(ds).dueAt,
     now: overrides.now ?? (() => new Date()),
   });
 }

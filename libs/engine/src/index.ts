@@ -7,3 +7,7 @@ export * from './year-wheel-due';
 export * from './engine-factory';
 export * from './municipal-year-wheel';
 export * from './planned-documents';
+export * from './approvals';
+export * from './cross-document-rules';
+export * from './deviation-thresholds';
+export * from './document-tasks';

@@ -15,7 +15,9 @@ describe('the municipality’s year wheel', () => {
     ]);
     expect(wheel.find((e) => e.key === 'enhetsplan')?.date).toBe('2027-02-15');
     expect(wheel.find((e) => e.key === 'forvaltningsplan')?.date).toBe('2026-12-31');
-    expect(dueAtFromWheel(wheel, 'enhetsplan', null, new Date())?.toISOString()).toBe('2027-02-15T22:59:59.000Z');
+    expect(dueAtFromWheel(wheel, 'enhetsplan', null, new Date())?.toISOString()).toBe(
+      '2027-02-15T22:59:59.000Z',
+    );
   });
 
   it('moves one month of the monthly report, by its period', () => {
@@ -36,7 +38,9 @@ describe('the municipality’s year wheel', () => {
 
   it('ignores edits of lines the wheel does not have', () => {
     expect(
-      applyWheelOverrides(defaults, [{ key: 'finns-inte', period: null, date: '2027-01-01', relativeDays: null }]),
+      applyWheelOverrides(defaults, [
+        { key: 'finns-inte', period: null, date: '2027-01-01', relativeDays: null },
+      ]),
     ).toEqual(defaults);
   });
 });

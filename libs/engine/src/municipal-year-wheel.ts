@@ -74,8 +74,13 @@ export class MunicipalYearWheel {
     this.outbox = new OutboxRepository(ds);
   }
 
-  defaults(year: number): YearWheelEntry[] {
-    return defaultYearWheel(year, this.options);
+  private readonly defaultWheels = new Map<number, readonly YearWheelEntry[]>();
+
+  /** The source's wheel for the year; it never changes, so it is built once per year. */
+  defaults(year: number): readonly YearWheelEntry[] {
+    let wheel = this.defaultWheels.get(year);
+    if (!wheel) this.defaultWheels.set(year, (wheel = defaultYearWheel(year, this.options)));
+    return wheel;
   }
 
   async wheel(year: number, m?: EntityManager): Promise<YearWheelEntry[]> {

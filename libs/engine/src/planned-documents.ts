@@ -41,8 +41,7 @@ export function plannedDocuments(
     let owners = units.filter((u) => canOwnDocument(type, u.kind));
     // The GPF is the municipality's one document, prepared by KS for KF.
     if (type === 'gpf') owners = owners.slice(0, 1);
-    for (const unit of owners)
-      for (const period of periods) out.push({ type, orgUnitId: unit.id, period });
+    for (const unit of owners) for (const period of periods) out.push({ type, orgUnitId: unit.id, period });
   }
   return out;
 }

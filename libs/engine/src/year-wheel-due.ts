@@ -22,9 +22,17 @@ export function dueAtFromWheel(
   return null;
 }
 
+// The default wheel of a year never changes: build it once per year.
+const defaultWheels = new Map<number, readonly YearWheelEntry[]>();
+const wheelOf = (year: number) => {
+  let wheel = defaultWheels.get(year);
+  if (!wheel) defaultWheels.set(year, (wheel = defaultYearWheel(year)));
+  return wheel;
+};
+
 export const defaultWheelDueAt = (
   key: string,
   year: number,
   period: string | null,
   createdAt: Date,
-): Promise<Date | null> => Promise.resolve(dueAtFromWheel(defaultYearWheel(year), key, period, createdAt));
+): Promise<Date | null> => Promise.resolve(dueAtFromWheel(wheelOf(year), key, period, createdAt));

@@ -18,6 +18,16 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   purgeExpiredSessions: 'purge-expired-sessions',
   relayOutbox: 'relay-outbox',
+  /** maintenance queue: cancel approval requests whose step was left, renew links of changed documents. */
+  renewApprovalLinks: 'renew-approval-links',
+  /** mail queue: send one mail_message row (jobId = the row id). */
+  sendMail: 'send-mail',
+  /** effects queue: carry out one relayed outbox row (jobId outbox__<id>). */
+  handleEffect: 'handle-effect',
+  /** deadlines queue: a due moment or reminder (jobId deadline__<id>), delayed until it. */
+  fireDeadline: 'fire-deadline',
+  /** deadlines queue: one person's reminders of one day in one mail (jobId digest__<id>). */
+  sendReminderDigest: 'send-reminder-digest',
 } as const;
 
 export interface PurgeExpiredSessionsJob {

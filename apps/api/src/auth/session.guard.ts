@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { RoleKey } from '@rodtrad/domain';
-import { SessionRepository, UserRepository } from '@rodtrad/persistence';
+import type { RoleAssignment, RoleKey } from '@rodtrad/domain';
+import { SessionRepository } from '@rodtrad/persistence';
 import { ApiProblem } from '../common/problem/problem';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 
@@ -24,7 +24,6 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionRepository,
-    private readonly users: UserRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,7 +39,7 @@ export class SessionGuard implements CanActivate {
           username: session.username,
           name: session.name,
           email: session.email,
-          roles: await this.users.rolesOf(session.userId),
+          roles: session.roles as RoleAssignment[],
         };
       }
     }

@@ -298,6 +298,35 @@ describe('documents and transitions over HTTP (real MariaDB)', () => {
     expect((await api.request('GET', '/api/audit/verify', { token: admin })).body.ok).toBe(true);
   });
 
+  it('shows each step in the task list of whoever it waits for, with what to do next', async () => {
+    const doc = await newEnhetsplan();
+    const tasksOf = async (token: string) =>
+      (
+        (await api.request('GET', `/api/tasks?year=${doc.year}`, { token })).body.items as {
+          documentId: string;
+          action: string;
+          stateTitle: string;
+        }[]
+      ).filter((t) => t.documentId === doc.id);
+    expect(await tasksOf(rektor)).toEqual([
+      expect.objectContaining({ stateTitle: 'Utkast', action: 'Fyll i och skicka till områdeschef' }),
+    ]);
+    expect(await tasksOf(omradeschef)).toEqual([]);
+    expect(await tasksOf(otherRektor)).toEqual([]);
+    await api.request('PUT', `/api/documents/${doc.id}/data`, {
+      token: rektor,
+      body: { data: ENHETSPLAN, expectedVersion: 1 },
+    });
+    await api.request('POST', `/api/documents/${doc.id}/events`, {
+      token: rektor,
+      body: { type: 'SUBMIT', expectedVersion: 2 },
+    });
+    expect(await tasksOf(rektor)).toEqual([]);
+    expect(await tasksOf(omradeschef)).toEqual([
+      expect.objectContaining({ stateTitle: expect.any(String), action: 'Godkänn enhetsplanen' }),
+    ]);
+  });
+
   it('lists the definitions and serves a pinned version', async () => {
     const list = await api.request('GET', '/api/workflow-definitions', { token: rektor });
     expect(list.body.total).toBe(11);

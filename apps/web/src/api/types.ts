@@ -80,7 +80,7 @@ export interface DocumentDetail {
   data: JsonObject | null;
   dueAt?: string | null;
   overdue?: boolean;
-  form: FormDefinition;
+  form: FormDefinition | null;
   editable: boolean;
   allowedEvents: AllowedEvent[];
   definition?: { key: string; version: number };
@@ -127,9 +127,136 @@ export interface ApprovalSummary {
   expiresAt?: string | null;
   requestedBy?: { name: string } | null;
   decisions?: ApprovalDecision[];
+  /** Sent back with the POST (the server refuses a decision without it). */
+  csrfToken?: string;
 }
 
 export interface Health {
   status: 'ok' | 'error';
   checks: Record<string, { status: 'up' | 'down' }>;
+}
+
+/** GET /api/approvals: the approvals waiting for me (decided in the app or by the mailed link). */
+export interface PendingApproval {
+  id: string;
+  documentId: string;
+  title: string;
+  type: string;
+  orgUnitName: string;
+  state: string;
+  mode: 'all' | 'any' | 'sequence';
+  onBehalfOf?: { id: string; name: string } | null;
+  dueAt?: string | null;
+  expiresAt?: string | null;
+  requestedAt?: string | null;
+}
+
+export type EscalationKind = 'budget' | 'goal' | 'balance' | 'adhoc';
+export type EscalationStatus = 'open' | 'acknowledged' | 'closed';
+
+export interface Escalation {
+  id: string;
+  kind: EscalationKind;
+  status: EscalationStatus;
+  orgUnitId: string;
+  orgUnitName: string;
+  year: number;
+  sourceDocumentId: string | null;
+  amount: number | null;
+  threshold: number | null;
+  actionPlanDocumentId: string | null;
+  actionPlanState: string | null;
+  toBody: 'ks' | 'kf';
+  createdAt: string;
+}
+
+export interface EscalationDetail extends Escalation {
+  sourceDocumentTitle: string | null;
+  measures: string | null;
+  description: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedComment: string | null;
+  closedAt: string | null;
+}
+
+export interface DeviationThreshold {
+  orgUnitId: string;
+  kronor: number | null;
+  shareOfFrame: number | null;
+  frame: number | null;
+  effectiveThreshold: number | null;
+  year: number;
+}
+
+export interface CalendarEntry {
+  key: string;
+  documentType: string | null;
+  title: string;
+  date: string | null;
+  period: string | null;
+  relativeDays: number | null;
+  description?: string | null;
+  edited: boolean;
+}
+
+export interface DocRef {
+  documentId: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  documentState: string;
+}
+
+export type TrafficLight = 'green' | 'yellow' | 'red';
+
+export interface RedThreadIndicator {
+  namn: string;
+  ingangsvarde: number;
+  malniva: number;
+  matdatum?: string | null;
+  enhet?: string | null;
+  latest: (Partial<DocRef> & { utfall: number; at: string; documentType?: string }) | null;
+  colour: TrafficLight | null;
+}
+
+export interface RedThreadGoal {
+  id: string;
+  titel: string;
+  strategisktOmrade?: string;
+  beskrivning?: string | null;
+  namnd: { id: string; name: string; code?: string };
+  documentId: string;
+  documentState?: string;
+  indikatorer: RedThreadIndicator[];
+  strategier: (DocRef & { strategi: string; hur?: string | null })[];
+  bidrag?: (DocRef & { bidrag: string })[];
+  aktiviteter: (DocRef & {
+    titel: string;
+    ansvarig?: string | null;
+    klartDatum?: string | null;
+    status?: string | null;
+  })[];
+}
+
+export interface RedThread {
+  year: number;
+  mandatePeriod?: { startYear: number; endYear: number } | null;
+  vision: string | null;
+  strategicAreas: { id?: string; name: string; description?: string; namndmal: RedThreadGoal[] }[];
+  otherGoals: RedThreadGoal[];
+  warnings: { code: string; message: string; namndId?: string }[];
+}
+
+/** GET /api/workflow-definitions/{key}/versions/{v}: only what the diagram reads. */
+export interface WorkflowStateNode {
+  type?: string;
+  meta?: { title?: string; events?: Record<string, { label?: string }> };
+  on?: Record<string, { target?: string } | { target?: string }[] | string>;
+}
+
+export interface DefinitionVersion {
+  key: string;
+  version: number;
+  title?: string;
+  definition: { key?: string; title?: string; machine: { initial: string; states: Record<string, WorkflowStateNode> } };
 }

@@ -1,3 +1,5 @@
+import { svCycle } from './sv-cycle';
+
 // Every string the user sees, in Swedish. Placeholders are written {name} and filled by t().
 export const sv = {
   'app.name': 'Rödtråd',
@@ -325,6 +327,7 @@ export const sv = {
   'validation.const': 'Värdet är inte tillåtet.',
   'validation.uniqueItems': 'Raderna får inte upprepas.',
   'validation.fieldMessage': '{field}: {message}',
+  ...svCycle,
 } as const;
 
 export type MessageKey = keyof typeof sv;

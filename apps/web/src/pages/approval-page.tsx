@@ -61,6 +61,7 @@ export default function ApprovalPage({ token }: { token: string }) {
       </section>
       <DecisionForm
         path={path}
+        csrfToken={data.csrfToken}
         decisions={data.decisions?.length ? data.decisions : ALL_DECISIONS}
         onDone={setDone}
         onLinkProblem={setLinkProblem}
@@ -69,14 +70,15 @@ export default function ApprovalPage({ token }: { token: string }) {
   );
 }
 
-interface DecisionFormProps {
+export interface DecisionFormProps {
   path: string;
+  csrfToken?: string;
   decisions: ApprovalDecision[];
   onDone: (decision: ApprovalDecision) => void;
   onLinkProblem: (problem: LinkProblem) => void;
 }
 
-function DecisionForm({ path, decisions, onDone, onLinkProblem }: DecisionFormProps) {
+export function DecisionForm({ path, csrfToken, decisions, onDone, onLinkProblem }: DecisionFormProps) {
   const [decision, setDecision] = useState<ApprovalDecision | ''>('');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ decision?: string; comment?: string }>({});
@@ -98,7 +100,7 @@ function DecisionForm({ path, decisions, onDone, onLinkProblem }: DecisionFormPr
     }
     setBusy(true);
     try {
-      await apiFetch(path, { method: 'POST', body: { decision, comment: comment.trim() } });
+      await apiFetch(path, { method: 'POST', body: { decision, comment: comment.trim() || undefined, csrfToken } });
       onDone(decision);
     } catch (error) {
       const apiError = toApiError(error);

@@ -1,5 +1,5 @@
 import type { ErrorSchema } from '@rjsf/utils';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
 import type { AllowedEvent, DocumentDetail } from '../api/types';
@@ -14,7 +14,13 @@ import SchemaForm from '../forms/schema-form';
 import { formatDate, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { NotFoundContent } from './not-found-content';
+import { DecisionForm } from './approval-page';
+import { navigate, useSearchParam } from '../router/router';
 import { DocumentHistory } from './document-history';
+import { DocumentRedThread } from './red-thread/document-red-thread';
+
+// The diagram is its own chunk: most visits to a document never scroll to it.
+const WorkflowDiagram = lazy(() => import('./workflow/workflow-diagram'));
 
 export default function DocumentPage({ id }: { id: string }) {
   const path = `/api/documents/${encodeURIComponent(id)}`;
@@ -100,6 +106,7 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
   }
 
   const conflict = problem?.status === 409;
+  const approvalId = useSearchParam('godkannande');
   return (
     <article className="document">
       <PageHeading title={doc.title} />
@@ -145,6 +152,19 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
         </div>
       )}
 
+      {approvalId && (
+        <DecisionForm
+          path={`/api/approvals/by-id/${encodeURIComponent(approvalId)}`}
+          decisions={['approve', 'reject', 'return']}
+          onDone={(decision) => {
+            sessionStorage.setItem('rodtrad:flash', t(`approval.done.${decision}`));
+            navigate(window.location.pathname, { replace: true });
+            reload();
+          }}
+          onLinkProblem={(linkProblem) => setMessage(t(`approval.${linkProblem}.title`))}
+        />
+      )}
+
       {doc.allowedEvents.length > 0 && (
         <section aria-labelledby="actions-title" className="card actions">
           <h2 id="actions-title">{t('document.actions')}</h2>
@@ -165,31 +185,45 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
         </section>
       )}
 
-      <section aria-labelledby="form-title" className="card">
-        <h2 id="form-title">{t('document.formTitle')}</h2>
-        {!doc.editable && <p className="notice notice-info">{t('document.readOnly')}</p>}
-        <SchemaForm
-          id="dokument"
-          schema={doc.form.schema}
-          uiSchema={doc.form.uiSchema}
-          formData={formData}
-          readonly={!doc.editable}
-          extraErrors={extraErrors}
-          onChange={(data) => {
-            setFormData(data);
-            setDirty(true);
-          }}
-          onSubmit={(data) => void save(data)}
-        >
-          <div className="button-row">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? t('common.saving') : t('common.save')}
-            </button>
-          </div>
-        </SchemaForm>
-      </section>
+      {doc.form && (
+        <section aria-labelledby="form-title" className="card">
+          <h2 id="form-title">{t('document.formTitle')}</h2>
+          {!doc.editable && <p className="notice notice-info">{t('document.readOnly')}</p>}
+          <SchemaForm
+            id="dokument"
+            schema={doc.form.schema}
+            uiSchema={doc.form.uiSchema}
+            formData={formData}
+            readonly={!doc.editable}
+            extraErrors={extraErrors}
+            onChange={(data) => {
+              setFormData(data);
+              setDirty(true);
+            }}
+            onSubmit={(data) => void save(data)}
+          >
+            <div className="button-row">
+              <button type="submit" className="button" disabled={busy}>
+                {busy ? t('common.saving') : t('common.save')}
+              </button>
+            </div>
+          </SchemaForm>
+        </section>
+      )}
 
       <DocumentHistory documentId={String(doc.id)} version={doc.version} />
+
+      {doc.definition && (
+        <Suspense fallback={<Loading />}>
+          <WorkflowDiagram
+            definitionKey={doc.definition.key}
+            version={doc.definition.version}
+            currentState={doc.state}
+          />
+        </Suspense>
+      )}
+
+      <DocumentRedThread documentId={String(doc.id)} year={doc.year} />
 
       <CommentDialog
         title={pendingEvent?.label ?? ''}

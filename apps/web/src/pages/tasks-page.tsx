@@ -1,20 +1,90 @@
-import type { Page, Task } from '../api/types';
+import { useMemo } from 'react';
+import type { Page, PendingApproval, Task } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { OverdueBadge, StateBadge } from '../components/state-badge';
-import { formatDate, isoDate } from '../i18n/format';
+import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { Link } from '../router/router';
 
+/** One row of Mina uppgifter: a document step waiting for me, or an approval asked of me. */
+export interface WorkItem {
+  key: string;
+  kind: 'document' | 'approval';
+  href: string;
+  title: string;
+  type: string;
+  orgUnitName: string;
+  state: string;
+  stateTitle?: string;
+  dueAt: string | null;
+  overdue: boolean;
+  action: string;
+  note?: string;
+}
+
+/** Soonest deadline first (overdue ones are the soonest), items without a deadline last. */
+export function byDeadline(a: WorkItem, b: WorkItem): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const da = a.dueAt ? Date.parse(a.dueAt) : Number.POSITIVE_INFINITY;
+  const db = b.dueAt ? Date.parse(b.dueAt) : Number.POSITIVE_INFINITY;
+  return da === db ? a.title.localeCompare(b.title, 'sv-SE') : da - db;
+}
+
+export function toWorkItems(tasks: Task[], approvals: PendingApproval[], now = Date.now()): WorkItem[] {
+  const items: WorkItem[] = tasks.map((task) => ({
+    key: `d-${task.documentId}`,
+    kind: 'document',
+    href: `/dokument/${encodeURIComponent(String(task.documentId))}`,
+    title: task.title,
+    type: task.type,
+    orgUnitName: task.orgUnitName,
+    state: task.state,
+    stateTitle: task.stateTitle,
+    dueAt: task.dueAt ?? null,
+    overdue: !!task.overdue,
+    action: task.action || t('tasks.kind.document'),
+  }));
+  for (const a of approvals) {
+    const dueAt = a.dueAt ?? null;
+    items.push({
+      key: `a-${a.id}`,
+      kind: 'approval',
+      href: `/dokument/${encodeURIComponent(a.documentId)}?godkannande=${encodeURIComponent(a.id)}`,
+      title: a.title,
+      type: a.type,
+      orgUnitName: a.orgUnitName,
+      state: a.state,
+      dueAt,
+      overdue: dueAt !== null && Date.parse(dueAt) < now,
+      action: t('tasks.approvalAction'),
+      note: [
+        a.onBehalfOf?.name && t('tasks.approvalOnBehalf', { name: a.onBehalfOf.name }),
+        a.expiresAt && t('tasks.approvalExpires', { date: formatDateTime(a.expiresAt) }),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    });
+  }
+  return items.sort(byDeadline);
+}
+
 export function TasksPage() {
-  const { data, error, loading, refetch } = useQuery<Page<Task> | { items: Task[] }>('/api/tasks');
-  const items = data?.items ?? [];
+  const tasks = useQuery<Page<Task>>('/api/tasks', { limit: 500 });
+  const approvals = useQuery<Page<PendingApproval>>('/api/approvals', { limit: 500 });
+  // Approvals are a bonus on this page: a missing or failing approvals API never hides the tasks.
+  const items = useMemo(
+    () => toWorkItems(tasks.data?.items ?? [], approvals.error ? [] : (approvals.data?.items ?? [])),
+    [tasks.data, approvals.data, approvals.error],
+  );
 
   let body: React.ReactNode;
-  if (loading && !data) body = <Loading />;
-  else if (error?.isNotFound) body = <NotAvailable />;
-  else if (error) body = <ProblemMessage error={error} onRetry={refetch} />;
+  if ((tasks.loading && !tasks.data) || (approvals.loading && !approvals.data && !approvals.error))
+    body = <Loading />;
+  else if (tasks.error?.isNotFound && !items.length) body = <NotAvailable />;
+  else if (tasks.error && !tasks.error.isNotFound)
+    body = <ProblemMessage error={tasks.error} onRetry={tasks.refetch} />;
   else if (items.length === 0)
     body = (
       <div className="empty-state">
@@ -33,7 +103,7 @@ export function TasksPage() {
   );
 }
 
-function TaskList({ items }: { items: Task[] }) {
+function TaskList({ items }: { items: WorkItem[] }) {
   return (
     <>
       <p className="muted">
@@ -41,14 +111,16 @@ function TaskList({ items }: { items: Task[] }) {
       </p>
       <ul className="task-list">
         {items.map((task) => (
-          <li key={String(task.documentId)} className={task.overdue ? 'task task-overdue' : 'task'}>
+          <li key={task.key} className={task.overdue ? 'task task-overdue' : 'task'}>
             <div className="task-main">
-              <Link to={`/dokument/${encodeURIComponent(String(task.documentId))}`} className="task-title">
+              <Link to={task.href} className="task-title">
                 {task.title}
               </Link>
               <p className="task-meta">
+                {task.kind === 'approval' && <strong>{t('tasks.kind.approval')} · </strong>}
                 {docTypeLabel(task.type)} · {task.orgUnitName}
               </p>
+              {task.note && <p className="task-meta">{task.note}</p>}
             </div>
             <dl className="task-facts">
               <div>
@@ -57,21 +129,21 @@ function TaskList({ items }: { items: Task[] }) {
                   <StateBadge state={task.state} title={task.stateTitle} />
                 </dd>
               </div>
-              {task.action && (
-                <div>
-                  <dt>{t('tasks.col.action')}</dt>
-                  <dd>{task.action}</dd>
-                </div>
-              )}
-              {task.dueAt && (
-                <div>
-                  <dt>{t('tasks.col.due')}</dt>
-                  <dd>
+              <div>
+                <dt>{t('tasks.col.action')}</dt>
+                <dd>{task.action}</dd>
+              </div>
+              <div>
+                <dt>{t('tasks.col.due')}</dt>
+                <dd>
+                  {task.dueAt ? (
                     <time dateTime={isoDate(task.dueAt)}>{formatDate(task.dueAt)}</time>
-                    {task.overdue && <OverdueBadge />}
-                  </dd>
-                </div>
-              )}
+                  ) : (
+                    t('tasks.noDeadline')
+                  )}
+                  {task.overdue && <OverdueBadge />}
+                </dd>
+              </div>
             </dl>
           </li>
         ))}

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AppConfig } from '@rodtrad/config';
 import { bullConnection, DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type QueueName } from '@rodtrad/jobs';
@@ -6,7 +12,14 @@ import { JOB_HANDLERS, type JobHandler } from './job-handler';
 import { WORKER_CONFIG } from '../tokens';
 
 /** Every job name the system enqueues, with the queue it goes to. */
-export const EXPECTED_JOBS: { queue: QueueName; name: string }[] = [{ queue: QUEUES.maintenance, name: JOBS.purgeExpiredSessions }];
+export const EXPECTED_JOBS: { queue: QueueName; name: string }[] = [
+  { queue: QUEUES.maintenance, name: JOBS.purgeExpiredSessions },
+  { queue: QUEUES.effects, name: JOBS.handleEffect },
+  { queue: QUEUES.deadlines, name: JOBS.fireDeadline },
+  { queue: QUEUES.deadlines, name: JOBS.sendReminderDigest },
+  { queue: QUEUES.mail, name: JOBS.sendMail },
+  { queue: QUEUES.maintenance, name: JOBS.renewApprovalLinks },
+];
 
 /**
  * Runs one BullMQ worker per queue that has handlers, dispatching by job name.
@@ -28,7 +41,11 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   queue(name: QueueName): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: bullConnection(this.config.redisUrl, 'producer'), prefix: this.config.queuePrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      q = new Queue(name, {
+        connection: bullConnection(this.config.redisUrl, 'producer'),
+        prefix: this.config.queuePrefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
       this.queues.set(name, q);
     }
     return q;
@@ -48,15 +65,29 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${queue}"`);
           return handler.handle(job);
         },
-        { connection: bullConnection(this.config.redisUrl, 'worker'), prefix: this.config.queuePrefix, concurrency: this.config.workerConcurrency },
+        {
+          connection: bullConnection(this.config.redisUrl, 'worker'),
+          prefix: this.config.queuePrefix,
+          concurrency: this.config.workerConcurrency,
+        },
       );
-      worker.on('failed', (job, err) => this.logger.warn(`Job ${job?.name} (${job?.id}) failed on attempt ${job?.attemptsMade}: ${err.message}`));
+      worker.on('failed', (job, err) =>
+        this.logger.warn(
+          `Job ${job?.name} (${job?.id}) failed on attempt ${job?.attemptsMade}: ${err.message}`,
+        ),
+      );
       worker.on('error', (err) => this.logger.error(`Worker error on ${queue}: ${err.message}`));
       this.workers.push(worker);
     }
     // Housekeeping on a schedule: idempotent upsert, so several workers agree on one schedule.
-    await this.queue(QUEUES.maintenance).upsertJobScheduler('purge-expired-sessions', { every: 15 * 60_000 }, { name: JOBS.purgeExpiredSessions });
-    this.logger.log(`Workers running for queues: ${[...byQueue.keys()].join(', ')} (prefix ${this.config.queuePrefix})`);
+    await this.queue(QUEUES.maintenance).upsertJobScheduler(
+      'purge-expired-sessions',
+      { every: 15 * 60_000 },
+      { name: JOBS.purgeExpiredSessions },
+    );
+    this.logger.log(
+      `Workers running for queues: ${[...byQueue.keys()].join(', ')} (prefix ${this.config.queuePrefix})`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -68,5 +99,6 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 export function checkHandlers(handlers: JobHandler[], expected: { queue: QueueName; name: string }[]): void {
   const have = new Set(handlers.map((h) => `${h.queue}/${h.name}`));
   const missing = expected.filter((e) => !have.has(`${e.queue}/${e.name}`));
-  if (missing.length) throw new Error(`No handler for job(s): ${missing.map((m) => `${m.queue}/${m.name}`).join(', ')}`);
+  if (missing.length)
+    throw new Error(`No handler for job(s): ${missing.map((m) => `${m.queue}/${m.name}`).join(', ')}`);
 }

@@ -17,7 +17,14 @@ export interface ApprovalMailInput {
   approver: { name: string; email: string };
   onBehalfOf?: { name: string } | null;
   delegationReason?: string | null;
-  document: { id: string; title: string; typeTitle: string; orgUnitName: string; year: number; period: string | null };
+  document: {
+    id: string;
+    title: string;
+    typeTitle: string;
+    orgUnitName: string;
+    year: number;
+    period: string | null;
+  };
   stepTitle: string;
   mode: ApprovalMode;
   dueAt: Date | null;
@@ -35,7 +42,8 @@ const MODE_TEXT: Record<ApprovalMode, string> = {
 
 const INTRO: Record<ApprovalMailReason, string> = {
   requested: 'Du ombeds godkänna ett dokument.',
-  renewed: 'Dokumentet har ändrats sedan du fick den förra länken. Den gamla länken fungerar inte längre; använd den här.',
+  renewed:
+    'Dokumentet har ändrats sedan du fick den förra länken. Den gamla länken fungerar inte längre; använd den här.',
   delegated: 'Ett godkännande har lämnats över till dig som ersättare.',
   'your-turn': 'Det är nu din tur att godkänna dokumentet.',
 };
@@ -44,7 +52,10 @@ const date = (d: Date) =>
   d.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /**
  * The mail asking one approver to decide: Swedish, plain text and HTML with the same content,
@@ -100,7 +111,14 @@ ${signIn ? `<p><strong>${escapeHtml(signIn)}</strong></p>` : ''}
 <p style="color: #4a4a4a;">Det här mejlet skickades automatiskt av Rödtråd.</p>
 </main>
 </body></html>`;
-  return { to: [i.approver.email], subject: subjectOf(i), text, html, threadKey: i.document.id, dedupeKey: i.dedupeKey };
+  return {
+    to: [i.approver.email],
+    subject: subjectOf(i),
+    text,
+    html,
+    threadKey: i.document.id,
+    dedupeKey: i.dedupeKey,
+  };
 }
 
 function subjectOf(i: ApprovalMailInput): string {

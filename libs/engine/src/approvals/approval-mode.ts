@@ -27,8 +27,6 @@ export function evaluateApprovalMode(mode: ApprovalMode, votes: ApprovalVote[]):
   if (mode === 'any') return approved.length ? { kind: 'approved' } : { kind: 'waiting', sendTo: [] };
   if (live.length > 0 && approved.length === live.length) return { kind: 'approved' };
   if (mode === 'all') return { kind: 'waiting', sendTo: [] };
-  const next = live
-    .filter((v) => v.status === 'pending')
-    .sort((a, b) => a.seq - b.seq)[0];
+  const next = live.filter((v) => v.status === 'pending').sort((a, b) => a.seq - b.seq)[0];
   return { kind: 'waiting', sendTo: next && !next.sent ? [next.id] : [] };
 }

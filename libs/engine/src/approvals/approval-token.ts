@@ -38,7 +38,12 @@ export function isValidApprovalCsrf(secret: string, tokenHash: string, given: un
  * `graceDays`. A step already past that deadline still gets `graceDays` from now, so a link is
  * never dead on arrival (overdue steps are the deadline machinery's business).
  */
-export function approvalLinkExpiry(opts: { now: Date; ttlDays: number; graceDays: number; dueAt: Date | null }): Date {
+export function approvalLinkExpiry(opts: {
+  now: Date;
+  ttlDays: number;
+  graceDays: number;
+  dueAt: Date | null;
+}): Date {
   const byTtl = opts.now.getTime() + opts.ttlDays * DAY_MS;
   if (!opts.dueAt) return new Date(byTtl);
   const byDeadline = Math.max(opts.dueAt.getTime(), opts.now.getTime()) + opts.graceDays * DAY_MS;

@@ -39,6 +39,8 @@ export class WorkflowEngine1764190000000 implements MigrationInterface {
       submitted_at DATETIME(3) NULL,
       decided_at DATETIME(3) NULL,
       diarienummer VARCHAR(40) NULL,
+      audit_seq INT NOT NULL DEFAULT 0,
+      audit_hash CHAR(64) NULL,
       created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
       UNIQUE KEY ux_document_slot (type, org_unit_id, year, period),

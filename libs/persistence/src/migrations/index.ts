@@ -1,5 +1,14 @@
 import { Foundation1764180000000 } from './1764180000000-foundation';
 import { WorkflowEngine1764190000000 } from './1764190000000-workflow-engine';
+import { YearWheel1764200000000 } from './1764200000000-year-wheel';
+import { DeadlinesEscalations1764210000000 } from './1764210000000-deadlines-escalations';
+import { Approvals1764220000000 } from './1764220000000-approvals';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
-export const MIGRATIONS = [Foundation1764180000000, WorkflowEngine1764190000000];
+export const MIGRATIONS = [
+  Foundation1764180000000,
+  WorkflowEngine1764190000000,
+  YearWheel1764200000000,
+  DeadlinesEscalations1764210000000,
+  Approvals1764220000000,
+];

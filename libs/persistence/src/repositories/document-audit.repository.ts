@@ -9,22 +9,23 @@ export interface AuditEntryRow extends AuditLink {
 
 /**
  * The audit chain. Append-only (the table has triggers refusing UPDATE and DELETE); each
- * entry's hash covers the previous one. Appends happen after the document row was updated in
- * the same transaction, whose row lock serialises appends per document.
+ * entry's hash covers the previous one. The chain's head (last seq and hash) is kept on the
+ * document row, so an append needs no read: the guarded update of that row in the same
+ * transaction both serialises appends and moves the head.
  */
 export class DocumentAuditRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async append(
+  /** The next link after `head` (seq 0 and no hash for a new document); store it with `insert`. */
+  static next(
     entry: Omit<AuditLink, 'seq' | 'prevHash'>,
-    m: EntityManager,
-  ): Promise<AuditLink & { hash: string }> {
-    const last: { seq: number; hash: string }[] = await m.query(
-      'SELECT seq, hash FROM document_audit WHERE document_id = ? ORDER BY seq DESC LIMIT 1',
-      [entry.documentId],
-    );
-    const link: AuditLink = { ...entry, seq: (last[0]?.seq ?? 0) + 1, prevHash: last[0]?.hash ?? null };
-    const hash = linkHash(link);
+    head: { seq: number; hash: string | null },
+  ): AuditLink & { hash: string } {
+    const link: AuditLink = { ...entry, seq: head.seq + 1, prevHash: head.hash };
+    return { ...link, hash: linkHash(link) };
+  }
+
+  async insert(link: AuditLink & { hash: string }, m: EntityManager): Promise<void> {
     await m.query(
       `INSERT INTO document_audit (document_id, seq, at, actor_user_id, on_behalf_of_user_id, via, event, from_state, to_state, comment, data_hash, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -41,10 +42,9 @@ export class DocumentAuditRepository {
         link.comment,
         link.dataHash,
         link.prevHash,
-        hash,
+        link.hash,
       ],
     );
-    return { ...link, hash };
   }
 
   async history(documentId: string): Promise<AuditEntryRow[]> {

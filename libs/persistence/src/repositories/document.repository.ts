@@ -20,6 +20,9 @@ export interface DocumentRow {
   submittedAt: Date | null;
   decidedAt: Date | null;
   diarienummer: string | null;
+  /** The head of the audit chain: the last entry's number and hash, kept on the row it guards. */
+  auditSeq: number;
+  auditHash: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -33,7 +36,8 @@ export interface DocumentFilter {
 
 const COLUMNS = `d.id, d.type, d.title, d.org_unit_id AS orgUnitId, u.name AS orgUnitName, d.year, d.period,
   d.definition_id AS definitionId, d.snapshot, d.state, d.final, d.data, d.version, d.due_at AS dueAt, d.overdue,
-  d.submitted_at AS submittedAt, d.decided_at AS decidedAt, d.diarienummer, d.created_at AS createdAt, d.updated_at AS updatedAt`;
+  d.submitted_at AS submittedAt, d.decided_at AS decidedAt, d.diarienummer, d.audit_seq AS auditSeq, d.audit_hash AS auditHash,
+  d.created_at AS createdAt, d.updated_at AS updatedAt`;
 
 export function toDocumentRow(r: Record<string, unknown>): DocumentRow {
   return {
@@ -44,6 +48,7 @@ export function toDocumentRow(r: Record<string, unknown>): DocumentRow {
     final: !!r['final'],
     overdue: !!r['overdue'],
     version: Number(r['version']),
+    auditSeq: Number(r['auditSeq'] ?? 0),
     year: Number(r['year']),
   };
 }
@@ -89,12 +94,14 @@ export class DocumentRepository {
       | 'final'
       | 'data'
       | 'dueAt'
+      | 'auditSeq'
+      | 'auditHash'
     >,
     m: EntityManager,
   ): Promise<void> {
     await m.query(
-      `INSERT INTO document (id, type, title, org_unit_id, year, period, definition_id, snapshot, state, final, data, version, due_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+      `INSERT INTO document (id, type, title, org_unit_id, year, period, definition_id, snapshot, state, final, data, version, due_at, audit_seq, audit_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
       [
         d.id,
         d.type,
@@ -108,6 +115,8 @@ export class DocumentRepository {
         d.final,
         JSON.stringify(d.data),
         d.dueAt,
+        d.auditSeq,
+        d.auditHash,
       ],
     );
   }
@@ -131,6 +140,8 @@ export class DocumentRepository {
         | 'submittedAt'
         | 'decidedAt'
         | 'diarienummer'
+        | 'auditSeq'
+        | 'auditHash'
         | 'definitionId'
       >
     >,
@@ -149,6 +160,8 @@ export class DocumentRepository {
       decidedAt: 'decided_at',
       diarienummer: 'diarienummer',
       definitionId: 'definition_id',
+      auditSeq: 'audit_seq',
+      auditHash: 'audit_hash',
     };
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) continue;
@@ -170,9 +183,13 @@ export class DocumentRepository {
   ): Promise<{ items: DocumentRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (f.year !== undefined) (where.push('d.year = ?'), params.push(f.year));
-    if (f.type) (where.push('d.type = ?'), params.push(f.type));
-    if (f.state) (where.push('d.state = ?'), params.push(f.state));
+    const filter = (clause: string, value: unknown) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (f.year !== undefined) filter('d.year = ?', f.year);
+    if (f.type) filter('d.type = ?', f.type);
+    if (f.state) filter('d.state = ?', f.state);
     if (f.orgUnitIds) {
       if (!f.orgUnitIds.length) return { items: [], total: 0 };
       where.push(`d.org_unit_id IN (${f.orgUnitIds.map(() => '?').join(',')})`);

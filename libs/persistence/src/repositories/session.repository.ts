@@ -8,6 +8,7 @@ export interface SessionUserRow {
   name: string;
   email: string;
   expiresAt: Date;
+  roles: { role: string; orgUnitId: string }[];
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -25,14 +26,23 @@ export class SessionRepository {
     return { token, expiresAt };
   }
 
+  /** The session's user and their role assignments, in one round trip (every request asks). */
   async find(token: string, now = new Date()): Promise<SessionUserRow | null> {
-    const rows: SessionUserRow[] = await this.ds.query(
-      `SELECT u.id AS userId, u.username, u.name, u.email, s.expires_at AS expiresAt
+    const rows: (Omit<SessionUserRow, 'roles'> & { role: string | null; orgUnitId: string | null })[] =
+      await this.ds.query(
+        `SELECT u.id AS userId, u.username, u.name, u.email, s.expires_at AS expiresAt, r.role, r.org_unit_id AS orgUnitId
          FROM session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
-      [hashToken(token), now],
-    );
-    return rows[0] ?? null;
+         LEFT JOIN role_assignment r ON r.user_id = u.id
+        WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1
+        ORDER BY r.role, r.org_unit_id`,
+        [hashToken(token), now],
+      );
+    if (!rows.length) return null;
+    const { userId, username, name, email, expiresAt } = rows[0];
+    const roles = rows
+      .filter((r) => r.role !== null)
+      .map((r) => ({ role: r.role as string, orgUnitId: r.orgUnitId as string }));
+    return { userId, username, name, email, expiresAt, roles };
   }
 
   async delete(token: string): Promise<void> {

@@ -57,6 +57,8 @@ export interface StateMetaSpec {
   responsible?: string[];
   deadline?: DeadlineSpec;
   events?: Record<string, EventPermission>;
+  /** How approvals requested for this step are decided (see the requestApproval action). */
+  approval?: { requireSignIn?: boolean };
 }
 
 export interface StateSpec {

@@ -75,6 +75,17 @@ export const definitionSchema = {
           propertyNames: { pattern: eventKey },
           additionalProperties: { $ref: '#/definitions/eventPermission' },
         },
+        approval: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'How approvals requested for this step are decided.',
+          properties: {
+            requireSignIn: {
+              type: 'boolean',
+              description: 'Approvers must also sign in to decide (the mail link alone is not enough).',
+            },
+          },
+        },
       },
     },
     roles: {

@@ -79,12 +79,16 @@ export const cancelDeadlines = action<{ state?: string }>({
   implementation: (_ctx, params) => ({ type: 'cancelDeadlines', params: { state: params.state ?? null } }),
 });
 
-type ApprovalParams = { approvers: { roles?: string[]; users?: string[] }; mode: 'all' | 'any' | 'sequence' };
+type ApprovalParams = {
+  approvers: { roles?: string[]; users?: string[] };
+  mode: 'all' | 'any' | 'sequence';
+  requireSignIn?: boolean;
+};
 
 export const requestApproval = action<ApprovalParams>({
   name: 'requestApproval',
   description:
-    "Ask `approvers` to approve (by app or mail link); `mode` says whether all, any one, or all in order must approve. The caller sends the step's event when the approvals are complete.",
+    "Ask `approvers` to approve (by app or mail link); `mode` says whether all, any one, or all in order must approve; `requireSignIn` (or the step's meta.approval.requireSignIn) makes approvers sign in too. The caller sends the step's event when the approvals are complete.",
   paramsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -97,11 +101,17 @@ export const requestApproval = action<ApprovalParams>({
         anyOf: [{ required: ['roles'] }, { required: ['users'] }],
       },
       mode: { enum: ['all', 'any', 'sequence'] },
+      requireSignIn: { type: 'boolean' },
     },
   },
   implementation: (ctx, params) => ({
     type: 'requestApproval',
-    params: { state: ctx.to, approvers: { ...params.approvers }, mode: params.mode },
+    params: {
+      state: ctx.to,
+      approvers: { ...params.approvers },
+      mode: params.mode,
+      ...(params.requireSignIn !== undefined ? { requireSignIn: params.requireSignIn } : {}),
+    },
   }),
   refs: (params) => roleRefs(params.approvers.roles, '/approvers/roles'),
 });

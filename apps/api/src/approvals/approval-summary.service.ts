@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { approvalDecisionFormSchema } from '@rodtrad/contracts';
+import {
+  approvalCsrfToken,
+  DocumentEngine,
+  locateLiveApproval,
+  type ApprovalHandle,
+  type ApprovalSettings,
+  type LiveApproval,
+} from '@rodtrad/engine';
+import { ApprovalRepository } from '@rodtrad/persistence';
+import { stateMeta } from '@rodtrad/workflow';
+import { DATA_SOURCE } from '../infrastructure/tokens';
+import { APPROVAL_SETTINGS } from './approval.providers';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** What the approval page shows. Reads only: mail scanners fetch links before people do. */
+@Injectable()
+export class ApprovalSummaryService {
+  readonly approvals: ApprovalRepository;
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly engine: DocumentEngine,
+    @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
+  ) {
+    this.approvals = new ApprovalRepository(ds);
+  }
+
+  locate(handle: ApprovalHandle): Promise<LiveApproval> {
+    return locateLiveApproval(this.approvals, this.engine, handle, new Date());
+  }
+
+  async summary(handle: ApprovalHandle) {
+    const live = await this.locate(handle);
+    const { approval, request, doc, def } = live;
+    const meta = stateMeta(def.definition, request.state);
+    const form = meta?.form ? def.forms[meta.form] : undefined;
+    const people: { id: string; name: string }[] = await this.ds.query(
+      'SELECT id, name FROM app_user WHERE id IN (?, ?)',
+      [approval.approverUserId, approval.onBehalfOfUserId ?? approval.approverUserId],
+    );
+    const who = (id: string | null) => {
+      const p = id ? people.find((x) => x.id === id) : undefined;
+      return p ? { id: p.id, name: p.name } : null;
+    };
+    const stateTitle = meta?.title ?? request.state;
+    return {
+      document: {
+        id: doc.id,
+        title: doc.title,
+        type: doc.type,
+        orgUnitId: doc.orgUnitId,
+        orgUnitName: doc.orgUnitName ?? '',
+        year: doc.year,
+        period: doc.period,
+        state: doc.state,
+        stateTitle,
+        dueAt: iso(doc.dueAt),
+        version: doc.version,
+      },
+      title: doc.title,
+      type: doc.type,
+      orgUnitName: doc.orgUnitName ?? '',
+      year: doc.year,
+      period: doc.period,
+      stateTitle,
+      dueAt: iso(request.dueAt ?? doc.dueAt),
+      expiresAt: iso(approval.tokenExpiresAt),
+      mode: request.mode,
+      approver: who(approval.approverUserId),
+      onBehalfOf: who(approval.onBehalfOfUserId),
+      requireSignIn: request.requireSignIn,
+      data: doc.data,
+      form: form ? { schema: form.schema, uiSchema: form.uiSchema ?? {} } : null,
+      decisions: request.returnEvent ? ['approve', 'reject', 'return'] : ['approve'],
+      decisionSchema: approvalDecisionFormSchema,
+      csrfToken: approvalCsrfToken(this.settings.sessionSecret, live.tokenHash),
+    };
+  }
+}

@@ -1,0 +1,273 @@
+import { ApprovalWorld, ENHETSPLAN_DATA, MAL_OCH_BUDGET_DATA, mailOf } from './testing/approval-test-kit';
+
+// Over HTTP, end to end: the real API, the real worker (outbox relay, effects, mail queue) and a
+// real SMTP server in-process. Every link is taken from a parsed mail.
+describe('email-linked approvals', () => {
+  const w = new ApprovalWorld();
+  const CHIEF: Record<string, string> = {
+    fagelsangen: 'fagelsangen.chef',
+    solrosen: 'solrosen.chef',
+    ekoxen: 'ekoxen.chef',
+    transten: 'transten.rektor',
+    ostansjo: 'ostansjo.rektor',
+    ekangen: 'ekangen.rektor',
+    vretstorp: 'vretstorp.rektor',
+    alleskolan: 'alle.rektor',
+  };
+  const enhetsplan = (unit: string, year = 2027) =>
+    w.driveDocument('enhetsplan', unit, year, CHIEF[unit], ENHETSPLAN_DATA, [['SUBMIT', CHIEF[unit]]]);
+
+  beforeAll(() => w.start(), 60_000);
+  afterAll(() => w.stop());
+
+  it('mails the områdeschef a link; GET and HEAD change nothing; POST approves once and the document moves', async () => {
+    const doc = await enhetsplan('fagelsangen');
+    const title = await w.titleOf(doc.id);
+    const { mail, token } = await w.link('forskola.chef', title);
+    expect(mail.subject).toBe(`Godkännande begärs: ${title}`);
+    expect(mail.text).toContain('Hej Sara Mattsson');
+    expect(mail.text).toContain('Ägare: Fågelsångens förskola');
+    expect(mail.text).toContain('Steg: Granskning av områdeschef');
+    expect(mail.html).toContain('<html lang="sv">');
+    expect(mail.references.join(' ')).toContain(doc.id);
+
+    const before = await w.sql('SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?', [doc.id]);
+    const summary = await w.api.request('GET', `/api/approvals/${token}`);
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({
+      title,
+      orgUnitName: 'Fågelsångens förskola',
+      stateTitle: 'Granskning av områdeschef',
+      mode: 'any',
+      approver: { name: 'Sara Mattsson' },
+      data: ENHETSPLAN_DATA,
+      decisions: ['approve', 'reject', 'return'],
+    });
+    expect(summary.body.form.schema).toBeDefined();
+    expect(summary.body.decisionSchema.properties.decision).toBeDefined();
+    expect((await w.api.request('HEAD', `/api/approvals/${token}`)).status).toBe(200);
+    await w.api.request('GET', `/api/approvals/${token}`);
+    expect(await w.sql('SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?', [doc.id])).toEqual(before);
+    expect((await w.document(doc.id)).version).toBe(doc.version);
+
+    expect((await w.decide(token, { decision: 'approve' }, { csrf: false })).status).toBe(403);
+    const noComment = await w.decide(token, { decision: 'reject' });
+    expect(noComment.status).toBe(422);
+    expect(noComment.body.errors).toEqual([{ pointer: '/comment', message: expect.any(String) }]);
+
+    const approved = await w.decide(token, { decision: 'approve', comment: 'Bra plan.' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ outcome: 'approved', state: 'adoption' });
+    expect((await w.document(doc.id)).state).toBe('adoption');
+    const history = (await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: await w.api.login('admin') })).body.items;
+    expect(history.at(-1)).toMatchObject({ event: 'APPROVE', via: 'email-link', actor: { name: 'Sara Mattsson' } });
+
+    const again = await w.decide(token, { decision: 'approve' }, { csrf: false });
+    expect(again.status).toBe(410);
+    expect(again.body).toMatchObject({ code: 'token-used', detail: expect.stringContaining('redan använts') });
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    expect((await w.api.request('GET', `/api/approvals/${tampered}`)).status).toBe(404);
+    expect((await w.api.request('GET', '/api/approvals/not-a-token')).status).toBe(404);
+  });
+
+  it('sends the plan back to draft on "return for changes", with the comment in the history', async () => {
+    const doc = await enhetsplan('solrosen');
+    const { token } = await w.link('forskola.chef', await w.titleOf(doc.id));
+    const res = await w.decide(token, { decision: 'return', comment: 'Lägg till ansvarig för aktivitet 2.' });
+    expect(res.body).toMatchObject({ outcome: 'returned', state: 'draft' });
+    const history = (await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: await w.api.login('admin') })).body.items;
+    expect(history.at(-1)).toMatchObject({ event: 'RETURN', comment: 'Lägg till ansvarig för aktivitet 2.' });
+  });
+
+  it('answers 410 token-expired for an expired link and changes nothing', async () => {
+    const doc = await enhetsplan('ekoxen');
+    const { token } = await w.link('forskola.chef', await w.titleOf(doc.id));
+    await w.sql(
+      `UPDATE approval a JOIN approval_request r ON r.id = a.request_id SET a.token_expires_at = NOW(3) - INTERVAL 1 MINUTE WHERE r.document_id = ?`,
+      [doc.id],
+    );
+    const res = await w.api.request('GET', `/api/approvals/${token}`);
+    expect(res.status).toBe(410);
+    expect(res.body).toMatchObject({ code: 'token-expired', detail: expect.stringContaining('gått ut') });
+    expect((await w.decide(token, { decision: 'approve' }, { csrf: false })).status).toBe(410);
+    expect((await w.document(doc.id)).state).toBe('review');
+  });
+
+  it('revokes the link when the document changes, and mails a fresh one that works', async () => {
+    const doc = await enhetsplan('transten');
+    const title = await w.titleOf(doc.id);
+    const { token } = await w.link('grundskola.chef', title);
+    const saved = await w.api.request('PUT', `/api/documents/${doc.id}/data`, {
+      token: await w.api.login('grundskola.chef'),
+      body: { data: { ...ENHETSPLAN_DATA, granskningskommentar: 'Rättat datum.' }, expectedVersion: doc.version },
+    });
+    expect(saved.status).toBe(200);
+    const old = await w.decide(token, { decision: 'approve' }, { csrf: false });
+    expect(old.status).toBe(410);
+    expect(old.body.code).toBe('token-revoked');
+    const fresh = await w.link('grundskola.chef', title, 2);
+    expect(fresh.mail.subject).toBe(`Ny länk: Godkännande begärs: ${title}`);
+    expect((await w.decide(fresh.token, { decision: 'approve' })).body.outcome).toBe('approved');
+  });
+
+  it('mal-och-budget: mode all with two chairs deciding in parallel moves the step exactly once', async () => {
+    const second = await w.userId('san.ordforande');
+    await w.sql(`INSERT INTO role_assignment (id, user_id, role, org_unit_id) VALUES (UUID(), ?, 'namnd.ordforande', ?)`, [
+      second,
+      await w.unitId('bin'),
+    ]);
+    const doc = await w.driveDocument('mal-och-budget', 'bin', 2027, 'bin.handlaggare', MAL_OCH_BUDGET_DATA, [
+      ['SUBMIT', 'bin.handlaggare'],
+      ['APPROVE', 'bin.fvc'],
+    ]);
+    const title = await w.titleOf(doc.id);
+    const [a, b] = await Promise.all([w.link('bin.ordforande', title), w.link('san.ordforande', title)]);
+    const csrf = async (t: string) => (await w.api.request('GET', `/api/approvals/${t}`)).body.csrfToken;
+    const [ca, cb] = [await csrf(a.token), await csrf(b.token)];
+    const results = await Promise.all([
+      w.api.request('POST', `/api/approvals/${a.token}`, { body: { decision: 'approve', csrfToken: ca } }),
+      w.api.request('POST', `/api/approvals/${b.token}`, { body: { decision: 'approve', csrfToken: cb } }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(results.map((r) => r.body.outcome).sort()).toEqual(['approved', 'recorded']);
+    expect((await w.document(doc.id)).state).toBe('adopted');
+    const approvals = await w.sql(`SELECT COUNT(*) AS n FROM document_audit WHERE document_id = ? AND event = 'APPROVE' AND from_state = 'decision'`, [doc.id]);
+    expect(Number(approvals[0].n)).toBe(1);
+  });
+
+  it('mode sequence: the second approver is mailed only after the first approved', async () => {
+    const doc = await enhetsplan('ostansjo');
+    const title = await w.titleOf(doc.id);
+    const first = await w.link('grundskola.chef', title);
+    await requestApproval(doc.id, { approvers: { users: ['grundskola.chef', 'bin.fvc'] }, mode: 'sequence' });
+    const mine = await w.link('grundskola.chef', title, 2);
+    expect((await w.api.request('GET', `/api/approvals/${first.token}`)).body.code).toBe('token-revoked');
+    expect(w.mailsTo('bin.fvc', title)).toHaveLength(0);
+    expect((await w.decide(mine.token, { decision: 'approve' })).body.outcome).toBe('recorded');
+    const next = await w.link('bin.fvc', title);
+    expect(next.mail.text).toContain('Det är nu din tur');
+    expect((await w.decide(next.token, { decision: 'approve' })).body).toMatchObject({ outcome: 'approved', state: 'adoption' });
+  });
+
+  it('substitutes: a standing substitute gets the link on behalf of the absent chief, and a link can be handed over', async () => {
+    const admin = await w.api.login('admin');
+    const created = await w.api.request('POST', '/api/substitutes', {
+      token: admin,
+      body: {
+        userId: await w.userId('grundskola.chef'),
+        substituteUserId: await w.userId('bin.fvc'),
+        from: new Date(Date.now() - 60_000).toISOString(),
+        to: new Date(Date.now() + 86_400_000).toISOString(),
+        reason: 'Semester',
+      },
+    });
+    expect(created.status).toBe(201);
+    const doc = await enhetsplan('ekangen');
+    const title = await w.titleOf(doc.id);
+    const standing = await w.link('bin.fvc', title);
+    expect(standing.mail.text).toContain('För: Jonas Bergström (du är ersättare)');
+    expect(w.mailsTo('grundskola.chef', title)).toHaveLength(0);
+    expect((await w.api.request('DELETE', `/api/substitutes/${created.body.id}`, { token: admin })).status).toBe(204);
+
+    const summary = await w.api.request('GET', `/api/approvals/${standing.token}`);
+    const handed = await w.api.request('POST', `/api/approvals/${standing.token}/delegate`, {
+      body: { substituteUsername: 'ksf.fvc', reason: 'Jävig i ärendet', csrfToken: summary.body.csrfToken },
+    });
+    expect(handed.status).toBe(200);
+    expect((await w.api.request('GET', `/api/approvals/${standing.token}`)).body.code).toBe('token-revoked');
+    const delegated = await w.link('ksf.fvc', title);
+    expect(delegated.mail.text).toContain('Jävig i ärendet');
+    expect((await w.decide(delegated.token, { decision: 'approve' })).body.outcome).toBe('approved');
+    const history = (await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: admin })).body.items;
+    expect(history.at(-1)).toMatchObject({ actor: { name: 'Peter Hedlund' }, onBehalfOf: { name: 'Jonas Bergström' } });
+  });
+
+  it('a step that requires sign-in refuses the bare link (401) and takes it with the approver signed in', async () => {
+    const doc = await enhetsplan('vretstorp');
+    const title = await w.titleOf(doc.id);
+    await w.link('grundskola.chef', title);
+    await requestApproval(doc.id, { approvers: { roles: ['omradeschef'] }, mode: 'any', requireSignIn: true });
+    const { mail, token } = await w.link('grundskola.chef', title, 2);
+    expect(mail.text).toContain('kräver att du loggar in');
+    expect((await w.api.request('GET', `/api/approvals/${token}`)).body.requireSignIn).toBe(true);
+    const bare = await w.decide(token, { decision: 'approve' });
+    expect(bare.status).toBe(401);
+    const other = await w.decide(token, { decision: 'approve' }, { session: await w.api.login('forskola.chef') });
+    expect(other.status).toBe(403);
+    const signedIn = await w.decide(token, { decision: 'approve' }, { session: await w.api.login('grundskola.chef') });
+    expect(signedIn.body.outcome).toBe('approved');
+  });
+
+  it('approvers with an account see their pending approvals in the app and decide there', async () => {
+    const doc = await enhetsplan('alleskolan');
+    const title = await w.titleOf(doc.id);
+    const { token } = await w.link('gymnasium.chef', title);
+    const session = await w.api.login('gymnasium.chef');
+    const mine = await w.api.request('GET', '/api/approvals?limit=50', { token: session });
+    const item = mine.body.items.find((i: { documentId: string }) => i.documentId === doc.id);
+    expect(item).toMatchObject({ title, mode: 'any', state: 'review' });
+    expect((await w.api.request('POST', `/api/approvals/by-id/${item.id}`, { token: await w.api.login('forskola.chef'), body: { decision: 'approve' } })).status).toBe(404);
+    const res = await w.api.request('POST', `/api/approvals/by-id/${item.id}`, { token: session, body: { decision: 'approve' } });
+    expect(res.body).toMatchObject({ outcome: 'approved', state: 'adoption' });
+    expect((await w.api.request('GET', `/api/approvals/${token}`)).status).toBe(410);
+  });
+
+  it('SMTP down for a while: mails wait, retry, and every one is delivered exactly once when it returns', async () => {
+    await w.smtp.stop();
+    const docs = [];
+    for (const unit of ['fagelsangen', 'solrosen', 'ekoxen']) docs.push(await enhetsplan(unit, 2028));
+    const titles = await Promise.all(docs.map((d) => w.titleOf(d.id)));
+    await waitUntil(async () => {
+      const rows = await w.sql<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM mail_message WHERE status = 'pending' AND attempts > 0 AND subject LIKE '%2028%'`,
+      );
+      return Number(rows[0].n) === 3;
+    });
+    await w.smtp.start();
+    for (const t of titles) await w.link('forskola.chef', t);
+    await new Promise((r) => setTimeout(r, 3000));
+    for (const t of titles) expect(w.mailsTo('forskola.chef', t)).toHaveLength(1);
+    const [{ n }] = await w.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM mail_message WHERE status <> 'sent' AND subject LIKE '%2028%'`);
+    expect(Number(n)).toBe(0);
+  }, 90_000);
+
+  it('a mail that finally failed is visible to administrators with its reason, and can be resent', async () => {
+    const doc = await enhetsplan('fagelsangen', 2029);
+    const title = await w.titleOf(doc.id);
+    await w.link('forskola.chef', title);
+    const [row] = await w.sql<{ id: string }>('SELECT id FROM mail_message WHERE subject = ?', [`Godkännande begärs: ${title}`]);
+    // As the send-mail job leaves it after its last attempt.
+    await w.sql(`UPDATE mail_message SET status = 'failed', last_error = '421 Service not available' WHERE id = ?`, [row.id]);
+    const admin = await w.api.login('admin');
+    expect((await w.api.request('GET', '/api/mail?status=failed', { token: await w.api.login('forskola.chef') })).status).toBe(403);
+    const failed = await w.api.request('GET', '/api/mail?status=failed', { token: admin });
+    expect(failed.body.items).toContainEqual(expect.objectContaining({ id: row.id, status: 'failed', lastError: '421 Service not available' }));
+    const resent = await w.api.request('POST', `/api/mail/${row.id}/resend`, { token: admin });
+    expect(resent.status).toBe(200);
+    await w.link('forskola.chef', title, 2);
+    expect((await w.api.request('POST', `/api/mail/${row.id}/resend`, { token: admin })).status).toBe(409);
+  });
+
+  /** As the engine writes it for a definition with these requestApproval params. */
+  async function requestApproval(documentId: string, params: Record<string, unknown>): Promise<void> {
+    const [doc] = await w.sql<{ orgUnitId: string; year: number; state: string }>(
+      'SELECT org_unit_id AS orgUnitId, year, state FROM document WHERE id = ?',
+      [documentId],
+    );
+    const payload = { ...params, state: doc.state, documentId, documentType: 'enhetsplan', orgUnitId: doc.orgUnitId, year: doc.year, period: null };
+    await w.sql(`INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES (?, 'requestApproval', ?, ?)`, [
+      documentId,
+      JSON.stringify(payload),
+      `${documentId}__test__${Date.now()}__requestApproval`,
+    ]);
+  }
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('Timed out');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

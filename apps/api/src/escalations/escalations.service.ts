@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type {
+  DeviationThresholdView,
+  EscalationDetail,
+  EscalationQuery,
+  EscalationView,
+  Page,
+  ReportDeviationRequest,
+  UpdateDeviationThresholdRequest,
+} from '@rodtrad/contracts';
+import { NAMND_LIKE_KINDS, roleApplies, type RoleKey } from '@rodtrad/domain';
+import { DeviationThresholds } from '@rodtrad/engine';
+import { AdminAuditRepository, EscalationRepository, type EscalationRow } from '@rodtrad/persistence';
+import { OrgTreeService } from '../auth/org-tree.service';
+import type { Principal } from '../auth/principal';
+import { ApiProblem } from '../common/problem/problem';
+import { DATA_SOURCE } from '../infrastructure/tokens';
+
+/** Roles that oversee every nämnd and so see every escalation. */
+const OVERSIGHT: RoleKey[] = ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare', 'kf.ordforande', 'kf.sekreterare'];
+export const KS_ROLES: RoleKey[] = ['ks.ordforande', 'ks.sekreterare'];
+export const NAMND_ROLES: RoleKey[] = ['namnd.ordforande', 'namnd.sekreterare'];
+
+const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+
+/** KS's view of escalations: list, read, acknowledge; nämnder report ad-hoc deviations. */
+@Injectable()
+export class EscalationsService {
+  private readonly repo: EscalationRepository;
+  private readonly audit: AdminAuditRepository;
+  private readonly thresholds: DeviationThresholds;
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly orgTree: OrgTreeService,
+  ) {
+    this.repo = new EscalationRepository(ds);
+    this.audit = new AdminAuditRepository(ds);
+    this.thresholds = new DeviationThresholds(ds);
+  }
+
+  async list(p: Principal, q: EscalationQuery): Promise<Page<EscalationView>> {
+    const { items, total } = await this.repo.list(
+      { status: q.status, year: q.year, orgUnitIds: await this.visibleUnits(p) },
+      q.limit ?? 50,
+      q.offset ?? 0,
+    );
+    return { items: items.map(toView), total };
+  }
+
+  async get(p: Principal, id: string): Promise<EscalationDetail> {
+    const e = await this.repo.get(id);
+    if (!e) throw ApiProblem.notFound('Eskaleringen');
+    const units = await this.visibleUnits(p);
+    if (units && !units.includes(e.orgUnitId)) throw ApiProblem.forbidden('Eskaleringen gäller en enhet utanför dina roller.');
+    return toDetail(e);
+  }
+
+  async acknowledge(p: Principal, id: string, comment: string | null): Promise<EscalationDetail> {
+    const e = await this.repo.get(id);
+    if (!e) throw ApiProblem.notFound('Eskaleringen');
+    await this.ds.transaction(async (m) => {
+      if (!(await this.repo.acknowledge(id, p.userId, comment, m)))
+        throw ApiProblem.conflict('not-open', 'Eskaleringen är redan kvitterad eller avslutad.', { escalationStatus: e.status });
+      await this.audit.append(
+        { actorUserId: p.userId, action: 'escalation.acknowledged', entityType: 'escalation', entityId: id, details: { comment } },
+        m,
+      );
+    });
+    return toDetail((await this.repo.get(id)) as EscalationRow);
+  }
+
+  /** An ad-hoc deviation report: escalates at once; the worker creates the åtgärdsplan and mails KS. */
+  async report(p: Principal, body: ReportDeviationRequest): Promise<EscalationDetail> {
+    const tree = await this.orgTree.tree();
+    const unit = tree.get(body.orgUnitId);
+    if (!unit || !NAMND_LIKE_KINDS.includes(unit.kind) || unit.kind === 'ks')
+      throw ApiProblem.validation([{ pointer: '/orgUnitId', message: 'Ange en nämnd.' }]);
+    if (!p.roles.some((a) => NAMND_ROLES.includes(a.role) && roleApplies(a, unit.id, tree)))
+      throw ApiProblem.forbidden('Bara nämndens ordförande eller sekreterare kan rapportera en avvikelse.');
+    const id = await this.ds.transaction(async (m) => {
+      const threshold = await this.thresholds.thresholdFor(unit.id, body.year);
+      const out = await this.repo.open(
+        {
+          kind: 'adhoc',
+          orgUnitId: unit.id,
+          year: body.year,
+          sourceDocumentId: null,
+          sourceKey: `adhoc__${randomUUID()}`,
+          amount: body.amount ?? null,
+          threshold,
+          measures: body.measures?.trim() || null,
+          description: body.description.trim(),
+          toBody: 'ks',
+          reportedByUserId: p.userId,
+        },
+        m,
+      );
+      await this.audit.append(
+        { actorUserId: p.userId, action: 'escalation.opened', entityType: 'escalation', entityId: out.id, details: { kind: 'adhoc', amount: body.amount ?? null } },
+        m,
+      );
+      return out.id;
+    });
+    return toDetail((await this.repo.get(id)) as EscalationRow);
+  }
+
+  async threshold(orgUnitId: string, year: number): Promise<DeviationThresholdView> {
+    await this.requireNamnd(orgUnitId);
+    const d = await this.thresholds.describe(orgUnitId, year);
+    return { orgUnitId, kronor: d.kronor, shareOfFrame: d.shareOfFrame, frame: d.frame, effectiveThreshold: d.threshold, year };
+  }
+
+  async saveThreshold(p: Principal, orgUnitId: string, body: UpdateDeviationThresholdRequest, year: number): Promise<DeviationThresholdView> {
+    await this.requireNamnd(orgUnitId);
+    await this.ds.transaction(async (m) => {
+      await this.repo.saveThreshold({ orgUnitId, kronor: body.kronor, shareOfFrame: body.shareOfFrame }, p.userId, m);
+      await this.audit.append(
+        { actorUserId: p.userId, action: 'threshold.updated', entityType: 'org_unit', entityId: orgUnitId, details: body },
+        m,
+      );
+    });
+    return this.threshold(orgUnitId, year);
+  }
+
+  private async requireNamnd(orgUnitId: string): Promise<void> {
+    const unit = (await this.orgTree.tree()).get(orgUnitId);
+    if (!unit) throw ApiProblem.notFound('Organisationsenheten');
+    if (!NAMND_LIKE_KINDS.includes(unit.kind))
+      throw ApiProblem.validation([{ pointer: '/orgUnitId', message: 'Gränser sätts för nämnder och styrelser.' }]);
+  }
+
+  /** Undefined: everything; otherwise the units the caller's roles reach. */
+  private async visibleUnits(p: Principal): Promise<string[] | undefined> {
+    if (p.roles.some((r) => OVERSIGHT.includes(r.role))) return undefined;
+    const tree = await this.orgTree.tree();
+    return tree.all().filter((u) => p.roles.some((a) => roleApplies(a, u.id, tree))).map((u) => u.id);
+  }
+}
+
+function toView(e: EscalationRow): EscalationView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    status: e.status,
+    orgUnitId: e.orgUnitId,
+    orgUnitName: e.orgUnitName,
+    year: e.year,
+    sourceDocumentId: e.sourceDocumentId,
+    amount: e.amount,
+    threshold: e.threshold,
+    actionPlanDocumentId: e.actionPlanDocumentId,
+    actionPlanState: e.actionPlanState,
+    toBody: e.toBody,
+    createdAt: iso(e.createdAt) as string,
+  };
+}
+
+function toDetail(e: EscalationRow): EscalationDetail {
+  return {
+    ...toView(e),
+    sourceDocumentTitle: e.sourceDocumentTitle,
+    measures: e.measures,
+    description: e.description,
+    acknowledgedBy: e.acknowledgedBy,
+    acknowledgedAt: iso(e.acknowledgedAt),
+    acknowledgedComment: e.acknowledgedComment,
+    closedAt: iso(e.closedAt),
+  };
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  deviationThresholdViewSchema,
+  thresholdQuerySchema,
+  updateDeviationThresholdSchema,
+  type DeviationThresholdView,
+  type UpdateDeviationThresholdRequest,
+} from '@rodtrad/contracts';
+import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ValidBody, validateQuery } from '../common/validation/body';
+import { EscalationsService } from './escalations.service';
+
+const thisYear = () => new Date().getFullYear();
+
+@ApiTags('Eskaleringar')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@Controller('org-units')
+export class ThresholdsController {
+  constructor(private readonly service: EscalationsService) {}
+
+  @Get(':id/thresholds')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: 'Nämndens gräns för väsentlig budgetavvikelse (administratör)',
+    description: 'Konfigurerade kronor och/eller andel av ramen, ramen för året och den gräns som gäller (standard 1 % av ramen).',
+  })
+  @ApiQuery({ name: 'year', required: false, type: Number })
+  @ApiOkResponse({ schema: deviationThresholdViewSchema })
+  get(@Param('id') id: string, @Query() query: unknown): Promise<DeviationThresholdView> {
+    const q = validateQuery<{ year?: number }>(thresholdQuerySchema, { ...(query as object) });
+    return this.service.threshold(id, q.year ?? thisYear());
+  }
+
+  @Put(':id/thresholds')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: 'Sätt nämndens gräns (administratör)',
+    description: 'kronor och shareOfFrame (0–1); null tar bort en gräns. Med båda gäller den lägsta. Granskningsloggas.',
+  })
+  @ApiBody({ schema: updateDeviationThresholdSchema })
+  @ApiOkResponse({ schema: deviationThresholdViewSchema })
+  put(
+    @Param('id') id: string,
+    @ValidBody(updateDeviationThresholdSchema) body: UpdateDeviationThresholdRequest,
+    @CurrentPrincipal() p: Principal,
+    @Query() query: unknown,
+  ): Promise<DeviationThresholdView> {
+    const q = validateQuery<{ year?: number }>(thresholdQuerySchema, { ...(query as object) });
+    return this.service.saveThreshold(p, id, body, q.year ?? thisYear());
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { Queue } from 'bullmq';
+import type { Express, NextFunction, Request, Response } from 'express';
+import type { AppConfig } from '@rodtrad/config';
+import { bullConnection, QUEUES } from '@rodtrad/jobs';
+import { SessionRepository, UserRepository } from '@rodtrad/persistence';
+import { sessionToken } from '../auth/session.guard';
+import { APP_CONFIG } from '../infrastructure/tokens';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * Bull Board at /admin/queues for administrators only: every queue of the system with its waiting,
+ * delayed, active, completed and failed jobs (permanent failures are kept there to be seen and retried).
+ */
+@Injectable()
+export class QueueDashboard implements OnApplicationShutdown {
+  private readonly queues: Queue[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  mount(app: Express): void {
+    const adapter = new ExpressAdapter();
+    adapter.setBasePath(QUEUE_DASHBOARD_PATH);
+    for (const name of Object.values(QUEUES))
+      this.queues.push(
+        new Queue(name, { connection: bullConnection(this.config.redisUrl, 'producer'), prefix: this.config.queuePrefix }),
+      );
+    createBullBoard({
+      queues: this.queues.map((q) => new BullMQAdapter(q)),
+      serverAdapter: adapter,
+      options: { uiConfig: { boardTitle: 'Rödtråd – köer' } },
+    });
+    app.use(QUEUE_DASHBOARD_PATH, (req, res, next) => void this.requireAdmin(req, res, next), adapter.getRouter());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.queues.map((q) => q.close()));
+  }
+
+  private async requireAdmin(req: Request, res: Response, next: NextFunction): Promise<void> {
+    try {
+      const token = sessionToken(req);
+      const session = token ? await this.sessions.find(token) : null;
+      if (!session) return problem(res, 401, 'unauthenticated', 'Inte inloggad', 'Du behöver logga in.');
+      const roles = await this.users.rolesOf(session.userId);
+      if (!roles.some((r) => r.role === 'admin'))
+        return problem(res, 403, 'forbidden', 'Saknar behörighet', 'Kööversikten är bara för administratörer.');
+      next();
+    } catch (e) {
+      next(e);
+    }
+  }
+}
+
+function problem(res: Response, status: number, code: string, title: string, detail: string): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: `https://rodtrad.se/problems/${code}`, title, status, detail }));
+}

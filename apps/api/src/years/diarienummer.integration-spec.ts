@@ -1,0 +1,84 @@
+import { parseDiarienummer } from '@rodtrad/domain';
+import { startTestApi, type TestApi } from '@rodtrad/testing';
+
+const YEAR = 2034;
+const REPORT = {
+  ekonomi: { budget: 45_000_000, utfall: 7_400_000, prognos: 45_300_000 },
+  analys: 'Prognosen visar ett litet underskott inom grundskolan.',
+  foreslagnaAtgarder: 'Vakanser tillsätts inte före sommaren.',
+};
+
+describe('diarienummer at KS', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  /** Sends an event with the document's current version; fails the test unless it is accepted. */
+  async function send(
+    id: string,
+    type: string,
+    token: string,
+  ): Promise<{ status: number; body: { state?: string } }> {
+    const doc = await api.request('GET', `/api/documents/${id}`, { token });
+    return api.request('POST', `/api/documents/${id}/events`, {
+      token,
+      body: { type, expectedVersion: doc.body.version },
+    });
+  }
+
+  it('are gap-free and unique per body and year under concurrent registration ("KS n/yyyy")', async () => {
+    const admin = await api.login('admin');
+    const registrator = await api.login('registrator');
+    const nämnder: [string, string][] = [
+      ['BIN', await api.login('bin.fvc')],
+      ['SAN', await api.login('san.fvc')],
+    ];
+    // Drive every monthly report of two nämnder to the registration step, in parallel.
+    const ids: string[] = [];
+    await Promise.all(
+      nämnder.flatMap(([code, fvc]) =>
+        ['02', '03', '05', '09', '10', '11', '12'].map(async (month) => {
+          const [{ id: unit }] = await api.dataSource.query('SELECT id FROM org_unit WHERE code = ?', [code]);
+          const created = await api.request('POST', '/api/documents', {
+            token: admin,
+            body: { type: 'manadsrapport', orgUnitId: unit, year: YEAR, period: `${YEAR}-${month}` },
+          });
+          expect(created.status).toBe(201);
+          const id = created.body.id as string;
+          const saved = await api.request('PUT', `/api/documents/${id}/data`, {
+            token: fvc,
+            body: { data: REPORT, expectedVersion: created.body.version },
+          });
+          expect(saved.status).toBe(200);
+          expect((await send(id, 'SUBMIT', fvc)).body.state).toBe('review');
+          expect((await send(id, 'APPROVE', fvc)).body.state).toBe('registration');
+          ids.push(id);
+        }),
+      ),
+    );
+    expect(ids).toHaveLength(14);
+
+    // Register all of them at the same moment.
+    const results = await Promise.all(ids.map((id) => send(id, 'REGISTER', registrator)));
+    expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
+    expect(results.every((r) => r.body.state === 'ks_treatment')).toBe(true);
+
+    const rows: { diarienummer: string }[] = await api.dataSource.query(
+      `SELECT diarienummer FROM document WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    const parsed = rows.map((r) => parseDiarienummer(r.diarienummer));
+    const registrationYear = new Date().getUTCFullYear();
+    expect(parsed.every((p) => p?.bodyCode === 'KS' && p.year === registrationYear)).toBe(true);
+    const numbers = parsed.map((p) => p?.number as number).sort((a, b) => a - b);
+    // Unique and without gaps: n consecutive numbers ending at the body's counter.
+    const [{ last }] = await api.dataSource.query(
+      "SELECT last_number AS last FROM diarium_sequence WHERE body_code = 'KS' AND year = ?",
+      [registrationYear],
+    );
+    expect(numbers).toEqual(Array.from({ length: ids.length }, (_, i) => Number(last) - ids.length + 1 + i));
+  });
+});

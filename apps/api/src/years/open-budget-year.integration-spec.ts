@@ -1,0 +1,107 @@
+import { startTestApi, type TestApi } from '@rodtrad/testing';
+
+const YEAR = 2029;
+
+describe('opening a budget year', () => {
+  let api: TestApi;
+  let admin: string;
+  const count = async (where = '', params: unknown[] = []) =>
+    Number(
+      (
+        await api.dataSource.query(`SELECT COUNT(*) AS n FROM document WHERE year = ? ${where}`, [
+          YEAR,
+          ...params,
+        ])
+      )[0].n,
+    );
+  const unitId = async (code: string) =>
+    (await api.dataSource.query('SELECT id FROM org_unit WHERE code = ?', [code]))[0].id as string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    admin = await api.login('admin');
+  });
+  afterAll(() => api.close());
+
+  it('creates every document the wheel names for every unit, each with its audit entry and deadline', async () => {
+    const res = await api.request('POST', `/api/years/${YEAR}/open`, {
+      token: await api.login('registrator'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.existing).toBe(0);
+    expect(res.body.created).toBe(await count());
+
+    const [{ n: units }] = await api.dataSource.query(
+      "SELECT COUNT(*) AS n FROM org_unit WHERE kind IN ('namnd', 'ks')",
+    );
+    const kind = async (k: string) =>
+      Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM org_unit WHERE kind = ?', [k]))[0].n);
+    expect(await count("AND type = 'gpf'")).toBe(1);
+    expect(await count("AND type = 'gpf' AND org_unit_id = ?", [await unitId('KS')])).toBe(1);
+    expect(await count("AND type = 'mal-och-budget'")).toBe(Number(units));
+    expect(await count("AND type = 'internkontrollplan'")).toBe(Number(units));
+    expect(await count("AND type = 'forvaltningsplan'")).toBe(await kind('forvaltning'));
+    expect(await count("AND type = 'verksamhetsplan'")).toBe(await kind('omrade'));
+    expect(await count("AND type = 'enhetsplan'")).toBe(await kind('enhet'));
+    expect(await count("AND type = 'manadsrapport'")).toBe(Number(units) * 7);
+    expect(await count("AND type = 'tertialrapport' AND period = 'T1'")).toBe(Number(units));
+    // companies report at the interim and the annual report like a nämnd (§5.4.1), not monthly
+    const hbab = await unitId('HBAB');
+    expect(await count("AND org_unit_id = ? AND type = 'delarsrapport' AND period = 'D1'", [hbab])).toBe(1);
+    expect(await count("AND org_unit_id = ? AND type = 'verksamhetsberattelse'", [hbab])).toBe(1);
+    expect(
+      await count("AND org_unit_id = ? AND type IN ('manadsrapport', 'tertialrapport', 'mal-och-budget')", [
+        hbab,
+      ]),
+    ).toBe(0);
+    expect(await count("AND type = 'atgardsplan'")).toBe(0);
+
+    // every document has its CREATE audit entry, its due date, and its deadline in the outbox
+    const [{ missingAudit }] = await api.dataSource.query(
+      `SELECT COUNT(*) AS missingAudit FROM document d WHERE d.year = ?
+         AND NOT EXISTS (SELECT 1 FROM document_audit a WHERE a.document_id = d.id AND a.event = 'CREATE' AND a.via = 'system')`,
+      [YEAR],
+    );
+    expect(Number(missingAudit)).toBe(0);
+    expect(await count('AND due_at IS NULL')).toBe(0);
+    const [{ deadlines }] = await api.dataSource.query(
+      `SELECT COUNT(DISTINCT o.document_id) AS deadlines FROM outbox o JOIN document d ON d.id = o.document_id
+        WHERE d.year = ? AND o.effect_type = 'scheduleDeadline'`,
+      [YEAR],
+    );
+    expect(Number(deadlines)).toBe(await count());
+    const [feb] = await api.dataSource.query(
+      "SELECT due_at AS dueAt FROM document WHERE year = ? AND type = 'manadsrapport' AND period = '2029-02' LIMIT 1",
+      [YEAR],
+    );
+    expect(new Date(feb.dueAt).toISOString()).toBe('2029-03-15T22:59:59.000Z');
+  });
+
+  it('is idempotent: a second call creates nothing', async () => {
+    const total = await count();
+    const res = await api.request('POST', `/api/years/${YEAR}/open`, { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ created: 0, existing: total });
+    expect(await count()).toBe(total);
+  });
+
+  it('gives a unit added later its documents on the next call, and only those', async () => {
+    const total = await count();
+    const unit = await api.request('POST', '/api/org-units', {
+      token: admin,
+      body: { parentId: await unitId('GSK'), kind: 'enhet', name: 'Nya skolan', code: 'NYSK' },
+    });
+    expect(unit.status).toBe(201);
+    const res = await api.request('POST', `/api/years/${YEAR}/open`, { token: admin });
+    expect(res.body).toEqual({ created: 1, existing: total });
+    expect(await count("AND type = 'enhetsplan' AND org_unit_id = ?", [unit.body.id])).toBe(1);
+  });
+
+  it('is not for an enhetschef, and refuses a year that is not a year', async () => {
+    const rektor = await api.login('transten.rektor');
+    expect((await api.request('POST', `/api/years/${YEAR}/open`, { token: rektor })).status).toBe(403);
+    const bad = await api.request('POST', '/api/years/1999/open', { token: admin });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/path/year' })]);
+  });
+});

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { fromJsonColumn } from '@rodtrad/persistence';
+import { OrgTreeService } from '../auth/org-tree.service';
+import { ApiProblem } from '../common/problem/problem';
+import { DATA_SOURCE } from '../infrastructure/tokens';
+import { buildRedThread, type RedThread } from './red-thread';
+
+const THREAD_TYPES = [
+  'mal-och-budget',
+  'forvaltningsplan',
+  'verksamhetsplan',
+  'enhetsplan',
+  'tertialrapport',
+  'delarsrapport',
+  'verksamhetsberattelse',
+];
+
+/** Reads the mandate period and the year's documents once, then follows the red thread. */
+@Injectable()
+export class RedThreadService {
+  constructor(
+    private readonly orgTree: OrgTreeService,
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+  ) {}
+
+  async get(year: number, namndId?: string): Promise<RedThread> {
+    const tree = await this.orgTree.tree();
+    if (namndId && !tree.get(namndId))
+      throw ApiProblem.validation([{ pointer: '/query/namndId', message: 'Nämnden finns inte.' }]);
+    const [period] = await this.ds.query(
+      `SELECT id, start_year AS startYear, end_year AS endYear, vision, core_values AS coreValues
+         FROM mandate_period WHERE start_year <= ? AND end_year >= ? ORDER BY start_year DESC LIMIT 1`,
+      [year, year],
+    );
+    const areas = period
+      ? await this.ds.query(
+          'SELECT id, name, description FROM strategic_area WHERE mandate_period_id = ? ORDER BY sort_order, name',
+          [period.id],
+        )
+      : [];
+    const docs: Record<string, unknown>[] = await this.ds.query(
+      `SELECT id, type, org_unit_id AS orgUnitId, state, period, data FROM document
+        WHERE year = ? AND type IN (${THREAD_TYPES.map(() => '?').join(',')})`,
+      [year, ...THREAD_TYPES],
+    );
+    return buildRedThread({
+      year,
+      tree,
+      namndId,
+      mandatePeriod: period
+        ? {
+            startYear: Number(period.startYear),
+            endYear: Number(period.endYear),
+            vision: period.vision,
+            coreValues: fromJsonColumn<unknown[]>(period.coreValues),
+          }
+        : null,
+      strategicAreas: areas,
+      documents: docs.map((d) => ({
+        id: String(d['id']),
+        type: String(d['type']),
+        orgUnitId: String(d['orgUnitId']),
+        state: String(d['state']),
+        period: d['period'] ? String(d['period']) : null,
+        data: fromJsonColumn<Record<string, unknown>>(d['data']) ?? {},
+      })),
+    });
+  }
+}

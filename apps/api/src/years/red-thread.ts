@@ -1,0 +1,194 @@
+import {
+  DEFAULT_MAX_GOALS,
+  goalFulfilment,
+  isIsoDate,
+  tooManyGoals,
+  type GoalColour,
+  type OrgTree,
+} from '@rodtrad/domain';
+
+/** A document of the year as the red thread reads it: who owns it and what it says. */
+export interface RedThreadDocument {
+  id: string;
+  type: string;
+  orgUnitId: string;
+  state: string;
+  period: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface RedThreadInput {
+  year: number;
+  mandatePeriod: { startYear: number; endYear: number; vision: string; coreValues: unknown[] } | null;
+  strategicAreas: { id: string; name: string; description: string }[];
+  documents: RedThreadDocument[];
+  tree: OrgTree;
+  namndId?: string;
+  maxGoals?: number;
+}
+
+type Indicator = {
+  namn?: string;
+  ingangsvarde?: number;
+  malniva?: number;
+  matdatum?: string;
+  enhet?: string;
+};
+type Goal = {
+  id?: string;
+  titel?: string;
+  strategisktOmrade?: string;
+  beskrivning?: string;
+  indikatorer?: Indicator[];
+};
+type Result = { namndmalId?: string; indikator?: string; utfall?: number };
+
+/** Follow-up reports with goal results, and the day their figures stand at (§5.4.1). */
+const RESULT_DAY: Record<string, (year: number) => string> = {
+  tertialrapport: (y) => `${y}-04-30`,
+  delarsrapport: (y) => `${y}-07-31`,
+  verksamhetsberattelse: (y) => `${y}-12-31`,
+};
+
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/**
+ * vision → strategic areas → nämndmål (with indicators, their latest result and colour) →
+ * strategies (förvaltningsplan) → contributions (verksamhetsplan) → activities (enhetsplan),
+ * each linked to the document it comes from. Downstream documents are matched to a goal by its id
+ * within the same nämnd, so two nämnder may both have a goal "1".
+ */
+export function buildRedThread(input: RedThreadInput) {
+  const { tree, year } = input;
+  const unit = (id: string) => tree.get(id);
+  const namndOf = (id: string) => (tree.has(id) ? tree.namndOf(id)?.id : undefined);
+  const ref = (d: RedThreadDocument) => ({
+    documentId: d.id,
+    orgUnitId: d.orgUnitId,
+    orgUnitName: unit(d.orgUnitId)?.name ?? '',
+    documentState: d.state,
+  });
+  const docs = input.documents.filter((d) => !input.namndId || namndOf(d.orgUnitId) === input.namndId);
+  const ofType = (type: string) => docs.filter((d) => d.type === type);
+  const startDate = input.mandatePeriod ? `${input.mandatePeriod.startYear}-01-01` : `${year}-01-01`;
+  const endDate = input.mandatePeriod ? `${input.mandatePeriod.endYear}-12-31` : `${year}-12-31`;
+  const reports = docs
+    .filter((d) => RESULT_DAY[d.type])
+    .map((d) => ({ d, at: RESULT_DAY[d.type](year) }))
+    .sort((a, b) => (a.at < b.at ? 1 : -1));
+
+  const goals = ofType('mal-och-budget').flatMap((mob) => {
+    const namnd = unit(mob.orgUnitId);
+    return arr<Goal>(mob.data['namndmal']).map((g) => {
+      const id = String(g.id ?? '');
+      const sameNamnd = (d: RedThreadDocument) => namndOf(d.orgUnitId) === mob.orgUnitId;
+      const indikatorer = arr<Indicator>(g.indikatorer).map((ind) => {
+        let latest: Record<string, unknown> | null = null;
+        for (const { d, at } of reports) {
+          if (d.orgUnitId !== mob.orgUnitId) continue;
+          const r = arr<Result>(d.data['maluppfyllelse']).find(
+            (x) => x.namndmalId === id && x.indikator === ind.namn,
+          );
+          if (r && typeof r.utfall === 'number') {
+            latest = { utfall: r.utfall, at, documentType: d.type, ...ref(d) };
+            break;
+          }
+        }
+        let colour: GoalColour | null = null;
+        if (latest && typeof ind.ingangsvarde === 'number' && typeof ind.malniva === 'number') {
+          const target =
+            ind.matdatum && isIsoDate(ind.matdatum) && ind.matdatum > startDate ? ind.matdatum : endDate;
+          try {
+            colour = goalFulfilment({
+              startValue: ind.ingangsvarde,
+              targetValue: ind.malniva,
+              startDate,
+              endDate: target,
+              latestValue: latest['utfall'] as number,
+              at: latest['at'] as string,
+            }).colour;
+          } catch {
+            colour = null; // an indicator whose figures contradict themselves gets no colour
+          }
+        }
+        return {
+          namn: ind.namn ?? '',
+          ingangsvarde: ind.ingangsvarde ?? null,
+          malniva: ind.malniva ?? null,
+          matdatum: ind.matdatum ?? null,
+          enhet: ind.enhet ?? null,
+          latest,
+          colour,
+        };
+      });
+      const linked = <T extends { namndmalId?: string }>(type: string, field: string) =>
+        ofType(type)
+          .filter(sameNamnd)
+          .flatMap((d) =>
+            arr<T>(d.data[field])
+              .filter((x) => x.namndmalId === id)
+              .map((x) => ({ x, d })),
+          );
+      return {
+        id,
+        titel: g.titel ?? '',
+        strategisktOmrade: g.strategisktOmrade ?? '',
+        beskrivning: g.beskrivning ?? null,
+        namnd: { id: mob.orgUnitId, name: namnd?.name ?? '', code: namnd?.code ?? '' },
+        documentId: mob.id,
+        documentState: mob.state,
+        indikatorer,
+        strategier: linked<{ namndmalId?: string; strategi?: string; hur?: string }>(
+          'forvaltningsplan',
+          'strategier',
+        ).map(({ x, d }) => ({ strategi: x.strategi ?? '', hur: x.hur ?? null, ...ref(d) })),
+        bidrag: linked<{ namndmalId?: string; bidrag?: string }>('verksamhetsplan', 'bidragTillNamndmal').map(
+          ({ x, d }) => ({ bidrag: x.bidrag ?? '', ...ref(d) }),
+        ),
+        aktiviteter: linked<{
+          namndmalId?: string;
+          titel?: string;
+          ansvarig?: string;
+          klartDatum?: string;
+          status?: string;
+        }>('enhetsplan', 'aktiviteter').map(({ x, d }) => ({
+          titel: x.titel ?? '',
+          ansvarig: x.ansvarig ?? null,
+          klartDatum: x.klartDatum ?? null,
+          status: x.status ?? null,
+          ...ref(d),
+        })),
+      };
+    });
+  });
+
+  const max = input.maxGoals ?? DEFAULT_MAX_GOALS;
+  const warnings = ofType('mal-och-budget')
+    .map((mob) => ({ mob, count: arr(mob.data['namndmal']).length }))
+    .filter(({ count }) => tooManyGoals(count, max))
+    .map(({ mob, count }) => ({
+      code: 'tooManyGoals' as const,
+      message: `${unit(mob.orgUnitId)?.name ?? 'Nämnden'} har ${count} nämndmål; målen ska vara levande och rimliga i antal (högst ${max}).`,
+      namndId: mob.orgUnitId,
+      count,
+      max,
+    }));
+
+  const areaNames = new Set(input.strategicAreas.map((a) => a.name));
+  return {
+    year,
+    mandatePeriod: input.mandatePeriod
+      ? { startYear: input.mandatePeriod.startYear, endYear: input.mandatePeriod.endYear }
+      : null,
+    vision: input.mandatePeriod?.vision ?? null,
+    coreValues: input.mandatePeriod?.coreValues ?? [],
+    strategicAreas: input.strategicAreas.map((a) => ({
+      ...a,
+      namndmal: goals.filter((g) => g.strategisktOmrade === a.name),
+    })),
+    otherGoals: goals.filter((g) => !areaNames.has(g.strategisktOmrade)),
+    warnings,
+  };
+}
+
+export type RedThread = ReturnType<typeof buildRedThread>;

@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import { DOCUMENT_TYPES, isDocumentTypeKey } from '@rodtrad/domain';
+import type { YearStatusRow } from '@rodtrad/contracts';
+
+/** Columns of the exported registrar's view, with their Swedish headers. */
+const COLUMNS: { header: string; value: (r: YearStatusRow) => string | boolean | Date | null }[] = [
+  { header: 'Enhet', value: (r) => r.orgUnitName },
+  {
+    header: 'Dokumenttyp',
+    value: (r) => (isDocumentTypeKey(r.documentType) ? DOCUMENT_TYPES[r.documentType].title : r.documentType),
+  },
+  { header: 'Period', value: (r) => r.period },
+  { header: 'Status', value: (r) => r.stateTitle ?? (r.documentId ? r.state : 'Ej skapat') },
+  { header: 'Förfallodag', value: (r) => (r.dueAt ? new Date(r.dueAt) : null) },
+  { header: 'Försenad', value: (r) => r.overdue },
+  { header: 'Inlämnad', value: (r) => (r.submittedAt ? new Date(r.submittedAt) : null) },
+  { header: 'Beslutad', value: (r) => (r.decidedAt ? new Date(r.decidedAt) : null) },
+  { header: 'Diarienummer', value: (r) => r.diarienummer },
+  { header: 'Enhets-id', value: (r) => r.orgUnitId },
+  { header: 'Dokument-id', value: (r) => r.documentId },
+];
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+function csvCell(value: string | boolean | Date | null): string {
+  if (value === null) return '';
+  const text =
+    value instanceof Date
+      ? stockholmDate.format(value)
+      : typeof value === 'boolean'
+        ? value
+          ? 'Ja'
+          : 'Nej'
+        : value;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Semicolon-separated with a UTF-8 BOM and CRLF: what Swedish Excel opens without a wizard. */
+export function statusCsv(rows: readonly YearStatusRow[]): string {
+  const lines = [COLUMNS.map((c) => csvCell(c.header)).join(';')];
+  for (const r of rows) lines.push(COLUMNS.map((c) => csvCell(c.value(r))).join(';'));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export async function statusXlsx(rows: readonly YearStatusRow[], year: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Rödtråd';
+  const sheet = workbook.addWorksheet(`Status ${year}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.header === 'Enhet' ? 36 : 18 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows)
+    sheet.addRow(
+      COLUMNS.map((c) => {
+        const v = c.value(r);
+        return typeof v === 'boolean' ? (v ? 'Ja' : 'Nej') : v;
+      }),
+    );
+  for (const col of [5, 7, 8]) sheet.getColumn(col).numFmt = 'yyyy-mm-dd';
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,176 @@
+import { Controller, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  budgetYearParamSchema,
+  calendarSchema,
+  openYearResultSchema,
+  redThreadQuerySchema,
+  redThreadSchema,
+  updateCalendarEntryResultSchema,
+  updateCalendarEntrySchema,
+  yearStatusQuerySchema,
+  yearStatusSchema,
+  type OpenYearResult,
+  type UpdateCalendarEntryRequest,
+  type YearStatusQuery,
+} from '@rodtrad/contracts';
+import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
+import { CurrentPrincipal, Public, RequireRole } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ValidBody, validateQuery } from '../common/validation/body';
+import { parseBudgetYear } from './budget-year';
+import { OpenBudgetYear } from './open-budget-year.service';
+import { RedThreadService } from './red-thread.service';
+import { YearCalendarService } from './year-calendar.service';
+import { statusCsv, statusXlsx } from './year-status-export';
+import { YearStatusService } from './year-status.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The budget year: its wheel (årshjul), opening it, the red thread and the registrar's view.
+ * Access: the wheel and the red thread are for every signed-in user; the iCalendar feed is public
+ * (calendar apps subscribe without a session, and the wheel is a public document); changing the
+ * wheel and opening a year need admin or registrator; the status view is for the registrar, admin
+ * and KS (chair and secretary), who follow every unit's documents.
+ */
+@ApiTags('Budgetår')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@ApiParam({ name: 'year', schema: budgetYearParamSchema, description: 'Budgetåret, t.ex. 2027' })
+@Controller('years/:year')
+export class YearsController {
+  constructor(
+    private readonly calendar: YearCalendarService,
+    private readonly openYear: OpenBudgetYear,
+    private readonly status: YearStatusService,
+    private readonly redThread: RedThreadService,
+  ) {}
+
+  @Get('calendar')
+  @ApiOperation({
+    summary: 'Årshjulet för budgetåret',
+    description:
+      'The source’s default wheel (§6.1) with the municipality’s edits; `edited` marks changed lines.',
+  })
+  @ApiOkResponse({ schema: calendarSchema })
+  async getCalendar(@Param('year') year: string) {
+    const y = parseBudgetYear(year);
+    return { year: y, items: await this.calendar.entries(y) };
+  }
+
+  @Put('calendar/:key')
+  @RequireRole('admin', 'registrator')
+  @ApiOperation({
+    summary: 'Ändra en rad i årshjulet (administratör, registrator)',
+    description:
+      'Sets the day of a line (`period` for månadsrapport), or `relativeDays` for åtgärdsplan. Documents whose current step is due by this line get the new due date at once and a `rescheduleDeadlines` outbox row is written; audited. 422 with JSON pointers for a bad date or period.',
+  })
+  @ApiParam({ name: 'key', schema: { type: 'string' }, description: 'Radens nyckel, t.ex. enhetsplan' })
+  @ApiBody({ schema: updateCalendarEntrySchema })
+  @ApiOkResponse({ schema: updateCalendarEntryResultSchema })
+  updateCalendar(
+    @Param('year') year: string,
+    @Param('key') key: string,
+    @ValidBody(updateCalendarEntrySchema) body: UpdateCalendarEntryRequest,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.calendar.update(parseBudgetYear(year), key, body, p.userId);
+  }
+
+  @Get('calendar.ics')
+  @Public()
+  @ApiOperation({
+    summary: 'Årshjulet som kalender (iCalendar)',
+    description: 'Public, so calendar apps can subscribe; stable UIDs so edits update the events.',
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ content: { 'text/calendar': { schema: { type: 'string' } } } })
+  async calendarIcs(@Param('year') year: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const y = parseBudgetYear(year);
+    const body = await this.calendar.icalendar(y);
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', `inline; filename="arshjul-${y}.ics"`);
+    return body;
+  }
+
+  @Post('open')
+  @HttpCode(200)
+  @RequireRole('admin', 'registrator')
+  @ApiOperation({
+    summary: 'Öppna budgetåret (administratör, registrator)',
+    description:
+      'Creates every document of the year wheel for every unit that owns it, each with its deadlines. Idempotent: answers how many were created and how many already existed.',
+  })
+  @ApiOkResponse({ schema: openYearResultSchema })
+  open(@Param('year') year: string): Promise<OpenYearResult> {
+    return this.openYear.execute(parseBudgetYear(year));
+  }
+
+  @Get('red-thread')
+  @ApiOperation({
+    summary: 'Röda tråden: vision → strategiska områden → nämndmål → strategier → aktiviteter',
+    description:
+      'Nämndmål with indicators, latest results (tertial, delår, verksamhetsberättelse) and colour; each item links to its document. `namndId` narrows it to one nämnd.',
+  })
+  @ApiQuery({ name: 'namndId', required: false, schema: { type: 'string' } })
+  @ApiOkResponse({ schema: redThreadSchema })
+  getRedThread(@Param('year') year: string, @Query() query: unknown) {
+    const y = parseBudgetYear(year);
+    const q = validateQuery<{ namndId?: string }>(redThreadQuerySchema, { ...(query as object) });
+    return this.redThread.get(y, q.namndId);
+  }
+
+  @Get('status')
+  @RequireRole('admin', 'registrator', 'ks.ordforande', 'ks.sekreterare')
+  @ApiOperation({
+    summary: 'Registratorns översikt: alla enheters dokument för året',
+    description:
+      'One row per unit × document type (× period), planned slots without a document included (documentId null). `format=csv` (semicolons, UTF-8 BOM) or `format=xlsx` for Excel. For registrator, admin and KS.',
+  })
+  @ApiQuery({ name: 'format', required: false, schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] } })
+  @ApiQuery({ name: 'namndId', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'type', required: false, schema: { type: 'string', enum: [...DOCUMENT_TYPE_KEYS] } })
+  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' } })
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: yearStatusSchema },
+      'text/csv': { schema: { type: 'string' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  async getStatus(
+    @Param('year') year: string,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const y = parseBudgetYear(year);
+    const { format, ...filters } = validateQuery<YearStatusQuery>(yearStatusQuerySchema, {
+      ...(query as object),
+    });
+    const items = await this.status.rows(y, filters);
+    if (format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="status-${y}.csv"`);
+      return statusCsv(items);
+    }
+    if (format === 'xlsx') {
+      return new StreamableFile(await statusXlsx(items, y), {
+        type: XLSX,
+        disposition: `attachment; filename="status-${y}.xlsx"`,
+      });
+    }
+    return { items };
+  }
+}

@@ -1,0 +1,44 @@
+import type { PendingApproval, Task } from '../api/types';
+import { toWorkItems } from './tasks-page';
+
+const task = (id: string, dueAt: string | null, overdue = false): Task => ({
+  documentId: id,
+  title: `Dokument ${id}`,
+  type: 'enhetsplan',
+  orgUnitName: 'Transtenskolan',
+  state: 'draft',
+  stateTitle: 'Utkast',
+  dueAt,
+  overdue,
+  action: 'Fyll i och skicka',
+});
+const approval = (id: string, dueAt: string | null): PendingApproval => ({
+  id,
+  documentId: `doc-${id}`,
+  title: `Godkänn ${id}`,
+  type: 'enhetsplan',
+  orgUnitName: 'Transtenskolan',
+  state: 'review',
+  mode: 'any',
+  dueAt,
+});
+
+describe('Mina uppgifter', () => {
+  it('merges tasks and approvals, overdue first, then soonest deadline, undated last', () => {
+    const now = Date.parse('2027-01-15T12:00:00Z');
+    const items = toWorkItems(
+      [task('a', '2027-03-01T00:00:00Z'), task('b', null), task('c', '2027-01-10T00:00:00Z', true)],
+      [approval('x', '2027-02-01T00:00:00Z')],
+      now,
+    );
+    expect(items.map((i) => i.key)).toEqual(['d-c', 'a-x', 'd-a', 'd-b']);
+    expect(items[1].href).toBe('/dokument/doc-x?godkannande=x');
+    expect(items[1].action).toMatch(/Ta ställning/);
+    expect(items[0].action).toBe('Fyll i och skicka');
+  });
+
+  it('marks an approval past its deadline as overdue', () => {
+    const items = toWorkItems([], [approval('y', '2027-01-01T00:00:00Z')], Date.parse('2027-01-02T00:00:00Z'));
+    expect(items[0].overdue).toBe(true);
+  });
+});

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { MunicipalYearWheel } from '@rodtrad/engine';
+import { DeadlineRepository, EffectLedgerRepository, type NewDeadline } from '@rodtrad/persistence';
+import type { EffectContext, EffectHandler } from '../effects/effect-handler';
+import { WORKER_DATA_SOURCE } from '../tokens';
+import { DeadlineJobs } from './deadline-jobs';
+
+const DAY_MS = 86_400_000;
+/** Reminders before a deadline when the step names none (days). */
+export const DEFAULT_REMINDER_DAYS = [14, 3, 1];
+
+interface SchedulePayload {
+  documentId: string;
+  state: string;
+  key: string;
+  reminders?: number[];
+  onDue?: string | null;
+  escalate?: boolean;
+  dueAt?: string | null;
+}
+
+/**
+ * `scheduleDeadline`: the due moment and its reminders as deadline rows (generation = this outbox
+ * row), then a delayed job per row. Skipped when the step was already left: a later
+ * `cancelDeadlines` of the same step exists in the outbox, whether or not it has run yet.
+ */
+@Injectable()
+export class ScheduleDeadlineEffect implements EffectHandler {
+  readonly effectType = 'scheduleDeadline';
+  private readonly ledger: EffectLedgerRepository;
+  private readonly deadlines: DeadlineRepository;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly jobs: DeadlineJobs,
+  ) {
+    this.ledger = new EffectLedgerRepository(ds);
+    this.deadlines = new DeadlineRepository(ds);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const p = effect.payload as unknown as SchedulePayload;
+    if (!p.dueAt) {
+      await this.ledger.once(effect.dedupeKey, async () => ({ skipped: 'no due date' }));
+      return { scheduled: 0 };
+    }
+    const dueAt = new Date(p.dueAt);
+    const now = Date.now();
+    await this.ledger.once(effect.dedupeKey, async (m) => {
+      const [left] = await m.query(
+        `SELECT id FROM outbox WHERE document_id = ? AND effect_type = 'cancelDeadlines' AND id > ?
+            AND (JSON_EXTRACT(payload, '$.state') IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(payload, '$.state')) IN (?, 'null'))
+          LIMIT 1`,
+        [p.documentId, effect.outboxId, p.state],
+      );
+      if (left) return { skipped: 'step already left' };
+      const base = {
+        documentId: p.documentId,
+        state: p.state,
+        key: p.key,
+        dueAt,
+        generation: effect.outboxId,
+        onDue: p.onDue ?? null,
+        escalate: !!p.escalate,
+      };
+      const reminders = p.reminders?.length ? p.reminders : DEFAULT_REMINDER_DAYS;
+      const rows: NewDeadline[] = [
+        { ...base, kind: 'due', offsetDays: 0, fireAt: dueAt },
+        ...reminders
+          .filter((d) => d > 0)
+          .map((d) => ({ ...base, kind: 'reminder' as const, offsetDays: d, fireAt: new Date(dueAt.getTime() - d * DAY_MS) }))
+          // A reminder whose moment has passed before the step even began would only confuse.
+          .filter((r) => r.fireAt.getTime() > now),
+      ];
+      await this.deadlines.insertMissing(rows, m);
+      return { rows: rows.length };
+    });
+    // Always (also on a retry after the commit): every pending row of this generation has its job.
+    const rows = (await this.deadlines.ofGeneration(p.documentId, effect.outboxId)).filter(
+      (r) => r.status === 'pending',
+    );
+    await this.jobs.ensure(rows);
+    return { scheduled: rows.length };
+  }
+}
+
+/** `cancelDeadlines`: the step was left; its pending rows are cancelled and their jobs removed. */
+@Injectable()
+export class CancelDeadlinesEffect implements EffectHandler {
+  readonly effectType = 'cancelDeadlines';
+  private readonly ledger: EffectLedgerRepository;
+  private readonly deadlines: DeadlineRepository;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly jobs: DeadlineJobs,
+  ) {
+    this.ledger = new EffectLedgerRepository(ds);
+    this.deadlines = new DeadlineRepository(ds);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const state = (effect.payload['state'] as string | null | undefined) ?? null;
+    const documentId = String(effect.payload['documentId'] ?? effect.documentId);
+    const out = await this.ledger.once(effect.dedupeKey, (m) =>
+      this.deadlines.cancel(documentId, state, effect.outboxId, m),
+    );
+    if (out.done) await this.jobs.remove(out.result);
+    return { cancelled: out.done ? out.result.length : 0 };
+  }
+}
+
+/**
+ * `rescheduleDeadlines` {key, year, period}: a year-wheel date moved. Pending rows under that key
+ * get their new moments from the edited wheel, and their jobs are moved. Idempotent by nature.
+ */
+@Injectable()
+export class RescheduleDeadlinesEffect implements EffectHandler {
+  readonly effectType = 'rescheduleDeadlines';
+  private readonly ledger: EffectLedgerRepository;
+  private readonly deadlines: DeadlineRepository;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly jobs: DeadlineJobs,
+    private readonly wheel: MunicipalYearWheel,
+  ) {
+    this.ledger = new EffectLedgerRepository(ds);
+    this.deadlines = new DeadlineRepository(ds);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const { key, year, period } = effect.payload as { key: string; year: number; period: string | null };
+    const rows = await this.deadlines.pendingForKey(key, Number(year), period ?? null);
+    let moved = 0;
+    for (const r of rows) {
+      const due = await this.wheel.dueAt(key, Number(year), r.period, new Date(r.documentCreatedAt));
+      if (!due) continue;
+      const fireAt = new Date(due.getTime() - r.offsetDays * DAY_MS);
+      if (due.getTime() !== new Date(r.dueAt).getTime() || fireAt.getTime() !== new Date(r.fireAt).getTime()) {
+        if (await this.deadlines.retime(r.id, due, fireAt)) moved++;
+      }
+      await this.jobs.retime(r.id, fireAt);
+    }
+    await this.ledger.once(effect.dedupeKey, async () => ({ moved }));
+    return { moved };
+  }
+}

@@ -1,0 +1,137 @@
+import type { DataSource } from 'typeorm';
+import { createDocumentEngine, SYSTEM_ACTOR } from '@rodtrad/engine';
+import { OutboxRepository } from '@rodtrad/persistence';
+import { LocalSmtpServer } from '../../../../test/support/local-smtp';
+import { eventually, isolatedStack, startTestWorker } from '../../../../test/support/isolated-stack';
+
+const DAY = 86_400_000;
+
+/** A document of a demo enhet, and a deadline for its draft step `inMs` from now. */
+async function documentWithDeadline(
+  ds: DataSource,
+  unitCode: string,
+  year: number,
+  deadline: { dueInMs: number; reminders: number[]; escalate?: boolean },
+): Promise<{ id: string; title: string }> {
+  const engine = createDocumentEngine(ds);
+  const [unit] = await ds.query('SELECT id FROM org_unit WHERE code = ?', [unitCode]);
+  const doc = await engine.create({ type: 'enhetsplan', orgUnitId: unit.id, year, actor: SYSTEM_ACTOR });
+  await new OutboxRepository(ds).add(
+    [
+      {
+        documentId: doc.id,
+        effectType: 'scheduleDeadline',
+        payload: {
+          documentId: doc.id,
+          state: 'draft',
+          key: 'enhetsplan',
+          reminders: deadline.reminders,
+          onDue: null,
+          escalate: deadline.escalate ?? true,
+          dueAt: new Date(Date.now() + deadline.dueInMs).toISOString(),
+        },
+        dedupeKey: `test__${doc.id}__deadline`,
+      },
+    ],
+    ds.manager,
+  );
+  return { id: doc.id, title: doc.title };
+}
+
+describe('deadlines: reminders and due moments over a real worker, Redis, MariaDB and SMTP', () => {
+  const smtp = new LocalSmtpServer();
+  let env: Record<string, string>;
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+
+  beforeAll(async () => {
+    env = await isolatedStack('deadlines');
+    await smtp.start();
+    worker = await startTestWorker({ ...env, SMTP_URL: smtp.url, REMINDER_DIGEST_DELAY_SECONDS: '1' });
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.close();
+    await smtp.stop();
+  });
+
+  it('a reminder fires once and arrives in one digest mail per person, listing every document', async () => {
+    const ds = worker.dataSource;
+    // Two enhetsplaner of Transtenskolan due in a day and 2.5 s: their 1-day reminders fire together.
+    const a = await documentWithDeadline(ds, 'TRAN', 2027, { dueInMs: DAY + 2500, reminders: [1] });
+    const b = await documentWithDeadline(ds, 'TRAN', 2028, { dueInMs: DAY + 2600, reminders: [1] });
+    const [digest] = await smtp.waitFor((mails) => {
+      const m = mails.filter((x) => x.to.includes('transten.rektor@hallsberg.example'));
+      return m.length ? m : undefined;
+    });
+    expect(digest.subject).toBe('Påminnelse: 2 dokument har snart sista dag');
+    expect(digest.text).toContain(a.title);
+    expect(digest.text).toContain(b.title);
+    expect(digest.text).toContain('i morgon');
+    expect(digest.html).toContain('<a href=');
+    const fired = await ds.query(
+      `SELECT status, COUNT(*) AS n FROM deadline WHERE document_id IN (?, ?) AND kind = 'reminder'
+          AND due_at < NOW(3) + INTERVAL 2 DAY GROUP BY status`,
+      [a.id, b.id],
+    );
+    expect(fired).toEqual([{ status: 'fired', n: '2' }]);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(smtp.to('transten.rektor@hallsberg.example')).toHaveLength(1);
+    const [{ overdue }] = await ds.query('SELECT overdue FROM document WHERE id = ?', [a.id]);
+    expect(Number(overdue)).toBe(0);
+  });
+
+  it('at the due moment the document is overdue, the responsible and the next level up are told, once', async () => {
+    const ds = worker.dataSource;
+    const doc = await documentWithDeadline(ds, 'EKA', 2027, { dueInMs: 2500, reminders: [] });
+    const mails = await smtp.waitFor((all) => {
+      const m = all.filter((x) => x.subject === `Försenat: ${doc.title}`);
+      return m.length >= 2 ? m : undefined;
+    });
+    const chief = mails.find((m) => m.to.includes('ekangen.rektor@hallsberg.example'));
+    const above = mails.find((m) => m.to.includes('grundskola.chef@hallsberg.example'));
+    expect(chief?.text).toContain('är nu markerat som försenat');
+    expect(above?.text).toContain('närmast överordnad nivå');
+    const [row] = await ds.query('SELECT overdue FROM document WHERE id = ?', [doc.id]);
+    expect(Number(row.overdue)).toBe(1);
+    const due = await ds.query(`SELECT status, fired_at FROM deadline WHERE document_id = ? AND kind = 'due' AND offset_days = 0 AND due_at < NOW(3) + INTERVAL 1 HOUR`, [doc.id]);
+    expect(due).toHaveLength(1);
+    expect(due[0].status).toBe('fired');
+    // The default reminders (14, 3, 1 days) had passed before the step began: none was made.
+    const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM deadline WHERE document_id = ? AND kind = 'reminder' AND due_at < NOW(3) + INTERVAL 1 HOUR`, [doc.id]);
+    expect(Number(n)).toBe(0);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(smtp.received.filter((x) => x.subject === `Försenat: ${doc.title}`)).toHaveLength(2);
+  });
+
+  it('leaving the step cancels its deadline: no mail, the row cancelled, the job gone', async () => {
+    const ds = worker.dataSource;
+    const doc = await documentWithDeadline(ds, 'OSTA', 2027, { dueInMs: 4000, reminders: [] });
+    const row = await eventually(async () => {
+      const [r] = await ds.query(`SELECT id FROM deadline WHERE document_id = ? AND due_at < NOW(3) + INTERVAL 1 HOUR`, [doc.id]);
+      return r as { id: string };
+    });
+    await new OutboxRepository(ds).add(
+      [{ documentId: doc.id, effectType: 'cancelDeadlines', payload: { documentId: doc.id, state: 'draft' }, dedupeKey: `test__${doc.id}__cancel` }],
+      ds.manager,
+    );
+    await eventually(async () => {
+      const [r] = await ds.query('SELECT status FROM deadline WHERE id = ?', [row.id]);
+      return r.status === 'cancelled';
+    });
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(smtp.received.filter((x) => x.subject === `Försenat: ${doc.title}`)).toHaveLength(0);
+  });
+
+  it('an effect type nobody handles is kept as a visible failure', async () => {
+    const ds = worker.dataSource;
+    await new OutboxRepository(ds).add(
+      [{ documentId: null, effectType: 'teleportDocument', payload: { to: 'mars' }, dedupeKey: 'test__unknown__effect' }],
+      ds.manager,
+    );
+    const [failure] = await eventually(async () => {
+      const rows = await ds.query(`SELECT effect_type, reason FROM effect_failure WHERE dedupe_key = 'test__unknown__effect'`);
+      return rows.length ? rows : undefined;
+    });
+    expect(failure).toMatchObject({ effect_type: 'teleportDocument' });
+    expect(failure.reason).toContain('Ingen hanterare');
+  });
+});

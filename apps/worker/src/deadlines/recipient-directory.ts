@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { roleApplies, type OrgTree, type OrgUnitKind, type RoleKey } from '@rodtrad/domain';
+import { cachedOrgTree } from '@rodtrad/engine';
+import { WORKER_DATA_SOURCE } from '../tokens';
+
+export interface Recipient {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+interface Assignment extends Recipient {
+  role: RoleKey;
+  orgUnitId: string;
+}
+
+/** Who leads a unit of each kind: the people told when a deadline below them is missed. */
+const CHIEF_ROLES: Partial<Record<OrgUnitKind, RoleKey[]>> = {
+  omrade: ['omradeschef'],
+  forvaltning: ['forvaltningschef'],
+  namnd: ['namnd.ordforande', 'namnd.sekreterare'],
+  bolag: ['namnd.ordforande', 'namnd.sekreterare'],
+  ks: ['ks.ordforande', 'ks.sekreterare'],
+  kf: ['kf.ordforande', 'kf.sekreterare'],
+};
+
+const TTL_MS = 5_000;
+
+/** People by role and place in the organisation; assignments and tree are kept a few seconds. */
+@Injectable()
+export class RecipientDirectory {
+  private readonly org: ReturnType<typeof cachedOrgTree>;
+  private cached: { at: number; rows: Assignment[] } | undefined;
+
+  constructor(@Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource) {
+    this.org = cachedOrgTree(ds, TTL_MS);
+  }
+
+  tree(): Promise<OrgTree> {
+    return this.org.tree();
+  }
+
+  /** Holders of any of `roles` that reach the unit (its own roles, roles above it, global roles). */
+  async withRolesFor(roles: readonly string[], orgUnitId: string): Promise<Recipient[]> {
+    const tree = await this.tree();
+    return unique((await this.assignments()).filter((a) => roles.includes(a.role) && roleApplies(a, orgUnitId, tree)));
+  }
+
+  /** Holders of any of `roles`, wherever they hold them. */
+  async withRoles(roles: readonly string[]): Promise<Recipient[]> {
+    return unique((await this.assignments()).filter((a) => roles.includes(a.role)));
+  }
+
+  /** The next level up from the unit (enhet → område → förvaltning → nämnd → KS) and its leaders. */
+  async nextLevelUp(orgUnitId: string): Promise<{ unitName: string; recipients: Recipient[] } | null> {
+    const tree = await this.tree();
+    for (const unitId of tree.escalationChain(orgUnitId)) {
+      const unit = tree.require(unitId);
+      const roles = CHIEF_ROLES[unit.kind] ?? [];
+      const recipients = unique(
+        (await this.assignments()).filter((a) => a.orgUnitId === unitId && roles.includes(a.role)),
+      );
+      // A level nobody staffs is skipped: the problem climbs to the next one that someone leads.
+      if (recipients.length) return { unitName: unit.name, recipients };
+    }
+    return null;
+  }
+
+  async user(userId: string): Promise<Recipient | null> {
+    const [r] = await this.ds.query('SELECT id, name, email FROM app_user WHERE id = ?', [userId]);
+    return r ? { userId: String(r.id), name: String(r.name), email: String(r.email) } : null;
+  }
+
+  private async assignments(): Promise<Assignment[]> {
+    if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.rows;
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT u.id AS userId, u.name, u.email, ra.role, ra.org_unit_id AS orgUnitId
+         FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.active = 1`,
+    );
+    const list = rows.map((r) => ({
+      userId: String(r['userId']),
+      name: String(r['name']),
+      email: String(r['email']),
+      role: r['role'] as RoleKey,
+      orgUnitId: String(r['orgUnitId']),
+    }));
+    this.cached = { at: Date.now(), rows: list };
+    return list;
+  }
+}
+
+function unique(list: Recipient[]): Recipient[] {
+  const seen = new Map<string, Recipient>();
+  for (const r of list) if (!seen.has(r.userId)) seen.set(r.userId, { userId: r.userId, name: r.name, email: r.email });
+  return [...seen.values()];
+}

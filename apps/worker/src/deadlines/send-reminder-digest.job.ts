@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@rodtrad/config';
+import { DocumentEngine } from '@rodtrad/engine';
+import { JOBS, QUEUES } from '@rodtrad/jobs';
+import { QueuedMailOutbox, reminderDigestMail } from '@rodtrad/mail';
+import { ReminderDigestRepository } from '@rodtrad/persistence';
+import { stateMeta } from '@rodtrad/workflow';
+import type { JobHandler } from '../queues/job-handler';
+import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
+import type { SendReminderDigestJobData } from './deadline-jobs';
+import { RecipientDirectory } from './recipient-directory';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Sends one person's digest of the day, once (guarded update on the digest row). Documents that
+ * left the step or are done by now are left out; with nothing left, no mail is sent.
+ */
+@Injectable()
+export class SendReminderDigestJob implements JobHandler<SendReminderDigestJobData> {
+  readonly queue = QUEUES.deadlines;
+  readonly name = JOBS.sendReminderDigest;
+  private readonly digests: ReminderDigestRepository;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly engine: DocumentEngine,
+    private readonly recipients: RecipientDirectory,
+    private readonly mail: QueuedMailOutbox,
+  ) {
+    this.digests = new ReminderDigestRepository(ds);
+  }
+
+  async handle(job: Job<SendReminderDigestJobData>): Promise<{ sent: boolean; items?: number }> {
+    const { digestId } = job.data;
+    const mailId = await this.ds.transaction(async (m) => {
+      const claimed = await this.digests.claimSending(digestId, m);
+      if (!claimed) return null;
+      const user = await this.recipients.user(claimed.userId);
+      const items = (await this.digests.items(digestId, m)).filter((i) => !i.documentFinal && i.documentState === i.state);
+      if (!user || !items.length) return null;
+      const now = Date.now();
+      const lines = [];
+      for (const i of items) {
+        const def = await this.engine.definitions.load(i.definitionId);
+        lines.push({
+          title: i.documentTitle,
+          stepTitle: stateMeta(def.definition, i.state)?.title ?? i.state,
+          unitName: i.unitName,
+          dueAt: new Date(i.dueAt),
+          url: `${this.config.publicUrl}/dokument/${i.documentId}`,
+          daysLeft: Math.max(0, Math.ceil((new Date(i.dueAt).getTime() - now) / DAY_MS)),
+        });
+      }
+      const mail = reminderDigestMail(user.name, lines);
+      return this.mail.write({ ...mail, to: [user.email], dedupeKey: `digest__${digestId}` }, m);
+    });
+    if (mailId) await this.mail.dispatch(mailId);
+    return { sent: !!mailId };
+  }
+}

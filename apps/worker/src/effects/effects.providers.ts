@@ -1,0 +1,34 @@
+import type { Provider } from '@nestjs/common';
+import { DeadlineJobs } from '../deadlines/deadline-jobs';
+import { DeadlineReconciler } from '../deadlines/deadline-reconciler.service';
+import { FireDeadlineJob } from '../deadlines/fire-deadline.job';
+import { RecipientDirectory } from '../deadlines/recipient-directory';
+import { SendReminderDigestJob } from '../deadlines/send-reminder-digest.job';
+import { ENGINE_PROVIDERS } from '../engine/engine.providers';
+import { DeviationAssessor } from '../escalations/deviation-assessor';
+import { EscalationFollowUp } from '../escalations/escalation-follow-up.service';
+import { MAIL_PROVIDERS } from '../mail/mail.providers';
+import { SendMailJob } from '../mail/send-mail.job';
+import { WorkerQueues } from '../queues/worker-queues';
+import { EFFECT_HANDLERS } from './effect-handler';
+import { EFFECT_HANDLER_CLASSES } from './effect-handlers';
+import { HandleEffectJob } from './handle-effect.job';
+import { OutboxRelay } from './outbox-relay.service';
+
+/** Job handlers of the outbox relay, deadlines, escalations and mail (for HANDLERS in worker.module). */
+export const EFFECTS_JOB_HANDLERS = [HandleEffectJob, FireDeadlineJob, SendReminderDigestJob, SendMailJob];
+
+/** Services behind them (for the providers of worker.module). */
+export const EFFECTS_PROVIDERS: Provider[] = [
+  WorkerQueues,
+  ...ENGINE_PROVIDERS,
+  ...MAIL_PROVIDERS,
+  RecipientDirectory,
+  DeadlineJobs,
+  DeviationAssessor,
+  EscalationFollowUp,
+  ...EFFECT_HANDLER_CLASSES,
+  { provide: EFFECT_HANDLERS, useFactory: (...h: unknown[]) => h, inject: EFFECT_HANDLER_CLASSES },
+  OutboxRelay,
+  DeadlineReconciler,
+];

@@ -1,0 +1,203 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { DocumentEngine } from '@rodtrad/engine';
+import {
+  EffectLedgerRepository,
+  ESCALATION_OPENED,
+  type DocumentRow,
+  type EscalationKind,
+  type NewEscalation,
+} from '@rodtrad/persistence';
+import { RecipientDirectory } from '../deadlines/recipient-directory';
+import type { EffectContext, EffectHandler } from '../effects/effect-handler';
+import { WORKER_DATA_SOURCE } from '../tokens';
+import { DeviationAssessor } from './deviation-assessor';
+import { EscalationFollowUp } from './escalation-follow-up.service';
+
+/** Escalation kind that a source document's deviation has (for workflow `escalate`/`createDocument`). */
+function kindFor(docType: string, requested?: string): EscalationKind {
+  const k = (requested ?? '').toLowerCase();
+  if (['budget', 'budgetavvikelse'].includes(k)) return 'budget';
+  if (['goal', 'mal', 'maluppfyllelse'].includes(k)) return 'goal';
+  if (['balance', 'balanskrav'].includes(k)) return 'balance';
+  if (k) return 'adhoc';
+  if (docType === 'verksamhetsberattelse') return 'balance';
+  if (docType === 'tertialrapport' || docType === 'delarsrapport') return 'goal';
+  if (docType === 'manadsrapport' || docType === 'mal-och-budget') return 'budget';
+  return 'adhoc';
+}
+
+abstract class EscalatingEffect implements EffectHandler {
+  abstract readonly effectType: string;
+  protected readonly ledger: EffectLedgerRepository;
+
+  constructor(
+    ds: DataSource,
+    protected readonly engine: DocumentEngine,
+    protected readonly followUp: EscalationFollowUp,
+    protected readonly assessor: DeviationAssessor,
+    protected readonly recipients: RecipientDirectory,
+  ) {
+    this.ledger = new EffectLedgerRepository(ds);
+  }
+
+  abstract handle(effect: EffectContext): Promise<unknown>;
+
+  protected async document(effect: EffectContext): Promise<DocumentRow> {
+    const id = String(effect.payload['documentId'] ?? effect.documentId);
+    const doc = await this.engine.documents.get(id);
+    if (!doc) throw new UnrecoverableError(`Dokumentet ${id} finns inte`);
+    return doc;
+  }
+
+  /** The escalation a workflow action asks for, matched to the automatic one of the same source. */
+  protected async requested(doc: DocumentRow, kind: EscalationKind, toBody: 'ks' | 'kf'): Promise<NewEscalation> {
+    const tree = await this.recipients.tree();
+    const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
+    if (kind === 'balance') return { ...this.assessor.balance(doc, namnd.id), toBody };
+    const assessed = (await this.assessor.assess(doc, tree)).find((e) => e.kind === kind);
+    return (
+      assessed ?? {
+        kind,
+        orgUnitId: namnd.id,
+        year: doc.year,
+        sourceDocumentId: doc.id,
+        sourceKey: `${kind}__${doc.id}`,
+        amount: null,
+        threshold: null,
+        measures: null,
+        description: `${doc.title} kräver en åtgärdsplan.`,
+        toBody,
+        reportedByUserId: null,
+      }
+    );
+  }
+}
+
+/** `documentSubmitted` (engine, on markSubmitted): a report's deviations escalate by themselves. */
+@Injectable()
+export class DocumentSubmittedEffect extends EscalatingEffect {
+  readonly effectType = 'documentSubmitted';
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    engine: DocumentEngine,
+    followUp: EscalationFollowUp,
+    assessor: DeviationAssessor,
+    recipients: RecipientDirectory,
+  ) {
+    super(ds, engine, followUp, assessor, recipients);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const doc = await this.document(effect);
+    const found = await this.assessor.assess(doc, await this.recipients.tree());
+    const out = await this.ledger.once(effect.dedupeKey, async (m) => {
+      const opened = [];
+      for (const e of found) opened.push((await this.followUp.open(e, m)).id);
+      return { escalations: opened };
+    });
+    return out.done ? out.result : { skipped: 'already handled' };
+  }
+}
+
+/** The workflows' own `escalate {to, kind}`: the same escalation as the automatic one, never a second. */
+@Injectable()
+export class EscalateEffect extends EscalatingEffect {
+  readonly effectType = 'escalate';
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    engine: DocumentEngine,
+    followUp: EscalationFollowUp,
+    assessor: DeviationAssessor,
+    recipients: RecipientDirectory,
+  ) {
+    super(ds, engine, followUp, assessor, recipients);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const doc = await this.document(effect);
+    const to = effect.payload['to'] === 'kf' ? 'kf' : 'ks';
+    const e = await this.requested(doc, kindFor(doc.type, String(effect.payload['kind'] ?? '')), to);
+    const out = await this.ledger.once(effect.dedupeKey, async (m) => this.followUp.open(e, m));
+    return out.done ? out.result : { skipped: 'already handled' };
+  }
+}
+
+/**
+ * The workflows' `createDocument {type: atgardsplan}`: the plan belongs to an escalation. If the
+ * source already escalated, its plan exists or is on its way; otherwise the escalation opens now.
+ */
+@Injectable()
+export class CreateDocumentEffect extends EscalatingEffect {
+  readonly effectType = 'createDocument';
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    engine: DocumentEngine,
+    followUp: EscalationFollowUp,
+    assessor: DeviationAssessor,
+    recipients: RecipientDirectory,
+  ) {
+    super(ds, engine, followUp, assessor, recipients);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    if (effect.payload['type'] !== 'atgardsplan')
+      throw new UnrecoverableError(`Att skapa dokument av typen ${String(effect.payload['type'])} stöds inte`);
+    const doc = await this.document(effect);
+    const existing = await this.followUp.repo.bySourceDocument(doc.id);
+    if (existing.length) {
+      await this.ledger.once(effect.dedupeKey, async () => ({ joined: existing.map((e) => e.id) }));
+      return { joined: existing.map((e) => e.id) };
+    }
+    const kind = kindFor(doc.type);
+    const e = await this.requested(doc, kind, kind === 'balance' ? 'kf' : 'ks');
+    const out = await this.ledger.once(effect.dedupeKey, async (m) => this.followUp.open(e, m));
+    return out.done ? out.result : { skipped: 'already handled' };
+  }
+}
+
+/** Written with every new escalation: create its åtgärdsplan and mail KS/KF (idempotent steps). */
+@Injectable()
+export class EscalationOpenedEffect implements EffectHandler {
+  readonly effectType = ESCALATION_OPENED;
+  private readonly ledger: EffectLedgerRepository;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly followUp: EscalationFollowUp,
+  ) {
+    this.ledger = new EffectLedgerRepository(ds);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const result = await this.followUp.followUp(String(effect.payload['escalationId']));
+    await this.ledger.once(effect.dedupeKey, async () => result);
+    return result;
+  }
+}
+
+/** `documentFinished` (engine, on reaching a final step): an adopted åtgärdsplan closes its escalations. */
+@Injectable()
+export class DocumentFinishedEffect implements EffectHandler {
+  readonly effectType = 'documentFinished';
+  private readonly ledger: EffectLedgerRepository;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly followUp: EscalationFollowUp,
+  ) {
+    this.ledger = new EffectLedgerRepository(ds);
+  }
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const documentId = String(effect.payload['documentId'] ?? effect.documentId);
+    const out = await this.ledger.once(effect.dedupeKey, async (m) => ({
+      closed: await this.followUp.closeForPlan(documentId, m),
+    }));
+    return out.done ? out.result : { skipped: 'already handled' };
+  }
+}

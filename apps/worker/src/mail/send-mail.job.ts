@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { JOBS, QUEUES } from '@rodtrad/jobs';
+import { MailMessageRepository, type MailTransport, type SendMailJobData } from '@rodtrad/mail';
+import type { JobHandler } from '../queues/job-handler';
+import { WORKER_DATA_SOURCE } from '../tokens';
+import { MAIL_TRANSPORT } from './mail.providers';
+
+/**
+ * Sends one `mail_message` row over SMTP and marks it sent. A row already sent is skipped, so a
+ * repeated job sends nothing; failures retry with backoff and the last one marks the row failed.
+ */
+@Injectable()
+export class SendMailJob implements JobHandler<SendMailJobData>, OnApplicationShutdown {
+  readonly queue = QUEUES.mail;
+  readonly name = JOBS.sendMail;
+  private readonly logger = new Logger('SendMail');
+  private readonly messages: MailMessageRepository;
+
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+  ) {
+    this.messages = new MailMessageRepository(ds);
+  }
+
+  async handle(job: Job<SendMailJobData>): Promise<{ sent: boolean }> {
+    const mail = await this.messages.get(job.data.mailMessageId);
+    if (!mail) throw new UnrecoverableError(`mail_message ${job.data.mailMessageId} does not exist`);
+    if (mail.status === 'sent') return { sent: false };
+    try {
+      await this.transport.send(mail);
+    } catch (e) {
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.messages.recordFailure(mail.id, (e as Error).message, final);
+      if (final) this.logger.error(`Mail ${mail.id} (${mail.subject}) failed for good: ${(e as Error).message}`);
+      throw e;
+    }
+    await this.messages.markSent(mail.id);
+    return { sent: true };
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

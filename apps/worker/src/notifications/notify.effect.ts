@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@rodtrad/config';
+import { DocumentEngine } from '@rodtrad/engine';
+import { QueuedMailOutbox, render } from '@rodtrad/mail';
+import { RecipientDirectory } from '../deadlines/recipient-directory';
+import type { EffectContext, EffectHandler } from '../effects/effect-handler';
+import { WORKER_CONFIG } from '../tokens';
+
+/** What each notify template tells; unknown templates fall back to a plain "something happened". */
+const TEMPLATES: Record<string, string> = {
+  'review-requested': 'väntar på din granskning',
+  'registration-requested': 'ska registreras',
+  'ks-treatment-requested': 'ska behandlas av kommunstyrelsen',
+  'kf-treatment-requested': 'ska behandlas av kommunfullmäktige',
+  'decision-requested': 'väntar på beslut',
+  returned: 'har returnerats för ändring',
+  'returned-by-ks': 'har returnerats av kommunstyrelsen',
+  'referred-back': 'har återremitterats',
+  noted: 'har behandlats',
+  adopted: 'har fastställts',
+  decided: 'har beslutats',
+};
+
+/**
+ * `notify {roles?, users?, template}`: one mail per recipient (holders of the roles for the
+ * document's unit), deduplicated by the effect's key and the recipient, so it is sent once.
+ */
+@Injectable()
+export class NotifyEffect implements EffectHandler {
+  readonly effectType = 'notify';
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly engine: DocumentEngine,
+    private readonly recipients: RecipientDirectory,
+    private readonly mail: QueuedMailOutbox,
+  ) {}
+
+  async handle(effect: EffectContext): Promise<unknown> {
+    const p = effect.payload as { documentId?: string; roles?: string[]; users?: string[]; template?: string };
+    const doc = await this.engine.documents.get(String(p.documentId ?? effect.documentId));
+    if (!doc) return { skipped: 'document gone' };
+    const people = [
+      ...(await this.recipients.withRolesFor(p.roles ?? [], doc.orgUnitId)),
+      ...(await Promise.all((p.users ?? []).map((u) => this.recipients.user(u)))).filter((u) => u !== null),
+    ];
+    const what = TEMPLATES[p.template ?? ''] ?? 'har uppdaterats';
+    const url = `${this.config.publicUrl}/dokument/${doc.id}`;
+    const mail = render(`${doc.title} ${what}`, {
+      heading: `${doc.title} ${what}`,
+      paragraphs: [`${doc.orgUnitName ?? ''}: ${doc.title} ${what}.`],
+      action: { label: 'Öppna dokumentet', href: url },
+    });
+    const sent = new Set<string>();
+    for (const r of people) {
+      if (sent.has(r.userId)) continue;
+      sent.add(r.userId);
+      await this.mail.enqueue({ ...mail, to: [r.email], threadKey: doc.id, dedupeKey: `${effect.dedupeKey}__${r.userId}` });
+    }
+    return { recipients: sent.size };
+  }
+}

@@ -1,0 +1,201 @@
+import type { JsonSchema } from './json-schema';
+
+const nullableString = { type: 'string', nullable: true };
+const dateTime = { type: 'string', format: 'date-time', nullable: true };
+const person = {
+  type: 'object',
+  nullable: true,
+  required: ['id', 'name'],
+  properties: { id: { type: 'string' }, name: { type: 'string' } },
+};
+
+/** The decision form (RJSF) of the approval page; the server validates POSTs against decideApprovalSchema. */
+export const approvalDecisionFormSchema: JsonSchema = {
+  type: 'object',
+  title: 'Ditt beslut',
+  required: ['decision'],
+  properties: {
+    decision: {
+      type: 'string',
+      title: 'Beslut',
+      oneOf: [
+        { const: 'approve', title: 'Godkänn' },
+        { const: 'reject', title: 'Avslå' },
+        { const: 'return', title: 'Returnera för ändring' },
+      ],
+    },
+    comment: { type: 'string', title: 'Kommentar', maxLength: 5000 },
+  },
+  if: { properties: { decision: { enum: ['reject', 'return'] } } },
+  then: { required: ['decision', 'comment'], properties: { comment: { minLength: 1 } } },
+};
+
+export const approvalSummarySchema: JsonSchema = {
+  type: 'object',
+  required: ['title', 'type', 'orgUnitName', 'stateTitle', 'mode', 'approver', 'data', 'form', 'decisionSchema', 'csrfToken', 'expiresAt'],
+  properties: {
+    document: {
+      type: 'object',
+      required: ['id', 'title', 'type'],
+      properties: {
+        id: { type: 'string' },
+        title: { type: 'string' },
+        type: { type: 'string' },
+        orgUnitId: { type: 'string' },
+        orgUnitName: { type: 'string' },
+        year: { type: 'integer' },
+        period: nullableString,
+        state: { type: 'string' },
+        stateTitle: { type: 'string' },
+        dueAt: dateTime,
+        version: { type: 'integer' },
+      },
+    },
+    title: { type: 'string', description: 'Document title' },
+    type: { type: 'string' },
+    orgUnitName: { type: 'string', description: 'Owner unit of the document' },
+    year: { type: 'integer' },
+    period: nullableString,
+    stateTitle: { type: 'string', description: 'Title of the step awaiting approval' },
+    dueAt: { ...dateTime, description: "The step's deadline" },
+    expiresAt: { ...dateTime, description: 'When this link stops working' },
+    mode: { type: 'string', enum: ['all', 'any', 'sequence'] },
+    approver: person,
+    onBehalfOf: person,
+    requireSignIn: { type: 'boolean', description: 'A POST needs a session of the approver as well' },
+    data: { type: 'object', additionalProperties: true, description: 'Document data, for a read-only form' },
+    form: {
+      type: 'object',
+      nullable: true,
+      properties: { schema: { type: 'object' }, uiSchema: { type: 'object' } },
+      description: "The step's form (RJSF schema and uiSchema), rendered disabled",
+    },
+    decisions: { type: 'array', items: { type: 'string', enum: ['approve', 'reject', 'return'] } },
+    decisionSchema: { type: 'object', description: 'RJSF schema of the decision form' },
+    csrfToken: { type: 'string', description: 'Send back as csrfToken with the POST' },
+  },
+};
+
+export const decideApprovalSchema: JsonSchema = {
+  type: 'object',
+  required: ['decision'],
+  additionalProperties: false,
+  properties: {
+    decision: { type: 'string', enum: ['approve', 'reject', 'return'] },
+    comment: { type: 'string', maxLength: 5000, description: 'Required for reject and return' },
+    csrfToken: { type: 'string', maxLength: 200, description: 'From the GET of the same link (link POSTs only)' },
+  },
+};
+
+export const decideApprovalResultSchema: JsonSchema = {
+  type: 'object',
+  required: ['decision', 'outcome', 'documentId', 'state', 'version'],
+  properties: {
+    decision: { type: 'string', enum: ['approve', 'reject', 'return'] },
+    outcome: {
+      type: 'string',
+      enum: ['recorded', 'approved', 'rejected', 'returned'],
+      description: 'recorded: others still decide; otherwise the request is closed and the step moved',
+    },
+    documentId: { type: 'string' },
+    state: { type: 'string', description: "The document's state after the decision" },
+    version: { type: 'integer' },
+  },
+};
+
+export const delegateApprovalSchema: JsonSchema = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: {
+    substituteUserId: { type: 'string', minLength: 1, maxLength: 36 },
+    substituteUsername: { type: 'string', minLength: 1, maxLength: 80 },
+    reason: { type: 'string', minLength: 1, maxLength: 500 },
+    csrfToken: { type: 'string', maxLength: 200 },
+  },
+  oneOf: [{ required: ['substituteUserId'] }, { required: ['substituteUsername'] }],
+};
+
+export const delegateApprovalResultSchema: JsonSchema = {
+  type: 'object',
+  required: ['substitute'],
+  properties: { substitute: person },
+};
+
+export const pendingApprovalSchema: JsonSchema = {
+  type: 'object',
+  required: ['id', 'documentId', 'title', 'type', 'orgUnitName', 'state', 'mode'],
+  properties: {
+    id: { type: 'string', description: 'Approval id, for POST /api/approvals/by-id/{id}' },
+    documentId: { type: 'string' },
+    title: { type: 'string' },
+    type: { type: 'string' },
+    orgUnitName: { type: 'string' },
+    state: { type: 'string' },
+    mode: { type: 'string', enum: ['all', 'any', 'sequence'] },
+    onBehalfOf: person,
+    dueAt: dateTime,
+    expiresAt: dateTime,
+    requestedAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export const standingSubstituteSchema: JsonSchema = {
+  type: 'object',
+  required: ['id', 'user', 'substitute', 'from', 'to', 'reason'],
+  properties: {
+    id: { type: 'string' },
+    user: person,
+    substitute: person,
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+    reason: { type: 'string' },
+  },
+};
+
+export const createStandingSubstituteSchema: JsonSchema = {
+  type: 'object',
+  required: ['userId', 'substituteUserId', 'from', 'to', 'reason'],
+  additionalProperties: false,
+  properties: {
+    userId: { type: 'string', minLength: 1, maxLength: 36, description: 'The absent approver' },
+    substituteUserId: { type: 'string', minLength: 1, maxLength: 36 },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time', description: 'Exclusive end of the absence' },
+    reason: { type: 'string', minLength: 1, maxLength: 500 },
+  },
+};
+
+export const substituteQuerySchema: JsonSchema = {
+  'x-query': true,
+  type: 'object',
+  properties: {
+    userId: { type: 'string', minLength: 1, maxLength: 36 },
+    activeAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export const mailMessageSchema: JsonSchema = {
+  type: 'object',
+  required: ['id', 'to', 'subject', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt'],
+  properties: {
+    id: { type: 'string' },
+    to: { type: 'array', items: { type: 'string' } },
+    subject: { type: 'string' },
+    status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
+    attempts: { type: 'integer' },
+    lastError: { ...nullableString, description: 'Why the last attempt failed' },
+    createdAt: dateTime,
+    sentAt: dateTime,
+  },
+};
+
+export const mailMessageQuerySchema: JsonSchema = {
+  'x-query': true,
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+};

@@ -1,0 +1,181 @@
+import type { JsonSchema } from './json-schema';
+
+export type EscalationKindView = 'budget' | 'goal' | 'balance' | 'adhoc';
+export type EscalationStatusView = 'open' | 'acknowledged' | 'closed';
+
+export interface EscalationView {
+  id: string;
+  kind: EscalationKindView;
+  status: EscalationStatusView;
+  orgUnitId: string;
+  orgUnitName: string;
+  year: number;
+  sourceDocumentId: string | null;
+  amount: number | null;
+  threshold: number | null;
+  actionPlanDocumentId: string | null;
+  actionPlanState: string | null;
+  toBody: 'ks' | 'kf';
+  createdAt: string;
+}
+
+export interface EscalationDetail extends EscalationView {
+  sourceDocumentTitle: string | null;
+  measures: string | null;
+  description: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedComment: string | null;
+  closedAt: string | null;
+}
+
+const nullableString: JsonSchema = { type: 'string', nullable: true };
+const nullableInt: JsonSchema = { type: 'integer', nullable: true };
+
+const viewProperties: Record<string, JsonSchema> = {
+  id: { type: 'string' },
+  kind: { type: 'string', enum: ['budget', 'goal', 'balance', 'adhoc'] },
+  status: { type: 'string', enum: ['open', 'acknowledged', 'closed'] },
+  orgUnitId: { type: 'string' },
+  orgUnitName: { type: 'string' },
+  year: { type: 'integer' },
+  sourceDocumentId: nullableString,
+  amount: { ...nullableInt, description: 'Avvikelse i kronor (negativ vid underskott)' },
+  threshold: { ...nullableInt, description: 'Nämndens gräns för väsentlig avvikelse i kronor' },
+  actionPlanDocumentId: nullableString,
+  actionPlanState: nullableString,
+  toBody: { type: 'string', enum: ['ks', 'kf'] },
+  createdAt: { type: 'string', format: 'date-time' },
+};
+
+export const escalationViewSchema: JsonSchema = {
+  type: 'object',
+  required: Object.keys(viewProperties),
+  properties: viewProperties,
+};
+
+export const escalationDetailSchema: JsonSchema = {
+  type: 'object',
+  required: [
+    ...Object.keys(viewProperties),
+    'sourceDocumentTitle',
+    'measures',
+    'description',
+    'acknowledgedBy',
+    'acknowledgedAt',
+    'acknowledgedComment',
+    'closedAt',
+  ],
+  properties: {
+    ...viewProperties,
+    sourceDocumentTitle: nullableString,
+    measures: nullableString,
+    description: nullableString,
+    acknowledgedBy: nullableString,
+    acknowledgedAt: { type: 'string', format: 'date-time', nullable: true },
+    acknowledgedComment: nullableString,
+    closedAt: { type: 'string', format: 'date-time', nullable: true },
+  },
+};
+
+export const escalationQuerySchema: JsonSchema = {
+  'x-query': true,
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: ['open', 'closed'], description: 'open: inte avslutade (även kvitterade)' },
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+};
+
+export interface EscalationQuery {
+  status?: 'open' | 'closed';
+  year?: number;
+  limit: number;
+  offset: number;
+}
+
+export const acknowledgeEscalationSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { comment: { type: 'string', maxLength: 4000 } },
+};
+
+export interface AcknowledgeEscalationRequest {
+  comment?: string;
+}
+
+export const reportDeviationSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['orgUnitId', 'year', 'description'],
+  properties: {
+    orgUnitId: { type: 'string', minLength: 1, description: 'Nämnden som rapporterar' },
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+    amount: { type: 'integer', description: 'Avvikelsen i hela kronor (negativ vid underskott)' },
+    description: { type: 'string', minLength: 1, maxLength: 4000 },
+    measures: { type: 'string', maxLength: 4000, description: 'Föreslagna åtgärder' },
+  },
+};
+
+export interface ReportDeviationRequest {
+  orgUnitId: string;
+  year: number;
+  amount?: number;
+  description: string;
+  measures?: string;
+}
+
+export interface DeviationThresholdView {
+  orgUnitId: string;
+  kronor: number | null;
+  shareOfFrame: number | null;
+  /** The frame of `year` the share applies to, when known. */
+  frame: number | null;
+  /** The threshold in kronor that applies now (default 1 % of the frame). */
+  effectiveThreshold: number | null;
+  year: number;
+}
+
+export const deviationThresholdViewSchema: JsonSchema = {
+  type: 'object',
+  required: ['orgUnitId', 'kronor', 'shareOfFrame', 'frame', 'effectiveThreshold', 'year'],
+  properties: {
+    orgUnitId: { type: 'string' },
+    kronor: nullableInt,
+    shareOfFrame: { type: 'number', nullable: true },
+    frame: nullableInt,
+    effectiveThreshold: nullableInt,
+    year: { type: 'integer' },
+  },
+};
+
+export const updateDeviationThresholdSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kronor', 'shareOfFrame'],
+  properties: {
+    kronor: { type: 'integer', minimum: 1, nullable: true, description: 'Gräns i hela kronor' },
+    shareOfFrame: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 1,
+      nullable: true,
+      description: 'Gräns som andel av ramen (0,01 = 1 %)',
+    },
+  },
+};
+
+export interface UpdateDeviationThresholdRequest {
+  kronor: number | null;
+  shareOfFrame: number | null;
+}
+
+export const thresholdQuerySchema: JsonSchema = {
+  'x-query': true,
+  type: 'object',
+  additionalProperties: false,
+  properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } },
+};

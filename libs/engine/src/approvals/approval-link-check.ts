@@ -1,0 +1,64 @@
+import {
+  ApprovalRepository,
+  type ApprovalRequestRow,
+  type ApprovalRow,
+  type DocumentRow,
+} from '@rodtrad/persistence';
+import type { DocumentEngine } from '../document-engine';
+import type { LoadedDefinition } from '../definition-store';
+import { ApprovalError, DEAD_LINK_DETAIL } from './approval-error';
+import { hashApprovalToken, isWellFormedApprovalToken } from './approval-token';
+
+/** How a decision reaches us: the link's token, or a signed-in approver naming the approval. */
+export type ApprovalHandle = { token: string } | { approvalId: string; userId: string };
+
+export interface LiveApproval {
+  approval: ApprovalRow;
+  request: ApprovalRequestRow;
+  doc: DocumentRow;
+  def: LoadedDefinition;
+  tokenHash: string;
+}
+
+export function deadLink(code: keyof typeof DEAD_LINK_DETAIL): ApprovalError {
+  return new ApprovalError(code, DEAD_LINK_DETAIL[code]);
+}
+
+/** Why a link no longer works, or null while it does. Reads only: GET and HEAD use it too. */
+export function deadLinkCode(
+  a: ApprovalRow,
+  r: ApprovalRequestRow,
+  doc: DocumentRow,
+  now: Date,
+): 'token-used' | 'token-expired' | 'token-revoked' | null {
+  if (a.status === 'revoked' || a.status === 'delegated') return 'token-revoked';
+  if (a.tokenUsedAt || a.status !== 'pending') return 'token-used';
+  if (r.status !== 'open' || doc.final || doc.state !== r.state || doc.version !== a.sentVersion)
+    return 'token-revoked';
+  if (!a.tokenExpiresAt || new Date(a.tokenExpiresAt).getTime() <= now.getTime()) return 'token-expired';
+  return null;
+}
+
+/** Finds the approval behind a handle and checks that it may still decide; throws 404/410-style errors. */
+export async function locateLiveApproval(
+  approvals: ApprovalRepository,
+  engine: DocumentEngine,
+  handle: ApprovalHandle,
+  now: Date,
+): Promise<LiveApproval> {
+  let approval: ApprovalRow | null;
+  if ('token' in handle) {
+    if (!isWellFormedApprovalToken(handle.token)) throw deadLink('token-unknown');
+    approval = await approvals.byTokenHash(hashApprovalToken(handle.token));
+  } else {
+    approval = await approvals.byId(handle.approvalId);
+    if (approval && approval.approverUserId !== handle.userId) approval = null;
+  }
+  if (!approval || !approval.tokenHash) throw deadLink('token-unknown');
+  const request = await approvals.request(approval.requestId);
+  if (!request) throw deadLink('token-unknown');
+  const { doc, def } = await engine.get(request.documentId);
+  const dead = deadLinkCode(approval, request, doc, now);
+  if (dead) throw deadLink(dead);
+  return { approval, request, doc, def, tokenHash: approval.tokenHash };
+}

@@ -1,0 +1,18 @@
+import type { EntityManager } from 'typeorm';
+import type { ApprovalMail } from './approval-mail';
+
+export interface ApprovalSettings {
+  publicUrl: string;
+  ttlDays: number;
+  graceDays: number;
+  sessionSecret: string;
+}
+
+/**
+ * Where approval mails go: libs/mail's QueuedMailOutbox fits by shape. `write` joins the caller's
+ * transaction (the mail exists only if the links do); `dispatch` queues it after the commit.
+ */
+export interface ApprovalMailOutbox {
+  write(mail: ApprovalMail, m: EntityManager): Promise<string>;
+  dispatch(mailMessageId: string): Promise<void>;
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { fromJsonColumn } from '@rodtrad/persistence';
+
+/** A mail to send: the worker sends it once, from MAIL_FROM. */
+export interface OutgoingMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  /** Mails with the same thread key are threaded together by mail clients. */
+  threadKey?: string;
+  /** Unique per mail: writing the same key twice keeps the first mail and sends it once. */
+  dedupeKey: string;
+}
+
+export type MailStatus = 'pending' | 'sent' | 'failed';
+
+export interface MailMessageRow extends OutgoingMail {
+  id: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** The `mail_message` table: every outgoing mail, its state and its failures. */
+export class MailMessageRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Writes the mail unless its dedupe key exists, inside the caller's transaction when `m` is
+   * given. Returns the row's id (the existing one on a repeat) and whether it is already sent.
+   */
+  async add(mail: OutgoingMail, m?: EntityManager): Promise<{ id: string; status: MailStatus }> {
+    const q = m ?? this.ds;
+    if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
+    await q.query(
+      `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        randomUUID(),
+        mail.dedupeKey,
+        JSON.stringify([...new Set(mail.to)]),
+        mail.subject.slice(0, 300),
+        mail.text,
+        mail.html,
+        mail.threadKey ?? null,
+      ],
+    );
+    const [row] = await q.query('SELECT id, status FROM mail_message WHERE dedupe_key = ?', [mail.dedupeKey]);
+    return { id: String(row.id), status: row.status as MailStatus };
+  }
+
+  async get(id: string): Promise<MailMessageRow | null> {
+    const [r] = await this.ds.query('SELECT * FROM mail_message WHERE id = ?', [id]);
+    return r ? toRow(r) : null;
+  }
+
+  async byDedupeKey(dedupeKey: string): Promise<MailMessageRow | null> {
+    const [r] = await this.ds.query('SELECT * FROM mail_message WHERE dedupe_key = ?', [dedupeKey]);
+    return r ? toRow(r) : null;
+  }
+
+  /** Marks the mail sent; false when someone else already had (the caller then did nothing new). */
+  async markSent(id: string): Promise<boolean> {
+    const res = await this.ds.query(
+      `UPDATE mail_message SET status = 'sent', sent_at = CURRENT_TIMESTAMP(3), attempts = attempts + 1, last_error = NULL
+        WHERE id = ? AND status <> 'sent'`,
+      [id],
+    );
+    return affected(res) === 1;
+  }
+
+  /** Records a failed attempt; `final` keeps the mail as failed (visible, not retried). */
+  async recordFailure(id: string, error: string, final: boolean): Promise<void> {
+    await this.ds.query(
+      `UPDATE mail_message SET attempts = attempts + 1, last_error = ?, status = IF(?, 'failed', status)
+        WHERE id = ? AND status <> 'sent'`,
+      [error.slice(0, 500), final ? 1 : 0, id],
+    );
+  }
+
+  /** Pending mails older than `olderThanMs`: their job may have been lost with Redis. */
+  async pendingIds(olderThanMs: number, limit = 1000): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM mail_message WHERE status = 'pending' AND created_at < NOW(3) - INTERVAL ? MICROSECOND
+        ORDER BY created_at LIMIT ?`,
+      [olderThanMs * 1000, limit],
+    );
+    return rows.map((r) => String(r.id));
+  }
+}
+
+function affected(res: unknown): number {
+  const r = res as { affectedRows?: number } | [unknown, number];
+  if (Array.isArray(r)) return Number(r[1]);
+  return Number(r.affectedRows ?? 0);
+}
+
+function toRow(r: Record<string, unknown>): MailMessageRow {
+  return {
+    id: String(r['id']),
+    dedupeKey: String(r['dedupe_key']),
+    to: fromJsonColumn<string[]>(r['to_addresses']),
+    subject: String(r['subject']),
+    text: String(r['text_body']),
+    html: String(r['html_body']),
+    threadKey: (r['thread_key'] as string | null) ?? undefined,
+    status: r['status'] as MailStatus,
+    attempts: Number(r['attempts']),
+    lastError: (r['last_error'] as string | null) ?? null,
+    createdAt: r['created_at'] as Date,
+    sentAt: (r['sent_at'] as Date | null) ?? null,
+  };
+}

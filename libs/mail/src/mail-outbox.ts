@@ -1,0 +1,47 @@
+import type { Queue } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
+import { JOBS } from '@rodtrad/jobs';
+import { MailMessageRepository, type OutgoingMail } from './mail-message.repository';
+
+/** The port every producer of mail uses: write the mail, and it will be sent once. */
+export interface MailOutbox {
+  enqueue(mail: OutgoingMail): Promise<void>;
+}
+
+/** Payload of the `send-mail` job on the `mail` queue: the row id only. */
+export interface SendMailJobData {
+  mailMessageId: string;
+}
+
+/**
+ * Writes the mail as a `mail_message` row, then adds a `send-mail` job whose id is the row id.
+ * A crash between the two leaves a pending row, which the worker's mail reconciliation re-queues.
+ */
+export class QueuedMailOutbox implements MailOutbox {
+  readonly messages: MailMessageRepository;
+
+  constructor(
+    ds: DataSource,
+    private readonly mailQueue: Queue,
+  ) {
+    this.messages = new MailMessageRepository(ds);
+  }
+
+  async enqueue(mail: OutgoingMail): Promise<void> {
+    const { id, status } = await this.messages.add(mail);
+    if (status === 'pending') await this.dispatch(id);
+  }
+
+  /**
+   * For mails that must exist only if a transaction commits: write with `m`, and call
+   * `dispatch(id)` after the commit.
+   */
+  async write(mail: OutgoingMail, m: EntityManager): Promise<string> {
+    return (await this.messages.add(mail, m)).id;
+  }
+
+  async dispatch(mailMessageId: string): Promise<void> {
+    const data: SendMailJobData = { mailMessageId };
+    await this.mailQueue.add(JOBS.sendMail, data, { jobId: mailMessageId });
+  }
+}

@@ -1,0 +1,48 @@
+import { createConnection } from 'mysql2/promise';
+import { describeDatabaseUrl, loadConfig, type AppConfig } from '@rodtrad/config';
+import { DefinitionStore } from '@rodtrad/engine';
+import { openDatabase } from '@rodtrad/persistence';
+import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
+import { createWorkerApp, type WorkerApp } from '../../apps/worker/src/bootstrap';
+import { flushPrefix } from './global-setup';
+
+/**
+ * A database and a queue prefix of this test file's own (migrated, demo seeded, Redis keys of the
+ * prefix deleted), so workers started here never meet another file's deadlines or jobs.
+ * Returns the environment overrides to start the API and workers on it.
+ */
+export async function isolatedStack(name: string): Promise<Record<string, string>> {
+  const base = loadConfig();
+  const db = describeDatabaseUrl(base.databaseUrl);
+  const database = `${db.database}_${name}`.slice(0, 64);
+  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await conn.end();
+  const u = new URL(base.databaseUrl);
+  u.pathname = `/${database}`;
+  const databaseUrl = u.toString();
+  const ds = await openDatabase({ databaseUrl, migrate: true, poolSize: 2 });
+  await seedDemo(ds, base.demoPassword);
+  await DefinitionStore.fromCwd(ds).syncShipped();
+  await ds.destroy();
+  const queuePrefix = `${base.queuePrefix}_${name}`.slice(0, 40);
+  await flushPrefix(base.redisUrl, queuePrefix);
+  return { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix };
+}
+
+/** The worker in-process, on the given environment overrides. */
+export async function startTestWorker(overrides: Record<string, string>): Promise<WorkerApp & { config: AppConfig }> {
+  const config = loadConfig({ ...process.env, ...overrides });
+  return { ...(await createWorkerApp(config)), config };
+}
+
+/** Polls `check` until it returns a truthy value, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
