@@ -39,7 +39,8 @@ describe('DOCUMENT_TYPES', () => {
     expect(canOwnDocument('delarsrapport', 'bolag')).toBe(true);
     expect(canOwnDocument('verksamhetsberattelse', 'bolag')).toBe(true);
     expect(canOwnDocument('manadsrapport', 'bolag')).toBe(false);
-    expect(canOwnDocument('atgardsplan', 'kf')).toBe(true);
+    expect(canOwnDocument('atgardsplan', 'kf')).toBe(false); // KF adopts the special plan; the nämnd writes it
+    expect(canOwnDocument('atgardsplan', 'bolag')).toBe(true);
   });
 
   it('recognises keys without accepting inherited properties', () => {

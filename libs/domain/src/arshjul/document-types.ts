@@ -87,7 +87,9 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeDefini
   atgardsplan: {
     key: 'atgardsplan',
     title: 'Åtgärdsplan',
-    ownerKinds: ['namnd', 'kf'],
+    // The nämnd (or KS, or a company) that deviated writes it; the special plan after a negative
+    // balance result is the same document, marked `sarskild`, and goes on to KF for adoption.
+    ownerKinds: ['namnd', 'ks', 'bolag'],
     upstream: null,
     triggeredBy: ['manadsrapport', 'tertialrapport', 'delarsrapport', 'verksamhetsberattelse'],
     periodic: false,

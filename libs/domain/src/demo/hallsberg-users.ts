@@ -41,8 +41,20 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
   person('kf.ordforande', 'Lars Persson', 'Kommunfullmäktiges ordförande', ['kf.ordforande', 'kf']),
   person('kf.sekreterare', 'Eva Nyström', 'Kommunsekreterare', ['kf.sekreterare', 'kf']),
-  person('ks.ordforande', 'Anders Johansson', 'Kommunstyrelsens ordförande', ['ks.ordforande', 'ks']),
-  person('ks.sekreterare', 'Sofia Karlsson', 'Kommunstyrelsens sekreterare', ['ks.sekreterare', 'ks']),
+  person(
+    'ks.ordforande',
+    'Anders Johansson',
+    'Kommunstyrelsens ordförande',
+    ['ks.ordforande', 'ks'],
+    ['namnd.ordforande', 'ks'],
+  ),
+  person(
+    'ks.sekreterare',
+    'Sofia Karlsson',
+    'Kommunstyrelsens sekreterare',
+    ['ks.sekreterare', 'ks'],
+    ['namnd.sekreterare', 'ks'],
+  ),
 
   person('bin.ordforande', 'Ingrid Svensson', 'Bildningsnämndens ordförande', ['namnd.ordforande', 'bin']),
   person('bin.sekreterare', 'Johan Ek', 'Nämndsekreterare', ['namnd.sekreterare', 'bin']),
@@ -156,5 +168,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
   person('ksf.ekonom', 'Alexander Holmberg', 'Budgetekonom', ['handlaggare', 'ekonomi']),
   // Myndighetsnämnden has no förvaltning; its case officer is placed on the nämnd itself.
   person('myn.handlaggare', 'Sanna Wiklund', 'Bygglovshandläggare', ['handlaggare', 'myn']),
+  person('val.handlaggare', 'Lina Holm', 'Valhandläggare', ['handlaggare', 'val']),
   person('hbab.handlaggare', 'David Nord', 'Ekonom, Hallsbergs Bostads AB', ['handlaggare', 'hbab']),
 ];

@@ -55,7 +55,8 @@ describe('ROLES catalog', () => {
   it('validates which unit kinds may hold a role', () => {
     expect(canHoldRole('namnd.ordforande', 'namnd')).toBe(true);
     expect(canHoldRole('namnd.ordforande', 'bolag')).toBe(true);
-    expect(canHoldRole('namnd.ordforande', 'ks')).toBe(false);
+    expect(canHoldRole('namnd.ordforande', 'ks')).toBe(true); // KS is the nämnd of its own förvaltning
+    expect(canHoldRole('namnd.ordforande', 'kf')).toBe(false);
     expect(canHoldRole('forvaltningschef', 'omrade')).toBe(false);
     expect(canHoldRole('admin', 'kommun')).toBe(true);
     expect(canHoldRole('handlaggare', 'enhet')).toBe(true);

@@ -64,13 +64,14 @@ export const ROLES: Readonly<Record<RoleKey, RoleDefinition>> = {
   'namnd.ordforande': {
     key: 'namnd.ordforande',
     label: 'Nämndens ordförande',
-    unitKinds: ['namnd', 'bolag'],
+    // KS is also the nämnd of its own förvaltning: its chair decides KS's own documents in that role.
+    unitKinds: ['namnd', 'bolag', 'ks'],
     scope: 'subtree',
   },
   'namnd.sekreterare': {
     key: 'namnd.sekreterare',
     label: 'Nämndsekreterare',
-    unitKinds: ['namnd', 'bolag'],
+    unitKinds: ['namnd', 'bolag', 'ks'],
     scope: 'subtree',
   },
   forvaltningschef: {
