@@ -1,3 +1,3 @@
 export * from './api-harness';
 export * from './local-smtp';
-export * from './isolated-stack';
+export * from './worker-harness';

@@ -64,7 +64,10 @@ export class LocalSmtpServer {
   }
 
   /** Waits until `predicate` holds for the mails received so far. */
-  async waitFor<T>(predicate: (mails: ReceivedMail[]) => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  async waitFor<T>(
+    predicate: (mails: ReceivedMail[]) => T | undefined | false,
+    timeoutMs = 20_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = predicate(this.received);

@@ -23,6 +23,9 @@ import { DocumentsService } from './documents/documents.service';
 import { ENGINE_PROVIDERS } from './documents/engine.provider';
 import { TasksController } from './documents/tasks.controller';
 import { WorkflowDefinitionsController } from './documents/workflow-definitions.controller';
+import { WorkflowDefinitionVersionsController } from './documents/workflow-definition-versions.controller';
+import { FormVersionsController } from './documents/form-versions.controller';
+import { DEFINITION_ADMIN_PROVIDERS } from './documents/definition-admin.providers';
 import { EscalationsController } from './escalations/escalations.controller';
 import { EscalationsService } from './escalations/escalations.service';
 import { ThresholdsController } from './escalations/thresholds.controller';
@@ -54,6 +57,8 @@ export class AppModule {
         DocumentsController,
         AuditController,
         WorkflowDefinitionsController,
+        WorkflowDefinitionVersionsController,
+        FormVersionsController,
         EscalationsController,
         ThresholdsController,
         TasksController,
@@ -77,6 +82,7 @@ export class AppModule {
         YearStatusService,
         RedThreadService,
         ...ENGINE_PROVIDERS,
+        ...DEFINITION_ADMIN_PROVIDERS,
         DocumentsService,
         EscalationsService,
         QueueDashboard,

@@ -14,6 +14,13 @@ const DocumentPage = lazy(() => import('./pages/document-page'));
 const StatusPage = lazy(() => import('./pages/status-page'));
 const ApprovalPage = lazy(() => import('./pages/approval-page'));
 const AdminPage = lazy(() => import('./pages/admin-page'));
+const WorkflowsPage = lazy(() => import('./pages/admin-workflows/workflows-page'));
+const WorkflowVersionPage = lazy(() => import('./pages/admin-workflows/workflow-version-page'));
+const EscalationsPage = lazy(() => import('./pages/escalations/escalations-page'));
+const RedThreadPage = lazy(() => import('./pages/red-thread/red-thread-page'));
+const YearWheelPage = lazy(() => import('./pages/year-wheel/year-wheel-page'));
+
+const thisYear = () => new Date().getFullYear();
 
 type Access = 'signed-in' | 'guest' | 'public';
 
@@ -30,11 +37,22 @@ const routes: Route[] = [
   {
     path: '/inlamning',
     access: 'signed-in',
-    render: () => <Redirect to={`/inlamning/${new Date().getFullYear()}`} />,
+    render: () => <Redirect to={`/inlamning/${thisYear()}`} />,
   },
+  { path: '/avvikelser', access: 'signed-in', render: () => <EscalationsPage /> },
+  { path: '/roda-traden', access: 'signed-in', render: () => <Redirect to={`/roda-traden/${thisYear()}`} /> },
+  { path: '/roda-traden/:year', access: 'signed-in', render: (p) => <RedThreadPage year={p.year} /> },
+  { path: '/arshjul', access: 'signed-in', render: () => <Redirect to={`/arshjul/${thisYear()}`} /> },
+  { path: '/arshjul/:year', access: 'signed-in', render: (p) => <YearWheelPage year={p.year} /> },
   { path: '/inlamning/:year', access: 'signed-in', render: (p) => <StatusPage year={p.year} /> },
   { path: '/approve/:token', access: 'public', render: (p) => <ApprovalPage token={p.token} /> },
   { path: '/admin', access: 'signed-in', render: () => <AdminPage /> },
+  { path: '/admin/arbetsfloden', access: 'signed-in', render: () => <WorkflowsPage /> },
+  {
+    path: '/admin/arbetsfloden/:key/:version',
+    access: 'signed-in',
+    render: (p) => <WorkflowVersionPage definitionKey={p.key} version={Number(p.version)} />,
+  },
 ];
 
 function resolve(pathname: string): { route: Route; params: Params } | null {

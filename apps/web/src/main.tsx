@@ -4,6 +4,7 @@ import { App } from './app';
 import { SessionProvider } from './auth/session';
 import { RouterProvider } from './router/router';
 import './styles.css';
+import './styles-cycle.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

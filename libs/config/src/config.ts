@@ -240,7 +240,10 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: 'ks.ordforande,ks.sekreterare',
     description: 'Comma-separated roles whose holders are mailed when a deviation escalates to KS',
     parse: (raw: string) => {
-      const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
+      const roles = raw
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
       if (!roles.length || roles.some((r) => !/^[a-z]+(\.[a-z]+)?$/.test(r)))
         throw new Invalid(`must be role keys separated by commas, got "${raw}"`);
       return roles;

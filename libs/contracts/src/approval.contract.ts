@@ -32,7 +32,19 @@ export const approvalDecisionFormSchema: JsonSchema = {
 
 export const approvalSummarySchema: JsonSchema = {
   type: 'object',
-  required: ['title', 'type', 'orgUnitName', 'stateTitle', 'mode', 'approver', 'data', 'form', 'decisionSchema', 'csrfToken', 'expiresAt'],
+  required: [
+    'title',
+    'type',
+    'orgUnitName',
+    'stateTitle',
+    'mode',
+    'approver',
+    'data',
+    'form',
+    'decisionSchema',
+    'csrfToken',
+    'expiresAt',
+  ],
   properties: {
     document: {
       type: 'object',
@@ -83,7 +95,11 @@ export const decideApprovalSchema: JsonSchema = {
   properties: {
     decision: { type: 'string', enum: ['approve', 'reject', 'return'] },
     comment: { type: 'string', maxLength: 5000, description: 'Required for reject and return' },
-    csrfToken: { type: 'string', maxLength: 200, description: 'From the GET of the same link (link POSTs only)' },
+    csrfToken: {
+      type: 'string',
+      maxLength: 200,
+      description: 'From the GET of the same link (link POSTs only)',
+    },
   },
 };
 

@@ -83,7 +83,11 @@ export const escalationQuerySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    status: { type: 'string', enum: ['open', 'closed'], description: 'open: inte avslutade (även kvitterade)' },
+    status: {
+      type: 'string',
+      enum: ['open', 'closed'],
+      description: 'open: inte avslutade (även kvitterade)',
+    },
     year: { type: 'integer', minimum: 2000, maximum: 2100 },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, default: 0 },

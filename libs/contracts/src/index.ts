@@ -7,3 +7,4 @@ export * from './document.contract';
 export * from './year.contract';
 export * from './approval.contract';
 export * from './escalation.contract';
+export * from './workflow-admin.contract';

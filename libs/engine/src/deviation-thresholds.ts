@@ -17,7 +17,12 @@ export class DeviationThresholds {
   async describe(
     orgUnitId: string,
     year: number,
-  ): Promise<{ kronor: number | null; shareOfFrame: number | null; frame: number | null; threshold: number | null }> {
+  ): Promise<{
+    kronor: number | null;
+    shareOfFrame: number | null;
+    frame: number | null;
+    threshold: number | null;
+  }> {
     const config = await this.escalations.threshold(orgUnitId);
     const frame = (await this.frame(orgUnitId, year)) ?? null;
     const kronor = config?.kronor ?? null;
@@ -34,7 +39,9 @@ export class DeviationThresholds {
   }
 
   async frame(orgUnitId: string, year: number): Promise<number | undefined> {
-    const [unit] = await this.ds.query('SELECT code, seed_key AS seedKey FROM org_unit WHERE id = ?', [orgUnitId]);
+    const [unit] = await this.ds.query('SELECT code, seed_key AS seedKey FROM org_unit WHERE id = ?', [
+      orgUnitId,
+    ]);
     if (!unit) return undefined;
     const [gpf] = await this.ds.query(
       `SELECT data FROM document WHERE type = 'gpf' AND year = ? AND final = 1 ORDER BY decided_at DESC LIMIT 1`,

@@ -53,6 +53,8 @@ export interface TransitionOutcome {
   version: number;
   final: boolean;
   effects: Effect[];
+  /** What this transition wrote to the outbox (effects for the worker, and lifecycle events). */
+  outboxed: Effect[];
 }
 
 export interface CreateDocumentCommand {
@@ -237,6 +239,7 @@ export class DocumentEngine {
     const version = cmd.expectedVersion + 1;
     const dueAt = result.changed ? await this.dueAtFor(def, result.state, doc.year, doc.period, now) : null;
     const effects = withDueAt(result.effects, dueAt);
+    const outboxed = [...effects.filter((e) => !IN_TRANSACTION.has(e.type)), ...lifecycleEffects(effects, result)];
     const link = DocumentAuditRepository.next(
       this.auditLink(
         doc.id,
@@ -272,7 +275,7 @@ export class DocumentEngine {
         this.outboxRecords(
           doc.id,
           version,
-          [...effects.filter((e) => !IN_TRANSACTION.has(e.type)), ...lifecycleEffects(effects, result)],
+          outboxed,
           doc,
         ),
         m,
@@ -285,6 +288,7 @@ export class DocumentEngine {
       version,
       final: result.final,
       effects,
+      outboxed,
     };
   }
 

@@ -11,3 +11,7 @@ export * from './approvals';
 export * from './cross-document-rules';
 export * from './deviation-thresholds';
 export * from './document-tasks';
+export * from './definition-admin-error';
+export * from './definition-authoring';
+export * from './form-version-authoring';
+export * from './definition-migration';

@@ -30,7 +30,9 @@ export function createTransport(smtpUrl: string, mailFrom: string, domain = 'rod
   });
   return {
     async send(mail) {
-      const thread = mail.threadKey ? `<${mail.threadKey.replace(/[^A-Za-z0-9._-]/g, '-')}@${domain}>` : undefined;
+      const thread = mail.threadKey
+        ? `<${mail.threadKey.replace(/[^A-Za-z0-9._-]/g, '-')}@${domain}>`
+        : undefined;
       await transporter.sendMail({
         from: mailFrom,
         to: mail.to,

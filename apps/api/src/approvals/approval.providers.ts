@@ -33,7 +33,11 @@ export class ApiMailOutbox extends QueuedMailOutbox implements OnApplicationShut
 
   /** Queues a failed mail again under a fresh job id (the failed job keeps its own for the record). */
   async resend(mailMessageId: string): Promise<void> {
-    await this.queue.add(JOBS.sendMail, { mailMessageId }, { jobId: jobId('resend', mailMessageId, Date.now()) });
+    await this.queue.add(
+      JOBS.sendMail,
+      { mailMessageId },
+      { jobId: jobId('resend', mailMessageId, Date.now()) },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ApprovalWorld, ENHETSPLAN_DATA, MAL_OCH_BUDGET_DATA, mailOf } from './testing/approval-test-kit';
+import { ApprovalWorld, ENHETSPLAN_DATA, MAL_OCH_BUDGET_DATA } from './testing/approval-test-kit';
 
 // Over HTTP, end to end: the real API, the real worker (outbox relay, effects, mail queue) and a
 // real SMTP server in-process. Every link is taken from a parsed mail.
@@ -31,7 +31,10 @@ describe('email-linked approvals', () => {
     expect(mail.html).toContain('<html lang="sv">');
     expect(mail.references.join(' ')).toContain(doc.id);
 
-    const before = await w.sql('SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?', [doc.id]);
+    const before = await w.sql(
+      'SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?',
+      [doc.id],
+    );
     const summary = await w.api.request('GET', `/api/approvals/${token}`);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({
@@ -47,7 +50,12 @@ describe('email-linked approvals', () => {
     expect(summary.body.decisionSchema.properties.decision).toBeDefined();
     expect((await w.api.request('HEAD', `/api/approvals/${token}`)).status).toBe(200);
     await w.api.request('GET', `/api/approvals/${token}`);
-    expect(await w.sql('SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?', [doc.id])).toEqual(before);
+    expect(
+      await w.sql(
+        'SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?',
+        [doc.id],
+      ),
+    ).toEqual(before);
     expect((await w.document(doc.id)).version).toBe(doc.version);
 
     expect((await w.decide(token, { decision: 'approve' }, { csrf: false })).status).toBe(403);
@@ -59,12 +67,21 @@ describe('email-linked approvals', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ outcome: 'approved', state: 'adoption' });
     expect((await w.document(doc.id)).state).toBe('adoption');
-    const history = (await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: await w.api.login('admin') })).body.items;
-    expect(history.at(-1)).toMatchObject({ event: 'APPROVE', via: 'email-link', actor: { name: 'Sara Mattsson' } });
+    const history = (
+      await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: await w.api.login('admin') })
+    ).body.items;
+    expect(history.at(-1)).toMatchObject({
+      event: 'APPROVE',
+      via: 'email-link',
+      actor: { name: 'Sara Mattsson' },
+    });
 
     const again = await w.decide(token, { decision: 'approve' }, { csrf: false });
     expect(again.status).toBe(410);
-    expect(again.body).toMatchObject({ code: 'token-used', detail: expect.stringContaining('redan använts') });
+    expect(again.body).toMatchObject({
+      code: 'token-used',
+      detail: expect.stringContaining('redan använts'),
+    });
     expect(again.headers.get('content-type')).toContain('application/problem+json');
     const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     expect((await w.api.request('GET', `/api/approvals/${tampered}`)).status).toBe(404);
@@ -76,7 +93,9 @@ describe('email-linked approvals', () => {
     const { token } = await w.link('forskola.chef', await w.titleOf(doc.id));
     const res = await w.decide(token, { decision: 'return', comment: 'Lägg till ansvarig för aktivitet 2.' });
     expect(res.body).toMatchObject({ outcome: 'returned', state: 'draft' });
-    const history = (await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: await w.api.login('admin') })).body.items;
+    const history = (
+      await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: await w.api.login('admin') })
+    ).body.items;
     expect(history.at(-1)).toMatchObject({ event: 'RETURN', comment: 'Lägg till ansvarig för aktivitet 2.' });
   });
 
@@ -100,7 +119,10 @@ describe('email-linked approvals', () => {
     const { token } = await w.link('grundskola.chef', title);
     const saved = await w.api.request('PUT', `/api/documents/${doc.id}/data`, {
       token: await w.api.login('grundskola.chef'),
-      body: { data: { ...ENHETSPLAN_DATA, granskningskommentar: 'Rättat datum.' }, expectedVersion: doc.version },
+      body: {
+        data: { ...ENHETSPLAN_DATA, granskningskommentar: 'Rättat datum.' },
+        expectedVersion: doc.version,
+      },
     });
     expect(saved.status).toBe(200);
     const old = await w.decide(token, { decision: 'approve' }, { csrf: false });
@@ -113,10 +135,10 @@ describe('email-linked approvals', () => {
 
   it('mal-och-budget: mode all with two chairs deciding in parallel moves the step exactly once', async () => {
     const second = await w.userId('san.ordforande');
-    await w.sql(`INSERT INTO role_assignment (id, user_id, role, org_unit_id) VALUES (UUID(), ?, 'namnd.ordforande', ?)`, [
-      second,
-      await w.unitId('bin'),
-    ]);
+    await w.sql(
+      `INSERT INTO role_assignment (id, user_id, role, org_unit_id) VALUES (UUID(), ?, 'namnd.ordforande', ?)`,
+      [second, await w.unitId('bin')],
+    );
     const doc = await w.driveDocument('mal-och-budget', 'bin', 2027, 'bin.handlaggare', MAL_OCH_BUDGET_DATA, [
       ['SUBMIT', 'bin.handlaggare'],
       ['APPROVE', 'bin.fvc'],
@@ -132,7 +154,10 @@ describe('email-linked approvals', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200]);
     expect(results.map((r) => r.body.outcome).sort()).toEqual(['approved', 'recorded']);
     expect((await w.document(doc.id)).state).toBe('adopted');
-    const approvals = await w.sql(`SELECT COUNT(*) AS n FROM document_audit WHERE document_id = ? AND event = 'APPROVE' AND from_state = 'decision'`, [doc.id]);
+    const approvals = await w.sql(
+      `SELECT COUNT(*) AS n FROM document_audit WHERE document_id = ? AND event = 'APPROVE' AND from_state = 'decision'`,
+      [doc.id],
+    );
     expect(Number(approvals[0].n)).toBe(1);
   });
 
@@ -147,7 +172,10 @@ describe('email-linked approvals', () => {
     expect((await w.decide(mine.token, { decision: 'approve' })).body.outcome).toBe('recorded');
     const next = await w.link('bin.fvc', title);
     expect(next.mail.text).toContain('Det är nu din tur');
-    expect((await w.decide(next.token, { decision: 'approve' })).body).toMatchObject({ outcome: 'approved', state: 'adoption' });
+    expect((await w.decide(next.token, { decision: 'approve' })).body).toMatchObject({
+      outcome: 'approved',
+      state: 'adoption',
+    });
   });
 
   it('substitutes: a standing substitute gets the link on behalf of the absent chief, and a link can be handed over', async () => {
@@ -168,7 +196,9 @@ describe('email-linked approvals', () => {
     const standing = await w.link('bin.fvc', title);
     expect(standing.mail.text).toContain('För: Jonas Bergström (du är ersättare)');
     expect(w.mailsTo('grundskola.chef', title)).toHaveLength(0);
-    expect((await w.api.request('DELETE', `/api/substitutes/${created.body.id}`, { token: admin })).status).toBe(204);
+    expect(
+      (await w.api.request('DELETE', `/api/substitutes/${created.body.id}`, { token: admin })).status,
+    ).toBe(204);
 
     const summary = await w.api.request('GET', `/api/approvals/${standing.token}`);
     const handed = await w.api.request('POST', `/api/approvals/${standing.token}/delegate`, {
@@ -179,23 +209,39 @@ describe('email-linked approvals', () => {
     const delegated = await w.link('ksf.fvc', title);
     expect(delegated.mail.text).toContain('Jävig i ärendet');
     expect((await w.decide(delegated.token, { decision: 'approve' })).body.outcome).toBe('approved');
-    const history = (await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: admin })).body.items;
-    expect(history.at(-1)).toMatchObject({ actor: { name: 'Peter Hedlund' }, onBehalfOf: { name: 'Jonas Bergström' } });
+    const history = (await w.api.request('GET', `/api/documents/${doc.id}/history`, { token: admin })).body
+      .items;
+    expect(history.at(-1)).toMatchObject({
+      actor: { name: 'Peter Hedlund' },
+      onBehalfOf: { name: 'Jonas Bergström' },
+    });
   });
 
   it('a step that requires sign-in refuses the bare link (401) and takes it with the approver signed in', async () => {
     const doc = await enhetsplan('vretstorp');
     const title = await w.titleOf(doc.id);
     await w.link('grundskola.chef', title);
-    await requestApproval(doc.id, { approvers: { roles: ['omradeschef'] }, mode: 'any', requireSignIn: true });
+    await requestApproval(doc.id, {
+      approvers: { roles: ['omradeschef'] },
+      mode: 'any',
+      requireSignIn: true,
+    });
     const { mail, token } = await w.link('grundskola.chef', title, 2);
     expect(mail.text).toContain('kräver att du loggar in');
     expect((await w.api.request('GET', `/api/approvals/${token}`)).body.requireSignIn).toBe(true);
     const bare = await w.decide(token, { decision: 'approve' });
     expect(bare.status).toBe(401);
-    const other = await w.decide(token, { decision: 'approve' }, { session: await w.api.login('forskola.chef') });
+    const other = await w.decide(
+      token,
+      { decision: 'approve' },
+      { session: await w.api.login('forskola.chef') },
+    );
     expect(other.status).toBe(403);
-    const signedIn = await w.decide(token, { decision: 'approve' }, { session: await w.api.login('grundskola.chef') });
+    const signedIn = await w.decide(
+      token,
+      { decision: 'approve' },
+      { session: await w.api.login('grundskola.chef') },
+    );
     expect(signedIn.body.outcome).toBe('approved');
   });
 
@@ -207,8 +253,18 @@ describe('email-linked approvals', () => {
     const mine = await w.api.request('GET', '/api/approvals?limit=50', { token: session });
     const item = mine.body.items.find((i: { documentId: string }) => i.documentId === doc.id);
     expect(item).toMatchObject({ title, mode: 'any', state: 'review' });
-    expect((await w.api.request('POST', `/api/approvals/by-id/${item.id}`, { token: await w.api.login('forskola.chef'), body: { decision: 'approve' } })).status).toBe(404);
-    const res = await w.api.request('POST', `/api/approvals/by-id/${item.id}`, { token: session, body: { decision: 'approve' } });
+    expect(
+      (
+        await w.api.request('POST', `/api/approvals/by-id/${item.id}`, {
+          token: await w.api.login('forskola.chef'),
+          body: { decision: 'approve' },
+        })
+      ).status,
+    ).toBe(404);
+    const res = await w.api.request('POST', `/api/approvals/by-id/${item.id}`, {
+      token: session,
+      body: { decision: 'approve' },
+    });
     expect(res.body).toMatchObject({ outcome: 'approved', state: 'adoption' });
     expect((await w.api.request('GET', `/api/approvals/${token}`)).status).toBe(410);
   });
@@ -228,7 +284,9 @@ describe('email-linked approvals', () => {
     for (const t of titles) await w.link('forskola.chef', t);
     await new Promise((r) => setTimeout(r, 3000));
     for (const t of titles) expect(w.mailsTo('forskola.chef', t)).toHaveLength(1);
-    const [{ n }] = await w.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM mail_message WHERE status <> 'sent' AND subject LIKE '%2028%'`);
+    const [{ n }] = await w.sql<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM mail_message WHERE status <> 'sent' AND subject LIKE '%2028%'`,
+    );
     expect(Number(n)).toBe(0);
   }, 90_000);
 
@@ -236,13 +294,23 @@ describe('email-linked approvals', () => {
     const doc = await enhetsplan('fagelsangen', 2029);
     const title = await w.titleOf(doc.id);
     await w.link('forskola.chef', title);
-    const [row] = await w.sql<{ id: string }>('SELECT id FROM mail_message WHERE subject = ?', [`Godkännande begärs: ${title}`]);
+    const [row] = await w.sql<{ id: string }>('SELECT id FROM mail_message WHERE subject = ?', [
+      `Godkännande begärs: ${title}`,
+    ]);
     // As the send-mail job leaves it after its last attempt.
-    await w.sql(`UPDATE mail_message SET status = 'failed', last_error = '421 Service not available' WHERE id = ?`, [row.id]);
+    await w.sql(
+      `UPDATE mail_message SET status = 'failed', last_error = '421 Service not available' WHERE id = ?`,
+      [row.id],
+    );
     const admin = await w.api.login('admin');
-    expect((await w.api.request('GET', '/api/mail?status=failed', { token: await w.api.login('forskola.chef') })).status).toBe(403);
+    expect(
+      (await w.api.request('GET', '/api/mail?status=failed', { token: await w.api.login('forskola.chef') }))
+        .status,
+    ).toBe(403);
     const failed = await w.api.request('GET', '/api/mail?status=failed', { token: admin });
-    expect(failed.body.items).toContainEqual(expect.objectContaining({ id: row.id, status: 'failed', lastError: '421 Service not available' }));
+    expect(failed.body.items).toContainEqual(
+      expect.objectContaining({ id: row.id, status: 'failed', lastError: '421 Service not available' }),
+    );
     const resent = await w.api.request('POST', `/api/mail/${row.id}/resend`, { token: admin });
     expect(resent.status).toBe(200);
     await w.link('forskola.chef', title, 2);
@@ -255,12 +323,19 @@ describe('email-linked approvals', () => {
       'SELECT org_unit_id AS orgUnitId, year, state FROM document WHERE id = ?',
       [documentId],
     );
-    const payload = { ...params, state: doc.state, documentId, documentType: 'enhetsplan', orgUnitId: doc.orgUnitId, year: doc.year, period: null };
-    await w.sql(`INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES (?, 'requestApproval', ?, ?)`, [
+    const payload = {
+      ...params,
+      state: doc.state,
       documentId,
-      JSON.stringify(payload),
-      `${documentId}__test__${Date.now()}__requestApproval`,
-    ]);
+      documentType: 'enhetsplan',
+      orgUnitId: doc.orgUnitId,
+      year: doc.year,
+      period: null,
+    };
+    await w.sql(
+      `INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES (?, 'requestApproval', ?, ?)`,
+      [documentId, JSON.stringify(payload), `${documentId}__test__${Date.now()}__requestApproval`],
+    );
   }
 });
 

@@ -200,14 +200,21 @@ describe('documents and transitions over HTTP (real MariaDB)', () => {
       'SELECT effect_type AS type, dedupe_key AS k FROM outbox WHERE document_id = ? ORDER BY id',
       [doc.id],
     );
-    // CREATE scheduled the draft's deadline; SUBMIT cancels it, asks for approval and schedules the review's.
+    // CREATE scheduled the draft's deadline; SUBMIT cancels it, asks for approval, schedules the
+    // review's, and announces the hand-in (lifecycle event for the follow-up machinery).
     expect(outbox.map((o: { type: string }) => o.type)).toEqual([
       'scheduleDeadline',
       'cancelDeadlines',
       'requestApproval',
       'scheduleDeadline',
+      'documentSubmitted',
     ]);
-    expect(new Set(outbox.map((o: { k: string }) => o.k)).size).toBe(4);
+    expect(new Set(outbox.map((o: { k: string }) => o.k)).size).toBe(5);
+    const [{ submittedAt }] = await api.dataSource.query(
+      'SELECT submitted_at AS submittedAt FROM document WHERE id = ?',
+      [doc.id],
+    );
+    expect(submittedAt).toBeInstanceOf(Date);
     const view = await api.request('GET', `/api/documents/${doc.id}`, { token: omradeschef });
     expect(view.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['APPROVE', 'RETURN']);
     expect(view.body.allowedEvents[1].requiresComment).toBe(true);

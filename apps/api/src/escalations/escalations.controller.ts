@@ -47,7 +47,10 @@ export class EscalationsController {
   @ApiQuery({ name: 'offset', required: false, type: Number })
   @ApiOkResponse({ schema: pageSchema(escalationViewSchema) })
   list(@Query() query: unknown, @CurrentPrincipal() p: Principal): Promise<Page<EscalationView>> {
-    return this.service.list(p, validateQuery<EscalationQuery>(escalationQuerySchema, { ...(query as object) }));
+    return this.service.list(
+      p,
+      validateQuery<EscalationQuery>(escalationQuerySchema, { ...(query as object) }),
+    );
   }
 
   @Get(':id')
@@ -62,7 +65,8 @@ export class EscalationsController {
   @RequireRole(...KS_ROLES)
   @ApiOperation({
     summary: 'Kvittera en eskalering (KS ordförande eller sekreterare)',
-    description: 'Kvitteras en gång, med valfri kommentar; granskningsloggas. Avslutas när åtgärdsplanen antas. 409 om den redan är kvitterad eller avslutad.',
+    description:
+      'Kvitteras en gång, med valfri kommentar; granskningsloggas. Avslutas när åtgärdsplanen antas. 409 om den redan är kvitterad eller avslutad.',
   })
   @ApiBody({ schema: acknowledgeEscalationSchema })
   @ApiOkResponse({ schema: escalationDetailSchema })
@@ -77,8 +81,10 @@ export class EscalationsController {
   @Post()
   @RequireRole(...NAMND_ROLES)
   @ApiOperation({
-    summary: 'Rapportera en väsentlig avvikelse mellan de ordinarie rapporterna (nämndens ordförande eller sekreterare)',
-    description: 'Eskalerar direkt till KS: KS får e-post och en åtgärdsplan skapas för nämnden med tidsfrist.',
+    summary:
+      'Rapportera en väsentlig avvikelse mellan de ordinarie rapporterna (nämndens ordförande eller sekreterare)',
+    description:
+      'Eskalerar direkt till KS: KS får e-post och en åtgärdsplan skapas för nämnden med tidsfrist.',
   })
   @ApiBody({ schema: reportDeviationSchema })
   @ApiCreatedResponse({ schema: escalationDetailSchema })

@@ -1,9 +1,17 @@
-import { startTestApi, type TestApi } from '../../../../test/support/api-harness';
-import { eventually, isolatedStack, startTestWorker } from '../../../../test/support/isolated-stack';
-import { LocalSmtpServer } from '../../../../test/support/local-smtp';
+import {
+  eventually,
+  isolatedStack,
+  LocalSmtpServer,
+  startTestApi,
+  startTestWorker,
+  type TestApi,
+} from '@rodtrad/testing';
 
 const DAY = 86_400_000;
-const EKONOMI_TEXT = { analys: 'Ökade kostnader för skolskjuts och placeringar.', foreslagnaAtgarder: 'Anställningsstopp och översyn av skolskjutsavtalet.' };
+const EKONOMI_TEXT = {
+  analys: 'Ökade kostnader för skolskjuts och placeringar.',
+  foreslagnaAtgarder: 'Anställningsstopp och översyn av skolskjutsavtalet.',
+};
 
 describe('budget deviation reaches KS by itself, end to end over HTTP with a real worker and SMTP', () => {
   const smtp = new LocalSmtpServer();
@@ -16,7 +24,9 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     await smtp.start();
     api = await startTestApi(env);
     worker = await startTestWorker({ ...env, SMTP_URL: smtp.url });
-    for (const r of await api.dataSource.query(`SELECT id, code FROM org_unit WHERE code IN ('BIN', 'SAN', 'DSN')`))
+    for (const r of await api.dataSource.query(
+      `SELECT id, code FROM org_unit WHERE code IN ('BIN', 'SAN', 'DSN')`,
+    ))
       unit[r.code] = r.id;
   }, 60_000);
   afterAll(async () => {
@@ -53,11 +63,15 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       prognos: -560_000_000,
     });
     const ks = await api.login('ks.sekreterare');
-    const escalation = await eventually(async () => {
-      const res = await api.request('GET', '/api/escalations?status=open&year=2027', { token: ks });
-      const e = res.body.items.find((x: { sourceDocumentId: string }) => x.sourceDocumentId === reportId);
-      return e?.actionPlanDocumentId ? e : undefined;
-    }, 30_000, 'escalation with its åtgärdsplan');
+    const escalation = await eventually(
+      async () => {
+        const res = await api.request('GET', '/api/escalations?status=open&year=2027', { token: ks });
+        const e = res.body.items.find((x: { sourceDocumentId: string }) => x.sourceDocumentId === reportId);
+        return e?.actionPlanDocumentId ? e : undefined;
+      },
+      30_000,
+      'escalation with its åtgärdsplan',
+    );
     expect(escalation).toMatchObject({
       kind: 'budget',
       status: 'open',
@@ -71,13 +85,17 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     const detail = await api.request('GET', `/api/escalations/${escalation.id}`, { token: ks });
     expect(detail.body.measures).toBe(EKONOMI_TEXT.foreslagnaAtgarder);
 
-    const mail = await smtp.waitFor((all) => all.find((m) => m.subject.startsWith('Budgetavvikelse: Bildningsnämnden')));
+    const mail = await smtp.waitFor((all) =>
+      all.find((m) => m.subject.startsWith('Budgetavvikelse: Bildningsnämnden')),
+    );
     expect(mail.to.sort()).toEqual(['ks.ordforande@hallsberg.example', 'ks.sekreterare@hallsberg.example']);
     expect(mail.text).toMatch(/gräns för väsentlig avvikelse \(5\s480\s000 kr\)/);
     expect(mail.text).toContain(EKONOMI_TEXT.foreslagnaAtgarder);
     expect(mail.text).toContain(`/dokument/${escalation.actionPlanDocumentId}`);
 
-    const plan = await api.request('GET', `/api/documents/${escalation.actionPlanDocumentId}`, { token: await api.login('bin.fvc') });
+    const plan = await api.request('GET', `/api/documents/${escalation.actionPlanDocumentId}`, {
+      token: await api.login('bin.fvc'),
+    });
     expect(plan.body).toMatchObject({ type: 'atgardsplan', orgUnitId: unit['BIN'], state: 'draft' });
     expect(plan.body.data.avvikelse).toMatchObject({ typ: 'budget', belopp: 12_000_000 });
     const due = new Date(plan.body.dueAt).getTime();
@@ -90,7 +108,9 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       );
       return rows.length ? rows : undefined;
     });
-    expect(deadlines.filter((d: { kind: string }) => d.kind === 'due')).toEqual([{ kind: 'due', status: 'pending' }]);
+    expect(deadlines.filter((d: { kind: string }) => d.kind === 'due')).toEqual([
+      { kind: 'due', status: 'pending' },
+    ]);
 
     // KS acknowledges, once.
     const chair = await api.login('ks.ordforande');
@@ -99,8 +119,14 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       body: { comment: 'Följs upp på nästa KS-möte.' },
     });
     expect(ack.status).toBe(200);
-    expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedComment: 'Följs upp på nästa KS-möte.' });
-    const again = await api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, { token: chair, body: {} });
+    expect(ack.body).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedComment: 'Följs upp på nästa KS-möte.',
+    });
+    const again = await api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
+      token: chair,
+      body: {},
+    });
     expect(again.status).toBe(409);
     const fromNamnd = await api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
       token: await api.login('bin.ordforande'),
@@ -116,22 +142,34 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       prognos: -453_000_000, // 1 Mkr deficit, below 1 % of 452 Mkr
     });
     // Wait until the worker has judged the submission, then look.
-    await eventually(async () => {
-      const [r] = await api.dataSource.query(
-        `SELECT 1 AS x FROM effect_receipt r JOIN outbox o ON o.dedupe_key = r.dedupe_key
+    await eventually(
+      async () => {
+        const [r] = await api.dataSource.query(
+          `SELECT 1 AS x FROM effect_receipt r JOIN outbox o ON o.dedupe_key = r.dedupe_key
           WHERE o.document_id = ? AND o.effect_type = 'documentSubmitted'`,
-        [reportId],
-      );
-      return r;
-    }, 20_000, 'the submission to be judged');
-    const [{ n }] = await api.dataSource.query('SELECT COUNT(*) AS n FROM escalation WHERE source_document_id = ?', [reportId]);
+          [reportId],
+        );
+        return r;
+      },
+      20_000,
+      'the submission to be judged',
+    );
+    const [{ n }] = await api.dataSource.query(
+      'SELECT COUNT(*) AS n FROM escalation WHERE source_document_id = ?',
+      [reportId],
+    );
     expect(Number(n)).toBe(0);
     const [{ plans }] = await api.dataSource.query(
       `SELECT COUNT(*) AS plans FROM document WHERE type = 'atgardsplan' AND org_unit_id = ?`,
       [unit['SAN']],
     );
     expect(Number(plans)).toBe(0);
-    expect(smtp.received.filter((m) => m.subject.includes('Social- och arbetsmarknadsnämnden') && m.subject.startsWith('Budgetavvikelse'))).toEqual([]);
+    expect(
+      smtp.received.filter(
+        (m) =>
+          m.subject.includes('Social- och arbetsmarknadsnämnden') && m.subject.startsWith('Budgetavvikelse'),
+      ),
+    ).toEqual([]);
   }, 40_000);
 
   it('a nämnd reports an ad-hoc deviation: it escalates at once the same way; bad input changes nothing', async () => {
@@ -141,7 +179,11 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       body: { orgUnitId: unit['DSN'], year: 1999, amount: 'mycket' },
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/amount', '/description', '/year']);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      '/amount',
+      '/description',
+      '/year',
+    ]);
     const foreign = await api.request('POST', '/api/escalations', {
       token: chair,
       body: { orgUnitId: unit['BIN'], year: 2027, description: 'Fel nämnd' },
@@ -149,13 +191,23 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     expect(foreign.status).toBe(403);
     const res = await api.request('POST', '/api/escalations', {
       token: chair,
-      body: { orgUnitId: unit['DSN'], year: 2027, amount: -3_000_000, description: 'Vattenskada i Folkets hus.', measures: 'Försäkringsärende.' },
+      body: {
+        orgUnitId: unit['DSN'],
+        year: 2027,
+        amount: -3_000_000,
+        description: 'Vattenskada i Folkets hus.',
+        measures: 'Försäkringsärende.',
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'adhoc', status: 'open', amount: -3_000_000 });
-    await smtp.waitFor((all) => all.find((m) => m.subject === 'Rapporterad avvikelse: Drift- och servicenämnden'));
+    await smtp.waitFor((all) =>
+      all.find((m) => m.subject === 'Rapporterad avvikelse: Drift- och servicenämnden'),
+    );
     const withPlan = await eventually(async () => {
-      const r = await api.request('GET', `/api/escalations/${res.body.id}`, { token: await api.login('ks.sekreterare') });
+      const r = await api.request('GET', `/api/escalations/${res.body.id}`, {
+        token: await api.login('ks.sekreterare'),
+      });
       return r.body.actionPlanDocumentId ? r.body : undefined;
     });
     expect(withPlan.actionPlanState).toBe('draft');
@@ -163,27 +215,49 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
 
   it('thresholds per nämnd are for administrators; a kronor limit lowers the threshold', async () => {
     const admin = await api.login('admin');
-    const before = await api.request('GET', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, { token: admin });
-    expect(before.body).toMatchObject({ kronor: null, shareOfFrame: null, frame: 452_000_000, effectiveThreshold: 4_520_000 });
-    const bad = await api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds`, { token: admin, body: { kronor: -5, shareOfFrame: 2 } });
+    const before = await api.request('GET', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
+      token: admin,
+    });
+    expect(before.body).toMatchObject({
+      kronor: null,
+      shareOfFrame: null,
+      frame: 452_000_000,
+      effectiveThreshold: 4_520_000,
+    });
+    const bad = await api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds`, {
+      token: admin,
+      body: { kronor: -5, shareOfFrame: 2 },
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/kronor', '/shareOfFrame']);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      '/kronor',
+      '/shareOfFrame',
+    ]);
     const put = await api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
       token: admin,
       body: { kronor: 500_000, shareOfFrame: null },
     });
     expect(put.body).toMatchObject({ kronor: 500_000, effectiveThreshold: 500_000 });
-    const denied = await api.request('GET', `/api/org-units/${unit['SAN']}/thresholds`, { token: await api.login('ks.sekreterare') });
+    const denied = await api.request('GET', `/api/org-units/${unit['SAN']}/thresholds`, {
+      token: await api.login('ks.sekreterare'),
+    });
     expect(denied.status).toBe(403);
   });
 
   it('the queue dashboard is for administrators only', async () => {
     expect((await api.request('GET', '/admin/queues')).status).toBe(401);
-    expect((await api.request('GET', '/admin/queues', { token: await api.login('ks.sekreterare') })).status).toBe(403);
+    expect(
+      (await api.request('GET', '/admin/queues', { token: await api.login('ks.sekreterare') })).status,
+    ).toBe(403);
     const ok = await api.request('GET', '/admin/queues', { token: await api.login('admin') });
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('<html');
     const queues = await api.request('GET', '/admin/queues/api/queues', { token: await api.login('admin') });
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['deadlines', 'effects', 'mail', 'maintenance']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'deadlines',
+      'effects',
+      'mail',
+      'maintenance',
+    ]);
   });
 });

@@ -19,7 +19,14 @@ import { ApiProblem } from '../common/problem/problem';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 
 /** Roles that oversee every nämnd and so see every escalation. */
-const OVERSIGHT: RoleKey[] = ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare', 'kf.ordforande', 'kf.sekreterare'];
+const OVERSIGHT: RoleKey[] = [
+  'admin',
+  'registrator',
+  'ks.ordforande',
+  'ks.sekreterare',
+  'kf.ordforande',
+  'kf.sekreterare',
+];
 export const KS_ROLES: RoleKey[] = ['ks.ordforande', 'ks.sekreterare'];
 export const NAMND_ROLES: RoleKey[] = ['namnd.ordforande', 'namnd.sekreterare'];
 
@@ -54,7 +61,8 @@ export class EscalationsService {
     const e = await this.repo.get(id);
     if (!e) throw ApiProblem.notFound('Eskaleringen');
     const units = await this.visibleUnits(p);
-    if (units && !units.includes(e.orgUnitId)) throw ApiProblem.forbidden('Eskaleringen gäller en enhet utanför dina roller.');
+    if (units && !units.includes(e.orgUnitId))
+      throw ApiProblem.forbidden('Eskaleringen gäller en enhet utanför dina roller.');
     return toDetail(e);
   }
 
@@ -63,9 +71,17 @@ export class EscalationsService {
     if (!e) throw ApiProblem.notFound('Eskaleringen');
     await this.ds.transaction(async (m) => {
       if (!(await this.repo.acknowledge(id, p.userId, comment, m)))
-        throw ApiProblem.conflict('not-open', 'Eskaleringen är redan kvitterad eller avslutad.', { escalationStatus: e.status });
+        throw ApiProblem.conflict('not-open', 'Eskaleringen är redan kvitterad eller avslutad.', {
+          escalationStatus: e.status,
+        });
       await this.audit.append(
-        { actorUserId: p.userId, action: 'escalation.acknowledged', entityType: 'escalation', entityId: id, details: { comment } },
+        {
+          actorUserId: p.userId,
+          action: 'escalation.acknowledged',
+          entityType: 'escalation',
+          entityId: id,
+          details: { comment },
+        },
         m,
       );
     });
@@ -99,7 +115,13 @@ export class EscalationsService {
         m,
       );
       await this.audit.append(
-        { actorUserId: p.userId, action: 'escalation.opened', entityType: 'escalation', entityId: out.id, details: { kind: 'adhoc', amount: body.amount ?? null } },
+        {
+          actorUserId: p.userId,
+          action: 'escalation.opened',
+          entityType: 'escalation',
+          entityId: out.id,
+          details: { kind: 'adhoc', amount: body.amount ?? null },
+        },
         m,
       );
       return out.id;
@@ -110,15 +132,37 @@ export class EscalationsService {
   async threshold(orgUnitId: string, year: number): Promise<DeviationThresholdView> {
     await this.requireNamnd(orgUnitId);
     const d = await this.thresholds.describe(orgUnitId, year);
-    return { orgUnitId, kronor: d.kronor, shareOfFrame: d.shareOfFrame, frame: d.frame, effectiveThreshold: d.threshold, year };
+    return {
+      orgUnitId,
+      kronor: d.kronor,
+      shareOfFrame: d.shareOfFrame,
+      frame: d.frame,
+      effectiveThreshold: d.threshold,
+      year,
+    };
   }
 
-  async saveThreshold(p: Principal, orgUnitId: string, body: UpdateDeviationThresholdRequest, year: number): Promise<DeviationThresholdView> {
+  async saveThreshold(
+    p: Principal,
+    orgUnitId: string,
+    body: UpdateDeviationThresholdRequest,
+    year: number,
+  ): Promise<DeviationThresholdView> {
     await this.requireNamnd(orgUnitId);
     await this.ds.transaction(async (m) => {
-      await this.repo.saveThreshold({ orgUnitId, kronor: body.kronor, shareOfFrame: body.shareOfFrame }, p.userId, m);
+      await this.repo.saveThreshold(
+        { orgUnitId, kronor: body.kronor, shareOfFrame: body.shareOfFrame },
+        p.userId,
+        m,
+      );
       await this.audit.append(
-        { actorUserId: p.userId, action: 'threshold.updated', entityType: 'org_unit', entityId: orgUnitId, details: body },
+        {
+          actorUserId: p.userId,
+          action: 'threshold.updated',
+          entityType: 'org_unit',
+          entityId: orgUnitId,
+          details: body,
+        },
         m,
       );
     });
@@ -129,14 +173,19 @@ export class EscalationsService {
     const unit = (await this.orgTree.tree()).get(orgUnitId);
     if (!unit) throw ApiProblem.notFound('Organisationsenheten');
     if (!NAMND_LIKE_KINDS.includes(unit.kind))
-      throw ApiProblem.validation([{ pointer: '/orgUnitId', message: 'Gränser sätts för nämnder och styrelser.' }]);
+      throw ApiProblem.validation([
+        { pointer: '/orgUnitId', message: 'Gränser sätts för nämnder och styrelser.' },
+      ]);
   }
 
   /** Undefined: everything; otherwise the units the caller's roles reach. */
   private async visibleUnits(p: Principal): Promise<string[] | undefined> {
     if (p.roles.some((r) => OVERSIGHT.includes(r.role))) return undefined;
     const tree = await this.orgTree.tree();
-    return tree.all().filter((u) => p.roles.some((a) => roleApplies(a, u.id, tree))).map((u) => u.id);
+    return tree
+      .all()
+      .filter((u) => p.roles.some((a) => roleApplies(a, u.id, tree)))
+      .map((u) => u.id);
   }
 }
 

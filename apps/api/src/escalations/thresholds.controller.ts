@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   deviationThresholdViewSchema,
   thresholdQuerySchema,
@@ -25,7 +33,8 @@ export class ThresholdsController {
   @RequireRole('admin')
   @ApiOperation({
     summary: 'Nämndens gräns för väsentlig budgetavvikelse (administratör)',
-    description: 'Konfigurerade kronor och/eller andel av ramen, ramen för året och den gräns som gäller (standard 1 % av ramen).',
+    description:
+      'Konfigurerade kronor och/eller andel av ramen, ramen för året och den gräns som gäller (standard 1 % av ramen).',
   })
   @ApiQuery({ name: 'year', required: false, type: Number })
   @ApiOkResponse({ schema: deviationThresholdViewSchema })
@@ -38,7 +47,8 @@ export class ThresholdsController {
   @RequireRole('admin')
   @ApiOperation({
     summary: 'Sätt nämndens gräns (administratör)',
-    description: 'kronor och shareOfFrame (0–1); null tar bort en gräns. Med båda gäller den lägsta. Granskningsloggas.',
+    description:
+      'kronor och shareOfFrame (0–1); null tar bort en gräns. Med båda gäller den lägsta. Granskningsloggas.',
   })
   @ApiBody({ schema: updateDeviationThresholdSchema })
   @ApiOkResponse({ schema: deviationThresholdViewSchema })

@@ -45,9 +45,15 @@ export class MailAdminController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Utgående e-post, t.ex. ?status=failed för det som inte gick att skicka (nyast först)' })
+  @ApiOperation({
+    summary: 'Utgående e-post, t.ex. ?status=failed för det som inte gick att skicka (nyast först)',
+  })
   @ApiQuery({ name: 'status', required: false, schema: mailMessageQuerySchema['properties']['status'] })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
   @ApiOkResponse({ schema: pageSchema(mailMessageSchema) })
   async list(@Query() query: unknown) {

@@ -31,14 +31,21 @@ export class QueueDashboard implements OnApplicationShutdown {
     adapter.setBasePath(QUEUE_DASHBOARD_PATH);
     for (const name of Object.values(QUEUES))
       this.queues.push(
-        new Queue(name, { connection: bullConnection(this.config.redisUrl, 'producer'), prefix: this.config.queuePrefix }),
+        new Queue(name, {
+          connection: bullConnection(this.config.redisUrl, 'producer'),
+          prefix: this.config.queuePrefix,
+        }),
       );
     createBullBoard({
       queues: this.queues.map((q) => new BullMQAdapter(q)),
       serverAdapter: adapter,
       options: { uiConfig: { boardTitle: 'Rödtråd – köer' } },
     });
-    app.use(QUEUE_DASHBOARD_PATH, (req, res, next) => void this.requireAdmin(req, res, next), adapter.getRouter());
+    app.use(
+      QUEUE_DASHBOARD_PATH,
+      (req, res, next) => void this.requireAdmin(req, res, next),
+      adapter.getRouter(),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -52,7 +59,13 @@ export class QueueDashboard implements OnApplicationShutdown {
       if (!session) return problem(res, 401, 'unauthenticated', 'Inte inloggad', 'Du behöver logga in.');
       const roles = await this.users.rolesOf(session.userId);
       if (!roles.some((r) => r.role === 'admin'))
-        return problem(res, 403, 'forbidden', 'Saknar behörighet', 'Kööversikten är bara för administratörer.');
+        return problem(
+          res,
+          403,
+          'forbidden',
+          'Saknar behörighet',
+          'Kööversikten är bara för administratörer.',
+        );
       next();
     } catch (e) {
       next(e);

@@ -102,7 +102,8 @@ export interface StatusItem {
   documentType: string;
   period?: string | null;
   documentId?: string | number | null;
-  state: string;
+  /** Null for a planned slot whose document is not created yet. */
+  state: string | null;
   stateTitle?: string | null;
   dueAt?: string | null;
   overdue?: boolean;

@@ -84,3 +84,6 @@ export function useCurrentUser(): CurrentUser {
 }
 
 export const isAdmin = (user: CurrentUser): boolean => user.roles.some((r) => r.role === 'admin');
+
+export const hasAnyRole = (user: CurrentUser, roles: readonly string[]): boolean =>
+  user.roles.some((r) => roles.includes(r.role));

@@ -8,10 +8,28 @@ interface CommentDialogProps {
   busy?: boolean;
   onCancel: () => void;
   onConfirm: (comment: string) => void;
+  /** Lets the comment be left empty (acknowledging a deviation). */
+  optional?: boolean;
+  label?: string;
+  hint?: string;
+  submitLabel?: string;
+  /** Shown inside the dialog when sending failed, so the reader keeps their text. */
+  error?: string | null;
 }
 
 /** A modal <dialog>: the browser traps focus, Esc closes it, focus returns to the opener. */
-export function CommentDialog({ title, open, busy, onCancel, onConfirm }: CommentDialogProps) {
+export function CommentDialog({
+  title,
+  open,
+  busy,
+  onCancel,
+  onConfirm,
+  optional,
+  label,
+  hint,
+  submitLabel,
+  error: failure,
+}: CommentDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -30,7 +48,7 @@ export function CommentDialog({ title, open, busy, onCancel, onConfirm }: Commen
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!comment.trim()) {
+    if (!optional && !comment.trim()) {
       setError(t('document.commentRequired'));
       document.getElementById('event-comment')?.focus();
       return;
@@ -42,18 +60,23 @@ export function CommentDialog({ title, open, busy, onCancel, onConfirm }: Commen
     <dialog ref={ref} className="dialog" aria-labelledby="comment-dialog-title" onClose={onCancel}>
       <form noValidate onSubmit={submit} className="form-stack">
         <h2 id="comment-dialog-title">{title}</h2>
+        {failure && (
+          <p className="notice notice-error" role="alert">
+            {failure}
+          </p>
+        )}
         <TextAreaField
           id="event-comment"
-          label={t('document.commentLabel')}
-          hint={t('document.commentHint')}
-          required
+          label={label ?? t('document.commentLabel')}
+          hint={hint ?? t('document.commentHint')}
+          required={!optional}
           value={comment}
           error={error}
           onChange={(e) => setComment(e.target.value)}
         />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
-            {busy ? t('common.sending') : t('common.send')}
+            {busy ? t('common.sending') : (submitLabel ?? t('common.send'))}
           </button>
           <button type="button" className="button button-secondary" onClick={onCancel}>
             {t('common.cancel')}

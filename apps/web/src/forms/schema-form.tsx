@@ -9,6 +9,19 @@ import { transformErrors, translateString } from './rjsf-sv';
 
 const templates = { ButtonTemplates: buttonTemplates, ErrorListTemplate };
 
+/**
+ * ajv compiles schemas with `new Function`, which the API's Content-Security-Policy forbids
+ * (script-src without 'unsafe-eval'). Where it is forbidden the form does not validate in the
+ * browser; the server validates every save and event and its 422 errors appear at the fields.
+ */
+export const CLIENT_VALIDATION: boolean = (() => {
+  try {
+    return new Function('return true')() === true;
+  } catch {
+    return false;
+  }
+})();
+
 export interface SchemaFormProps {
   id: string;
   schema: JsonObject;
@@ -51,6 +64,7 @@ export default function SchemaForm(props: SchemaFormProps) {
       formData={props.formData ?? {}}
       validator={validator}
       noHtml5Validate
+      noValidate={!CLIENT_VALIDATION}
       showErrorList="top"
       focusOnFirstError
       readonly={props.readonly}

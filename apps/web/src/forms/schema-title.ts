@@ -14,7 +14,7 @@ export function propertyPath(property: string | undefined): string[] {
 
 /**
  * The human title of the field a path points at, from the JSON Schema ("Mål" for goals/0/title),
- * with the row number when it sits in an array. Local $refs and allOf/anyOf are not followed.
+ * with the row number when it sits in an array. allOf/anyOf/oneOf are searched; $refs are not followed.
  */
 export function fieldTitle(schema: JsonObject, path: string[]): string | undefined {
   let node: JsonValue | undefined = schema;
@@ -22,9 +22,9 @@ export function fieldTitle(schema: JsonObject, path: string[]): string | undefin
   let row: number | undefined;
   for (const segment of path) {
     if (!isObject(node)) return title;
-    const properties: JsonValue | undefined = node['properties'];
-    if (isObject(properties) && isObject(properties[segment])) {
-      node = properties[segment];
+    const property = propertyOf(node, segment);
+    if (property) {
+      node = property;
     } else if (/^\d+$/.test(segment) && isObject(node['items'])) {
       node = node['items'];
       row = Number(segment) + 1;
@@ -35,4 +35,18 @@ export function fieldTitle(schema: JsonObject, path: string[]): string | undefin
     title = isObject(node) && typeof node['title'] === 'string' ? node['title'] : segment;
   }
   return title && row !== undefined ? `${title} (${row})` : title;
+}
+
+function propertyOf(node: JsonObject, name: string): JsonObject | undefined {
+  const properties = node['properties'];
+  if (isObject(properties) && isObject(properties[name])) return properties[name];
+  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    const members = node[key];
+    if (!Array.isArray(members)) continue;
+    for (const member of members) {
+      const found = isObject(member) ? propertyOf(member, name) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -43,6 +43,21 @@ export const svCycle = {
   'document.redThreadGoal': 'Nämndmål: {goal}',
   'document.redThreadLink': '{type}, {unit}',
 
+  'event.CREATE': 'Skapat',
+  'event.MIGRATE': 'Flyttat till ny version av arbetsflödet',
+  'event.SAVE_DATA': 'Sparat',
+  'event.DATA_SAVED': 'Sparat',
+  'event.ADOPT': 'Antaget',
+  'event.APPROVE': 'Godkänt',
+  'event.DECIDE': 'Beslutat',
+  'event.REFER_BACK': 'Återremitterat',
+  'event.REGISTER': 'Registrerat',
+  'event.RETURN': 'Returnerat',
+  'event.SUBMIT': 'Inlämnat',
+  'event.TAKE_NOTE': 'Behandlat',
+  'history.via.user': 'webben',
+  'history.via.email-link': 'e-postlänk',
+
   'escalations.title': 'Avvikelser',
   'escalations.intro':
     'Väsentliga budgetavvikelser, bristande måluppfyllelse och balanskravsresultat som rapporterats till kommunstyrelsen.',

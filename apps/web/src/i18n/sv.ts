@@ -1,4 +1,5 @@
 import { svCycle } from './sv-cycle';
+import { svWorkflows } from '../pages/admin-workflows/sv-workflows';
 
 // Every string the user sees, in Swedish. Placeholders are written {name} and filled by t().
 export const sv = {
@@ -328,6 +329,7 @@ export const sv = {
   'validation.uniqueItems': 'Raderna får inte upprepas.',
   'validation.fieldMessage': '{field}: {message}',
   ...svCycle,
+  ...svWorkflows,
 } as const;
 
 export type MessageKey = keyof typeof sv;

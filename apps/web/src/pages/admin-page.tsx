@@ -1,25 +1,59 @@
 import { useMemo, useState } from 'react';
 import type { OrgUnit, Page, UserSummary } from '../api/types';
-import { useQuery } from '../api/use-query';
+import { useQuery, type QueryState } from '../api/use-query';
 import { isAdmin, useCurrentUser } from '../auth/session';
-import { Loading, ProblemMessage } from '../components/feedback';
+import { Loading, ProblemMessage, StatusMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { orgKindLabel, roleLabel, t } from '../i18n/t';
+import { Modal } from './admin/modal';
+import { ThresholdsPanel } from './admin/thresholds';
+import { UnitForm } from './admin/unit-form';
+import { UserForm } from './admin/user-form';
 
 const PAGE_SIZE = 50;
 
+type Editing = { kind: 'unit' } | { kind: 'user'; user: UserSummary | null } | null;
+
 export default function AdminPage() {
   const user = useCurrentUser();
+  const units = useQuery<Page<OrgUnit>>(isAdmin(user) ? '/api/org-units' : null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [usersVersion, setUsersVersion] = useState(0);
+  const unitList = units.data?.items ?? [];
+  function saved(text: string) {
+    setEditing(null);
+    setMessage(text);
+    units.refetch();
+    setUsersVersion((n) => n + 1);
+  }
   return (
     <>
       <PageHeading title={t('admin.title')} />
       {isAdmin(user) ? (
         <>
-          <p className="lead">{t('admin.intro')}</p>
+          <p className="lead">{t('admin.intro2')}</p>
+          <StatusMessage message={message} />
           <div className="admin-grid">
-            <OrgTree />
-            <UserList />
+            <OrgTree units={units} onCreate={() => setEditing({ kind: 'unit' })} />
+            <UserList
+              key={usersVersion}
+              unitList={unitList}
+              onCreate={() => setEditing({ kind: 'user', user: null })}
+              onEdit={(u) => setEditing({ kind: 'user', user: u })}
+            />
           </div>
+          <ThresholdsPanel units={unitList} />
+          <Modal
+            open={editing !== null}
+            labelledBy={editing?.kind === 'unit' ? 'unit-form-title' : 'user-form-title'}
+            onClose={() => setEditing(null)}
+          >
+            {editing?.kind === 'unit' && <UnitForm units={unitList} onSaved={saved} onCancel={() => setEditing(null)} />}
+            {editing?.kind === 'user' && (
+              <UserForm user={editing.user} units={unitList} onSaved={saved} onCancel={() => setEditing(null)} />
+            )}
+          </Modal>
         </>
       ) : (
         <p className="notice notice-info">{t('admin.forbidden')}</p>
@@ -48,8 +82,8 @@ function buildTree(units: OrgUnit[]): TreeNode[] {
   return roots;
 }
 
-function OrgTree() {
-  const { data, error, loading, refetch } = useQuery<Page<OrgUnit>>('/api/org-units');
+function OrgTree({ units, onCreate }: { units: QueryState<Page<OrgUnit>>; onCreate: () => void }) {
+  const { data, error, loading, refetch } = units;
   const tree = useMemo(() => buildTree(data?.items ?? []), [data]);
   let body: React.ReactNode;
   if (loading && !data) body = <Loading />;
@@ -69,6 +103,11 @@ function OrgTree() {
   return (
     <section aria-labelledby="org-title" className="card">
       <h2 id="org-title">{t('admin.orgTitle')}</h2>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={onCreate}>
+          {t('admin.unitCreate')}
+        </button>
+      </div>
       {body}
     </section>
   );
@@ -100,17 +139,19 @@ function TreeItem({ node, depth = 0 }: { node: TreeNode; depth?: number }) {
   );
 }
 
-function UserList() {
+interface UserListProps {
+  unitList: OrgUnit[];
+  onCreate: () => void;
+  onEdit: (user: UserSummary) => void;
+}
+
+function UserList({ unitList, onCreate, onEdit }: UserListProps) {
   const [offset, setOffset] = useState(0);
   const { data, error, loading, refetch } = useQuery<Page<UserSummary>>('/api/users', {
     limit: PAGE_SIZE,
     offset,
   });
-  const units = useQuery<Page<OrgUnit>>('/api/org-units');
-  const unitNames = useMemo(
-    () => new Map((units.data?.items ?? []).map((u) => [String(u.id), u.name])),
-    [units.data],
-  );
+  const unitNames = useMemo(() => new Map(unitList.map((u) => [String(u.id), u.name])), [unitList]);
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.floor(offset / PAGE_SIZE) + 1;
@@ -131,6 +172,7 @@ function UserList() {
                 <th scope="col">{t('admin.col.username')}</th>
                 <th scope="col">{t('admin.col.email')}</th>
                 <th scope="col">{t('admin.col.roles')}</th>
+                <th scope="col">{t('admin.col.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -153,6 +195,12 @@ function UserList() {
                         </li>
                       ))}
                     </ul>
+                  </td>
+                  <td>
+                    <button type="button" className="button button-quiet" onClick={() => onEdit(user)}>
+                      {t('common.edit')}
+                      <span className="visually-hidden"> {user.name}</span>
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -185,6 +233,11 @@ function UserList() {
   return (
     <section aria-labelledby="users-title" className="card">
       <h2 id="users-title">{t('admin.usersTitle')}</h2>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={onCreate}>
+          {t('admin.userCreate')}
+        </button>
+      </div>
       {body}
     </section>
   );

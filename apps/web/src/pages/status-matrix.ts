@@ -135,7 +135,7 @@ export function filterMatrix(matrix: Matrix, filter: MatrixFilter): Matrix {
     return columns.some((c) => {
       const cell = row.cells.get(c.key);
       if (!cell) return false;
-      if (filter.state && cell.state !== filter.state) return false;
+      if (filter.state && (cell.state ?? 'missing') !== filter.state) return false;
       return !filter.overdueOnly || Boolean(cell.overdue);
     });
   });

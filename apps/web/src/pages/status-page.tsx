@@ -42,7 +42,8 @@ function StatusView({ year }: { year: number }) {
   const states = useMemo(() => {
     const seen = new Map<string, string>();
     for (const item of status.data?.items ?? []) {
-      if (!seen.has(item.state)) seen.set(item.state, item.stateTitle || stateLabel(item.state));
+      const state = item.state ?? 'missing';
+      if (!seen.has(state)) seen.set(state, item.stateTitle || stateLabel(state));
     }
     return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'sv-SE'));
   }, [status.data]);
@@ -264,7 +265,7 @@ const StatusRow = memo(function StatusRow({ row, columns }: { row: Row; columns:
         const badge = (
           <span className={`badge badge-${stateTone(cell.state)}`}>
             <span aria-hidden="true" className="badge-icon" />
-            {cell.stateTitle || stateLabel(cell.state)}
+            {cell.stateTitle || stateLabel(cell.state ?? 'missing')}
           </span>
         );
         return (

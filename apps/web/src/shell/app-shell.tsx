@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { CurrentUser } from '../api/types';
-import { isAdmin, useSession } from '../auth/session';
+import { hasAnyRole, isAdmin, useSession } from '../auth/session';
 import { roleLabel, t } from '../i18n/t';
 import { Link, navigate, useLocation } from '../router/router';
 
@@ -44,11 +44,28 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
   const { pathname } = useLocation();
   const [leaving, setLeaving] = useState(false);
   const year = new Date().getFullYear();
+  // The registrar's matrix is for those the API lets read every unit's status.
   const items = [
     { to: '/', label: t('nav.tasks'), current: pathname === '/' },
-    { to: `/inlamning/${year}`, label: t('nav.status'), current: pathname.startsWith('/inlamning') },
+    ...(hasAnyRole(user, ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'])
+      ? [{ to: `/inlamning/${year}`, label: t('nav.status'), current: pathname.startsWith('/inlamning') }]
+      : []),
+    { to: '/avvikelser', label: t('nav.escalations'), current: pathname.startsWith('/avvikelser') },
+    { to: `/roda-traden/${year}`, label: t('nav.redThread'), current: pathname.startsWith('/roda-traden') },
+    { to: `/arshjul/${year}`, label: t('nav.yearWheel'), current: pathname.startsWith('/arshjul') },
     ...(isAdmin(user)
-      ? [{ to: '/admin', label: t('nav.admin'), current: pathname.startsWith('/admin') }]
+      ? [
+          {
+            to: '/admin',
+            label: t('nav.admin'),
+            current: pathname.startsWith('/admin') && !pathname.startsWith('/admin/arbetsfloden'),
+          },
+          {
+            to: '/admin/arbetsfloden',
+            label: t('nav.workflows'),
+            current: pathname.startsWith('/admin/arbetsfloden'),
+          },
+        ]
       : []),
   ];
 

@@ -1,7 +1,13 @@
 import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
-import { ApprovalLinks, cachedOrgTree, DocumentEngine, RenewApprovalLinks, RequestApproval } from '@rodtrad/engine';
+import {
+  ApprovalLinks,
+  cachedOrgTree,
+  DocumentEngine,
+  RenewApprovalLinks,
+  RequestApproval,
+} from '@rodtrad/engine';
 import { QueuedMailOutbox } from '@rodtrad/mail';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
 

@@ -26,13 +26,19 @@ export class RenewApprovalLinksJob implements JobHandler, OnApplicationBootstrap
     // Idempotent upsert: several workers agree on one schedule.
     await this.queues
       .get(QUEUES.maintenance)
-      .upsertJobScheduler('renew-approval-links', { every: RENEW_APPROVAL_LINKS_EVERY_MS }, { name: this.name });
+      .upsertJobScheduler(
+        'renew-approval-links',
+        { every: RENEW_APPROVAL_LINKS_EVERY_MS },
+        { name: this.name },
+      );
   }
 
   async handle(): Promise<unknown> {
     const result = await this.renew.renewStale();
     if (result.cancelled || result.renewed)
-      this.logger.log(`Approval links: ${result.cancelled} request(s) cancelled, ${result.renewed} link(s) renewed`);
+      this.logger.log(
+        `Approval links: ${result.cancelled} request(s) cancelled, ${result.renewed} link(s) renewed`,
+      );
     return result;
   }
 }

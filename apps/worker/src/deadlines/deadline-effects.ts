@@ -69,7 +69,12 @@ export class ScheduleDeadlineEffect implements EffectHandler {
         { ...base, kind: 'due', offsetDays: 0, fireAt: dueAt },
         ...reminders
           .filter((d) => d > 0)
-          .map((d) => ({ ...base, kind: 'reminder' as const, offsetDays: d, fireAt: new Date(dueAt.getTime() - d * DAY_MS) }))
+          .map((d) => ({
+            ...base,
+            kind: 'reminder' as const,
+            offsetDays: d,
+            fireAt: new Date(dueAt.getTime() - d * DAY_MS),
+          }))
           // A reminder whose moment has passed before the step even began would only confuse.
           .filter((r) => r.fireAt.getTime() > now),
       ];
@@ -138,7 +143,10 @@ export class RescheduleDeadlinesEffect implements EffectHandler {
       const due = await this.wheel.dueAt(key, Number(year), r.period, new Date(r.documentCreatedAt));
       if (!due) continue;
       const fireAt = new Date(due.getTime() - r.offsetDays * DAY_MS);
-      if (due.getTime() !== new Date(r.dueAt).getTime() || fireAt.getTime() !== new Date(r.fireAt).getTime()) {
+      if (
+        due.getTime() !== new Date(r.dueAt).getTime() ||
+        fireAt.getTime() !== new Date(r.fireAt).getTime()
+      ) {
         if (await this.deadlines.retime(r.id, due, fireAt)) moved++;
       }
       await this.jobs.retime(r.id, fireAt);

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createDocumentEngine, SYSTEM_ACTOR } from '@rodtrad/engine';
 import { OutboxRepository } from '@rodtrad/persistence';
-import { LocalSmtpServer } from '../../../../test/support/local-smtp';
-import { eventually, isolatedStack, startTestWorker } from '../../../../test/support/isolated-stack';
+import { eventually, isolatedStack, LocalSmtpServer, startTestWorker } from '@rodtrad/testing';
 
 const DAY = 86_400_000;
 
@@ -92,11 +91,17 @@ describe('deadlines: reminders and due moments over a real worker, Redis, MariaD
     expect(above?.text).toContain('närmast överordnad nivå');
     const [row] = await ds.query('SELECT overdue FROM document WHERE id = ?', [doc.id]);
     expect(Number(row.overdue)).toBe(1);
-    const due = await ds.query(`SELECT status, fired_at FROM deadline WHERE document_id = ? AND kind = 'due' AND offset_days = 0 AND due_at < NOW(3) + INTERVAL 1 HOUR`, [doc.id]);
+    const due = await ds.query(
+      `SELECT status, fired_at FROM deadline WHERE document_id = ? AND kind = 'due' AND offset_days = 0 AND due_at < NOW(3) + INTERVAL 1 HOUR`,
+      [doc.id],
+    );
     expect(due).toHaveLength(1);
     expect(due[0].status).toBe('fired');
     // The default reminders (14, 3, 1 days) had passed before the step began: none was made.
-    const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM deadline WHERE document_id = ? AND kind = 'reminder' AND due_at < NOW(3) + INTERVAL 1 HOUR`, [doc.id]);
+    const [{ n }] = await ds.query(
+      `SELECT COUNT(*) AS n FROM deadline WHERE document_id = ? AND kind = 'reminder' AND due_at < NOW(3) + INTERVAL 1 HOUR`,
+      [doc.id],
+    );
     expect(Number(n)).toBe(0);
     await new Promise((r) => setTimeout(r, 2000));
     expect(smtp.received.filter((x) => x.subject === `Försenat: ${doc.title}`)).toHaveLength(2);
@@ -106,11 +111,21 @@ describe('deadlines: reminders and due moments over a real worker, Redis, MariaD
     const ds = worker.dataSource;
     const doc = await documentWithDeadline(ds, 'OSTA', 2027, { dueInMs: 4000, reminders: [] });
     const row = await eventually(async () => {
-      const [r] = await ds.query(`SELECT id FROM deadline WHERE document_id = ? AND due_at < NOW(3) + INTERVAL 1 HOUR`, [doc.id]);
+      const [r] = await ds.query(
+        `SELECT id FROM deadline WHERE document_id = ? AND due_at < NOW(3) + INTERVAL 1 HOUR`,
+        [doc.id],
+      );
       return r as { id: string };
     });
     await new OutboxRepository(ds).add(
-      [{ documentId: doc.id, effectType: 'cancelDeadlines', payload: { documentId: doc.id, state: 'draft' }, dedupeKey: `test__${doc.id}__cancel` }],
+      [
+        {
+          documentId: doc.id,
+          effectType: 'cancelDeadlines',
+          payload: { documentId: doc.id, state: 'draft' },
+          dedupeKey: `test__${doc.id}__cancel`,
+        },
+      ],
       ds.manager,
     );
     await eventually(async () => {
@@ -124,11 +139,20 @@ describe('deadlines: reminders and due moments over a real worker, Redis, MariaD
   it('an effect type nobody handles is kept as a visible failure', async () => {
     const ds = worker.dataSource;
     await new OutboxRepository(ds).add(
-      [{ documentId: null, effectType: 'teleportDocument', payload: { to: 'mars' }, dedupeKey: 'test__unknown__effect' }],
+      [
+        {
+          documentId: null,
+          effectType: 'teleportDocument',
+          payload: { to: 'mars' },
+          dedupeKey: 'test__unknown__effect',
+        },
+      ],
       ds.manager,
     );
     const [failure] = await eventually(async () => {
-      const rows = await ds.query(`SELECT effect_type, reason FROM effect_failure WHERE dedupe_key = 'test__unknown__effect'`);
+      const rows = await ds.query(
+        `SELECT effect_type, reason FROM effect_failure WHERE dedupe_key = 'test__unknown__effect'`,
+      );
       return rows.length ? rows : undefined;
     });
     expect(failure).toMatchObject({ effect_type: 'teleportDocument' });

@@ -97,13 +97,28 @@ export class FireDeadlineJob implements JobHandler<FireDeadlineJobData> {
       const mails: string[] = [];
       const mail = overdueMail(ref, 'responsible');
       for (const r of responsible)
-        mails.push(await this.mail.write({ ...mail, to: [r.email], threadKey: doc.id, dedupeKey: `deadline__${row.id}__${r.userId}` }, m));
+        mails.push(
+          await this.mail.write(
+            { ...mail, to: [r.email], threadKey: doc.id, dedupeKey: `deadline__${row.id}__${r.userId}` },
+            m,
+          ),
+        );
       if (row.escalate) {
         const up = await this.recipients.nextLevelUp(doc.orgUnitId);
         const told = new Set(responsible.map((r) => r.userId));
         const escalated = overdueMail(ref, 'escalated');
         for (const r of up?.recipients.filter((u) => !told.has(u.userId)) ?? [])
-          mails.push(await this.mail.write({ ...escalated, to: [r.email], threadKey: doc.id, dedupeKey: `deadline__${row.id}__${r.userId}` }, m));
+          mails.push(
+            await this.mail.write(
+              {
+                ...escalated,
+                to: [r.email],
+                threadKey: doc.id,
+                dedupeKey: `deadline__${row.id}__${r.userId}`,
+              },
+              m,
+            ),
+          );
       }
       if (row.onDue) await this.outbox.add([onDueEffect(row)], m);
       return { fired: true, kind: 'due', mails, digests: [] };

@@ -44,7 +44,9 @@ export class RecipientDirectory {
   /** Holders of any of `roles` that reach the unit (its own roles, roles above it, global roles). */
   async withRolesFor(roles: readonly string[], orgUnitId: string): Promise<Recipient[]> {
     const tree = await this.tree();
-    return unique((await this.assignments()).filter((a) => roles.includes(a.role) && roleApplies(a, orgUnitId, tree)));
+    return unique(
+      (await this.assignments()).filter((a) => roles.includes(a.role) && roleApplies(a, orgUnitId, tree)),
+    );
   }
 
   /** Holders of any of `roles`, wherever they hold them. */
@@ -92,6 +94,7 @@ export class RecipientDirectory {
 
 function unique(list: Recipient[]): Recipient[] {
   const seen = new Map<string, Recipient>();
-  for (const r of list) if (!seen.has(r.userId)) seen.set(r.userId, { userId: r.userId, name: r.name, email: r.email });
+  for (const r of list)
+    if (!seen.has(r.userId)) seen.set(r.userId, { userId: r.userId, name: r.name, email: r.email });
   return [...seen.values()];
 }

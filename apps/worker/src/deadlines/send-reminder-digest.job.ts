@@ -40,7 +40,9 @@ export class SendReminderDigestJob implements JobHandler<SendReminderDigestJobDa
       const claimed = await this.digests.claimSending(digestId, m);
       if (!claimed) return null;
       const user = await this.recipients.user(claimed.userId);
-      const items = (await this.digests.items(digestId, m)).filter((i) => !i.documentFinal && i.documentState === i.state);
+      const items = (await this.digests.items(digestId, m)).filter(
+        (i) => !i.documentFinal && i.documentState === i.state,
+      );
       if (!user || !items.length) return null;
       const now = Date.now();
       const lines = [];

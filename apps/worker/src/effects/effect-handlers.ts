@@ -1,4 +1,8 @@
-import { CancelDeadlinesEffect, RescheduleDeadlinesEffect, ScheduleDeadlineEffect } from '../deadlines/deadline-effects';
+import {
+  CancelDeadlinesEffect,
+  RescheduleDeadlinesEffect,
+  ScheduleDeadlineEffect,
+} from '../deadlines/deadline-effects';
 import { DeadlineEventEffect } from '../deadlines/deadline-event.effect';
 import {
   CreateDocumentEffect,

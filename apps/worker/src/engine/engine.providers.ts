@@ -12,7 +12,8 @@ export const ENGINE_PROVIDERS: Provider[] = [
   },
   {
     provide: DocumentEngine,
-    useFactory: (ds: DataSource, wheel: MunicipalYearWheel) => createDocumentEngine(ds, { dueAt: wheel.dueAt }),
+    useFactory: (ds: DataSource, wheel: MunicipalYearWheel) =>
+      createDocumentEngine(ds, { dueAt: wheel.dueAt }),
     inject: [WORKER_DATA_SOURCE, MunicipalYearWheel],
   },
 ];

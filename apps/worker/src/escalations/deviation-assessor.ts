@@ -34,8 +34,12 @@ export class DeviationAssessor {
     };
     const out: NewEscalation[] = [];
     const ekonomi = data['ekonomi'] as { budget?: unknown; prognos?: unknown } | undefined;
-    if (BUDGET_REPORTS.includes(doc.type) && Number.isSafeInteger(ekonomi?.budget) && Number.isSafeInteger(ekonomi?.prognos)) {
-      const e = { budget: Number(ekonomi!.budget), prognos: Number(ekonomi!.prognos) };
+    if (
+      BUDGET_REPORTS.includes(doc.type) &&
+      Number.isSafeInteger(ekonomi?.budget) &&
+      Number.isSafeInteger(ekonomi?.prognos)
+    ) {
+      const e = { budget: Number(ekonomi?.budget), prognos: Number(ekonomi?.prognos) };
       const threshold = await this.thresholds.thresholdFor(namnd.id, doc.year);
       if (threshold !== null && isSignificantBudgetDeviation(e, threshold)) {
         out.push({

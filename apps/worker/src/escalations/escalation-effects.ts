@@ -52,7 +52,11 @@ abstract class EscalatingEffect implements EffectHandler {
   }
 
   /** The escalation a workflow action asks for, matched to the automatic one of the same source. */
-  protected async requested(doc: DocumentRow, kind: EscalationKind, toBody: 'ks' | 'kf'): Promise<NewEscalation> {
+  protected async requested(
+    doc: DocumentRow,
+    kind: EscalationKind,
+    toBody: 'ks' | 'kf',
+  ): Promise<NewEscalation> {
     const tree = await this.recipients.tree();
     const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
     if (kind === 'balance') return { ...this.assessor.balance(doc, namnd.id), toBody };
@@ -146,7 +150,9 @@ export class CreateDocumentEffect extends EscalatingEffect {
 
   async handle(effect: EffectContext): Promise<unknown> {
     if (effect.payload['type'] !== 'atgardsplan')
-      throw new UnrecoverableError(`Att skapa dokument av typen ${String(effect.payload['type'])} stöds inte`);
+      throw new UnrecoverableError(
+        `Att skapa dokument av typen ${String(effect.payload['type'])} stöds inte`,
+      );
     const doc = await this.document(effect);
     const existing = await this.followUp.repo.bySourceDocument(doc.id);
     if (existing.length) {

@@ -48,7 +48,13 @@ export class EscalationFollowUp {
           action: 'escalation.opened',
           entityType: 'escalation',
           entityId: out.id,
-          details: { kind: e.kind, toBody: e.toBody, amount: e.amount, threshold: e.threshold, sourceDocumentId: e.sourceDocumentId },
+          details: {
+            kind: e.kind,
+            toBody: e.toBody,
+            amount: e.amount,
+            threshold: e.threshold,
+            sourceDocumentId: e.sourceDocumentId,
+          },
         },
         m,
       );
@@ -113,7 +119,13 @@ export class EscalationFollowUp {
     const ids = await this.repo.closeForActionPlan(documentId, m);
     for (const id of ids)
       await this.audit.append(
-        { actorUserId: null, action: 'escalation.closed', entityType: 'escalation', entityId: id, details: { actionPlanDocumentId: documentId } },
+        {
+          actorUserId: null,
+          action: 'escalation.closed',
+          entityType: 'escalation',
+          entityId: id,
+          details: { actionPlanDocumentId: documentId },
+        },
         m,
       );
     return ids;
@@ -121,7 +133,8 @@ export class EscalationFollowUp {
 
   /** Retries follow-ups that a crash left undone, and closes escalations whose plan became final. */
   async reconcile(olderThanMs: number): Promise<void> {
-    for (const id of await this.repo.withoutActionPlan(olderThanMs)) await this.followUp(id).catch(() => undefined);
+    for (const id of await this.repo.withoutActionPlan(olderThanMs))
+      await this.followUp(id).catch(() => undefined);
     for (const planId of await this.repo.finalPlansOfOpenEscalations())
       await this.ds.transaction((m) => this.closeForPlan(planId, m));
   }
@@ -140,9 +153,16 @@ export class EscalationFollowUp {
       measures: e.measures,
       description: e.description,
       escalationUrl: `${this.config.publicUrl}/eskaleringar/${e.id}`,
-      actionPlanUrl: e.actionPlanDocumentId ? `${this.config.publicUrl}/dokument/${e.actionPlanDocumentId}` : null,
+      actionPlanUrl: e.actionPlanDocumentId
+        ? `${this.config.publicUrl}/dokument/${e.actionPlanDocumentId}`
+        : null,
     });
-    await this.mail.enqueue({ ...mail, to, threadKey: `escalation-${e.id}`, dedupeKey: `escalation__${e.id}__${e.toBody}` });
+    await this.mail.enqueue({
+      ...mail,
+      to,
+      threadKey: `escalation-${e.id}`,
+      dedupeKey: `escalation__${e.id}__${e.toBody}`,
+    });
   }
 
   /** The nämnd that writes the plan (an åtgärdsplan is owned by a nämnd, or by KF). */

@@ -34,7 +34,8 @@ export class SendMailJob implements JobHandler<SendMailJobData>, OnApplicationSh
     } catch (e) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.messages.recordFailure(mail.id, (e as Error).message, final);
-      if (final) this.logger.error(`Mail ${mail.id} (${mail.subject}) failed for good: ${(e as Error).message}`);
+      if (final)
+        this.logger.error(`Mail ${mail.id} (${mail.subject}) failed for good: ${(e as Error).message}`);
       throw e;
     }
     await this.messages.markSent(mail.id);

@@ -37,7 +37,12 @@ export class NotifyEffect implements EffectHandler {
   ) {}
 
   async handle(effect: EffectContext): Promise<unknown> {
-    const p = effect.payload as { documentId?: string; roles?: string[]; users?: string[]; template?: string };
+    const p = effect.payload as {
+      documentId?: string;
+      roles?: string[];
+      users?: string[];
+      template?: string;
+    };
     const doc = await this.engine.documents.get(String(p.documentId ?? effect.documentId));
     if (!doc) return { skipped: 'document gone' };
     const people = [
@@ -55,7 +60,12 @@ export class NotifyEffect implements EffectHandler {
     for (const r of people) {
       if (sent.has(r.userId)) continue;
       sent.add(r.userId);
-      await this.mail.enqueue({ ...mail, to: [r.email], threadKey: doc.id, dedupeKey: `${effect.dedupeKey}__${r.userId}` });
+      await this.mail.enqueue({
+        ...mail,
+        to: [r.email],
+        threadKey: doc.id,
+        dedupeKey: `${effect.dedupeKey}__${r.userId}`,
+      });
     }
     return { recipients: sent.size };
   }

@@ -9,7 +9,12 @@ import {
   newApprovalToken,
 } from './approval-token';
 
-const vote = (id: string, seq: number, status: ApprovalVote['status'], sent = true): ApprovalVote => ({ id, seq, status, sent });
+const vote = (id: string, seq: number, status: ApprovalVote['status'], sent = true): ApprovalVote => ({
+  id,
+  seq,
+  status,
+  sent,
+});
 const DAY = 24 * 3600_000;
 
 describe('approval tokens', () => {
@@ -34,29 +39,47 @@ describe('approval tokens', () => {
 
   it('expire after the TTL, and never after the deadline plus grace (but never dead on arrival)', () => {
     const now = new Date('2027-01-01T00:00:00Z');
-    expect(approvalLinkExpiry({ now, ttlDays: 14, graceDays: 3, dueAt: null }).getTime()).toBe(now.getTime() + 14 * DAY);
+    expect(approvalLinkExpiry({ now, ttlDays: 14, graceDays: 3, dueAt: null }).getTime()).toBe(
+      now.getTime() + 14 * DAY,
+    );
     const due = new Date(now.getTime() + 5 * DAY);
-    expect(approvalLinkExpiry({ now, ttlDays: 14, graceDays: 3, dueAt: due }).getTime()).toBe(due.getTime() + 3 * DAY);
+    expect(approvalLinkExpiry({ now, ttlDays: 14, graceDays: 3, dueAt: due }).getTime()).toBe(
+      due.getTime() + 3 * DAY,
+    );
     const overdue = new Date(now.getTime() - 10 * DAY);
-    expect(approvalLinkExpiry({ now, ttlDays: 14, graceDays: 3, dueAt: overdue }).getTime()).toBe(now.getTime() + 3 * DAY);
+    expect(approvalLinkExpiry({ now, ttlDays: 14, graceDays: 3, dueAt: overdue }).getTime()).toBe(
+      now.getTime() + 3 * DAY,
+    );
   });
 });
 
 describe('approval modes', () => {
   it('all: everyone must approve', () => {
-    expect(evaluateApprovalMode('all', [vote('a', 0, 'approved'), vote('b', 1, 'pending')]).kind).toBe('waiting');
-    expect(evaluateApprovalMode('all', [vote('a', 0, 'approved'), vote('b', 1, 'approved')]).kind).toBe('approved');
+    expect(evaluateApprovalMode('all', [vote('a', 0, 'approved'), vote('b', 1, 'pending')]).kind).toBe(
+      'waiting',
+    );
+    expect(evaluateApprovalMode('all', [vote('a', 0, 'approved'), vote('b', 1, 'approved')]).kind).toBe(
+      'approved',
+    );
   });
 
   it('any: the first approval decides', () => {
-    expect(evaluateApprovalMode('any', [vote('a', 0, 'pending'), vote('b', 1, 'approved')]).kind).toBe('approved');
+    expect(evaluateApprovalMode('any', [vote('a', 0, 'pending'), vote('b', 1, 'approved')]).kind).toBe(
+      'approved',
+    );
   });
 
   it('sequence: in order, telling whom to send the next link', () => {
     expect(
-      evaluateApprovalMode('sequence', [vote('a', 0, 'approved'), vote('b', 1, 'pending', false), vote('c', 2, 'pending', false)]),
+      evaluateApprovalMode('sequence', [
+        vote('a', 0, 'approved'),
+        vote('b', 1, 'pending', false),
+        vote('c', 2, 'pending', false),
+      ]),
     ).toEqual({ kind: 'waiting', sendTo: ['b'] });
-    expect(evaluateApprovalMode('sequence', [vote('a', 0, 'approved'), vote('b', 1, 'approved')]).kind).toBe('approved');
+    expect(evaluateApprovalMode('sequence', [vote('a', 0, 'approved'), vote('b', 1, 'approved')]).kind).toBe(
+      'approved',
+    );
   });
 
   it('a rejection or return by anyone sends the step back; delegated and revoked rows do not count', () => {
@@ -65,7 +88,11 @@ describe('approval modes', () => {
       status: 'returned',
     });
     expect(
-      evaluateApprovalMode('all', [vote('a', 0, 'delegated'), vote('a2', 0, 'approved'), vote('b', 1, 'revoked')]).kind,
+      evaluateApprovalMode('all', [
+        vote('a', 0, 'delegated'),
+        vote('a2', 0, 'approved'),
+        vote('b', 1, 'revoked'),
+      ]).kind,
     ).toBe('approved');
   });
 });
@@ -74,7 +101,14 @@ describe('the approval mail', () => {
   const mail = composeApprovalMail({
     reason: 'requested',
     approver: { name: 'Sara Mattsson', email: 'forskola.chef@hallsberg.example' },
-    document: { id: 'doc-1', title: 'Enhetsplan 2027 – Fågelsången', typeTitle: 'Enhetsplan', orgUnitName: 'Fågelsången', year: 2027, period: null },
+    document: {
+      id: 'doc-1',
+      title: 'Enhetsplan 2027 – Fågelsången',
+      typeTitle: 'Enhetsplan',
+      orgUnitName: 'Fågelsången',
+      year: 2027,
+      period: null,
+    },
     stepTitle: 'Granskning av områdeschef',
     mode: 'any',
     dueAt: new Date('2027-01-31T22:59:59Z'),

@@ -95,7 +95,8 @@ export class DecideApproval {
       if (outcome.kind === 'waiting') {
         const stepTitle = stateMeta(live.def.definition, request.state)?.title ?? request.state;
         for (const id of outcome.sendTo) {
-          const next = (await this.approvals.byId(id, m))!;
+          const next = await this.approvals.byId(id, m);
+          if (!next) continue;
           mails.push(
             await this.links.issue(
               m,

@@ -95,9 +95,10 @@ export class RequestApproval {
         people.map((a, seq) => ({ approverUserId: a.userId, onBehalfOfUserId: a.onBehalfOfUserId, seq })),
         m,
       );
-      const request = (await this.approvals.request(id, m))!;
-      const now_ = people.map((a, i) => ({ ...a, approvalId: ids[i] }));
-      for (const a of p.mode === 'sequence' ? now_.slice(0, 1) : now_)
+      const request = await this.approvals.request(id, m);
+      if (!request) throw new Error(`Approval request ${id} vanished inside its own transaction`);
+      const asked = people.map((a, i) => ({ ...a, approvalId: ids[i] }));
+      for (const a of p.mode === 'sequence' ? asked.slice(0, 1) : asked)
         mails.push(
           await this.links.issue(
             m,

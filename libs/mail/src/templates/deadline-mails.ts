@@ -9,7 +9,10 @@ export interface DocumentRef {
 }
 
 /** One mail a day per person, however many reminders fell due for them that day. */
-export function reminderDigestMail(recipientName: string, items: (DocumentRef & { daysLeft: number })[]): RenderedMail {
+export function reminderDigestMail(
+  recipientName: string,
+  items: (DocumentRef & { daysLeft: number })[],
+): RenderedMail {
   const sorted = [...items].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const subject =
     sorted.length === 1

@@ -27,7 +27,9 @@ export function escalationMail(e: EscalationMailInput): RenderedMail {
   if (e.kind === 'budget')
     paragraphs.push(
       `${e.unitName} prognostiserar ett underskott på ${kronor(Math.abs(e.amount ?? 0))} mot budget` +
-        (e.threshold !== null ? `, vilket når nämndens gräns för väsentlig avvikelse (${kronor(e.threshold)}).` : '.'),
+        (e.threshold !== null
+          ? `, vilket når nämndens gräns för väsentlig avvikelse (${kronor(e.threshold)}).`
+          : '.'),
     );
   if (e.kind === 'goal') paragraphs.push(`${e.unitName} rapporterar nämndmål som inte nås enligt plan.`);
   if (e.kind === 'balance')

@@ -27,7 +27,9 @@ export function render(subject: string, body: MailBody): RenderedMail {
     body.heading,
     '',
     ...body.paragraphs.flatMap((p) => [p, '']),
-    ...(body.items?.length ? [...body.items.map((i) => `- ${i.text}${i.href ? `\n  ${i.href}` : ''}`), ''] : []),
+    ...(body.items?.length
+      ? [...body.items.map((i) => `- ${i.text}${i.href ? `\n  ${i.href}` : ''}`), '']
+      : []),
     ...(body.action ? [`${body.action.label}: ${body.action.href}`, ''] : []),
     '--',
     FOOTER,

@@ -141,7 +141,10 @@ export class EscalationRepository {
     // "open" means not yet closed: acknowledged escalations are still open business for KS.
     if (f.status === 'open') where.push(`e.status <> 'closed'`);
     if (f.status === 'closed') where.push(`e.status = 'closed'`);
-    if (f.year !== undefined) (where.push('e.year = ?'), params.push(f.year));
+    if (f.year !== undefined) {
+      where.push('e.year = ?');
+      params.push(f.year);
+    }
     if (f.orgUnitIds) {
       if (!f.orgUnitIds.length) return { items: [], total: 0 };
       where.push(`e.org_unit_id IN (${f.orgUnitIds.map(() => '?').join(',')})`);

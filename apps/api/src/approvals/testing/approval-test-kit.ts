@@ -13,7 +13,14 @@ export const PUBLIC_URL = 'http://rodtrad.test';
 
 /** An activity list that satisfies the enhetsplan's draft form. */
 export const ENHETSPLAN_DATA = {
-  aktiviteter: [{ titel: 'Läsfrämjande samlingar', namndmalId: 'BIN-1', ansvarig: 'Arbetslaget', klartDatum: '2027-06-01' }],
+  aktiviteter: [
+    {
+      titel: 'Läsfrämjande samlingar',
+      namndmalId: 'BIN-1',
+      ansvarig: 'Arbetslaget',
+      klartDatum: '2027-06-01',
+    },
+  ],
 };
 
 /** A Mål- och budget over its frame but explained, with the nämnd's decision written in. */
@@ -119,10 +126,16 @@ export class ApprovalWorld {
   }
 
   mailsTo(username: string, documentTitle: string): ReceivedMail[] {
-    return this.smtp.received.filter((m) => m.to.includes(mailOf(username)) && m.subject.includes(documentTitle));
+    return this.smtp.received.filter(
+      (m) => m.to.includes(mailOf(username)) && m.subject.includes(documentTitle),
+    );
   }
 
-  async decide(token: string, body: Record<string, unknown>, opts: { csrf?: boolean; session?: string } = {}) {
+  async decide(
+    token: string,
+    body: Record<string, unknown>,
+    opts: { csrf?: boolean; session?: string } = {},
+  ) {
     let csrfToken: string | undefined;
     if (opts.csrf !== false) {
       const summary = await this.api.request('GET', `/api/approvals/${token}`);

@@ -91,7 +91,7 @@ function Picture({ layout, current, label }: { layout: DiagramLayout; current: s
             <g key={node.id} className={cls} transform={`translate(${node.x} ${node.y})`}>
               <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={node.final ? 28 : 8} />
               <text x={NODE_WIDTH / 2} y={isCurrent ? 24 : 33} textAnchor="middle" className="wf-title">
-                {node.title.length > 22 ? `${node.title.slice(0, 21)}…` : node.title}
+                {node.title.length > 28 ? `${node.title.slice(0, 27)}…` : node.title}
               </text>
               {isCurrent && (
                 <text x={NODE_WIDTH / 2} y={43} textAnchor="middle" className="wf-current-label">

@@ -27,9 +27,9 @@ export interface DiagramLayout {
   height: number;
 }
 
-export const NODE_WIDTH = 176;
+export const NODE_WIDTH = 210;
 export const NODE_HEIGHT = 56;
-const GAP_X = 64;
+const GAP_X = 56;
 const GAP_Y = 28;
 const MARGIN = 16;
 const BACK_ROOM = 48;

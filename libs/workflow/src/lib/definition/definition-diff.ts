@@ -162,10 +162,7 @@ export function diffDefinitions(
   const ta = edges(a.definition);
   const tb = edges(b.definition);
   const tDiff = compare(ta, tb, (x, y) => {
-    const changes = attributeChanges(
-      { to: x.to, actions: x.actions },
-      { to: y.to, actions: y.actions },
-    );
+    const changes = attributeChanges({ to: x.to, actions: x.actions }, { to: y.to, actions: y.actions });
     return changes.length ? { ...ref(y), changes } : null;
   });
   const transitions: DefinitionDiff['transitions'] = {
@@ -177,9 +174,7 @@ export function diffDefinitions(
   const guarded = (m: Map<string, TransitionInfo>) =>
     new Map([...m].filter(([, t]) => t.guard !== undefined));
   const gDiff = compare(guarded(ta), guarded(tb), (x, y) =>
-    same(x.guard, y.guard)
-      ? null
-      : { ...ref(y), before: x.guard as GuardSpec, after: y.guard as GuardSpec },
+    same(x.guard, y.guard) ? null : { ...ref(y), before: x.guard as GuardSpec, after: y.guard as GuardSpec },
   );
   const guards: DefinitionDiff['guards'] = {
     added: gDiff.added.map((t) => ({ ...ref(t), guard: t.guard as GuardSpec })),

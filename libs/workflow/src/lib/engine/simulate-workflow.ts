@@ -3,13 +3,7 @@
 // would leave through the outbox. Nothing is stored and nothing is sent.
 import { stateMeta } from '../definition/definition-graph';
 import { createFormValidator } from '../forms/form-validator';
-import type {
-  DocumentRef,
-  Effect,
-  FormFieldError,
-  GuardContext,
-  JsonObject,
-} from '../workflow.types';
+import type { DocumentRef, Effect, FormFieldError, GuardContext, JsonObject } from '../workflow.types';
 import type { CompiledWorkflow } from './compile-definition';
 import { initialStep, step, type PersistedSnapshot } from './engine-step';
 

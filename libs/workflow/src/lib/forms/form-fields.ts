@@ -72,6 +72,18 @@ function objectMembers(
   return { properties, required };
 }
 
+/** The properties an object schema (or an array's items) offers, with local refs and allOf resolved. */
+export function formPropertiesOf(node: JsonObject, root: JsonObject): Record<string, JsonObject> {
+  const props = objectMembers(node, root, 0).properties;
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, resolveLocal(v, root, 0)]));
+}
+
+/** The items schema of an array field, resolved, or undefined when the field is no array of objects. */
+export function formItemsOf(node: JsonObject, root: JsonObject): JsonObject | undefined {
+  const items = resolveLocal(node, root, 0)['items'];
+  return isObject(items) ? resolveLocal(items, root, 0) : undefined;
+}
+
 function attributesOf(node: JsonObject): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const a of ATTRIBUTES) if (node[a] !== undefined) out[a] = node[a];

@@ -2,9 +2,14 @@ import { createConnection } from 'mysql2/promise';
 import { describeDatabaseUrl, loadConfig, type AppConfig } from '@rodtrad/config';
 import { DefinitionStore } from '@rodtrad/engine';
 import { openDatabase } from '@rodtrad/persistence';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { createWorkerApp, type WorkerApp } from '../../apps/worker/src/bootstrap';
 import { flushPrefix } from './global-setup';
+
+/** Deletes every Redis key of a queue prefix (never FLUSHALL: other installations share Redis). */
+export const flushQueuePrefix = flushPrefix;
 
 /**
  * A database and a queue prefix of this test file's own (migrated, demo seeded, Redis keys of the
@@ -31,13 +36,19 @@ export async function isolatedStack(name: string): Promise<Record<string, string
 }
 
 /** The worker in-process, on the given environment overrides. */
-export async function startTestWorker(overrides: Record<string, string>): Promise<WorkerApp & { config: AppConfig }> {
+export async function startTestWorker(
+  overrides: Record<string, string>,
+): Promise<WorkerApp & { config: AppConfig }> {
   const config = loadConfig({ ...process.env, ...overrides });
   return { ...(await createWorkerApp(config)), config };
 }
 
 /** Polls `check` until it returns a truthy value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -1,0 +1,50 @@
+import type { Provider } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import {
+  DefinitionMigration,
+  DefinitionStore,
+  FormVersionAuthoring,
+  WorkflowDefinitionAuthoring,
+  DefinitionAdminError,
+} from '@rodtrad/engine';
+import { ApiProblem } from '../common/problem/problem';
+import { DATA_SOURCE } from '../infrastructure/tokens';
+import { YEAR_WHEEL_DUE_AT, type DueAtPort } from './year-wheel.port';
+
+/** The use cases of administering definition and form versions, as injectable services. */
+export const DEFINITION_ADMIN_PROVIDERS: Provider[] = [
+  {
+    provide: WorkflowDefinitionAuthoring,
+    useFactory: (ds: DataSource, store: DefinitionStore) => new WorkflowDefinitionAuthoring(ds, store),
+    inject: [DATA_SOURCE, DefinitionStore],
+  },
+  {
+    provide: FormVersionAuthoring,
+    useFactory: (store: DefinitionStore, authoring: WorkflowDefinitionAuthoring) =>
+      new FormVersionAuthoring(store, authoring),
+    inject: [DefinitionStore, WorkflowDefinitionAuthoring],
+  },
+  {
+    provide: DefinitionMigration,
+    useFactory: (ds: DataSource, authoring: WorkflowDefinitionAuthoring, dueAt: DueAtPort) =>
+      new DefinitionMigration(ds, authoring, { dueAt, now: () => new Date() }),
+    inject: [DATA_SOURCE, WorkflowDefinitionAuthoring, YEAR_WHEEL_DUE_AT],
+  },
+];
+
+const STATUS = {
+  'not-found': [404, 'Hittades inte'],
+  conflict: [409, 'Konflikt'],
+  'validation-failed': [422, 'Ogiltiga uppgifter'],
+} as const;
+
+/** Refusals of the definition use cases as problem documents (pointers into the request body). */
+export async function mapDefinitionAdminErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof DefinitionAdminError)) throw e;
+    const [status, title] = STATUS[e.code];
+    throw new ApiProblem(status, e.code, title, e.message, e.errors);
+  }
+}

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { toApiError, type ApiError } from '../../api/api-error';
+import { useQuery } from '../../api/use-query';
+import { ProblemMessage, StatusMessage } from '../../components/feedback';
+import { t } from '../../i18n/t';
+import { Link } from '../../router/router';
+import {
+  definitionPath,
+  workflowApi,
+  type MigrationPlan,
+  type StoredVersion,
+  type VersionRow,
+} from './workflow-admin-api';
+
+/** Moving documents under way from an older version: a dry run as a table, then the move. */
+export function MigrationPanel({
+  stored,
+  versions,
+  onMigrated,
+}: {
+  stored: StoredVersion;
+  versions: VersionRow[];
+  onMigrated: () => void;
+}) {
+  const older = versions.filter((v) => v.version !== stored.version && v.running > 0);
+  const [from, setFrom] = useState<number | null>(older.at(-1)?.version ?? null);
+  const [map, setMap] = useState<Record<string, string>>({});
+  const [plan, setPlan] = useState<MigrationPlan | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const source = useQuery<StoredVersion>(from === null ? null : `${definitionPath(stored.key)}/${from}`);
+  if (!older.length) return null;
+  const newStates = Object.keys((stored.definition['machine'] as { states: Record<string, unknown> }).states);
+  const oldStates = source.data
+    ? Object.keys((source.data.definition['machine'] as { states: Record<string, unknown> }).states)
+    : [];
+  const body = () => ({ from, stateMap: Object.fromEntries(Object.entries(map).filter(([, v]) => v)) });
+
+  async function dryRun() {
+    setError(null);
+    setMessage(null);
+    try {
+      setPlan(await workflowApi.dryRun(stored.key, stored.version, body()));
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  }
+  async function migrate() {
+    if (!plan || !window.confirm(t('wf.migrateConfirm', { count: plan.movable, version: stored.version })))
+      return;
+    try {
+      const outcome = await workflowApi.migrate(stored.key, stored.version, body());
+      setMessage(t('wf.migrateDone', { migrated: outcome.migrated, skipped: outcome.skipped.length }));
+      setPlan(null);
+      onMigrated();
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="wfa-migrate">
+      <h2 id="wfa-migrate">{t('wf.migrateTitle')}</h2>
+      <StatusMessage message={message} />
+      <div className="wfa-inline">
+        <label htmlFor="wfa-migrate-from">{t('wf.migrateFrom')}</label>
+        <select
+          id="wfa-migrate-from"
+          value={from ?? ''}
+          onChange={(e) => (setFrom(Number(e.target.value)), setPlan(null), setMap({}))}
+        >
+          {older.map((v) => (
+            <option key={v.version} value={v.version}>
+              {v.version} ({v.running})
+            </option>
+          ))}
+        </select>
+      </div>
+      {oldStates.length > 0 && (
+        <fieldset className="wfa-map">
+          <legend>{t('wf.migrateMap', { version: from ?? '' })}</legend>
+          {oldStates.map((s) => (
+            <div key={s} className="wfa-inline">
+              <label htmlFor={`wfa-map-${s}`}>{s}</label>
+              <select
+                id={`wfa-map-${s}`}
+                value={map[s] ?? ''}
+                onChange={(e) => setMap({ ...map, [s]: e.target.value })}
+              >
+                <option value="">{t('wf.migrateKeep')}</option>
+                {newStates.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={dryRun}>
+          {t('wf.migrateDryRun')}
+        </button>
+        {plan && plan.movable > 0 && (
+          <button type="button" className="button" onClick={migrate}>
+            {t('wf.migrateRun', { count: plan.movable })}
+          </button>
+        )}
+      </div>
+      {error && <ProblemMessage error={error} />}
+      {plan && plan.documents.length === 0 && <p>{t('wf.migrateNone', { version: from ?? '' })}</p>}
+      {plan && plan.documents.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" aria-label={t('wf.migrateTitle')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('wf.colDocument')}</th>
+                <th scope="col">{t('wf.colFromState')}</th>
+                <th scope="col">{t('wf.colTarget')}</th>
+                <th scope="col">{t('wf.colMovable')}</th>
+                <th scope="col">{t('wf.colNote')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.documents.map((d) => (
+                <tr key={d.documentId} className={d.movable ? undefined : 'wfa-refused'}>
+                  <th scope="row">
+                    <Link to={`/dokument/${d.documentId}`}>{d.title}</Link>
+                  </th>
+                  <td>{d.state}</td>
+                  <td>{d.target ?? t('common.none')}</td>
+                  <td>{d.movable ? t('common.yes') : t('common.no')}</td>
+                  <td>{d.reason ?? (d.complete ? '' : t('wf.incomplete', { count: d.missing.length }))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

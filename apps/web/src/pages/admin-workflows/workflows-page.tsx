@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { toApiError, type ApiError } from '../../api/api-error';
+import { apiFetch } from '../../api/api-fetch';
+import { useQuery } from '../../api/use-query';
+import { isAdmin, useCurrentUser } from '../../auth/session';
+import { Loading, ProblemMessage } from '../../components/feedback';
+import { PageHeading } from '../../components/page-heading';
+import { formatDate } from '../../i18n/format';
+import { t, tOr } from '../../i18n/t';
+import { Link, navigate } from '../../router/router';
+import './admin-workflows.css';
+import {
+  definitionPath,
+  workflowApi,
+  type DefinitionSummary,
+  type StoredVersion,
+  type VersionRow,
+} from './workflow-admin-api';
+
+export const versionHref = (key: string, version: number) =>
+  `/admin/arbetsfloden/${encodeURIComponent(key)}/${version}`;
+export const statusLabel = (status: string) => tOr(`wf.status.${status}`, status);
+
+/** Every definition with its versions and how many documents run on each. */
+export default function WorkflowsPage() {
+  const user = useCurrentUser();
+  const list = useQuery<{ items: DefinitionSummary[] }>(isAdmin(user) ? '/api/workflow-definitions' : null);
+  return (
+    <>
+      <PageHeading title={t('wf.title')} />
+      {!isAdmin(user) ? (
+        <p className="notice notice-info">{t('wf.forbidden')}</p>
+      ) : (
+        <>
+          <p className="lead">{t('wf.intro')}</p>
+          {list.error && <ProblemMessage error={list.error} onRetry={list.refetch} />}
+          {list.loading && !list.data && <Loading />}
+          {list.data?.items.map((d) => (
+            <DefinitionVersions key={d.key} summary={d} />
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function DefinitionVersions({ summary }: { summary: DefinitionSummary }) {
+  const versions = useQuery<{ items: VersionRow[] }>(definitionPath(summary.key));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function newDraft() {
+    setBusy(true);
+    setError(null);
+    try {
+      const base = summary.publishedVersion ?? summary.latestVersion;
+      const current = await apiFetch<StoredVersion>(`${definitionPath(summary.key)}/${base}`);
+      const { version } = await workflowApi.createDraft(summary.key, current.definition, current.forms);
+      navigate(versionHref(summary.key, version));
+    } catch (e) {
+      setError(toApiError(e));
+      setBusy(false);
+    }
+  }
+  const headingId = `wf-${summary.key}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{summary.title}</h2>
+      {error && <ProblemMessage error={error} />}
+      {versions.data ? (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('wf.versionsOf', { title: summary.title })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('wf.colVersion')}</th>
+                <th scope="col">{t('wf.colStatus')}</th>
+                <th scope="col">{t('wf.colSource')}</th>
+                <th scope="col">{t('wf.colCreated')}</th>
+                <th scope="col">{t('wf.colDocuments')}</th>
+                <th scope="col">{t('wf.colRunning')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.data.items.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row">
+                    <Link
+                      to={versionHref(summary.key, v.version)}
+                      aria-label={`${summary.title}: ${t('wf.open', { version: v.version })}`}
+                    >
+                      {v.version}
+                    </Link>
+                  </th>
+                  <td>{statusLabel(v.status)}</td>
+                  <td>{tOr(`wf.source.${v.source}`, v.source)}</td>
+                  <td>{formatDate(v.createdAt)}</td>
+                  <td>{v.documents}</td>
+                  <td>{v.running}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : versions.error ? (
+        <ProblemMessage error={versions.error} onRetry={versions.refetch} />
+      ) : (
+        <Loading />
+      )}
+      <div className="button-row">
+        <button type="button" className="button button-secondary" disabled={busy} onClick={newDraft}>
+          {t('wf.newDraft', { title: summary.title })}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { toApiError } from '../../api/api-error';
+import { apiFetch } from '../../api/api-fetch';
+import type { DeviationThreshold, OrgUnit } from '../../api/types';
+import { useQuery } from '../../api/use-query';
+import { ErrorSummary } from '../../components/error-summary';
+import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
+import { TextField } from '../../components/field';
+import { formatNumber, formatSum } from '../../i18n/format';
+import { t } from '../../i18n/t';
+import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
+
+const FIELD_IDS: Record<string, string> = { '/kronor': 'threshold-kronor', '/shareOfFrame': 'threshold-share' };
+
+/** "1 234 567" or "1,5" as Swedes type them → a number; '' → null; garbage → NaN. */
+export function parseSwedishNumber(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '').replace(/%$/, '').replace(',', '.');
+  if (!cleaned) return null;
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+/** Per nämnd: the threshold of a significant budget deviation, in kronor and/or a share of the frame. */
+export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
+  const namnder = useMemo(
+    () => units.filter((u) => u.kind === 'namnd' || u.kind === 'bolag').sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
+    [units],
+  );
+  const [unitId, setUnitId] = useState('');
+  const selected = unitId || (namnder[0] ? String(namnder[0].id) : '');
+  const query = useQuery<DeviationThreshold>(selected ? `/api/org-units/${encodeURIComponent(selected)}/thresholds` : null);
+  const unitName = namnder.find((u) => String(u.id) === selected)?.name ?? '';
+
+  let body: React.ReactNode;
+  if (!namnder.length) body = <p className="muted">{t('admin.orgEmpty')}</p>;
+  else if (query.loading && !query.data) body = <Loading />;
+  else if (query.error?.isNotFound) body = <NotAvailable />;
+  else if (query.error) body = <ProblemMessage error={query.error} onRetry={query.refetch} />;
+  else if (query.data) body = <ThresholdForm key={selected} unitName={unitName} value={query.data} onSaved={query.refetch} />;
+
+  return (
+    <section aria-labelledby="thresholds-title" className="card">
+      <h2 id="thresholds-title">{t('admin.thresholdsTitle')}</h2>
+      <p className="muted">{t('admin.thresholdsIntro')}</p>
+      {namnder.length > 0 && (
+        <div className="field">
+          <label htmlFor="threshold-unit">{t('escalations.namnd')}</label>
+          <select id="threshold-unit" className="input" value={selected} onChange={(e) => setUnitId(e.target.value)}>
+            {namnder.map((u) => (
+              <option key={String(u.id)} value={String(u.id)}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {body}
+    </section>
+  );
+}
+
+function ThresholdForm({ unitName, value, onSaved }: { unitName: string; value: DeviationThreshold; onSaved: () => void }) {
+  const [kronor, setKronor] = useState(value.kronor === null ? '' : String(value.kronor));
+  const [share, setShare] = useState(value.shareOfFrame === null ? '' : formatNumber(value.shareOfFrame * 100));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => setMessage(null), [unitName]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    const k = parseSwedishNumber(kronor);
+    const s = parseSwedishNumber(share);
+    const local: FormErrors = { fields: {}, summary: [] };
+    for (const [pointer, v] of [['/kronor', k], ['/shareOfFrame', s]] as const) {
+      if (v !== null && Number.isNaN(v)) {
+        local.fields[pointer] = t('admin.threshold.invalidNumber');
+        local.summary.push({ fieldId: FIELD_IDS[pointer], message: t('admin.threshold.invalidNumber') });
+      }
+    }
+    if (local.summary.length) {
+      setErrors(local);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiFetch(`/api/org-units/${encodeURIComponent(value.orgUnitId)}/thresholds`, {
+        method: 'PUT',
+        body: { kronor: k, shareOfFrame: s === null ? null : Math.round(s * 1000) / 100000 },
+      });
+      setErrors(NO_ERRORS);
+      setMessage(t('admin.threshold.saved', { unit: unitName }));
+      onSaved();
+    } catch (error) {
+      setErrors(formErrors(toApiError(error), (p) => FIELD_IDS[p]));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="form-stack">
+      <StatusMessage message={message} />
+      <ErrorSummary items={errors.summary} focusKey={attempt} />
+      <p>
+        {value.frame === null
+          ? t('admin.threshold.noFrame', { year: value.year })
+          : t('admin.threshold.frame', { year: value.year, frame: formatSum(value.frame) })}
+        {value.effectiveThreshold !== null && (
+          <>
+            {' · '}
+            <strong>{t('admin.threshold.effective', { amount: formatSum(value.effectiveThreshold) })}</strong>
+          </>
+        )}
+      </p>
+      <TextField
+        id="threshold-kronor"
+        inputMode="numeric"
+        label={t('admin.threshold.kronor')}
+        hint={t('admin.threshold.kronorHint')}
+        value={kronor}
+        error={errors.fields['/kronor']}
+        onChange={(e) => setKronor(e.target.value)}
+      />
+      <TextField
+        id="threshold-share"
+        inputMode="decimal"
+        label={t('admin.threshold.share')}
+        hint={t('admin.threshold.shareHint')}
+        value={share}
+        error={errors.fields['/shareOfFrame']}
+        onChange={(e) => setShare(e.target.value)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { toApiError } from '../../api/api-error';
+import { apiFetch } from '../../api/api-fetch';
+import type { OrgUnit } from '../../api/types';
+import { ErrorSummary } from '../../components/error-summary';
+import { TextField } from '../../components/field';
+import { orgKindLabel, t } from '../../i18n/t';
+import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
+
+const KINDS = ['kommun', 'kf', 'ks', 'namnd', 'bolag', 'forvaltning', 'omrade', 'enhet'];
+const FIELD_IDS: Record<string, string> = {
+  '/parentId': 'unit-parent',
+  '/kind': 'unit-kind',
+  '/name': 'unit-name',
+  '/code': 'unit-code',
+};
+
+export function UnitForm({ units, onSaved, onCancel }: { units: OrgUnit[]; onSaved: (message: string) => void; onCancel: () => void }) {
+  const sorted = useMemo(() => [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), [units]);
+  const [parentId, setParentId] = useState(sorted[0] ? String(sorted[0].id) : '');
+  const [kind, setKind] = useState('enhet');
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await apiFetch('/api/org-units', {
+        method: 'POST',
+        body: { parentId: parentId || null, kind, name: name.trim(), code: code.trim() },
+      });
+      onSaved(t('admin.unit.created', { name: name.trim() }));
+    } catch (error) {
+      setErrors(formErrors(toApiError(error), (p) => FIELD_IDS[p]));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const selectError = (pointer: string) => errors.fields[pointer];
+  return (
+    <form noValidate onSubmit={submit} className="form-stack">
+      <h2 id="unit-form-title">{t('admin.unitCreate')}</h2>
+      <ErrorSummary items={errors.summary} focusKey={attempt} />
+      <div className={selectError('/parentId') ? 'field field-invalid' : 'field'}>
+        <label htmlFor="unit-parent">{t('admin.unit.parent')}</label>
+        {selectError('/parentId') && <p id="unit-parent-error" className="field-error">{selectError('/parentId')}</p>}
+        <select id="unit-parent" className="input" value={parentId} onChange={(e) => setParentId(e.target.value)} aria-describedby={selectError('/parentId') ? 'unit-parent-error' : undefined}>
+          {sorted.map((u) => (
+            <option key={String(u.id)} value={String(u.id)}>
+              {u.name} ({orgKindLabel(u.kind)})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={selectError('/kind') ? 'field field-invalid' : 'field'}>
+        <label htmlFor="unit-kind">{t('admin.unit.kind')}</label>
+        {selectError('/kind') && <p id="unit-kind-error" className="field-error">{selectError('/kind')}</p>}
+        <select id="unit-kind" className="input" value={kind} onChange={(e) => setKind(e.target.value)} aria-describedby={selectError('/kind') ? 'unit-kind-error' : undefined}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {orgKindLabel(k)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField id="unit-name" label={t('admin.unit.name')} required value={name} error={errors.fields['/name']} onChange={(e) => setName(e.target.value)} />
+      <TextField id="unit-code" label={t('admin.unit.code')} hint={t('admin.unit.codeHint')} required value={code} error={errors.fields['/code']} onChange={(e) => setCode(e.target.value)} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('common.creating') : t('common.create')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { toApiError } from '../../api/api-error';
+import { apiFetch } from '../../api/api-fetch';
+import type { OrgUnit, UserSummary } from '../../api/types';
+import { ErrorSummary } from '../../components/error-summary';
+import { TextField } from '../../components/field';
+import { roleLabel, t } from '../../i18n/t';
+import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
+
+/** Where each role may be held (mirrors ROLES in libs/domain; the server has the last word, with a 422). */
+export const ROLE_UNIT_KINDS: Record<string, string[]> = {
+  admin: ['kommun'],
+  registrator: ['kommun'],
+  'kf.ordforande': ['kf'],
+  'kf.sekreterare': ['kf'],
+  'ks.ordforande': ['ks'],
+  'ks.sekreterare': ['ks'],
+  'namnd.ordforande': ['namnd', 'bolag'],
+  'namnd.sekreterare': ['namnd', 'bolag'],
+  forvaltningschef: ['forvaltning'],
+  omradeschef: ['omrade'],
+  enhetschef: ['enhet'],
+  handlaggare: [],
+};
+
+interface RoleRow {
+  role: string;
+  orgUnitId: string;
+}
+
+interface Props {
+  user: UserSummary | null;
+  units: OrgUnit[];
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}
+
+const FIELD_IDS: Record<string, string> = {
+  '/username': 'user-username',
+  '/name': 'user-name',
+  '/email': 'user-email',
+  '/password': 'user-password',
+};
+const fieldId = (pointer: string) => {
+  const role = /^\/roles\/(\d+)(?:\/(role|orgUnitId))?$/.exec(pointer);
+  if (role) return role[2] === 'role' ? `user-role-${role[1]}` : `user-role-${role[1]}-unit`;
+  return FIELD_IDS[pointer] ?? (pointer === '/roles' ? 'user-add-role' : undefined);
+};
+
+/** Create a user, or change one: name, e-mail, password, active, and every role on its unit. */
+export function UserForm({ user, units, onSaved, onCancel }: Props) {
+  const [username, setUsername] = useState(user?.username ?? '');
+  const [name, setName] = useState(user?.name ?? '');
+  const [email, setEmail] = useState(user?.email ?? '');
+  const [password, setPassword] = useState('');
+  const [active, setActive] = useState((user as { active?: boolean } | null)?.active ?? true);
+  const [roles, setRoles] = useState<RoleRow[]>(
+    (user?.roles ?? []).map((r) => ({ role: r.role, orgUnitId: String(r.orgUnitId ?? '') })),
+  );
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const sortedUnits = useMemo(() => [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), [units]);
+  const titleId = 'user-form-title';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const body: Record<string, unknown> = { name: name.trim(), email: email.trim(), active, roles };
+    if (password) body['password'] = password;
+    try {
+      if (user) {
+        await apiFetch(`/api/users/${encodeURIComponent(String(user.id))}`, { method: 'PATCH', body });
+        onSaved(t('admin.user.saved', { name: name.trim() }));
+      } else {
+        await apiFetch('/api/users', { method: 'POST', body: { ...body, username: username.trim() } });
+        onSaved(t('admin.user.created', { name: name.trim() }));
+      }
+    } catch (error) {
+      setErrors(formErrors(toApiError(error), fieldId));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const setRole = (index: number, patch: Partial<RoleRow>) =>
+    setRoles((list) => list.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+
+  return (
+    <form noValidate onSubmit={submit} className="form-stack">
+      <h2 id={titleId}>{user ? t('admin.userEdit', { name: user.name }) : t('admin.userCreate')}</h2>
+      <ErrorSummary items={errors.summary} focusKey={attempt} />
+      {!user && (
+        <TextField
+          id="user-username"
+          label={t('admin.user.username')}
+          hint={t('admin.user.usernameHint')}
+          required
+          autoComplete="off"
+          value={username}
+          error={errors.fields['/username']}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+      )}
+      <TextField id="user-name" label={t('admin.user.name')} required value={name} error={errors.fields['/name']} onChange={(e) => setName(e.target.value)} />
+      <TextField id="user-email" type="email" label={t('admin.user.email')} required value={email} error={errors.fields['/email']} onChange={(e) => setEmail(e.target.value)} />
+      <TextField
+        id="user-password"
+        type="password"
+        autoComplete="new-password"
+        label={t('admin.user.password')}
+        hint={t('admin.user.passwordHint')}
+        value={password}
+        error={errors.fields['/password']}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <div className="field field-checkbox">
+        <input id="user-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <label htmlFor="user-active">{t('admin.user.active')}</label>
+      </div>
+      <fieldset className="field">
+        <legend>{t('admin.user.roles')}</legend>
+        {roles.length === 0 && <p className="muted">{t('admin.user.noRoles')}</p>}
+        {roles.map((row, index) => {
+          const kinds = ROLE_UNIT_KINDS[row.role] ?? [];
+          const options = kinds.length ? sortedUnits.filter((u) => kinds.includes(u.kind)) : sortedUnits;
+          const unitError = errors.fields[`/roles/${index}/orgUnitId`] ?? errors.fields[`/roles/${index}`];
+          const roleError = errors.fields[`/roles/${index}/role`];
+          return (
+            <div key={index} className="role-row" role="group" aria-label={t('admin.user.roleN', { n: index + 1 })}>
+              <div className={roleError ? 'field field-invalid' : 'field'}>
+                <label htmlFor={`user-role-${index}`}>{t('admin.user.role')}</label>
+                {roleError && <p id={`user-role-${index}-error`} className="field-error">{roleError}</p>}
+                <select
+                  id={`user-role-${index}`}
+                  className="input"
+                  value={row.role}
+                  aria-invalid={roleError ? true : undefined}
+                  aria-describedby={roleError ? `user-role-${index}-error` : undefined}
+                  onChange={(e) => setRole(index, { role: e.target.value })}
+                >
+                  {Object.keys(ROLE_UNIT_KINDS).map((role) => (
+                    <option key={role} value={role}>
+                      {roleLabel(role)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={unitError ? 'field field-invalid' : 'field'}>
+                <label htmlFor={`user-role-${index}-unit`}>{t('admin.user.roleUnit')}</label>
+                {unitError && <p id={`user-role-${index}-unit-error`} className="field-error">{unitError}</p>}
+                <select
+                  id={`user-role-${index}-unit`}
+                  className="input"
+                  value={row.orgUnitId}
+                  aria-invalid={unitError ? true : undefined}
+                  aria-describedby={unitError ? `user-role-${index}-unit-error` : undefined}
+                  onChange={(e) => setRole(index, { orgUnitId: e.target.value })}
+                >
+                  <option value="">{t('common.none')}</option>
+                  {options.map((u) => (
+                    <option key={String(u.id)} value={String(u.id)}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="button" className="button button-quiet" onClick={() => setRoles((list) => list.filter((_, i) => i !== index))}>
+                {t('admin.user.removeRole', { n: index + 1 })}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          id="user-add-role"
+          type="button"
+          className="button button-secondary"
+          onClick={() => setRoles((list) => [...list, { role: 'enhetschef', orgUnitId: '' }])}
+        >
+          {t('admin.user.addRole')}
+        </button>
+      </fieldset>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('common.saving') : user ? t('common.save') : t('common.create')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { toApiError } from '../../api/api-error';
+import { apiFetch } from '../../api/api-fetch';
+import type { Escalation, EscalationDetail, Page } from '../../api/types';
+import { useQuery } from '../../api/use-query';
+import { hasAnyRole, useCurrentUser } from '../../auth/session';
+import { CommentDialog } from '../../components/comment-dialog';
+import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
+import { PageHeading } from '../../components/page-heading';
+import { StateBadge } from '../../components/state-badge';
+import { formatDate, formatDateTime, formatSum, isoDate } from '../../i18n/format';
+import { t } from '../../i18n/t';
+import { Link } from '../../router/router';
+
+type Tab = 'open' | 'closed';
+const KS_ROLES = ['ks.ordforande', 'ks.sekreterare'];
+
+/** KS's inbox of deviations: open (new or acknowledged) and closed, acknowledge with a comment. */
+export default function EscalationsPage() {
+  const user = useCurrentUser();
+  const [tab, setTab] = useState<Tab>('open');
+  const [acknowledging, setAcknowledging] = useState<Escalation | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const list = useQuery<Page<Escalation>>('/api/escalations', { status: tab, limit: 200 });
+  const canAcknowledge = hasAnyRole(user, KS_ROLES);
+
+  async function acknowledge(comment: string) {
+    if (!acknowledging) return;
+    setBusy(true);
+    setDialogError(null);
+    try {
+      await apiFetch(`/api/escalations/${encodeURIComponent(acknowledging.id)}/acknowledge`, {
+        method: 'POST',
+        body: comment ? { comment } : {},
+      });
+      setAcknowledging(null);
+      setMessage(t('escalations.acknowledged'));
+      list.refetch();
+    } catch (error) {
+      setDialogError(toApiError(error).userMessage);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  let body: React.ReactNode;
+  if (list.loading && !list.data) body = <Loading />;
+  else if (list.error?.isNotFound) body = <NotAvailable />;
+  else if (list.error) body = <ProblemMessage error={list.error} onRetry={list.refetch} />;
+  else if (!list.data?.items.length) body = <p className="empty-state">{t(`escalations.empty.${tab}`)}</p>;
+  else
+    body = (
+      <>
+        <p className="muted">{t('escalations.count', { count: list.data.total })}</p>
+        <ul className="escalation-list">
+          {list.data.items.map((e) => (
+            <EscalationCard
+              key={e.id}
+              escalation={e}
+              onAcknowledge={canAcknowledge && e.status === 'open' ? () => setAcknowledging(e) : undefined}
+            />
+          ))}
+        </ul>
+      </>
+    );
+
+  return (
+    <>
+      <PageHeading title={t('escalations.title')} />
+      <p className="lead">{t('escalations.intro')}</p>
+      <div className="button-row segmented" role="group" aria-label={t('escalations.tabsLabel')}>
+        {(['open', 'closed'] as Tab[]).map((value) => (
+          <button
+            key={value}
+            type="button"
+            className={tab === value ? 'button' : 'button button-secondary'}
+            aria-pressed={tab === value}
+            onClick={() => {
+              setTab(value);
+              setMessage(null);
+            }}
+          >
+            {t(`escalations.${value}`)}
+          </button>
+        ))}
+      </div>
+      <StatusMessage message={message} />
+      {body}
+      <CommentDialog
+        title={acknowledging ? t('escalations.acknowledgeTitle', { unit: acknowledging.orgUnitName }) : ''}
+        open={acknowledging !== null}
+        busy={busy}
+        optional
+        label={t('escalations.commentLabel')}
+        hint={t('escalations.acknowledgeHint')}
+        submitLabel={t('escalations.acknowledge')}
+        error={dialogError}
+        onCancel={() => {
+          setAcknowledging(null);
+          setDialogError(null);
+        }}
+        onConfirm={(comment) => void acknowledge(comment)}
+      />
+    </>
+  );
+}
+
+function EscalationCard({ escalation: e, onAcknowledge }: { escalation: Escalation; onAcknowledge?: () => void }) {
+  const [open, setOpen] = useState(false);
+  const headingId = `esc-${e.id}`;
+  return (
+    <li className={`card escalation escalation-${e.status}`}>
+      <div className="escalation-head">
+        <h2 id={headingId} className="escalation-title">
+          {t(`escalations.kind.${e.kind}`)} – {e.orgUnitName}
+        </h2>
+        <span className={`badge ${e.status === 'open' ? 'badge-attention' : e.status === 'closed' ? 'badge-done' : 'badge-waiting'}`}>
+          <span aria-hidden="true" className="badge-icon" />
+          {t(`escalations.status.${e.status}`)}
+        </span>
+      </div>
+      <dl className="meta-grid">
+        <Fact label={t('escalations.namnd')}>{e.orgUnitName}</Fact>
+        {e.amount !== null && <Fact label={t('escalations.amount')}>{formatSum(e.amount)}</Fact>}
+        {e.threshold !== null && <Fact label={t('escalations.threshold')}>{formatSum(e.threshold)}</Fact>}
+        <Fact label={t('escalations.created')}>
+          <time dateTime={isoDate(e.createdAt)}>{formatDate(e.createdAt)}</time> · {t(`escalations.to.${e.toBody}`)}
+        </Fact>
+        <Fact label={t('escalations.source')}>
+          {e.sourceDocumentId ? (
+            <Link to={`/dokument/${encodeURIComponent(e.sourceDocumentId)}`}>{t('escalations.sourceLink')}</Link>
+          ) : (
+            t('common.none')
+          )}
+        </Fact>
+        <Fact label={t('escalations.actionPlan')}>
+          {e.actionPlanDocumentId ? (
+            <>
+              <Link to={`/dokument/${encodeURIComponent(e.actionPlanDocumentId)}`}>{t('escalations.actionPlanLink')}</Link>{' '}
+              {e.actionPlanState && <StateBadge state={e.actionPlanState} />}
+            </>
+          ) : (
+            t('escalations.actionPlanNone')
+          )}
+        </Fact>
+      </dl>
+      <details onToggle={(ev) => setOpen((ev.target as HTMLDetailsElement).open)}>
+        <summary>{t('escalations.details')}</summary>
+        {open && <EscalationDetails id={e.id} />}
+      </details>
+      {onAcknowledge && (
+        <div className="button-row">
+          <button type="button" className="button" onClick={onAcknowledge}>
+            {t('escalations.acknowledge')}
+            <span className="visually-hidden"> {e.orgUnitName}</span>
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function EscalationDetails({ id }: { id: string }) {
+  const { data, error, loading, refetch } = useQuery<EscalationDetail>(`/api/escalations/${encodeURIComponent(id)}`);
+  if (loading && !data) return <Loading />;
+  if (error) return <ProblemMessage error={error} onRetry={refetch} />;
+  if (!data) return null;
+  return (
+    <dl className="detail-list">
+      {data.sourceDocumentTitle && <Fact label={t('escalations.source')}>{data.sourceDocumentTitle}</Fact>}
+      <Fact label={t('escalations.description')}>{data.description || t('common.none')}</Fact>
+      <Fact label={t('escalations.measures')}>{data.measures || t('common.none')}</Fact>
+      {data.acknowledgedAt && (
+        <Fact label={t('escalations.status.acknowledged')}>
+          {t('escalations.acknowledgedBy', { date: formatDateTime(data.acknowledgedAt) })}
+          {data.acknowledgedBy ? ` · ${data.acknowledgedBy}` : ''}
+        </Fact>
+      )}
+      {data.acknowledgedComment && <Fact label={t('escalations.comment')}>{data.acknowledgedComment}</Fact>}
+    </dl>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

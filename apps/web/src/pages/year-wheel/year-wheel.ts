@@ -1,0 +1,42 @@
+import type { CalendarEntry, StatusItem } from '../../api/types';
+import { stateTone } from '../../components/state-tone';
+
+export interface WheelEvent {
+  entry: CalendarEntry;
+  documents: StatusItem[];
+  done: number;
+}
+
+export interface WheelMonth {
+  /** 0–11, or null for lines without a fixed day (timed relative to a trigger). */
+  month: number | null;
+  events: WheelEvent[];
+}
+
+/**
+ * The year's wheel month by month: each calendar line with the documents behind it (the status
+ * rows of its document type, and of its period when the line names one).
+ */
+export function buildWheel(entries: CalendarEntry[], rows: StatusItem[]): WheelMonth[] {
+  const byType = new Map<string, StatusItem[]>();
+  for (const row of rows) {
+    const list = byType.get(row.documentType) ?? [];
+    list.push(row);
+    byType.set(row.documentType, list);
+  }
+  const months = new Map<number | null, WheelEvent[]>();
+  const sorted = [...entries].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  for (const entry of sorted) {
+    const month = entry.date ? Number(entry.date.slice(5, 7)) - 1 : null;
+    const documents = entry.documentType
+      ? (byType.get(entry.documentType) ?? []).filter((r) => !entry.period || !r.period || r.period === entry.period)
+      : [];
+    const done = documents.filter((d) => stateTone(d.state) === 'done').length;
+    const list = months.get(month) ?? [];
+    list.push({ entry, documents, done });
+    months.set(month, list);
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => (a ?? 99) - (b ?? 99))
+    .map(([month, events]) => ({ month, events }));
+}

@@ -1,0 +1,39 @@
+import type { FormFieldError } from '@rodtrad/workflow';
+
+export type DefinitionAdminErrorCode = 'not-found' | 'conflict' | 'validation-failed';
+
+/** A refusal while administering definition versions, with a Swedish message and body pointers. */
+export class DefinitionAdminError extends Error {
+  constructor(
+    readonly code: DefinitionAdminErrorCode,
+    message: string,
+    readonly errors?: (FormFieldError & { code?: string })[],
+  ) {
+    super(message);
+    this.name = 'DefinitionAdminError';
+  }
+}
+
+const PROBLEM_TEXT: Record<string, string> = {
+  schema: 'Följer inte definitionsformatet',
+  'key-mismatch': 'machine.id måste vara samma som key',
+  'unknown-target': 'Steget finns inte',
+  'unreachable-state': 'Steget kan inte nås från startsteget',
+  'no-path-to-final': 'Det finns ingen väg från steget till ett slutsteg',
+  'unknown-guard': 'Okänt villkor',
+  'invalid-guard-params': 'Ogiltiga parametrar till villkoret',
+  'unknown-action': 'Okänd åtgärd',
+  'invalid-action-params': 'Ogiltiga parametrar till åtgärden',
+  'unknown-form': 'Formuläret finns inte bland versionens formulär',
+  'unknown-role': 'Okänd roll',
+  'unknown-deadline-key': 'Okänd tidsfrist i årshjulet',
+  'unknown-document-type': 'Okänd dokumenttyp',
+  'deadline-event-not-handled': 'Händelsen vid tidsfristen tas inte emot i steget',
+  'event-without-permission': 'Händelsen saknar behörighet i meta.events',
+  'missing-form': 'Steget saknar formulär',
+};
+
+/** A validator problem in Swedish; the validator's own (technical) wording follows in parentheses. */
+export function problemText(code: string, detail: string): string {
+  return `${PROBLEM_TEXT[code] ?? 'Ogiltig definition'} (${detail})`;
+}
