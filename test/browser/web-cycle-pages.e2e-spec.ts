@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expectAccessible, screenshot, signIn, useBrowser } from './support/browser';
-import { TEST_YEAR } from './support/http-api';
+import { apiAs, TEST_YEAR } from './support/http-api';
 
 const user = (username: string) => ({ username, password: process.env['DEMO_PASSWORD'] ?? 'demo' });
 
@@ -13,7 +13,7 @@ describe('web: year wheel, red thread and administration', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Årshjul' }).click();
     await page.getByRole('link', { name: /Nästa år/ }).click();
     await page.getByRole('heading', { level: 1, name: `Årshjul ${TEST_YEAR}` }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Januari' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `Januari ${TEST_YEAR}` }).waitFor();
     const ical = page.getByRole('link', { name: `Årshjulet ${TEST_YEAR} som kalenderfil (iCal)` });
     expect(await ical.getAttribute('href')).toBe(`/api/years/${TEST_YEAR}/calendar.ics`);
 
@@ -22,13 +22,17 @@ describe('web: year wheel, red thread and administration', () => {
     await result.waitFor({ timeout: 60_000 });
     // Behind each event: its documents, counted and listed.
     const enhetsplan = page.locator('.wheel-event').filter({ hasText: 'Enhetsplan' }).first();
-    await enhetsplan.locator('summary').filter({ hasText: /\d+ dokument/ }).click();
+    await enhetsplan
+      .locator('summary')
+      .filter({ hasText: /\d+ dokument/ })
+      .click();
     await enhetsplan.getByRole('link', { name: /Transtenskolan/ }).waitFor();
     await expectAccessible(page, 'Årshjul');
     await screenshot(page, 'arshjul');
   });
 
   it('shows the red thread with traffic lights in words and filters it by nämnd', async () => {
+    await writeGoalAndResult();
     const { page } = browser;
     await signIn(page, user('ks.ordforande'));
     await page.goto(`/roda-traden/${TEST_YEAR}`);
@@ -39,6 +43,14 @@ describe('web: year wheel, red thread and administration', () => {
     await page.getByRole('heading', { level: 2, name: 'Vision' }).waitFor();
     const names = await page.locator('.thread-goal h3 .muted').allTextContents();
     expect(names.every((n) => n.includes('Bildningsnämnden'))).toBe(true);
+    const goal = page.locator('.thread-goal').filter({ hasText: 'Fler elever når kunskapskraven' });
+    const row = goal.getByRole('row', { name: /Andel behöriga till gymnasiet/ });
+    await row.waitFor();
+    // The light is told in words as well as colour.
+    expect(await row.locator('.light').textContent()).toMatch(
+      /^(Enligt plan|Delvis enligt plan|Inte enligt plan)$/,
+    );
+    expect(await row.textContent()).toContain('84 %');
     await expectAccessible(page, 'Röda tråden');
     await screenshot(page, 'roda-traden');
   });
@@ -95,6 +107,34 @@ describe('web: year wheel, red thread and administration', () => {
     await panel.getByText('Gäller nu: 3 000 000 kr').waitFor();
   });
 });
+
+/** Bildningsnämnden's nämndmål with an indicator, and a tertial result for it (as the förvaltningschef). */
+async function writeGoalAndResult(): Promise<void> {
+  const fvc = await apiAs('bin.fvc');
+  const units = await fvc('GET', '/api/org-units');
+  const bin = units.body.items.find((u: { code: string }) => u.code === 'BIN');
+  const write = async (type: string, data: object) => {
+    const found = await fvc('GET', `/api/documents?year=${TEST_YEAR}&type=${type}&orgUnitId=${bin.id}`);
+    const doc = found.body.items[0];
+    expect(doc).toBeDefined();
+    const saved = await fvc('PUT', `/api/documents/${doc.id}/data`, { data, expectedVersion: doc.version });
+    expect(saved.status).toBe(200);
+  };
+  const indicator = 'Andel behöriga till gymnasiet';
+  await write('mal-och-budget', {
+    namndmal: [
+      {
+        id: 'BIN-1',
+        titel: 'Fler elever når kunskapskraven',
+        strategisktOmrade: 'Livslångt lärande',
+        indikatorer: [{ namn: indicator, ingangsvarde: 80, malniva: 90, enhet: '%' }],
+      },
+    ],
+  });
+  await write('tertialrapport', {
+    maluppfyllelse: [{ namndmalId: 'BIN-1', indikator: indicator, utfall: 84 }],
+  });
+}
 
 async function expectInvalid(page: Page, id: string): Promise<void> {
   await page.locator(`#${id}[aria-invalid="true"]`).waitFor();

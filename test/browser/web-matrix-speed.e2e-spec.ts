@@ -3,19 +3,41 @@ import { screenshot, signIn, useBrowser } from './support/browser';
 // The registrar's matrix must stay usable for a large municipality: 300 units render in under a
 // second in Chromium. The API is stood in for by page.route so the figure is the browser's alone.
 const UNITS = 300;
-const TYPES = ['enhetsplan', 'verksamhetsplan', 'internkontrollplan', 'tertialrapport', 'delarsrapport', 'verksamhetsberattelse'];
+const TYPES = [
+  'enhetsplan',
+  'verksamhetsplan',
+  'internkontrollplan',
+  'tertialrapport',
+  'delarsrapport',
+  'verksamhetsberattelse',
+];
 const MONTHS = ['2099-02', '2099-03', '2099-05', '2099-09', '2099-10', '2099-11', '2099-12'];
 const STATES = ['draft', 'review', 'adopted', 'returned', null];
 
 function fixture() {
   const units = [
     { id: 'kommun', parentId: null, kind: 'kommun', name: 'Storkommun', code: 'K' },
-    ...Array.from({ length: 10 }, (_, n) => ({ id: `n${n}`, parentId: 'kommun', kind: 'namnd', name: `Nämnd ${n}`, code: `N${n}` })),
-    ...Array.from({ length: UNITS }, (_, i) => ({ id: `u${i}`, parentId: `n${i % 10}`, kind: 'enhet', name: `Enhet ${String(i).padStart(3, '0')}`, code: `E${i}` })),
+    ...Array.from({ length: 10 }, (_, n) => ({
+      id: `n${n}`,
+      parentId: 'kommun',
+      kind: 'namnd',
+      name: `Nämnd ${n}`,
+      code: `N${n}`,
+    })),
+    ...Array.from({ length: UNITS }, (_, i) => ({
+      id: `u${i}`,
+      parentId: `n${i % 10}`,
+      kind: 'enhet',
+      name: `Enhet ${String(i).padStart(3, '0')}`,
+      code: `E${i}`,
+    })),
   ];
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < UNITS; i++) {
-    const slots = [...TYPES.map((type) => [type, null] as const), ...MONTHS.map((m) => ['manadsrapport', m] as const)];
+    const slots = [
+      ...TYPES.map((type) => [type, null] as const),
+      ...MONTHS.map((m) => ['manadsrapport', m] as const),
+    ];
     slots.forEach(([documentType, period], j) => {
       const state = STATES[(i + j) % STATES.length];
       items.push({
@@ -72,11 +94,16 @@ describe('web: submission matrix with 300 units', () => {
     }
     const best = Math.min(...timings);
     // A figure for the report, not an assertion on its own.
-    console.log(`matrix ${UNITS} units × ${TYPES.length + MONTHS.length} columns: ${timings.map((t) => `${Math.round(t)} ms`).join(', ')}`);
+    console.log(
+      `matrix ${UNITS} units × ${TYPES.length + MONTHS.length} columns: ${timings.map((t) => `${Math.round(t)} ms`).join(', ')}`,
+    );
     expect(Math.max(...timings)).toBeLessThan(1000);
     expect(best).toBeGreaterThan(0);
     await page.goto('/inlamning/2099');
-    await page.locator('.status-table tbody tr').nth(UNITS - 1).waitFor();
+    await page
+      .locator('.status-table tbody tr')
+      .nth(UNITS - 1)
+      .waitFor();
     await screenshot(page, 'inlamningsstatus-300-enheter');
   });
 });

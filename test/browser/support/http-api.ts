@@ -36,7 +36,11 @@ export async function apiAs(username: string, password = process.env['DEMO_PASSW
 }
 
 /** Polls until `probe` returns something truthy. */
-export async function eventually<T>(probe: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false | null>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -259,5 +259,9 @@ export interface DefinitionVersion {
   key: string;
   version: number;
   title?: string;
-  definition: { key?: string; title?: string; machine: { initial: string; states: Record<string, WorkflowStateNode> } };
+  definition: {
+    key?: string;
+    title?: string;
+    machine: { initial: string; states: Record<string, WorkflowStateNode> };
+  };
 }

@@ -45,6 +45,7 @@ export const svCycle = {
 
   'event.CREATE': 'Skapat',
   'event.MIGRATE': 'Flyttat till ny version av arbetsflödet',
+  'event.SAVE': 'Sparat',
   'event.SAVE_DATA': 'Sparat',
   'event.DATA_SAVED': 'Sparat',
   'event.ADOPT': 'Antaget',
@@ -67,6 +68,7 @@ export const svCycle = {
   'escalations.empty.open': 'Inga öppna avvikelser.',
   'escalations.empty.closed': 'Inga avslutade avvikelser.',
   'escalations.count': '{count} avvikelser',
+  'escalations.countOne': '1 avvikelse',
   'escalations.kind.budget': 'Väsentlig budgetavvikelse',
   'escalations.kind.goal': 'Bristande måluppfyllelse',
   'escalations.kind.balance': 'Negativt balanskravsresultat',

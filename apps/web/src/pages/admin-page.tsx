@@ -49,9 +49,16 @@ export default function AdminPage() {
             labelledBy={editing?.kind === 'unit' ? 'unit-form-title' : 'user-form-title'}
             onClose={() => setEditing(null)}
           >
-            {editing?.kind === 'unit' && <UnitForm units={unitList} onSaved={saved} onCancel={() => setEditing(null)} />}
+            {editing?.kind === 'unit' && (
+              <UnitForm units={unitList} onSaved={saved} onCancel={() => setEditing(null)} />
+            )}
             {editing?.kind === 'user' && (
-              <UserForm user={editing.user} units={unitList} onSaved={saved} onCancel={() => setEditing(null)} />
+              <UserForm
+                user={editing.user}
+                units={unitList}
+                onSaved={saved}
+                onCancel={() => setEditing(null)}
+              />
             )}
           </Modal>
         </>

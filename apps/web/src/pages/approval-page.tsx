@@ -100,7 +100,10 @@ export function DecisionForm({ path, csrfToken, decisions, onDone, onLinkProblem
     }
     setBusy(true);
     try {
-      await apiFetch(path, { method: 'POST', body: { decision, comment: comment.trim() || undefined, csrfToken } });
+      await apiFetch(path, {
+        method: 'POST',
+        body: { decision, comment: comment.trim() || undefined, csrfToken },
+      });
       onDone(decision);
     } catch (error) {
       const apiError = toApiError(error);

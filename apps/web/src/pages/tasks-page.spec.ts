@@ -38,7 +38,11 @@ describe('Mina uppgifter', () => {
   });
 
   it('marks an approval past its deadline as overdue', () => {
-    const items = toWorkItems([], [approval('y', '2027-01-01T00:00:00Z')], Date.parse('2027-01-02T00:00:00Z'));
+    const items = toWorkItems(
+      [],
+      [approval('y', '2027-01-01T00:00:00Z')],
+      Date.parse('2027-01-02T00:00:00Z'),
+    );
     expect(items[0].overdue).toBe(true);
   });
 });

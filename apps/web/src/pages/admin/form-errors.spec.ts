@@ -12,7 +12,10 @@ describe('formErrors', () => {
     });
     const ids: Record<string, string> = { '/email': 'user-email', '/roles/0/orgUnitId': 'user-role-0-unit' };
     const result = formErrors(error, (p) => ids[p]);
-    expect(result.fields).toEqual({ '/email': 'Ogiltig e-postadress', '/roles/0/orgUnitId': 'Rollen kan inte ges på den enheten' });
+    expect(result.fields).toEqual({
+      '/email': 'Ogiltig e-postadress',
+      '/roles/0/orgUnitId': 'Rollen kan inte ges på den enheten',
+    });
     expect(result.summary).toEqual([
       { fieldId: 'user-email', message: 'Ogiltig e-postadress' },
       { fieldId: 'user-role-0-unit', message: 'Rollen kan inte ges på den enheten' },

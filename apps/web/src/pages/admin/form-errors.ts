@@ -15,7 +15,8 @@ export const NO_ERRORS: FormErrors = { fields: {}, summary: [] };
  * input; a pointer without a field (or any other failure) goes to the summary unlinked.
  */
 export function formErrors(error: ApiError, fieldIds: (pointer: string) => string | undefined): FormErrors {
-  if (error.status !== 422 || !error.fieldErrors.length) return { fields: {}, summary: [{ message: error.userMessage }] };
+  if (error.status !== 422 || !error.fieldErrors.length)
+    return { fields: {}, summary: [{ message: error.userMessage }] };
   const fields: Record<string, string> = {};
   const summary: SummaryItem[] = [];
   for (const { pointer, message } of error.fieldErrors) {

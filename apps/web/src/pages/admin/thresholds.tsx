@@ -10,11 +10,18 @@ import { formatNumber, formatSum } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
 
-const FIELD_IDS: Record<string, string> = { '/kronor': 'threshold-kronor', '/shareOfFrame': 'threshold-share' };
+const FIELD_IDS: Record<string, string> = {
+  '/kronor': 'threshold-kronor',
+  '/shareOfFrame': 'threshold-share',
+};
 
 /** "1 234 567" or "1,5" as Swedes type them → a number; '' → null; garbage → NaN. */
 export function parseSwedishNumber(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '').replace(/%$/, '').replace(',', '.');
+  const cleaned = text
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/kr$/i, '')
+    .replace(/%$/, '')
+    .replace(',', '.');
   if (!cleaned) return null;
   return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
@@ -22,12 +29,17 @@ export function parseSwedishNumber(text: string): number | null {
 /** Per nämnd: the threshold of a significant budget deviation, in kronor and/or a share of the frame. */
 export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
   const namnder = useMemo(
-    () => units.filter((u) => u.kind === 'namnd' || u.kind === 'bolag').sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
+    () =>
+      units
+        .filter((u) => u.kind === 'namnd' || u.kind === 'bolag')
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
     [units],
   );
   const [unitId, setUnitId] = useState('');
   const selected = unitId || (namnder[0] ? String(namnder[0].id) : '');
-  const query = useQuery<DeviationThreshold>(selected ? `/api/org-units/${encodeURIComponent(selected)}/thresholds` : null);
+  const query = useQuery<DeviationThreshold>(
+    selected ? `/api/org-units/${encodeURIComponent(selected)}/thresholds` : null,
+  );
   const unitName = namnder.find((u) => String(u.id) === selected)?.name ?? '';
 
   let body: React.ReactNode;
@@ -35,7 +47,8 @@ export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
   else if (query.loading && !query.data) body = <Loading />;
   else if (query.error?.isNotFound) body = <NotAvailable />;
   else if (query.error) body = <ProblemMessage error={query.error} onRetry={query.refetch} />;
-  else if (query.data) body = <ThresholdForm key={selected} unitName={unitName} value={query.data} onSaved={query.refetch} />;
+  else if (query.data)
+    body = <ThresholdForm key={selected} unitName={unitName} value={query.data} onSaved={query.refetch} />;
 
   return (
     <section aria-labelledby="thresholds-title" className="card">
@@ -44,7 +57,12 @@ export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
       {namnder.length > 0 && (
         <div className="field">
           <label htmlFor="threshold-unit">{t('escalations.namnd')}</label>
-          <select id="threshold-unit" className="input" value={selected} onChange={(e) => setUnitId(e.target.value)}>
+          <select
+            id="threshold-unit"
+            className="input"
+            value={selected}
+            onChange={(e) => setUnitId(e.target.value)}
+          >
             {namnder.map((u) => (
               <option key={String(u.id)} value={String(u.id)}>
                 {u.name}
@@ -58,9 +76,19 @@ export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
   );
 }
 
-function ThresholdForm({ unitName, value, onSaved }: { unitName: string; value: DeviationThreshold; onSaved: () => void }) {
+function ThresholdForm({
+  unitName,
+  value,
+  onSaved,
+}: {
+  unitName: string;
+  value: DeviationThreshold;
+  onSaved: () => void;
+}) {
   const [kronor, setKronor] = useState(value.kronor === null ? '' : String(value.kronor));
-  const [share, setShare] = useState(value.shareOfFrame === null ? '' : formatNumber(value.shareOfFrame * 100));
+  const [share, setShare] = useState(
+    value.shareOfFrame === null ? '' : formatNumber(value.shareOfFrame * 100),
+  );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -73,7 +101,10 @@ function ThresholdForm({ unitName, value, onSaved }: { unitName: string; value: 
     const k = parseSwedishNumber(kronor);
     const s = parseSwedishNumber(share);
     const local: FormErrors = { fields: {}, summary: [] };
-    for (const [pointer, v] of [['/kronor', k], ['/shareOfFrame', s]] as const) {
+    for (const [pointer, v] of [
+      ['/kronor', k],
+      ['/shareOfFrame', s],
+    ] as const) {
       if (v !== null && Number.isNaN(v)) {
         local.fields[pointer] = t('admin.threshold.invalidNumber');
         local.summary.push({ fieldId: FIELD_IDS[pointer], message: t('admin.threshold.invalidNumber') });

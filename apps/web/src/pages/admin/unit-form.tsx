@@ -15,7 +15,15 @@ const FIELD_IDS: Record<string, string> = {
   '/code': 'unit-code',
 };
 
-export function UnitForm({ units, onSaved, onCancel }: { units: OrgUnit[]; onSaved: (message: string) => void; onCancel: () => void }) {
+export function UnitForm({
+  units,
+  onSaved,
+  onCancel,
+}: {
+  units: OrgUnit[];
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
   const sorted = useMemo(() => [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), [units]);
   const [parentId, setParentId] = useState(sorted[0] ? String(sorted[0].id) : '');
   const [kind, setKind] = useState('enhet');
@@ -49,8 +57,18 @@ export function UnitForm({ units, onSaved, onCancel }: { units: OrgUnit[]; onSav
       <ErrorSummary items={errors.summary} focusKey={attempt} />
       <div className={selectError('/parentId') ? 'field field-invalid' : 'field'}>
         <label htmlFor="unit-parent">{t('admin.unit.parent')}</label>
-        {selectError('/parentId') && <p id="unit-parent-error" className="field-error">{selectError('/parentId')}</p>}
-        <select id="unit-parent" className="input" value={parentId} onChange={(e) => setParentId(e.target.value)} aria-describedby={selectError('/parentId') ? 'unit-parent-error' : undefined}>
+        {selectError('/parentId') && (
+          <p id="unit-parent-error" className="field-error">
+            {selectError('/parentId')}
+          </p>
+        )}
+        <select
+          id="unit-parent"
+          className="input"
+          value={parentId}
+          onChange={(e) => setParentId(e.target.value)}
+          aria-describedby={selectError('/parentId') ? 'unit-parent-error' : undefined}
+        >
           {sorted.map((u) => (
             <option key={String(u.id)} value={String(u.id)}>
               {u.name} ({orgKindLabel(u.kind)})
@@ -60,8 +78,18 @@ export function UnitForm({ units, onSaved, onCancel }: { units: OrgUnit[]; onSav
       </div>
       <div className={selectError('/kind') ? 'field field-invalid' : 'field'}>
         <label htmlFor="unit-kind">{t('admin.unit.kind')}</label>
-        {selectError('/kind') && <p id="unit-kind-error" className="field-error">{selectError('/kind')}</p>}
-        <select id="unit-kind" className="input" value={kind} onChange={(e) => setKind(e.target.value)} aria-describedby={selectError('/kind') ? 'unit-kind-error' : undefined}>
+        {selectError('/kind') && (
+          <p id="unit-kind-error" className="field-error">
+            {selectError('/kind')}
+          </p>
+        )}
+        <select
+          id="unit-kind"
+          className="input"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          aria-describedby={selectError('/kind') ? 'unit-kind-error' : undefined}
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {orgKindLabel(k)}
@@ -69,8 +97,23 @@ export function UnitForm({ units, onSaved, onCancel }: { units: OrgUnit[]; onSav
           ))}
         </select>
       </div>
-      <TextField id="unit-name" label={t('admin.unit.name')} required value={name} error={errors.fields['/name']} onChange={(e) => setName(e.target.value)} />
-      <TextField id="unit-code" label={t('admin.unit.code')} hint={t('admin.unit.codeHint')} required value={code} error={errors.fields['/code']} onChange={(e) => setCode(e.target.value)} />
+      <TextField
+        id="unit-name"
+        label={t('admin.unit.name')}
+        required
+        value={name}
+        error={errors.fields['/name']}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        id="unit-code"
+        label={t('admin.unit.code')}
+        hint={t('admin.unit.codeHint')}
+        required
+        value={code}
+        error={errors.fields['/code']}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('common.creating') : t('common.create')}

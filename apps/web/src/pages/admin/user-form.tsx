@@ -60,7 +60,10 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const sortedUnits = useMemo(() => [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), [units]);
+  const sortedUnits = useMemo(
+    () => [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
+    [units],
+  );
   const titleId = 'user-form-title';
 
   async function submit(event: FormEvent) {
@@ -103,8 +106,23 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
           onChange={(e) => setUsername(e.target.value)}
         />
       )}
-      <TextField id="user-name" label={t('admin.user.name')} required value={name} error={errors.fields['/name']} onChange={(e) => setName(e.target.value)} />
-      <TextField id="user-email" type="email" label={t('admin.user.email')} required value={email} error={errors.fields['/email']} onChange={(e) => setEmail(e.target.value)} />
+      <TextField
+        id="user-name"
+        label={t('admin.user.name')}
+        required
+        value={name}
+        error={errors.fields['/name']}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        id="user-email"
+        type="email"
+        label={t('admin.user.email')}
+        required
+        value={email}
+        error={errors.fields['/email']}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <TextField
         id="user-password"
         type="password"
@@ -116,7 +134,12 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
         onChange={(e) => setPassword(e.target.value)}
       />
       <div className="field field-checkbox">
-        <input id="user-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <input
+          id="user-active"
+          type="checkbox"
+          checked={active}
+          onChange={(e) => setActive(e.target.checked)}
+        />
         <label htmlFor="user-active">{t('admin.user.active')}</label>
       </div>
       <fieldset className="field">
@@ -128,10 +151,19 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
           const unitError = errors.fields[`/roles/${index}/orgUnitId`] ?? errors.fields[`/roles/${index}`];
           const roleError = errors.fields[`/roles/${index}/role`];
           return (
-            <div key={index} className="role-row" role="group" aria-label={t('admin.user.roleN', { n: index + 1 })}>
+            <div
+              key={index}
+              className="role-row"
+              role="group"
+              aria-label={t('admin.user.roleN', { n: index + 1 })}
+            >
               <div className={roleError ? 'field field-invalid' : 'field'}>
                 <label htmlFor={`user-role-${index}`}>{t('admin.user.role')}</label>
-                {roleError && <p id={`user-role-${index}-error`} className="field-error">{roleError}</p>}
+                {roleError && (
+                  <p id={`user-role-${index}-error`} className="field-error">
+                    {roleError}
+                  </p>
+                )}
                 <select
                   id={`user-role-${index}`}
                   className="input"
@@ -149,7 +181,11 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
               </div>
               <div className={unitError ? 'field field-invalid' : 'field'}>
                 <label htmlFor={`user-role-${index}-unit`}>{t('admin.user.roleUnit')}</label>
-                {unitError && <p id={`user-role-${index}-unit-error`} className="field-error">{unitError}</p>}
+                {unitError && (
+                  <p id={`user-role-${index}-unit-error`} className="field-error">
+                    {unitError}
+                  </p>
+                )}
                 <select
                   id={`user-role-${index}-unit`}
                   className="input"
@@ -166,7 +202,11 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
                   ))}
                 </select>
               </div>
-              <button type="button" className="button button-quiet" onClick={() => setRoles((list) => list.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => setRoles((list) => list.filter((_, i) => i !== index))}
+              >
                 {t('admin.user.removeRole', { n: index + 1 })}
               </button>
             </div>

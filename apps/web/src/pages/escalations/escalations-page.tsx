@@ -53,7 +53,11 @@ export default function EscalationsPage() {
   else
     body = (
       <>
-        <p className="muted">{t('escalations.count', { count: list.data.total })}</p>
+        <p className="muted">
+          {list.data.total === 1
+            ? t('escalations.countOne')
+            : t('escalations.count', { count: list.data.total })}
+        </p>
         <ul className="escalation-list">
           {list.data.items.map((e) => (
             <EscalationCard
@@ -107,7 +111,13 @@ export default function EscalationsPage() {
   );
 }
 
-function EscalationCard({ escalation: e, onAcknowledge }: { escalation: Escalation; onAcknowledge?: () => void }) {
+function EscalationCard({
+  escalation: e,
+  onAcknowledge,
+}: {
+  escalation: Escalation;
+  onAcknowledge?: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const headingId = `esc-${e.id}`;
   return (
@@ -116,7 +126,9 @@ function EscalationCard({ escalation: e, onAcknowledge }: { escalation: Escalati
         <h2 id={headingId} className="escalation-title">
           {t(`escalations.kind.${e.kind}`)} – {e.orgUnitName}
         </h2>
-        <span className={`badge ${e.status === 'open' ? 'badge-attention' : e.status === 'closed' ? 'badge-done' : 'badge-waiting'}`}>
+        <span
+          className={`badge ${e.status === 'open' ? 'badge-attention' : e.status === 'closed' ? 'badge-done' : 'badge-waiting'}`}
+        >
           <span aria-hidden="true" className="badge-icon" />
           {t(`escalations.status.${e.status}`)}
         </span>
@@ -126,11 +138,14 @@ function EscalationCard({ escalation: e, onAcknowledge }: { escalation: Escalati
         {e.amount !== null && <Fact label={t('escalations.amount')}>{formatSum(e.amount)}</Fact>}
         {e.threshold !== null && <Fact label={t('escalations.threshold')}>{formatSum(e.threshold)}</Fact>}
         <Fact label={t('escalations.created')}>
-          <time dateTime={isoDate(e.createdAt)}>{formatDate(e.createdAt)}</time> · {t(`escalations.to.${e.toBody}`)}
+          <time dateTime={isoDate(e.createdAt)}>{formatDate(e.createdAt)}</time> ·{' '}
+          {t(`escalations.to.${e.toBody}`)}
         </Fact>
         <Fact label={t('escalations.source')}>
           {e.sourceDocumentId ? (
-            <Link to={`/dokument/${encodeURIComponent(e.sourceDocumentId)}`}>{t('escalations.sourceLink')}</Link>
+            <Link to={`/dokument/${encodeURIComponent(e.sourceDocumentId)}`}>
+              {t('escalations.sourceLink')}
+            </Link>
           ) : (
             t('common.none')
           )}
@@ -138,7 +153,9 @@ function EscalationCard({ escalation: e, onAcknowledge }: { escalation: Escalati
         <Fact label={t('escalations.actionPlan')}>
           {e.actionPlanDocumentId ? (
             <>
-              <Link to={`/dokument/${encodeURIComponent(e.actionPlanDocumentId)}`}>{t('escalations.actionPlanLink')}</Link>{' '}
+              <Link to={`/dokument/${encodeURIComponent(e.actionPlanDocumentId)}`}>
+                {t('escalations.actionPlanLink')}
+              </Link>{' '}
               {e.actionPlanState && <StateBadge state={e.actionPlanState} />}
             </>
           ) : (
@@ -163,7 +180,9 @@ function EscalationCard({ escalation: e, onAcknowledge }: { escalation: Escalati
 }
 
 function EscalationDetails({ id }: { id: string }) {
-  const { data, error, loading, refetch } = useQuery<EscalationDetail>(`/api/escalations/${encodeURIComponent(id)}`);
+  const { data, error, loading, refetch } = useQuery<EscalationDetail>(
+    `/api/escalations/${encodeURIComponent(id)}`,
+  );
   if (loading && !data) return <Loading />;
   if (error) return <ProblemMessage error={error} onRetry={refetch} />;
   if (!data) return null;

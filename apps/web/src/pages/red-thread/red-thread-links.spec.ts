@@ -1,7 +1,12 @@
 import type { RedThread, RedThreadGoal } from '../../api/types';
 import { redThreadLinks } from './red-thread-links';
 
-const ref = (documentId: string, orgUnitName: string) => ({ documentId, orgUnitId: 'u', orgUnitName, documentState: 'draft' });
+const ref = (documentId: string, orgUnitName: string) => ({
+  documentId,
+  orgUnitId: 'u',
+  orgUnitName,
+  documentState: 'draft',
+});
 const goal = (id: string, documentId: string): RedThreadGoal => ({
   id,
   titel: `Mål ${id}`,

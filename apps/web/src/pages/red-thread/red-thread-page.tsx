@@ -27,7 +27,9 @@ function RedThreadView({ year }: { year: number }) {
     [units.data],
   );
   const data = thread.data;
-  const goalCount = data ? data.strategicAreas.reduce((n, a) => n + a.namndmal.length, data.otherGoals.length) : 0;
+  const goalCount = data
+    ? data.strategicAreas.reduce((n, a) => n + a.namndmal.length, data.otherGoals.length)
+    : 0;
 
   let body: React.ReactNode;
   if (thread.loading && !data) body = <Loading />;
@@ -76,7 +78,12 @@ function RedThreadView({ year }: { year: number }) {
         <YearNav year={year} base="/roda-traden" />
         <div className="field field-inline">
           <label htmlFor="thread-namnd">{t('redThread.filter')}</label>
-          <select id="thread-namnd" className="input" value={namndId} onChange={(e) => setNamndId(e.target.value)}>
+          <select
+            id="thread-namnd"
+            className="input"
+            value={namndId}
+            onChange={(e) => setNamndId(e.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {namnder.map((u) => (
               <option key={String(u.id)} value={String(u.id)}>
@@ -110,7 +117,12 @@ function GoalList({ goals }: { goals: RedThreadGoal[] }) {
           {goal.indikatorer.length > 0 && <Indicators goal={goal} />}
           <Level
             title={t('redThread.strategies')}
-            items={goal.strategier.map((s) => ({ key: s.documentId + s.strategi, text: s.strategi, sub: s.hur, ref: s }))}
+            items={goal.strategier.map((s) => ({
+              key: s.documentId + s.strategi,
+              text: s.strategi,
+              sub: s.hur,
+              ref: s,
+            }))}
           />
           <Level
             title={t('redThread.contributions')}
@@ -121,7 +133,10 @@ function GoalList({ goals }: { goals: RedThreadGoal[] }) {
             items={goal.aktiviteter.map((a) => ({
               key: a.documentId + a.titel,
               text: a.titel,
-              sub: [a.ansvarig && t('redThread.responsible', { name: a.ansvarig }), a.klartDatum && t('redThread.doneBy', { date: formatDate(a.klartDatum) })]
+              sub: [
+                a.ansvarig && t('redThread.responsible', { name: a.ansvarig }),
+                a.klartDatum && t('redThread.doneBy', { date: formatDate(a.klartDatum) }),
+              ]
                 .filter(Boolean)
                 .join(' · '),
               ref: a,
@@ -156,7 +171,8 @@ function Indicators({ goal }: { goal: RedThreadGoal }) {
               <td>
                 {ind.latest ? (
                   <>
-                    {value(ind, ind.latest.utfall)} <span className="muted">({formatDate(ind.latest.at)})</span>
+                    {value(ind, ind.latest.utfall)}{' '}
+                    <span className="muted">({formatDate(ind.latest.at)})</span>
                   </>
                 ) : (
                   t('redThread.indicator.noResult')

@@ -39,7 +39,11 @@ export default function WorkflowDiagram({ definitionKey, version, currentState }
     body = (
       <>
         <p className="muted">{t('document.workflowIntro')}</p>
-        <Picture layout={layout} current={currentState} label={t('document.workflowDiagramLabel', { title, state: current })} />
+        <Picture
+          layout={layout}
+          current={currentState}
+          label={t('document.workflowDiagramLabel', { title, state: current })}
+        />
         <StepList layout={layout} current={currentState} />
       </>
     );
@@ -65,7 +69,15 @@ function Picture({ layout, current, label }: { layout: DiagramLayout; current: s
         className="workflow-svg"
       >
         <defs>
-          <marker id="wf-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="wf-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="wf-arrow" />
           </marker>
         </defs>
@@ -115,7 +127,11 @@ function StepList({ layout, current }: { layout: DiagramLayout; current: string 
         const out = layout.edges.filter((e) => e.from === node.id);
         const isCurrent = node.id === current;
         return (
-          <li key={node.id} className={isCurrent ? 'workflow-step workflow-step-current' : 'workflow-step'} aria-current={isCurrent ? 'step' : undefined}>
+          <li
+            key={node.id}
+            className={isCurrent ? 'workflow-step workflow-step-current' : 'workflow-step'}
+            aria-current={isCurrent ? 'step' : undefined}
+          >
             <strong>{node.title}</strong>
             {isCurrent && <span className="badge badge-waiting">{t('document.workflowCurrent')}</span>}
             {node.final && <span className="muted"> ({t('document.workflowFinal')})</span>}

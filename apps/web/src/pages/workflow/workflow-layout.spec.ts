@@ -4,8 +4,14 @@ const enhetsplan = {
   initial: 'draft',
   states: {
     draft: { meta: { title: 'Utkast' }, on: { SUBMIT: { target: 'review' } } },
-    review: { meta: { title: 'Granskning' }, on: { APPROVE: { target: 'adoption' }, RETURN: { target: 'draft' } } },
-    adoption: { meta: { title: 'Antagande' }, on: { ADOPT: { target: 'adopted' }, RETURN: { target: 'draft' } } },
+    review: {
+      meta: { title: 'Granskning' },
+      on: { APPROVE: { target: 'adoption' }, RETURN: { target: 'draft' } },
+    },
+    adoption: {
+      meta: { title: 'Antagande' },
+      on: { ADOPT: { target: 'adopted' }, RETURN: { target: 'draft' } },
+    },
     adopted: { type: 'final', meta: { title: 'Antagen' } },
     orphan: {},
   },

@@ -103,7 +103,11 @@ export function layoutWorkflow(
     nodes,
     edges,
     width: MARGIN * 2 + layers * NODE_WIDTH + (layers - 1) * GAP_X,
-    height: MARGIN * 2 + maxRows * NODE_HEIGHT + (maxRows - 1) * GAP_Y + (edges.some((e) => e.back) ? BACK_ROOM : 0),
+    height:
+      MARGIN * 2 +
+      maxRows * NODE_HEIGHT +
+      (maxRows - 1) * GAP_Y +
+      (edges.some((e) => e.back) ? BACK_ROOM : 0),
   };
 }
 

@@ -14,9 +14,10 @@ import { NotFoundPage } from '../not-found-page';
 import { YearNav } from '../year-nav';
 import { buildWheel, type WheelEvent } from './year-wheel';
 
-const MONTHS = new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'UTC' });
-const monthName = (m: number) => {
-  const name = MONTHS.format(new Date(Date.UTC(2000, m, 1)));
+const MONTHS = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** '2027-01' → 'Januari 2027' */
+const monthName = (yearMonth: string) => {
+  const name = MONTHS.format(new Date(`${yearMonth}-01T12:00:00Z`));
   return name.charAt(0).toUpperCase() + name.slice(1);
 };
 const STATUS_ROLES = ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'];
@@ -31,7 +32,9 @@ function YearWheelView({ year }: { year: number }) {
   const user = useCurrentUser();
   const calendar = useQuery<{ items: CalendarEntry[] }>(`/api/years/${year}/calendar`);
   // Only the registrar, admin and KS may read every unit's status; others see the wheel alone.
-  const status = useQuery<{ items: StatusItem[] }>(hasAnyRole(user, STATUS_ROLES) ? `/api/years/${year}/status` : null);
+  const status = useQuery<{ items: StatusItem[] }>(
+    hasAnyRole(user, STATUS_ROLES) ? `/api/years/${year}/status` : null,
+  );
   const wheel = useMemo(
     () => buildWheel(calendar.data?.items ?? [], status.data?.items ?? []),
     [calendar.data, status.data],
@@ -64,12 +67,18 @@ function YearWheelView({ year }: { year: number }) {
       <p className="lead">{t('yearWheel.intro')}</p>
       <div className="toolbar">
         <YearNav year={year} base="/arshjul" />
-        <a className="button button-secondary" href={`/api/years/${year}/calendar.ics`} aria-label={t('yearWheel.icalLabel', { year })}>
+        <a
+          className="button button-secondary"
+          href={`/api/years/${year}/calendar.ics`}
+          aria-label={t('yearWheel.icalLabel', { year })}
+        >
           {t('yearWheel.ical')}
         </a>
       </div>
       {hasAnyRole(user, OPEN_ROLES) && <OpenYear year={year} onOpened={status.refetch} />}
-      {status.error && !status.error.isNotFound && <ProblemMessage error={status.error} onRetry={status.refetch} />}
+      {status.error && !status.error.isNotFound && (
+        <ProblemMessage error={status.error} onRetry={status.refetch} />
+      )}
       {body}
     </>
   );
@@ -84,7 +93,9 @@ function OpenYear({ year, onOpened }: { year: number; onOpened: () => void }) {
     setResult(null);
     setError(null);
     try {
-      setResult(await apiFetch<{ created: number; existing: number }>(`/api/years/${year}/open`, { method: 'POST' }));
+      setResult(
+        await apiFetch<{ created: number; existing: number }>(`/api/years/${year}/open`, { method: 'POST' }),
+      );
       onOpened();
     } catch (e) {
       setError(toApiError(e));
@@ -98,7 +109,13 @@ function OpenYear({ year, onOpened }: { year: number; onOpened: () => void }) {
         {t('yearWheel.open')}
       </h2>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void open()} disabled={busy} aria-describedby="open-year-hint">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void open()}
+          disabled={busy}
+          aria-describedby="open-year-hint"
+        >
           {t('yearWheel.open')} {year}
         </button>
         <span id="open-year-hint" className="muted">
@@ -138,13 +155,16 @@ function WheelEventItem({ event, showDocuments }: { event: WheelEvent; showDocum
         {entry.edited && <span className="badge badge-open">{t('yearWheel.edited')}</span>}
       </p>
       {entry.description && <p className="muted">{entry.description}</p>}
-      {showDocuments && entry.documentType && (
-        documents.length === 0 ? (
+      {showDocuments &&
+        entry.documentType &&
+        (documents.length === 0 ? (
           <p className="muted">{t('yearWheel.noDocuments')}</p>
         ) : (
           <details>
             <summary>
-              {documents.length === 1 ? t('yearWheel.documentsOne') : t('yearWheel.documents', { count: documents.length })}
+              {documents.length === 1
+                ? t('yearWheel.documentsOne')
+                : t('yearWheel.documents', { count: documents.length })}
               {' · '}
               {t('yearWheel.done', { done, total: documents.length })}
             </summary>
@@ -165,8 +185,7 @@ function WheelEventItem({ event, showDocuments }: { event: WheelEvent; showDocum
               ))}
             </ul>
           </details>
-        )
-      )}
+        ))}
     </li>
   );
 }

@@ -8,8 +8,9 @@ export interface WheelEvent {
 }
 
 export interface WheelMonth {
-  /** 0–11, or null for lines without a fixed day (timed relative to a trigger). */
-  month: number | null;
+  /** 'YYYY-MM' (a budget year's wheel spans from the year before to the year after), or null
+   * for lines without a fixed day (timed relative to a trigger). */
+  month: string | null;
   events: WheelEvent[];
 }
 
@@ -24,12 +25,14 @@ export function buildWheel(entries: CalendarEntry[], rows: StatusItem[]): WheelM
     list.push(row);
     byType.set(row.documentType, list);
   }
-  const months = new Map<number | null, WheelEvent[]>();
+  const months = new Map<string | null, WheelEvent[]>();
   const sorted = [...entries].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   for (const entry of sorted) {
-    const month = entry.date ? Number(entry.date.slice(5, 7)) - 1 : null;
+    const month = entry.date ? entry.date.slice(0, 7) : null;
     const documents = entry.documentType
-      ? (byType.get(entry.documentType) ?? []).filter((r) => !entry.period || !r.period || r.period === entry.period)
+      ? (byType.get(entry.documentType) ?? []).filter(
+          (r) => !entry.period || !r.period || r.period === entry.period,
+        )
       : [];
     const done = documents.filter((d) => stateTone(d.state) === 'done').length;
     const list = months.get(month) ?? [];
@@ -37,6 +40,6 @@ export function buildWheel(entries: CalendarEntry[], rows: StatusItem[]): WheelM
     months.set(month, list);
   }
   return [...months.entries()]
-    .sort(([a], [b]) => (a ?? 99) - (b ?? 99))
+    .sort(([a], [b]) => (a ?? '9999').localeCompare(b ?? '9999'))
     .map(([month, events]) => ({ month, events }));
 }
