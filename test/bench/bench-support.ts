@@ -9,7 +9,8 @@ export function percentile(sample: number[], p: number): number {
   return sample[Math.min(sample.length - 1, Math.floor((p / 100) * sample.length))];
 }
 
-export const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** A fresh database of its own for a benchmark (dropped and re-created). */
 export async function freshBenchDatabase(name: string): Promise<string> {
@@ -23,7 +24,11 @@ export async function freshBenchDatabase(name: string): Promise<string> {
 }
 
 /** Runs `clients` loops concurrently until each has done `perClient` operations; returns latencies (ms) and wall time. */
-export async function drive(clients: number, perClient: number, op: (client: number, i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+export async function drive(
+  clients: number,
+  perClient: number,
+  op: (client: number, i: number) => Promise<void>,
+): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(

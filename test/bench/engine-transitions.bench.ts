@@ -22,7 +22,15 @@ import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 import { drive, fmt, freshBenchDatabase, machine, percentile } from './bench-support';
 
 const DATA = {
-  aktiviteter: [{ titel: 'Läsfrämjande', namndmalId: 'BIN-1', ansvarig: 'Erik Andersson', klartDatum: '2027-06-01', status: 'planerad' }],
+  aktiviteter: [
+    {
+      titel: 'Läsfrämjande',
+      namndmalId: 'BIN-1',
+      ansvarig: 'Erik Andersson',
+      klartDatum: '2027-06-01',
+      status: 'planerad',
+    },
+  ],
   fokusomraden: ['Läsning'],
   aptDatum: '2027-01-15',
 };
@@ -59,7 +67,12 @@ async function main() {
     const out: { id: string; version: number; state: 'draft' | 'review' }[] = [];
     for (let i = 0; i < n; i++) {
       const d = await engine.create({ type: 'enhetsplan', orgUnitId: transten, year: year++, actor: rektor });
-      const { version } = await engine.saveData({ documentId: d.id, data: DATA, expectedVersion: 1, actor: rektor });
+      const { version } = await engine.saveData({
+        documentId: d.id,
+        data: DATA,
+        expectedVersion: 1,
+        actor: rektor,
+      });
       out.push({ id: d.id, version, state: 'draft' });
     }
     return out;
@@ -67,9 +80,17 @@ async function main() {
 
   const rows: Row[] = [];
   const record = (mode: string, clients: number, r: { latencies: number[]; seconds: number }) => {
-    const row = { mode, clients, tps: r.latencies.length / r.seconds, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
+    const row = {
+      mode,
+      clients,
+      tps: r.latencies.length / r.seconds,
+      p50: percentile(r.latencies, 50),
+      p99: percentile(r.latencies, 99),
+    };
     rows.push(row);
-    console.log(`${mode.padEnd(8)} ${String(clients).padStart(2)} clients  ${fmt(row.tps, 0).padStart(6)} transitions/s   p50 ${fmt(row.p50, 2)} ms   p99 ${fmt(row.p99, 2)} ms   (${r.latencies.length} ops)`);
+    console.log(
+      `${mode.padEnd(8)} ${String(clients).padStart(2)} clients  ${fmt(row.tps, 0).padStart(6)} transitions/s   p50 ${fmt(row.p50, 2)} ms   p99 ${fmt(row.p99, 2)} ms   (${r.latencies.length} ops)`,
+    );
   };
 
   // --- through the engine service -------------------------------------------------------
@@ -98,7 +119,15 @@ async function main() {
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const login = async (username: string) =>
-      ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: config.demoPassword }) })).json()) as { token: string }).token;
+      (
+        (await (
+          await fetch(`${base}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username, password: config.demoPassword }),
+          })
+        ).json()) as { token: string }
+      ).token;
     const tokens = { rektor: await login('transten.rektor'), chef: await login('grundskola.chef') };
     const docs = await documents(33);
     const viaHttp = async (c: number) => {
@@ -106,8 +135,15 @@ async function main() {
       const submit = d.state === 'draft';
       const res = await fetch(`${base}/api/documents/${d.id}/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${submit ? tokens.rektor : tokens.chef}` },
-        body: JSON.stringify(submit ? { type: 'SUBMIT', expectedVersion: d.version } : { type: 'RETURN', comment: 'Komplettera.', expectedVersion: d.version }),
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${submit ? tokens.rektor : tokens.chef}`,
+        },
+        body: JSON.stringify(
+          submit
+            ? { type: 'SUBMIT', expectedVersion: d.version }
+            : { type: 'RETURN', comment: 'Komplettera.', expectedVersion: d.version },
+        ),
       });
       const body = (await res.json()) as { version: number };
       if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);
@@ -123,11 +159,21 @@ async function main() {
   // --- the ceiling: the same writes, straight to MariaDB ---------------------------------------
   {
     const db = describeDatabaseUrl(config.databaseUrl);
-    const pool = createPool({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.database, connectionLimit: 20 });
+    const pool = createPool({
+      host: db.host,
+      port: db.port,
+      user: db.user,
+      password: db.password,
+      database: db.database,
+      connectionLimit: 20,
+    });
     const docs = await documents(33);
     const seq = new Map<string, { seq: number; hash: string }>();
     for (const d of docs) {
-      const [rows] = (await pool.query('SELECT seq, hash FROM document_audit WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [d.id])) as unknown as [{ seq: number; hash: string }[]];
+      const [rows] = (await pool.query(
+        'SELECT seq, hash FROM document_audit WHERE document_id = ? ORDER BY seq DESC LIMIT 1',
+        [d.id],
+      )) as unknown as [{ seq: number; hash: string }[]];
       seq.set(d.id, rows[0]);
     }
     const snapshot = JSON.stringify({ status: 'active', value: 'review', context: {} });
@@ -136,17 +182,50 @@ async function main() {
       const conn = await pool.getConnection();
       try {
         await conn.beginTransaction();
-        const [res] = (await conn.query('UPDATE document SET snapshot = ?, state = ?, version = version + 1 WHERE id = ? AND version = ?', [snapshot, d.state === 'draft' ? 'review' : 'draft', d.id, d.version])) as unknown as [{ affectedRows: number }];
+        const [res] = (await conn.query(
+          'UPDATE document SET snapshot = ?, state = ?, version = version + 1 WHERE id = ? AND version = ?',
+          [snapshot, d.state === 'draft' ? 'review' : 'draft', d.id, d.version],
+        )) as unknown as [{ affectedRows: number }];
         if (res.affectedRows !== 1) throw new Error('lost the guarded update');
         const prev = seq.get(d.id) as { seq: number; hash: string };
-        const link = { documentId: d.id, seq: prev.seq + 1, at: new Date().toISOString(), actorUserId: rektor.userId, onBehalfOfUserId: null, via: 'user' as const, event: 'SUBMIT', fromState: 'draft', toState: 'review', comment: null, dataHash: dataHash(DATA), prevHash: prev.hash };
+        const link = {
+          documentId: d.id,
+          seq: prev.seq + 1,
+          at: new Date().toISOString(),
+          actorUserId: rektor.userId,
+          onBehalfOfUserId: null,
+          via: 'user' as const,
+          event: 'SUBMIT',
+          fromState: 'draft',
+          toState: 'review',
+          comment: null,
+          dataHash: dataHash(DATA),
+          prevHash: prev.hash,
+        };
         const hash = linkHash(link);
         await conn.query(
           'INSERT INTO document_audit (document_id, seq, at, actor_user_id, on_behalf_of_user_id, via, event, from_state, to_state, comment, data_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [link.documentId, link.seq, new Date(link.at), link.actorUserId, null, link.via, link.event, link.fromState, link.toState, null, link.dataHash, link.prevHash, hash],
+          [
+            link.documentId,
+            link.seq,
+            new Date(link.at),
+            link.actorUserId,
+            null,
+            link.via,
+            link.event,
+            link.fromState,
+            link.toState,
+            null,
+            link.dataHash,
+            link.prevHash,
+            hash,
+          ],
         );
         const effects = ['cancelDeadlines', 'requestApproval', 'scheduleDeadline'];
-        await conn.query(`INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES ${effects.map(() => '(?, ?, ?, ?)').join(', ')}`, effects.flatMap((e, i) => [d.id, e, '{}', `${d.id}__raw${link.seq}__${i}__${randomUUID()}`]));
+        await conn.query(
+          `INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES ${effects.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          effects.flatMap((e, i) => [d.id, e, '{}', `${d.id}__raw${link.seq}__${i}__${randomUUID()}`]),
+        );
         await conn.commit();
         seq.set(d.id, { seq: link.seq, hash });
         d.version++;
@@ -164,7 +243,8 @@ async function main() {
     await pool.end();
   }
 
-  const find = (mode: string, clients: number) => rows.find((r) => r.mode === mode && r.clients === clients) as Row;
+  const find = (mode: string, clients: number) =>
+    rows.find((r) => r.mode === mode && r.clients === clients) as Row;
   console.log(`\nMachine: ${machine()}; MariaDB on 127.0.0.1 (same machine).`);
   for (const clients of [1, 32]) {
     const ceiling = find('raw SQL', clients).tps;

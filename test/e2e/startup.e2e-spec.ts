@@ -4,7 +4,10 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 
 /** Runs a built entry point and collects what it prints until it exits. */
-function runBuilt(entry: string, env: Record<string, string>): Promise<{ code: number | null; out: string; ms: number }> {
+function runBuilt(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-r', './tools/scripts/register-paths.cjs', entry], {

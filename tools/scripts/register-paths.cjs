@@ -6,4 +6,8 @@ const tsconfigPaths = require('tsconfig-paths');
 
 const root = join(__dirname, '..', '..');
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
-tsconfigPaths.register({ baseUrl: join(root, 'dist', 'server'), paths: compilerOptions.paths, addMatchAll: false });
+tsconfigPaths.register({
+  baseUrl: join(root, 'dist', 'server'),
+  paths: compilerOptions.paths,
+  addMatchAll: false,
+});

@@ -28,12 +28,29 @@ function run(label, cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const serverSources = Math.max(newest('apps/api/src'), newest('apps/worker/src'), newest('libs'), mtime('tsconfig.base.json'));
-if (serverSources > mtime('dist/server/.tsbuildinfo')) run('Bygger server (tsc)…', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+const serverSources = Math.max(
+  newest('apps/api/src'),
+  newest('apps/worker/src'),
+  newest('libs'),
+  mtime('tsconfig.base.json'),
+);
+if (serverSources > mtime('dist/server/.tsbuildinfo'))
+  run('Bygger server (tsc)…', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
 if (Math.max(newest('apps/web'), newest('libs')) > mtime('dist/web/index.html')) {
-  run('Bygger webbappen (vite)…', node, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
+  run('Bygger webbappen (vite)…', node, [
+    'node_modules/vite/bin/vite.js',
+    'build',
+    '--config',
+    'apps/web/vite.config.mts',
+    '--logLevel',
+    'warn',
+  ]);
 }
-run('Migrerar databasen och lägger in demokommunen…', node, [...register, 'dist/server/apps/api/src/cli.js', 'setup']);
+run('Migrerar databasen och lägger in demokommunen…', node, [
+  ...register,
+  'dist/server/apps/api/src/cli.js',
+  'setup',
+]);
 
 const children = [
   ['api', spawn(node, [...register, 'dist/server/apps/api/src/main.js'], { stdio: 'inherit' })],
@@ -45,8 +62,13 @@ function stop(code) {
   stopping = true;
   process.stdout.write('\n▸ Stoppar…\n');
   for (const [, child] of children) if (child.exitCode === null) child.kill('SIGTERM');
-  const force = setTimeout(() => children.forEach(([, c]) => c.exitCode === null && c.kill('SIGKILL')), 15_000);
-  Promise.all(children.map(([, c]) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+  const force = setTimeout(
+    () => children.forEach(([, c]) => c.exitCode === null && c.kill('SIGKILL')),
+    15_000,
+  );
+  Promise.all(
+    children.map(([, c]) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))),
+  ).then(() => {
     clearTimeout(force);
     process.exit(code);
   });

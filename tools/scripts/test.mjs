@@ -15,16 +15,36 @@ const only = process.argv.slice(2);
 
 const steps = [
   ['format', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']],
-  ['lint', ['node_modules/nx/bin/nx.js', 'show', 'projects'], ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']],
-  ['types', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], ['node_modules/typescript/bin/tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']],
+  [
+    'lint',
+    ['node_modules/nx/dist/bin/nx.js', 'show', 'projects'],
+    ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0'],
+  ],
+  [
+    'types',
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'],
+    ['node_modules/typescript/bin/tsc', '-p', 'apps/web/tsconfig.json', '--noEmit'],
+  ],
   ['unit', jest('unit')],
-  ['build', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']],
+  [
+    'build',
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+  ],
   ['integration', jest('integration')],
   ['e2e', jest('e2e')],
 ];
 
 function jest(tier) {
-  return ['node_modules/jest/bin/jest.js', '--config', `jest.${tier}.config.ts`, '--ci', '--json', `--outputFile=tmp/jest-${tier}.json`, '--passWithNoTests=false'];
+  return [
+    'node_modules/jest/bin/jest.js',
+    '--config',
+    `jest.${tier}.config.ts`,
+    '--ci',
+    '--json',
+    `--outputFile=tmp/jest-${tier}.json`,
+    '--passWithNoTests=false',
+  ];
 }
 
 const started = Date.now();
@@ -34,14 +54,20 @@ for (const [name, ...commands] of steps) {
   const t0 = Date.now();
   process.stdout.write(`\n━━ ${name} ━━\n`);
   for (const args of commands) {
-    if (name === 'types' && args.includes('apps/web/tsconfig.json') && !existsSync('apps/web/tsconfig.json')) continue;
-    const r = spawnSync(node, args, { stdio: 'inherit', env: { ...env, TEST_TIER: name === 'integration' ? 'it' : name } });
+    if (name === 'types' && args.includes('apps/web/tsconfig.json') && !existsSync('apps/web/tsconfig.json'))
+      continue;
+    const r = spawnSync(node, args, {
+      stdio: 'inherit',
+      env: { ...env, TEST_TIER: name === 'integration' ? 'it' : name },
+    });
     if (r.status !== 0) {
       failed = name;
       break;
     }
   }
-  process.stdout.write(`━━ ${name}: ${failed === name ? 'FAILED' : 'ok'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `━━ ${name}: ${failed === name ? 'FAILED' : 'ok'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
+  );
   if (failed) break;
 }
 
@@ -53,8 +79,12 @@ for (const tier of ['unit', 'integration', 'e2e']) {
   const r = JSON.parse(readFileSync(f, 'utf8'));
   passed += r.numPassedTests;
   failedTests += r.numFailedTests;
-  console.log(`${tier}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped (${r.numTotalTestSuites} suites)`);
+  console.log(
+    `${tier}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped (${r.numTotalTestSuites} suites)`,
+  );
 }
-console.log(`\nnpm test ${failed ? `failed at ${failed}` : 'green'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `\nnpm test ${failed ? `failed at ${failed}` : 'green'} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 console.log(`${passed} passed, ${failedTests + (failed && !failedTests ? 1 : 0)} failed`);
 process.exit(failed ? 1 : 0);

@@ -30,10 +30,6 @@ export const JOBS = {
   sendReminderDigest: 'send-reminder-digest',
 } as const;
 
-export interface PurgeExpiredSessionsJob {
-  /** nothing: the worker asks the database */
-}
-
 /** BullMQ job ids may not contain ':'; ours are built from ids and names only. */
 export function jobId(...parts: (string | number)[]): string {
   const id = parts.join('__');

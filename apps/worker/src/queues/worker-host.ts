@@ -54,8 +54,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     const byQueue = new Map<QueueName, Map<string, JobHandler>>();
     for (const h of this.handlers) {
-      if (!byQueue.has(h.queue)) byQueue.set(h.queue, new Map());
-      byQueue.get(h.queue)!.set(h.name, h);
+      const named = byQueue.get(h.queue) ?? new Map<string, JobHandler>();
+      named.set(h.name, h);
+      byQueue.set(h.queue, named);
     }
     for (const [queue, handlers] of byQueue) {
       const worker = new Worker(
