@@ -2,7 +2,8 @@
 // `npm start`: build what is stale, migrate and seed, then run the API and the worker
 // side by side until Ctrl-C, which stops both cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +53,8 @@ run('Migrerar databasen och lägger in demokommunen…', node, [
   'setup',
 ]);
 
+await startDemoMailbox();
+
 const children = [
   ['api', spawn(node, [...register, 'dist/server/apps/api/src/main.js'], { stdio: 'inherit' })],
   ['worker', spawn(node, [...register, 'dist/server/apps/worker/src/main.js'], { stdio: 'inherit' })],
@@ -83,3 +86,53 @@ for (const [name, child] of children) {
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+
+/**
+ * Without SMTP_URL the demo has nowhere to send mail: catch it on 127.0.0.1:1025 (the default
+ * SMTP_URL), keep each mail as tmp/mail/<n>.eml and print who got what, with any approval link,
+ * so the email-linked approvals can be tried out. A real SMTP_URL turns this off.
+ */
+async function startDemoMailbox() {
+  if (process.env.SMTP_URL) return;
+  const require = createRequire(import.meta.url);
+  let SMTPServer, simpleParser;
+  try {
+    ({ SMTPServer } = require('smtp-server'));
+    ({ simpleParser } = require('mailparser'));
+  } catch {
+    return; // installed without dev dependencies: no demo mailbox
+  }
+  mkdirSync('tmp/mail', { recursive: true });
+  let n = readdirSync('tmp/mail').length;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, done) {
+      const chunks = [];
+      stream.on('data', (c) => chunks.push(c));
+      stream.on('end', async () => {
+        const raw = Buffer.concat(chunks);
+        const file = `tmp/mail/${String(++n).padStart(4, '0')}.eml`;
+        writeFileSync(file, raw);
+        const mail = await simpleParser(raw).catch(() => null);
+        const link = mail?.text?.match(/https?:\/\/\S+\/approve\/\S+/)?.[0];
+        console.log(
+          `✉  ${mail?.to?.text ?? '?'}: ${mail?.subject ?? ''} (${file})${link ? `\n   ${link}` : ''}`,
+        );
+        done();
+      });
+    },
+  });
+  await new Promise((resolve) => {
+    server.once('error', () => {
+      console.log('▸ Port 1025 is taken: mail goes to whatever listens there.');
+      resolve();
+    });
+    server.listen(1025, '127.0.0.1', () => {
+      console.log('▸ Demo-brevlåda på smtp://127.0.0.1:1025: mejl sparas i tmp/mail/ och listas här.');
+      resolve();
+    });
+  });
+  process.on('exit', () => server.close());
+}

@@ -153,7 +153,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'SESSION_SECRET',
     key: 'sessionSecret',
     default: 'development-only-secret-change-me',
-    description: 'Secret for signing sessions and CSRF tokens (≥16 chars); required in production',
+    description: 'Secret for the CSRF tokens of approval pages (≥16 chars); required in production',
     parse: secret,
   },
   {

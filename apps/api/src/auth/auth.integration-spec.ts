@@ -50,12 +50,25 @@ describe('sign-in (real MariaDB and Redis)', () => {
   });
 
   it('rate-limits repeated failed sign-ins for one username and IP', async () => {
+    // A user of its own: the lock-out must not spill over onto other tests' demo users.
+    const admin = await api.login('admin');
+    const created = await api.request('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'sparrad.test',
+        name: 'Spärrad Testsson',
+        email: 'sparrad@hallsberg.example',
+        password: 'ett-langt-losenord',
+        roles: [],
+      },
+    });
+    expect(created.status).toBe(201);
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       statuses.push(
         (
           await api.request('POST', '/api/auth/login', {
-            body: { username: 'bin.ordforande', password: `nope${i}` },
+            body: { username: 'sparrad.test', password: `nope${i}` },
           })
         ).status,
       );
@@ -64,7 +77,7 @@ describe('sign-in (real MariaDB and Redis)', () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
     const blocked = await api.request('POST', '/api/auth/login', {
-      body: { username: 'bin.ordforande', password: 'demo' },
+      body: { username: 'sparrad.test', password: 'ett-langt-losenord' },
     });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
