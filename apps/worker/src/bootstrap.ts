@@ -15,7 +15,12 @@ export interface WorkerApp {
 
 /** The worker: a Nest application context (no HTTP) running the BullMQ workers. */
 export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
-  const dataSource = await openDatabase({ databaseUrl: config.databaseUrl, migrate: false, poolSize: 10 });
+  // One connection per concurrent job and a few for the relay and reconciliation.
+  const dataSource = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    migrate: false,
+    poolSize: Math.max(10, config.workerConcurrency + 4),
+  });
   const probe = new Redis(config.redisUrl, {
     lazyConnect: true,
     connectTimeout: 5000,
@@ -37,7 +42,7 @@ export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
     probe.disconnect();
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.with(config, dataSource), {
-    logger: ['log', 'warn', 'error'],
+    logger: nestLogLevels(config.logLevel),
   });
   await app.init();
   return {
@@ -48,4 +53,24 @@ export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/** LOG_LEVEL for Nest's logger: `silent` (tests) is silent, `debug` shows debug too. */
+function nestLogLevels(
+  level: AppConfig['logLevel'],
+): ('log' | 'warn' | 'error' | 'debug' | 'verbose' | 'fatal')[] | false {
+  switch (level) {
+    case 'silent':
+      return false;
+    case 'fatal':
+      return ['fatal'];
+    case 'error':
+      return ['fatal', 'error'];
+    case 'warn':
+      return ['fatal', 'error', 'warn'];
+    case 'info':
+      return ['fatal', 'error', 'warn', 'log'];
+    default:
+      return ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  }
 }

@@ -239,7 +239,10 @@ export class DocumentEngine {
     const version = cmd.expectedVersion + 1;
     const dueAt = result.changed ? await this.dueAtFor(def, result.state, doc.year, doc.period, now) : null;
     const effects = withDueAt(result.effects, dueAt);
-    const outboxed = [...effects.filter((e) => !IN_TRANSACTION.has(e.type)), ...lifecycleEffects(effects, result)];
+    const outboxed = [
+      ...effects.filter((e) => !IN_TRANSACTION.has(e.type)),
+      ...lifecycleEffects(effects, result),
+    ];
     const link = DocumentAuditRepository.next(
       this.auditLink(
         doc.id,
@@ -271,15 +274,7 @@ export class DocumentEngine {
       );
       if (!ok) throw this.stale(null);
       await this.audit.insert(link, m);
-      await this.outbox.add(
-        this.outboxRecords(
-          doc.id,
-          version,
-          outboxed,
-          doc,
-        ),
-        m,
-      );
+      await this.outbox.add(this.outboxRecords(doc.id, version, outboxed, doc), m);
     });
     return {
       id: doc.id,

@@ -15,6 +15,9 @@ export interface MailTransport {
 export function createTransport(smtpUrl: string, mailFrom: string, domain = 'rodtrad.local'): MailTransport {
   const url = new URL(smtpUrl);
   const transporter = nodemailer.createTransport({
+    // A few kept-open connections: a burst of overdue mails must not open one connection each.
+    pool: true,
+    maxConnections: 4,
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
     secure: url.protocol === 'smtps:',

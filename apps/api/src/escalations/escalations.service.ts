@@ -96,8 +96,8 @@ export class EscalationsService {
       throw ApiProblem.validation([{ pointer: '/orgUnitId', message: 'Ange en nämnd.' }]);
     if (!p.roles.some((a) => NAMND_ROLES.includes(a.role) && roleApplies(a, unit.id, tree)))
       throw ApiProblem.forbidden('Bara nämndens ordförande eller sekreterare kan rapportera en avvikelse.');
+    const threshold = await this.thresholds.thresholdFor(unit.id, body.year);
     const id = await this.ds.transaction(async (m) => {
-      const threshold = await this.thresholds.thresholdFor(unit.id, body.year);
       const out = await this.repo.open(
         {
           kind: 'adhoc',

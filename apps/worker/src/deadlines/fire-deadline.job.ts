@@ -66,15 +66,22 @@ export class FireDeadlineJob implements JobHandler<FireDeadlineJobData> {
       await job.moveToDelayed(fireAt, job.token);
       throw new DelayedError();
     }
+    // Everything read from elsewhere is read before the transaction: inside it, only its own
+    // connection is used (a transaction waiting for a second pool connection can starve the pool).
+    const seen = await this.documents.get(row.documentId);
+    const def = seen ? await this.engine.definitions.load(seen.definitionId) : null;
+    const meta = def ? stateMeta(def.definition, row.state) : undefined;
+    const responsible = seen
+      ? await this.recipients.withRolesFor(meta?.responsible ?? [], seen.orgUnitId)
+      : [];
+    const up =
+      seen && row.kind === 'due' && row.escalate ? await this.recipients.nextLevelUp(seen.orgUnitId) : null;
     const outcome = await this.ds.transaction(async (m): Promise<Outcome> => {
       if (!(await this.deadlines.claimFiring(row.id, m)))
         return { fired: false, reason: 'fired by another worker' };
       const doc = await this.documents.get(row.documentId, m);
       if (!doc || doc.final || doc.state !== row.state)
         return { fired: true, kind: row.kind, mails: [], digests: [], skipped: 'step already left' };
-      const def = await this.engine.definitions.load(doc.definitionId);
-      const meta = stateMeta(def.definition, row.state);
-      const responsible = await this.recipients.withRolesFor(meta?.responsible ?? [], doc.orgUnitId);
       const ref = {
         title: doc.title,
         stepTitle: meta?.title ?? row.state,
@@ -103,23 +110,15 @@ export class FireDeadlineJob implements JobHandler<FireDeadlineJobData> {
             m,
           ),
         );
-      if (row.escalate) {
-        const up = await this.recipients.nextLevelUp(doc.orgUnitId);
-        const told = new Set(responsible.map((r) => r.userId));
-        const escalated = overdueMail(ref, 'escalated');
-        for (const r of up?.recipients.filter((u) => !told.has(u.userId)) ?? [])
-          mails.push(
-            await this.mail.write(
-              {
-                ...escalated,
-                to: [r.email],
-                threadKey: doc.id,
-                dedupeKey: `deadline__${row.id}__${r.userId}`,
-              },
-              m,
-            ),
-          );
-      }
+      const told = new Set(responsible.map((r) => r.userId));
+      const escalated = overdueMail(ref, 'escalated');
+      for (const r of up?.recipients.filter((u) => !told.has(u.userId)) ?? [])
+        mails.push(
+          await this.mail.write(
+            { ...escalated, to: [r.email], threadKey: doc.id, dedupeKey: `deadline__${row.id}__${r.userId}` },
+            m,
+          ),
+        );
       if (row.onDue) await this.outbox.add([onDueEffect(row)], m);
       return { fired: true, kind: 'due', mails, digests: [] };
     });

@@ -36,27 +36,32 @@ export class SendReminderDigestJob implements JobHandler<SendReminderDigestJobDa
 
   async handle(job: Job<SendReminderDigestJobData>): Promise<{ sent: boolean; items?: number }> {
     const { digestId } = job.data;
+    // Reads from elsewhere happen first; the transaction uses only its own connection.
+    const before = await this.digests.items(digestId);
+    const titles = new Map<string, string>();
+    for (const i of before) {
+      const def = await this.engine.definitions.load(i.definitionId);
+      titles.set(`${i.definitionId}|${i.state}`, stateMeta(def.definition, i.state)?.title ?? i.state);
+    }
+    const [owner] = await this.ds.query('SELECT user_id AS userId FROM reminder_digest WHERE id = ?', [
+      digestId,
+    ]);
+    const user = owner ? await this.recipients.user(String(owner.userId)) : null;
     const mailId = await this.ds.transaction(async (m) => {
-      const claimed = await this.digests.claimSending(digestId, m);
-      if (!claimed) return null;
-      const user = await this.recipients.user(claimed.userId);
+      if (!(await this.digests.claimSending(digestId, m))) return null;
       const items = (await this.digests.items(digestId, m)).filter(
         (i) => !i.documentFinal && i.documentState === i.state,
       );
       if (!user || !items.length) return null;
       const now = Date.now();
-      const lines = [];
-      for (const i of items) {
-        const def = await this.engine.definitions.load(i.definitionId);
-        lines.push({
-          title: i.documentTitle,
-          stepTitle: stateMeta(def.definition, i.state)?.title ?? i.state,
-          unitName: i.unitName,
-          dueAt: new Date(i.dueAt),
-          url: `${this.config.publicUrl}/dokument/${i.documentId}`,
-          daysLeft: Math.max(0, Math.ceil((new Date(i.dueAt).getTime() - now) / DAY_MS)),
-        });
-      }
+      const lines = items.map((i) => ({
+        title: i.documentTitle,
+        stepTitle: titles.get(`${i.definitionId}|${i.state}`) ?? i.state,
+        unitName: i.unitName,
+        dueAt: new Date(i.dueAt),
+        url: `${this.config.publicUrl}/dokument/${i.documentId}`,
+        daysLeft: Math.max(0, Math.ceil((new Date(i.dueAt).getTime() - now) / DAY_MS)),
+      }));
       const mail = reminderDigestMail(user.name, lines);
       return this.mail.write({ ...mail, to: [user.email], dedupeKey: `digest__${digestId}` }, m);
     });

@@ -25,6 +25,13 @@ describe('toProblem', () => {
     });
   });
 
+  it('never lets an extension override a standard member', () => {
+    const p = toProblem(
+      ApiProblem.conflict('already-acknowledged', 'Redan kvitterad.', { status: 'acknowledged', type: 'x' }),
+    );
+    expect(p).toMatchObject({ status: 409, type: 'https://rodtrad.se/problems/already-acknowledged' });
+  });
+
   it('maps framework 4xx errors to Swedish titles', () => {
     expect(toProblem(new NotFoundException())).toMatchObject({
       status: 404,

@@ -72,7 +72,9 @@ export class ApiProblem extends Error {
   }
 
   toProblem(instance?: string): ProblemDetails {
+    // Extensions first: a member named like a standard one (status, type…) never overrides it.
     return {
+      ...this.extensions,
       type: PROBLEM_TYPE_BASE + this.code,
       title: this.title,
       status: this.status,
@@ -80,7 +82,6 @@ export class ApiProblem extends Error {
       ...(instance ? { instance } : {}),
       code: this.code,
       ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extensions,
     };
   }
 }
