@@ -17,6 +17,7 @@ import {
   DocumentAuditRepository,
   DocumentRepository,
   nextDiariumNumber,
+  transactionWithRetry,
   OutboxRepository,
   type DocumentRow,
   type OutboxRecord,
@@ -173,7 +174,7 @@ export class DocumentEngine {
       { seq: 0, hash: null },
     );
     try {
-      await this.ds.transaction(async (m) => {
+      await transactionWithRetry(this.ds, async (m) => {
         await this.documents.insert(
           {
             id,
@@ -256,7 +257,7 @@ export class DocumentEngine {
       ),
       { seq: doc.auditSeq, hash: doc.auditHash },
     );
-    await this.ds.transaction(async (m) => {
+    await transactionWithRetry(this.ds, async (m) => {
       const patch = await this.applyInTransaction(doc, effects, now, m);
       const ok = await this.documents.guardedUpdate(
         doc.id,
@@ -314,7 +315,7 @@ export class DocumentEngine {
         hash: doc.auditHash,
       },
     );
-    await this.ds.transaction(async (m) => {
+    await transactionWithRetry(this.ds, async (m) => {
       const patch = { data: cmd.data, auditSeq: link.seq, auditHash: link.hash };
       if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, patch, m)))
         throw this.stale(null);

@@ -15,3 +15,4 @@ export * from './deadline.repository';
 export * from './effect-ledger.repository';
 export * from './escalation.repository';
 export * from './reminder-digest.repository';
+export * from './retry-transaction';

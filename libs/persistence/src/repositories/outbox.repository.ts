@@ -31,7 +31,9 @@ export class OutboxRepository {
    * hands them to `relay`, and marks the ones it accepted as relayed, all in one transaction.
    */
   async relayBatch(limit: number, relay: (rows: OutboxRow[]) => Promise<Set<string>>): Promise<number> {
-    return this.ds.transaction(async (m) => {
+    // READ COMMITTED: the claim takes row locks only, no gap locks, so transactions inserting
+    // new outbox rows meanwhile never deadlock with the relay.
+    return this.ds.transaction('READ COMMITTED', async (m) => {
       const rows: Record<string, unknown>[] = await m.query(
         `SELECT id, document_id AS documentId, effect_type AS effectType, payload, dedupe_key AS dedupeKey, attempts
            FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
