@@ -75,7 +75,9 @@ export class FireDeadlineJob implements JobHandler<FireDeadlineJobData> {
       ? await this.recipients.withRolesFor(meta?.responsible ?? [], seen.orgUnitId)
       : [];
     const up =
-      seen && row.kind === 'due' && row.escalate ? await this.recipients.nextLevelUp(seen.orgUnitId) : null;
+      seen && row.kind === 'due' && row.escalate
+        ? await this.recipients.nextLevelUp(seen.orgUnitId, def?.definition.escalationChain)
+        : null;
     const outcome = await this.ds.transaction(async (m): Promise<Outcome> => {
       if (!(await this.deadlines.claimFiring(row.id, m)))
         return { fired: false, reason: 'fired by another worker' };

@@ -54,11 +54,18 @@ export class RecipientDirectory {
     return unique((await this.assignments()).filter((a) => roles.includes(a.role)));
   }
 
-  /** The next level up from the unit (enhet → område → förvaltning → nämnd → KS) and its leaders. */
-  async nextLevelUp(orgUnitId: string): Promise<{ unitName: string; recipients: Recipient[] } | null> {
+  /**
+   * The next level up from the unit (enhet → område → förvaltning → nämnd → KS) and its leaders;
+   * `kinds` (a definition's escalationChain) limits the climb to those kinds of unit.
+   */
+  async nextLevelUp(
+    orgUnitId: string,
+    kinds?: readonly string[],
+  ): Promise<{ unitName: string; recipients: Recipient[] } | null> {
     const tree = await this.tree();
     for (const unitId of tree.escalationChain(orgUnitId)) {
       const unit = tree.require(unitId);
+      if (kinds && !kinds.includes(unit.kind)) continue;
       const roles = CHIEF_ROLES[unit.kind] ?? [];
       const recipients = unique(
         (await this.assignments()).filter((a) => a.orgUnitId === unitId && roles.includes(a.role)),

@@ -83,6 +83,8 @@ export interface WorkflowDefinition {
   title: string;
   version?: number;
   description?: string;
+  /** Unit kinds an overdue step climbs through, nearest first; default: every level up to KS. */
+  escalationChain?: string[];
   machine: MachineSpec;
 }
 

@@ -21,6 +21,13 @@ export const definitionSchema = {
     title: { type: 'string', minLength: 1, description: 'Swedish name of the document type.' },
     version: { type: 'integer', minimum: 1 },
     description: { type: 'string' },
+    escalationChain: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', enum: ['omrade', 'forvaltning', 'namnd', 'bolag', 'ks', 'kf'] },
+      description:
+        'Unit kinds an overdue step climbs through, nearest first (default: every level up to KS: område → förvaltning → nämnd → KS). Levels of other kinds are passed over.',
+    },
     machine: { $ref: '#/definitions/machine' },
   },
   definitions: {

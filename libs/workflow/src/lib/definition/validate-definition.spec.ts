@@ -229,6 +229,22 @@ describe('validateDefinition', () => {
   });
 });
 
+describe('escalationChain', () => {
+  it('accepts the unit kinds an overdue step climbs through', () => {
+    const def = { ...sampleDefinition(), escalationChain: ['forvaltning', 'ks'] };
+    expect(validateDefinition(def, sampleCatalogs()).ok).toBe(true);
+  });
+
+  it('refuses a kind that is not a level of the organisation, with its pointer', () => {
+    const def = { ...sampleDefinition(), escalationChain: ['forvaltning', 'skolan'] };
+    const result = validateDefinition(def, sampleCatalogs());
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: 'schema', pointer: '/escalationChain/1' }),
+    ]);
+  });
+});
+
 describe('the example in workflows/README.md', () => {
   it('is a valid definition', () => {
     const readme = readFileSync(`${__dirname}/../../../../../workflows/README.md`, 'utf8');
