@@ -23,6 +23,8 @@ export function loggerOptions(config: AppConfig): Params {
           method: req.method,
           url: redactUrl(req.url),
         }),
+        // Status only: response headers carry cookies and a long security policy, not news.
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       customProps: () => ({ app: 'api' }),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
