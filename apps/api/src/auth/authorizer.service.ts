@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hasAnyRole, type RoleKey } from '@rodtrad/domain';
+import { hasAnyRole, ROLE_KEYS, type RoleKey } from '@rodtrad/domain';
 import { ApiProblem } from '../common/problem/problem';
 import { OrgTreeService } from './org-tree.service';
 import type { Principal } from './principal';
@@ -19,6 +19,23 @@ export class Authorizer {
     if (!(await this.may(principal, roles, orgUnitId))) {
       throw ApiProblem.forbidden('Din roll ger inte behörighet för den här organisationsenheten.');
     }
+  }
+
+  /** Any role of the caller reaches the unit: they may read what belongs to it. */
+  async requireReach(
+    principal: Principal,
+    orgUnitId: string,
+    detail = 'Resursen tillhör en enhet utanför dina roller.',
+  ): Promise<void> {
+    if (!(await this.may(principal, ROLE_KEYS, orgUnitId))) throw ApiProblem.forbidden(detail);
+  }
+
+  /** Units the caller's roles reach; undefined when that is every unit (a global role). */
+  async reachableUnits(principal: Principal): Promise<string[] | undefined> {
+    const tree = await this.orgTree.tree();
+    const all = tree.all().map((u) => u.id);
+    const reachable = all.filter((id) => hasAnyRole(principal.roles, ROLE_KEYS, id, tree));
+    return reachable.length === all.length ? undefined : reachable;
   }
 
   isAdmin(principal: Principal): boolean {

@@ -1,27 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import { OrgTree } from '@rodtrad/domain';
-import { OrgUnitRepository } from '@rodtrad/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { OrgTree } from '@rodtrad/domain';
+import { cachedOrgTree } from '@rodtrad/engine';
+import { DATA_SOURCE } from '../infrastructure/tokens';
 
 /**
- * The organisation tree, read for every authorization decision. Kept for a few
- * seconds and dropped at once when this process changes it; other API processes
- * see a change within the TTL.
+ * The organisation tree, read for every authorization decision. Kept for a few seconds and
+ * dropped at once when this process changes it; other API processes see a change within the TTL.
  */
 @Injectable()
 export class OrgTreeService {
-  private cached?: { tree: OrgTree; at: number };
-  private static readonly TTL_MS = 5_000;
+  private readonly cache: ReturnType<typeof cachedOrgTree>;
 
-  constructor(private readonly units: OrgUnitRepository) {}
+  constructor(@Inject(DATA_SOURCE) ds: DataSource) {
+    this.cache = cachedOrgTree(ds);
+  }
 
-  async tree(): Promise<OrgTree> {
-    if (this.cached && Date.now() - this.cached.at < OrgTreeService.TTL_MS) return this.cached.tree;
-    const tree = new OrgTree(await this.units.all());
-    this.cached = { tree, at: Date.now() };
-    return tree;
+  tree(): Promise<OrgTree> {
+    return this.cache.tree();
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 }

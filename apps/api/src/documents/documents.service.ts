@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { hasAnyRole, ROLE_KEYS } from '@rodtrad/domain';
 import type { DocumentSummaryView, DocumentView, HistoryEntryView, Page } from '@rodtrad/contracts';
 import { DocumentEngine, type EngineActor, type LoadedDefinition } from '@rodtrad/engine';
 import type { DocumentRow } from '@rodtrad/persistence';
 import { stateMeta } from '@rodtrad/workflow';
-import { OrgTreeService } from '../auth/org-tree.service';
+import { Authorizer } from '../auth/authorizer.service';
 import type { Principal } from '../auth/principal';
-import { ApiProblem } from '../common/problem/problem';
 import { mapEngineErrors } from './engine-error.mapper';
 
 export const actorOf = (p: Principal): EngineActor => ({ userId: p.userId, roles: p.roles, via: 'user' });
@@ -16,21 +14,16 @@ export const actorOf = (p: Principal): EngineActor => ({ userId: p.userId, roles
 export class DocumentsService {
   constructor(
     private readonly engine: DocumentEngine,
-    private readonly orgTree: OrgTreeService,
+    private readonly authorizer: Authorizer,
   ) {}
 
   /** Units whose documents the caller may read: those any of their roles applies to. */
-  async readableUnits(p: Principal): Promise<string[] | undefined> {
-    const tree = await this.orgTree.tree();
-    const all = tree.all().map((u) => u.id);
-    const visible = all.filter((id) => hasAnyRole(p.roles, ROLE_KEYS, id, tree));
-    return visible.length === all.length ? undefined : visible;
+  readableUnits(p: Principal): Promise<string[] | undefined> {
+    return this.authorizer.reachableUnits(p);
   }
 
-  async requireReadable(p: Principal, doc: DocumentRow): Promise<void> {
-    const tree = await this.orgTree.tree();
-    if (!hasAnyRole(p.roles, ROLE_KEYS, doc.orgUnitId, tree))
-      throw ApiProblem.forbidden('Dokumentet tillhör en enhet utanför dina roller.');
+  requireReadable(p: Principal, doc: DocumentRow): Promise<void> {
+    return this.authorizer.requireReach(p, doc.orgUnitId, 'Dokumentet tillhör en enhet utanför dina roller.');
   }
 
   async list(

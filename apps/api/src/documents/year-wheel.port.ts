@@ -1,7 +1,4 @@
-import type { Provider } from '@nestjs/common';
-import { defaultWheelDueAt } from '@rodtrad/engine';
-
-/** The due moment of a year-wheel key; the default is the source's wheel. */
+/** The due moment of a year-wheel key (provided from the municipality's edited wheel). */
 export type DueAtPort = (
   key: string,
   year: number,
@@ -9,8 +6,3 @@ export type DueAtPort = (
   createdAt: Date,
 ) => Promise<Date | null>;
 export const YEAR_WHEEL_DUE_AT = Symbol('YEAR_WHEEL_DUE_AT');
-
-export const DEFAULT_YEAR_WHEEL_PROVIDER: Provider = {
-  provide: YEAR_WHEEL_DUE_AT,
-  useValue: defaultWheelDueAt,
-};
