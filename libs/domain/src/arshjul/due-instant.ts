@@ -107,9 +107,20 @@ export function zonedTimeToInstant(
   return new Date(instant);
 }
 
+// Every transition asks for a due instant, and time-zone arithmetic through Intl is costly: the
+// answer for a (date, zone) never changes, so it is computed once. A year has few such dates.
+const dueInstants = new Map<string, number>();
+
 /** A deadline day ends at 23:59:59 local time; this is the UTC instant jobs schedule against. */
 export function dueInstant(date: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
-  return zonedTimeToInstant(date, { hour: 23, minute: 59, second: 59 }, timeZone);
+  const key = `${date}|${timeZone}`;
+  let ms = dueInstants.get(key);
+  if (ms === undefined) {
+    ms = zonedTimeToInstant(date, { hour: 23, minute: 59, second: 59 }, timeZone).getTime();
+    if (dueInstants.size > 10_000) dueInstants.clear();
+    dueInstants.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** The calendar date an instant falls on in `timeZone`, e.g. "today in Sweden". */
