@@ -7,7 +7,7 @@ import {
   formatDiarienummer,
   hasAnyRole,
   isDocumentTypeKey,
-  isReportPeriod,
+  isDocumentPeriod,
   ROLE_KEYS,
   reportPeriodLabel,
   type DocumentTypeKey,
@@ -132,7 +132,7 @@ export class DocumentEngine {
       );
     }
     const period = cmd.period ?? null;
-    if (period !== null ? !isReportPeriod(type, period, cmd.year) : DOCUMENT_TYPES[type].periodic) {
+    if (period !== null ? !isDocumentPeriod(type, period, cmd.year) : DOCUMENT_TYPES[type].periodic) {
       throw new EngineError('invalid-request', 'Perioden passar inte dokumenttypen.', [
         { pointer: '/period', message: 'Ogiltig period för dokumenttypen.' },
       ]);
@@ -166,7 +166,9 @@ export class DocumentEngine {
     const title =
       cmd.title ??
       (period
-        ? `${DOCUMENT_TYPES[type].title} ${reportPeriodLabel(type, period, cmd.year)} – ${unit.name}`
+        ? DOCUMENT_TYPES[type].periodic
+          ? `${DOCUMENT_TYPES[type].title} ${reportPeriodLabel(type, period, cmd.year)} – ${unit.name}`
+          : `${DOCUMENT_TYPES[type].title} ${cmd.year} nr ${period} – ${unit.name}`
         : `${DOCUMENT_TYPES[type].title} ${cmd.year} – ${unit.name}`);
     const dueAt = await this.dueAtFor(def, first.state, cmd.year, period, now);
     const link = DocumentAuditRepository.next(

@@ -78,40 +78,52 @@ export class EscalationFollowUp {
       this.logger.warn(`Escalation ${e.id}: ${e.orgUnitName} cannot own an åtgärdsplan; none created`);
       return null;
     }
-    let planId: string;
-    try {
-      const doc = await this.engine.create({
-        type: 'atgardsplan',
-        orgUnitId: owner,
-        year: e.year,
-        data: {
-          avvikelse: {
-            typ: PLAN_TYPE[e.kind],
-            ...(e.amount !== null ? { belopp: Math.abs(e.amount) } : {}),
-            beskrivning: [e.description, e.measures ? `Föreslagna åtgärder: ${e.measures}` : null]
-              .filter(Boolean)
-              .join('\n'),
-          },
-          ...(e.kind === 'balance' ? { sarskild: true } : {}),
-        },
-        actor: SYSTEM_ACTOR,
-      });
-      planId = doc.id;
-    } catch (err) {
-      if (!(err instanceof EngineError) || err.code !== 'slot-taken') throw err;
-      // One åtgärdsplan per nämnd and year: a second deviation joins the plan being written.
-      const [existing] = await this.ds.query(
-        `SELECT id, final FROM document WHERE type = 'atgardsplan' AND org_unit_id = ? AND year = ?`,
-        [owner, e.year],
-      );
-      if (!existing || Number(existing.final) === 1) {
-        this.logger.warn(`Escalation ${e.id}: the åtgärdsplan of ${e.year} is already adopted; none linked`);
-        return null;
-      }
-      planId = String(existing.id);
-    }
+    const data = {
+      avvikelse: {
+        typ: PLAN_TYPE[e.kind],
+        ...(e.amount !== null ? { belopp: Math.abs(e.amount) } : {}),
+        beskrivning: [e.description, e.measures ? `Föreslagna åtgärder: ${e.measures}` : null]
+          .filter(Boolean)
+          .join('\n'),
+      },
+      ...(e.kind === 'balance' ? { sarskild: true } : {}),
+    };
+    const planId = await this.planFor(owner, e.year, data);
     await this.repo.linkActionPlan(e.id, planId);
     return (await this.repo.get(e.id))?.actionPlanDocumentId ?? null;
+  }
+
+  /**
+   * The åtgärdsplan a deviation joins or gets: the nämnd's plan of the year while it is still
+   * being written (a second deviation joins it), otherwise a new plan numbered within the year
+   * (the first has no number, then 2, 3, …), so every deviation has a plan that can close it.
+   */
+  private async planFor(owner: string, year: number, data: Record<string, unknown>): Promise<string> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const plans: { id: string; final: number; period: string }[] = await this.ds.query(
+        `SELECT id, final, period FROM document WHERE type = 'atgardsplan' AND org_unit_id = ? AND year = ?`,
+        [owner, year],
+      );
+      const open = plans.find((p) => Number(p.final) === 0);
+      if (open) return String(open.id);
+      const taken = plans.map((p) => (p.period ? Number(p.period) : 1));
+      const next = taken.length ? Math.max(...taken) + 1 : 1;
+      try {
+        const doc = await this.engine.create({
+          type: 'atgardsplan',
+          orgUnitId: owner,
+          year,
+          period: next === 1 ? null : String(next),
+          data,
+          actor: SYSTEM_ACTOR,
+        });
+        return doc.id;
+      } catch (err) {
+        // Another deviation took the same number at the same moment: look again.
+        if (!(err instanceof EngineError) || err.code !== 'slot-taken') throw err;
+      }
+    }
+    throw new Error(`No åtgärdsplan could be created for ${owner} in ${year}`);
   }
 
   /** Closes the escalations whose åtgärdsplan this is; audited. */

@@ -1,4 +1,5 @@
 import {
+  isDocumentPeriod,
   isReportPeriod,
   monthPeriodKey,
   parseMonthPeriod,
@@ -62,5 +63,20 @@ describe('period ends and labels', () => {
     expect(reportPeriodLabel('manadsrapport', '2027-02', 2027)).toBe('februari 2027');
     expect(reportPeriodLabel('tertialrapport', 'T1', 2027)).toBe('januari–april 2027');
     expect(reportPeriodLabel('delarsrapport', 'D1', 2027)).toBe('januari–juli 2027');
+  });
+});
+
+describe('isDocumentPeriod', () => {
+  it('numbers the åtgärdsplaner of a year from the second on', () => {
+    expect(isDocumentPeriod('atgardsplan', '2', 2027)).toBe(true);
+    expect(isDocumentPeriod('atgardsplan', '12', 2027)).toBe(true);
+    expect(isDocumentPeriod('atgardsplan', '1', 2027)).toBe(false); // the first has no number
+    expect(isDocumentPeriod('atgardsplan', '02', 2027)).toBe(false);
+  });
+
+  it('keeps calendar documents to their report periods', () => {
+    expect(isDocumentPeriod('manadsrapport', '2027-02', 2027)).toBe(true);
+    expect(isDocumentPeriod('manadsrapport', '2', 2027)).toBe(false);
+    expect(isDocumentPeriod('enhetsplan', '2', 2027)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import { DocumentTypeKey } from './document-types';
+import { DOCUMENT_TYPES, DocumentTypeKey } from './document-types';
 
 /**
  * Months with a månadsrapport to KS. §5.4.2 says "every month except January, April, June, July
@@ -65,6 +65,20 @@ export function isReportPeriod(
   options: ReportPeriodOptions = {},
 ): boolean {
   return reportPeriods(type, budgetYear, options).includes(period);
+}
+
+/**
+ * Documents created by a trigger rather than by the calendar (the åtgärdsplan) may come several
+ * times a year: their "period" is their number within the year, 2 onwards ('2', '3', …); the first
+ * has none.
+ */
+export function isSequencePeriod(type: DocumentTypeKey, period: string): boolean {
+  return (DOCUMENT_TYPES[type].triggeredBy?.length ?? 0) > 0 && /^[2-9]$|^[1-9][0-9]{1,2}$/.test(period);
+}
+
+/** A period the document type can have in a budget year: a report period, or a sequence number. */
+export function isDocumentPeriod(type: DocumentTypeKey, period: string, budgetYear: number): boolean {
+  return isSequencePeriod(type, period) || isReportPeriod(type, period, budgetYear);
 }
 
 export function monthPeriodKey(year: number, month: number): string {
