@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDocumentEngine, SYSTEM_ACTOR } from '@rodtrad/engine';
 import { OutboxRepository } from '@rodtrad/persistence';
@@ -105,6 +106,36 @@ describe('deadlines: reminders and due moments over a real worker, Redis, MariaD
     expect(Number(n)).toBe(0);
     await new Promise((r) => setTimeout(r, 2000));
     expect(smtp.received.filter((x) => x.subject === `Försenat: ${doc.title}`)).toHaveLength(2);
+  });
+
+  it('a pending approver is told at the due moment too, even without the step’s roles', async () => {
+    const ds = worker.dataSource;
+    const doc = await documentWithDeadline(ds, 'OSTA', 2029, {
+      dueInMs: 2500,
+      reminders: [],
+      escalate: false,
+    });
+    // A named approver (the registrar holds none of the step's roles) whose link went out.
+    const [{ id: approver }] = await ds.query("SELECT id FROM app_user WHERE username = 'registrator'");
+    const requestId = randomUUID();
+    await ds.query(
+      `INSERT INTO approval_request (id, document_id, state, document_version, mode, approve_event, status, dedupe_key)
+       VALUES (?, ?, 'draft', 1, 'any', 'SUBMIT', 'open', ?)`,
+      [requestId, doc.id, `test__${requestId}`],
+    );
+    await ds.query(
+      `INSERT INTO approval (id, request_id, approver_user_id, status, token_hash, sent_version, sent_at)
+       VALUES (?, ?, ?, 'pending', ?, 1, NOW(3))`,
+      [randomUUID(), requestId, approver, randomBytes(32).toString('hex')],
+    );
+    const mails = await smtp.waitFor((all) => {
+      const m = all.filter((x) => x.subject === `Försenat: ${doc.title}`);
+      return m.length >= 2 ? m : undefined;
+    });
+    expect(mails.flatMap((m) => m.to).sort()).toEqual([
+      'ostansjo.rektor@hallsberg.example',
+      'registrator@hallsberg.example',
+    ]);
   });
 
   it('leaving the step cancels its deadline: no mail, the row cancelled, the job gone', async () => {

@@ -72,7 +72,10 @@ export class FireDeadlineJob implements JobHandler<FireDeadlineJobData> {
     const def = seen ? await this.engine.definitions.load(seen.definitionId) : null;
     const meta = def ? stateMeta(def.definition, row.state) : undefined;
     const responsible = seen
-      ? await this.recipients.withRolesFor(meta?.responsible ?? [], seen.orgUnitId)
+      ? uniqueRecipients([
+          ...(await this.recipients.withRolesFor(meta?.responsible ?? [], seen.orgUnitId)),
+          ...(await this.recipients.pendingApprovers(seen.id, row.state)),
+        ])
       : [];
     const up =
       seen && row.kind === 'due' && row.escalate
@@ -140,4 +143,8 @@ function onDueEffect(row: DeadlineRow) {
     payload: { documentId: row.documentId, state: row.state, event: row.onDue, deadlineId: row.id },
     dedupeKey: `deadline__${row.id}__onDue`,
   };
+}
+
+function uniqueRecipients<T extends { userId: string }>(list: T[]): T[] {
+  return [...new Map(list.map((r) => [r.userId, r])).values()];
 }
