@@ -63,10 +63,16 @@ export class MailMessageRepository {
     return r ? toRow(r) : null;
   }
 
-  /** Marks the mail sent; false when someone else already had (the caller then did nothing new). */
+  /**
+   * Marks the mail sent; false when someone else already had (the caller then did nothing new).
+   * Once delivered, the approval-link tokens in the stored bodies are blanked: the outbox no
+   * longer needs them, and a database reader must not find usable links there.
+   */
   async markSent(id: string): Promise<boolean> {
     const res = await this.ds.query(
-      `UPDATE mail_message SET status = 'sent', sent_at = CURRENT_TIMESTAMP(3), attempts = attempts + 1, last_error = NULL
+      `UPDATE mail_message SET status = 'sent', sent_at = CURRENT_TIMESTAMP(3), attempts = attempts + 1, last_error = NULL,
+              text_body = REGEXP_REPLACE(text_body, '/approve/[A-Za-z0-9_-]+', '/approve/[skickad]'),
+              html_body = REGEXP_REPLACE(html_body, '/approve/[A-Za-z0-9_-]+', '/approve/[skickad]')
         WHERE id = ? AND status <> 'sent'`,
       [id],
     );

@@ -1,4 +1,5 @@
 import { ApprovalWorld, ENHETSPLAN_DATA, MAL_OCH_BUDGET_DATA } from './testing/approval-test-kit';
+import { eventually } from '@rodtrad/testing';
 
 // Over HTTP, end to end: the real API, the real worker (outbox relay, effects, mail queue) and a
 // real SMTP server in-process. Every link is taken from a parsed mail.
@@ -30,6 +31,16 @@ describe('email-linked approvals', () => {
     expect(mail.text).toContain('Steg: Granskning av områdeschef');
     expect(mail.html).toContain('<html lang="sv">');
     expect(mail.references.join(' ')).toContain(doc.id);
+    // Delivered mail keeps no usable link in the database.
+    const stored = await eventually(async () => {
+      const rows = await w.sql(
+        "SELECT text_body AS text, status FROM mail_message WHERE subject = ? AND status = 'sent'",
+        [`Godkännande begärs: ${title}`],
+      );
+      return rows.length ? rows : undefined;
+    });
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored[0].text).toContain('/approve/[skickad]');
 
     const before = await w.sql(
       'SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?',
@@ -293,14 +304,16 @@ describe('email-linked approvals', () => {
   it('a mail that finally failed is visible to administrators with its reason, and can be resent', async () => {
     const doc = await enhetsplan('fagelsangen', 2029);
     const title = await w.titleOf(doc.id);
-    await w.link('forskola.chef', title);
+    const { token } = await w.link('forskola.chef', title);
     const [row] = await w.sql<{ id: string }>('SELECT id FROM mail_message WHERE subject = ?', [
       `Godkännande begärs: ${title}`,
     ]);
-    // As the send-mail job leaves it after its last attempt.
+    // As the send-mail job leaves it after its last attempt: never delivered, so its link is intact.
     await w.sql(
-      `UPDATE mail_message SET status = 'failed', last_error = '421 Service not available' WHERE id = ?`,
-      [row.id],
+      `UPDATE mail_message SET status = 'failed', last_error = '421 Service not available',
+              text_body = REPLACE(text_body, '/approve/[skickad]', ?), html_body = REPLACE(html_body, '/approve/[skickad]', ?)
+        WHERE id = ?`,
+      [`/approve/${token}`, `/approve/${token}`, row.id],
     );
     const admin = await w.api.login('admin');
     expect(

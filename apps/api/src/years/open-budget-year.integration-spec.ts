@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '@rodtrad/testing';
+import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 const YEAR = 2029;
 
@@ -18,9 +18,10 @@ describe('opening a budget year', () => {
     (await api.dataSource.query('SELECT id FROM org_unit WHERE code = ?', [code]))[0].id as string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // A database of its own: other suites add units meanwhile, and every unit gets documents here.
+    api = await startTestApi(await isolatedStack('openyear'));
     admin = await api.login('admin');
-  });
+  }, 60_000);
   afterAll(() => api.close());
 
   it('creates every document the wheel names for every unit, each with its audit entry and deadline', async () => {
