@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { startTestApi, type TestApi } from '@rodtrad/testing';
+import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 const YEAR = 2030;
 const FIELDS = [
@@ -22,10 +22,11 @@ describe('the registrar’s view of a budget year', () => {
   let binId: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // A database of its own: the view has a row per unit, and other suites add units meanwhile.
+    api = await startTestApi(await isolatedStack('yearstatus'));
     registrator = await api.login('registrator');
     [{ id: binId }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'BIN'");
-  });
+  }, 60_000);
   afterAll(() => api.close());
 
   it('lists every planned slot, with a null document before the year is opened', async () => {
