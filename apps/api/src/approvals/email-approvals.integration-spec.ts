@@ -33,14 +33,14 @@ describe('email-linked approvals', () => {
     expect(mail.references.join(' ')).toContain(doc.id);
     // Delivered mail keeps no usable link in the database.
     const stored = await eventually(async () => {
-      const rows = await w.sql(
+      const rows = await w.sql<{ text: string; status: string }>(
         "SELECT text_body AS text, status FROM mail_message WHERE subject = ? AND status = 'sent'",
         [`Godkännande begärs: ${title}`],
       );
       return rows.length ? rows : undefined;
     });
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(stored[0].text).toContain('/approve/[skickad]');
+    expect(stored?.[0]?.text).toContain('/approve/[skickad]');
 
     const before = await w.sql(
       'SELECT a.status, a.token_used_at FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?',
