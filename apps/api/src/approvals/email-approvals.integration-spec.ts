@@ -305,9 +305,15 @@ describe('email-linked approvals', () => {
     const doc = await enhetsplan('fagelsangen', 2029);
     const title = await w.titleOf(doc.id);
     const { token } = await w.link('forskola.chef', title);
-    const [row] = await w.sql<{ id: string }>('SELECT id FROM mail_message WHERE subject = ?', [
-      `Godkännande begärs: ${title}`,
-    ]);
+    // The worker records the delivery just after the SMTP server got it: wait for that first,
+    // or it would overwrite the failure simulated below.
+    const row = await eventually(async () => {
+      const [r] = await w.sql<{ id: string }>(
+        "SELECT id FROM mail_message WHERE subject = ? AND status = 'sent'",
+        [`Godkännande begärs: ${title}`],
+      );
+      return r;
+    });
     // As the send-mail job leaves it after its last attempt: never delivered, so its link is intact.
     await w.sql(
       `UPDATE mail_message SET status = 'failed', last_error = '421 Service not available',
