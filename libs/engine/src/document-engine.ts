@@ -32,7 +32,8 @@ import {
   type GuardContext,
   type WorkflowEvent,
 } from '@rodtrad/workflow';
-import { DefinitionStore, type LoadedDefinition } from './definition-store';
+import { DefinitionStore, type FormBundle, type LoadedDefinition } from './definition-store';
+import { DocumentChoices } from './document-choices';
 import { DocumentFacts } from './document-facts';
 import { EngineError } from './engine-error';
 import type { EngineActor, EnginePorts } from './ports';
@@ -79,6 +80,7 @@ export class DocumentEngine {
   readonly outbox: OutboxRepository;
   private readonly facts: DocumentFacts;
   private readonly forms = createFormValidator();
+  private readonly choices: DocumentChoices;
 
   constructor(
     private readonly ds: DataSource,
@@ -89,6 +91,7 @@ export class DocumentEngine {
     this.audit = new DocumentAuditRepository(ds);
     this.outbox = new OutboxRepository(ds);
     this.facts = new DocumentFacts(ds);
+    this.choices = new DocumentChoices(ds);
   }
 
   async get(id: string): Promise<{ doc: DocumentRow; def: LoadedDefinition }> {
@@ -234,7 +237,7 @@ export class DocumentEngine {
       definition: def.compiled,
       snapshot: doc.snapshot as never,
       event: cmd.event,
-      guardContext: this.guardContext(doc, doc.data, cmd.actor, facts, def),
+      guardContext: this.guardContext(doc, doc.data, cmd.actor, facts, await this.formsFor(doc, def)),
     });
     if (!result.ok) throw new EngineError(result.code, result.reason, result.errors, { guard: result.guard });
 
@@ -302,7 +305,7 @@ export class DocumentEngine {
     if (!(await this.may(cmd.actor, meta?.editableBy, doc.orgUnitId)))
       throw new EngineError('forbidden', 'Du får inte ändra dokumentet i det här steget.');
     if (doc.final) throw new EngineError('invalid-request', 'Dokumentet är avslutat och kan inte ändras.');
-    const form = meta?.form ? def.forms[meta.form] : undefined;
+    const form = meta?.form ? (await this.formsFor(doc, def))[meta.form] : undefined;
     if (form) {
       const errors = this.forms.validate(draftSchema(form.schema), cmd.data);
       if (errors.length)
@@ -347,12 +350,31 @@ export class DocumentEngine {
     );
   }
 
+  /**
+   * The forms of the document's pinned version, with the choices that come from upstream
+   * documents injected (strategic areas, the nämnd's adopted goals): what the page shows and
+   * what the server validates against are the same schema.
+   */
+  async formsFor(
+    doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>,
+    def: LoadedDefinition,
+  ): Promise<FormBundle> {
+    const choices = await this.choices.for(doc, await this.ports.orgTree());
+    if (!choices.strategicAreas?.length && !choices.namndmal?.length) return def.forms;
+    return Object.fromEntries(
+      Object.entries(def.forms).map(([name, f]) => [
+        name,
+        { ...f, schema: this.choices.apply(f.schema, choices) },
+      ]),
+    );
+  }
+
   private guardContext(
     doc: { id: string; type: string; orgUnitId: string; year: number; period: string | null },
     data: unknown,
     actor: EngineActor,
     facts: Record<string, unknown>,
-    def?: LoadedDefinition,
+    forms?: FormBundle,
   ): GuardContext {
     return {
       data,
@@ -360,7 +382,7 @@ export class DocumentEngine {
       actor: { userId: actor.userId, roles: actor.roles, via: actor.via },
       facts,
       validateForm: (d, form) => {
-        const entry = def?.forms[form.step];
+        const entry = forms?.[form.step];
         return entry
           ? this.forms.validate(entry.schema, d)
           : [{ pointer: '', message: `Formuläret ${form.step} saknas.` }];

@@ -15,3 +15,4 @@ export * from './definition-admin-error';
 export * from './definition-authoring';
 export * from './form-version-authoring';
 export * from './definition-migration';
+export * from './document-choices';

@@ -37,7 +37,7 @@ export class ApprovalSummaryService {
     const live = await this.locate(handle);
     const { approval, request, doc, def } = live;
     const meta = stateMeta(def.definition, request.state);
-    const form = meta?.form ? def.forms[meta.form] : undefined;
+    const form = meta?.form ? (await this.engine.formsFor(doc, def))[meta.form] : undefined;
     const people: { id: string; name: string }[] = await this.ds.query(
       'SELECT id, name FROM app_user WHERE id IN (?, ?)',
       [approval.approverUserId, approval.onBehalfOfUserId ?? approval.approverUserId],

@@ -48,7 +48,7 @@ export class DocumentsService {
     await this.requireReadable(p, doc);
     const actor = actorOf(p);
     const meta = stateMeta(def.definition, doc.state);
-    const form = meta?.form ? def.forms[meta.form] : undefined;
+    const form = meta?.form ? (await this.engine.formsFor(doc, def))[meta.form] : undefined;
     return {
       ...this.summary(doc, def),
       data: doc.data,

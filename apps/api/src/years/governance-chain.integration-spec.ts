@@ -133,6 +133,14 @@ describe('the governance chain of one nämnd, end to end over HTTP', () => {
 
     // Mål och budget: the förvaltning prepares within the GPF frame, the nämnd decides.
     const mob = await docOf('mal-och-budget', 'BIN');
+    // Its goals may tie only to the mandate period's strategic areas: the form offers those.
+    const mobForm = JSON.stringify(
+      (await api.request('GET', `/api/documents/${mob}`, { token: await api.login('bin.fvc') })).body.form
+        .schema,
+    );
+    expect(mobForm).toContain(
+      '"enum":["Hållbar kommun","Livslångt lärande","Allas inflytande","God service"]',
+    );
     expect(await act(mob, 'bin.fvc', { data: MAL_OCH_BUDGET, event: 'SUBMIT' })).toBe('review');
     expect(await act(mob, 'bin.fvc', { event: 'APPROVE' })).toBe('decision');
     expect(
@@ -144,6 +152,23 @@ describe('the governance chain of one nämnd, end to end over HTTP', () => {
 
     // Förvaltningsplan, verksamhetsplan, enhetsplan: each adopted by the chief who owns it.
     const fp = await docOf('forvaltningsplan', 'BIF');
+    // Strategies refer to the nämnd's adopted goals: offered as choices, anything else refused.
+    const binFvc = await api.login('bin.fvc');
+    const fpView = await api.request('GET', `/api/documents/${fp}`, { token: binFvc });
+    const goalIds = (MAL_OCH_BUDGET.namndmal as { id: string }[]).map((g) => g.id);
+    expect(JSON.stringify(fpView.body.form.schema)).toContain(`"enum":${JSON.stringify(goalIds)}`);
+    const strategier = FORVALTNINGSPLAN.strategier as Record<string, unknown>[];
+    const unknownGoal = await api.request('PUT', `/api/documents/${fp}/data`, {
+      token: binFvc,
+      body: {
+        data: { ...FORVALTNINGSPLAN, strategier: [{ ...strategier[0], namndmalId: 'SAN-9' }] },
+        expectedVersion: fpView.body.version,
+      },
+    });
+    expect(unknownGoal.status).toBe(422);
+    expect(unknownGoal.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/strategier/0/namndmalId' }),
+    ]);
     expect(await act(fp, 'bin.fvc', { data: FORVALTNINGSPLAN, event: 'SUBMIT' })).toBe('review');
     expect(await act(fp, 'bin.fvc', { event: 'ADOPT' })).toBe('adopted');
     const vp = await docOf('verksamhetsplan', 'GSK');

@@ -1,0 +1,61 @@
+import { createFormValidator } from '@rodtrad/workflow';
+import { withChoices } from './document-choices';
+
+const schema = {
+  type: 'object',
+  allOf: [
+    {
+      properties: {
+        namndmal: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              strategisktOmrade: { type: 'string', title: 'Strategiskt område' },
+            },
+          },
+        },
+        aktiviteter: {
+          type: 'array',
+          items: { type: 'object', properties: { namndmalId: { type: 'string' } } },
+        },
+      },
+    },
+  ],
+};
+
+describe('withChoices', () => {
+  const choices = {
+    strategicAreas: ['Hållbar kommun', 'God service'],
+    namndmal: [{ id: 'BIN-1', titel: 'Fler behöriga' }],
+  };
+
+  it('offers only the strategic areas of the period and the nämnd’s adopted goals, wherever the fields sit', () => {
+    const out = withChoices(schema, choices) as typeof schema & Record<string, never>;
+    const props = out.allOf[0].properties;
+    expect(props.namndmal.items.properties.strategisktOmrade).toEqual({
+      type: 'string',
+      title: 'Strategiskt område',
+      enum: ['Hållbar kommun', 'God service'],
+      enumNames: ['Hållbar kommun', 'God service'],
+    });
+    expect(props.aktiviteter.items.properties.namndmalId).toMatchObject({
+      enum: ['BIN-1'],
+      enumNames: ['BIN-1 – Fler behöriga'],
+    });
+  });
+
+  it('makes the server refuse a choice that is not offered, at its field', () => {
+    const v = createFormValidator();
+    const errors = v.validate(withChoices(schema, choices), { aktiviteter: [{ namndmalId: 'SAN-9' }] });
+    expect(errors.map((e) => e.pointer)).toEqual(['/aktiviteter/0/namndmalId']);
+    expect(v.validate(withChoices(schema, choices), { aktiviteter: [{ namndmalId: 'BIN-1' }] })).toEqual([]);
+  });
+
+  it('leaves the schema as it is when there is nothing to choose from, and never changes the original', () => {
+    expect(withChoices(schema, {})).toEqual(schema);
+    withChoices(schema, choices);
+    expect(schema.allOf[0].properties.aktiviteter.items.properties.namndmalId).toEqual({ type: 'string' });
+  });
+});
