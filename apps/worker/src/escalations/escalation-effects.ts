@@ -28,12 +28,14 @@ function kindFor(docType: string, requested?: string): EscalationKind {
   return 'adhoc';
 }
 
+/** The shared base carries the injection metadata; its three handlers inherit the constructor. */
+@Injectable()
 abstract class EscalatingEffect implements EffectHandler {
   abstract readonly effectType: string;
   protected readonly ledger: EffectLedgerRepository;
 
   constructor(
-    ds: DataSource,
+    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
     protected readonly engine: DocumentEngine,
     protected readonly followUp: EscalationFollowUp,
     protected readonly assessor: DeviationAssessor,
@@ -84,16 +86,6 @@ abstract class EscalatingEffect implements EffectHandler {
 export class DocumentSubmittedEffect extends EscalatingEffect {
   readonly effectType = 'documentSubmitted';
 
-  constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
-    engine: DocumentEngine,
-    followUp: EscalationFollowUp,
-    assessor: DeviationAssessor,
-    recipients: RecipientDirectory,
-  ) {
-    super(ds, engine, followUp, assessor, recipients);
-  }
-
   async handle(effect: EffectContext): Promise<unknown> {
     const doc = await this.document(effect);
     const found = await this.assessor.assess(doc, await this.recipients.tree());
@@ -111,16 +103,6 @@ export class DocumentSubmittedEffect extends EscalatingEffect {
 export class EscalateEffect extends EscalatingEffect {
   readonly effectType = 'escalate';
 
-  constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
-    engine: DocumentEngine,
-    followUp: EscalationFollowUp,
-    assessor: DeviationAssessor,
-    recipients: RecipientDirectory,
-  ) {
-    super(ds, engine, followUp, assessor, recipients);
-  }
-
   async handle(effect: EffectContext): Promise<unknown> {
     const doc = await this.document(effect);
     const to = effect.payload['to'] === 'kf' ? 'kf' : 'ks';
@@ -137,16 +119,6 @@ export class EscalateEffect extends EscalatingEffect {
 @Injectable()
 export class CreateDocumentEffect extends EscalatingEffect {
   readonly effectType = 'createDocument';
-
-  constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
-    engine: DocumentEngine,
-    followUp: EscalationFollowUp,
-    assessor: DeviationAssessor,
-    recipients: RecipientDirectory,
-  ) {
-    super(ds, engine, followUp, assessor, recipients);
-  }
 
   async handle(effect: EffectContext): Promise<unknown> {
     if (effect.payload['type'] !== 'atgardsplan')
