@@ -17,6 +17,7 @@ export * from './demo/hallsberg';
 
 export * from './uppfoljning/budget-deviation';
 export * from './uppfoljning/goal-fulfilment';
+export * from './uppfoljning/goal-deviation';
 export * from './uppfoljning/risk';
 export * from './uppfoljning/balance-requirement';
 

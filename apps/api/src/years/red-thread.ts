@@ -1,7 +1,8 @@
 import {
   DEFAULT_MAX_GOALS,
-  goalFulfilment,
-  isIsoDate,
+  indicatorFulfilment,
+  mandateSpan,
+  resultDay,
   tooManyGoals,
   type GoalColour,
   type OrgTree,
@@ -43,13 +44,6 @@ type Goal = {
 };
 type Result = { namndmalId?: string; indikator?: string; utfall?: number };
 
-/** Follow-up reports with goal results, and the day their figures stand at (§5.4.1). */
-const RESULT_DAY: Record<string, (year: number) => string> = {
-  tertialrapport: (y) => `${y}-04-30`,
-  delarsrapport: (y) => `${y}-07-31`,
-  verksamhetsberattelse: (y) => `${y}-12-31`,
-};
-
 const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /**
@@ -70,11 +64,10 @@ export function buildRedThread(input: RedThreadInput) {
   });
   const docs = input.documents.filter((d) => !input.namndId || namndOf(d.orgUnitId) === input.namndId);
   const ofType = (type: string) => docs.filter((d) => d.type === type);
-  const startDate = input.mandatePeriod ? `${input.mandatePeriod.startYear}-01-01` : `${year}-01-01`;
-  const endDate = input.mandatePeriod ? `${input.mandatePeriod.endYear}-12-31` : `${year}-12-31`;
+  const span = mandateSpan(input.mandatePeriod, year);
   const reports = docs
-    .filter((d) => RESULT_DAY[d.type])
-    .map((d) => ({ d, at: RESULT_DAY[d.type](year) }))
+    .map((d) => ({ d, at: resultDay(d.type, year) as string }))
+    .filter((r) => r.at)
     .sort((a, b) => (a.at < b.at ? 1 : -1));
 
   const goals = ofType('mal-och-budget').flatMap((mob) => {
@@ -94,23 +87,12 @@ export function buildRedThread(input: RedThreadInput) {
             break;
           }
         }
-        let colour: GoalColour | null = null;
-        if (latest && typeof ind.ingangsvarde === 'number' && typeof ind.malniva === 'number') {
-          const target =
-            ind.matdatum && isIsoDate(ind.matdatum) && ind.matdatum > startDate ? ind.matdatum : endDate;
-          try {
-            colour = goalFulfilment({
-              startValue: ind.ingangsvarde,
-              targetValue: ind.malniva,
-              startDate,
-              endDate: target,
-              latestValue: latest['utfall'] as number,
-              at: latest['at'] as string,
-            }).colour;
-          } catch {
-            colour = null; // an indicator whose figures contradict themselves gets no colour
-          }
-        }
+        // The same measure the escalation of a lacking goal uses (assessGoalFulfilment); an
+        // indicator whose figures are missing or contradict themselves gets no colour.
+        const colour: GoalColour | null = latest
+          ? (indicatorFulfilment(ind, latest['utfall'] as number, latest['at'] as string, span)?.colour ??
+            null)
+          : null;
         return {
           namn: ind.namn ?? '',
           ingangsvarde: ind.ingangsvarde ?? null,

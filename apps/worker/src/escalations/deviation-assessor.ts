@@ -1,14 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { budgetDeviation, isSignificantBudgetDeviation, type OrgTree } from '@rodtrad/domain';
+import {
+  assessGoalFulfilment,
+  budgetDeviation,
+  isSignificantBudgetDeviation,
+  resultDay,
+  type GoalAssessment,
+  type OrgTree,
+  type ReportedIndicator,
+} from '@rodtrad/domain';
 import { DeviationThresholds } from '@rodtrad/engine';
 import type { DocumentRow, NewEscalation } from '@rodtrad/persistence';
 import { WORKER_DATA_SOURCE } from '../tokens';
+import { AdoptedGoals } from './adopted-goals';
 
 const BUDGET_REPORTS = ['manadsrapport', 'tertialrapport', 'delarsrapport'];
 const GOAL_REPORTS = ['tertialrapport', 'delarsrapport'];
 
 const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
+const num = (n: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(n);
 
 /**
  * Reads a submitted report and says which deviations must escalate by themselves (§5.4.2):
@@ -18,9 +28,11 @@ const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 @Injectable()
 export class DeviationAssessor {
   private readonly thresholds: DeviationThresholds;
+  private readonly adoptedGoals: AdoptedGoals;
 
   constructor(@Inject(WORKER_DATA_SOURCE) ds: DataSource) {
     this.thresholds = new DeviationThresholds(ds);
+    this.adoptedGoals = new AdoptedGoals(ds);
   }
 
   async assess(doc: DocumentRow, tree: OrgTree): Promise<NewEscalation[]> {
@@ -55,9 +67,7 @@ export class DeviationAssessor {
       }
     }
     if (GOAL_REPORTS.includes(doc.type)) {
-      const behind = ((data['maluppfyllelse'] as Record<string, unknown>[] | undefined) ?? []).filter(
-        (g) => g['bedomning'] === 'ej-enligt-plan',
-      );
+      const behind = (await this.goalsOffTrack(doc, namnd.id)).filter((g) => g.offTrack);
       if (behind.length)
         out.push({
           ...base,
@@ -66,9 +76,7 @@ export class DeviationAssessor {
           amount: null,
           threshold: null,
           measures: str(data['bristandeMaluppfyllelse']) ?? str(data['foreslagnaAtgarder']),
-          description: `Nämndmål som inte nås enligt plan: ${behind
-            .map((g) => `${g['namndmalId']} (${g['indikator']}: ${g['utfall']})`)
-            .join('; ')}.`,
+          description: describeGoals(behind),
           toBody: 'ks',
         });
     }
@@ -76,6 +84,24 @@ export class DeviationAssessor {
     if (doc.type === 'verksamhetsberattelse' && Number.isSafeInteger(balans) && Number(balans) < 0)
       out.push(this.balance(doc, namnd.id));
     return out;
+  }
+
+  /**
+   * The report's goals, each measured by its indicators' latest values against the targets of
+   * the nämnd's adopted Mål- och budget (assessGoalFulfilment). A goal without measurable
+   * indicators (no adopted Mål- och budget, or none of its indicators in it) falls back to the
+   * report's own `bedomning`.
+   */
+  private async goalsOffTrack(doc: DocumentRow, namndId: string): Promise<GoalAssessment[]> {
+    const results = doc.data?.['maluppfyllelse'];
+    if (!Array.isArray(results) || !results.length) return [];
+    const { goals, span } = await this.adoptedGoals.of(namndId, doc.year);
+    return assessGoalFulfilment({
+      goals,
+      span,
+      results: results as ReportedIndicator[],
+      at: resultDay(doc.type, doc.year) as string,
+    });
   }
 
   /** The balance-requirement escalation of an annual report (to KF, special åtgärdsplan). */
@@ -97,6 +123,25 @@ export class DeviationAssessor {
       toBody: 'kf',
     };
   }
+}
+
+/** Names each goal off track and the indicators that make it so. */
+function describeGoals(behind: GoalAssessment[]): string {
+  const items = behind.flatMap((g) =>
+    g.offTrackIndicators.map((i) => {
+      const value = i.utfall === null ? 'inget utfall' : num(i.utfall);
+      return g.basis === 'indicators'
+        ? `${g.namndmalId} (${i.indikator}: ${value} mot ${num(i.expected ?? 0)} enligt plan, målnivå ${num(i.malniva ?? 0)})`
+        : `${g.namndmalId} (${i.indikator}: ${value}) enligt rapportens bedömning`;
+    }),
+  );
+  const measured = behind.some((g) => g.basis === 'indicators');
+  return (
+    `Nämndmål som inte nås enligt plan: ${items.join('; ')}.` +
+    (measured
+      ? ' Indikatorerna är mätta mot linjen från ingångsvärde till målnivå i nämndens fastställda Mål- och budget.'
+      : '')
+  );
 }
 
 function str(v: unknown): string | null {
