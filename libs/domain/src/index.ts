@@ -10,6 +10,7 @@ export * from './arshjul/report-periods';
 export * from './arshjul/due-instant';
 export * from './arshjul/year-wheel';
 export * from './arshjul/icalendar';
+export * from './arshjul/deadline-firing';
 
 export * from './demo/hallsberg-units';
 export * from './demo/hallsberg-users';

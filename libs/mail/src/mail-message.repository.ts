@@ -53,6 +53,39 @@ export class MailMessageRepository {
     return { id: String(row.id), status: row.status as MailStatus };
   }
 
+  /**
+   * `add` for many mails at once, in the caller's transaction: one insert per chunk and one read
+   * of the ids. Returns the row ids in the order of `mails` (existing rows for repeated keys).
+   */
+  async addMany(mails: readonly OutgoingMail[], m: EntityManager): Promise<string[]> {
+    const chunk = 200;
+    const ids = new Map<string, string>();
+    for (let i = 0; i < mails.length; i += chunk) {
+      const part = mails.slice(i, i + chunk);
+      for (const mail of part)
+        if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
+      await m.query(
+        `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
+         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flatMap((mail) => [
+          randomUUID(),
+          mail.dedupeKey,
+          JSON.stringify([...new Set(mail.to)]),
+          mail.subject.slice(0, 300),
+          mail.text,
+          mail.html,
+          mail.threadKey ?? null,
+        ]),
+      );
+      const rows: { id: string; dedupeKey: string }[] = await m.query(
+        `SELECT id, dedupe_key AS dedupeKey FROM mail_message WHERE dedupe_key IN (${part.map(() => '?').join(', ')})`,
+        part.map((mail) => mail.dedupeKey),
+      );
+      for (const r of rows) ids.set(String(r.dedupeKey), String(r.id));
+    }
+    return mails.map((mail) => ids.get(mail.dedupeKey) as string);
+  }
+
   async get(id: string): Promise<MailMessageRow | null> {
     const [r] = await this.ds.query('SELECT * FROM mail_message WHERE id = ?', [id]);
     return r ? toRow(r) : null;

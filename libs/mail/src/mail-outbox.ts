@@ -40,6 +40,22 @@ export class QueuedMailOutbox implements MailOutbox {
     return (await this.messages.add(mail, m)).id;
   }
 
+  /** `write` for many mails in one go (one insert per chunk); `dispatchMany` after the commit. */
+  async writeMany(mails: readonly OutgoingMail[], m: EntityManager): Promise<string[]> {
+    return this.messages.addMany(mails, m);
+  }
+
+  async dispatchMany(mailMessageIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < mailMessageIds.length; i += 1000)
+      await this.mailQueue.addBulk(
+        mailMessageIds.slice(i, i + 1000).map((mailMessageId) => ({
+          name: JOBS.sendMail,
+          data: { mailMessageId } satisfies SendMailJobData,
+          opts: { jobId: mailMessageId },
+        })),
+      );
+  }
+
   async dispatch(mailMessageId: string): Promise<void> {
     const data: SendMailJobData = { mailMessageId };
     await this.mailQueue.add(JOBS.sendMail, data, { jobId: mailMessageId });

@@ -4,7 +4,7 @@ import { DocumentEngine, EngineError, SYSTEM_ACTOR } from '@rodtrad/engine';
 import { EffectLedgerRepository } from '@rodtrad/persistence';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 import { WORKER_DATA_SOURCE } from '../tokens';
-import { DEADLINE_EVENT } from './fire-deadline.job';
+import { DEADLINE_EVENT } from './deadline-firing.service';
 
 /**
  * The definition's `onDue` event, sent by the system when a deadline fired while the document was

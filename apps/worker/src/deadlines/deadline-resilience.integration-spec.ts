@@ -172,6 +172,36 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
     }
   }, 120_000);
 
+  it('deadlines fire in batches with whatever else is due, but never before their own moment', async () => {
+    const worker = await startTestWorker(env);
+    try {
+      const dueAt = new Date(Date.now() + 4000);
+      const laterAt = new Date(dueAt.getTime() + 3000);
+      const burst = await manyDeadlines(ds, 'TRAN', 2029, 300, dueAt);
+      const later = await manyDeadlines(ds, 'TRAN', 2030, 1, laterAt);
+      await eventually(async () => (await counts(ds, burst, dueAt))['fired'] === 300, 30_000, '300 firings');
+      // The burst's batches swept the table for due rows: the later one was not due, so it waits.
+      expect(await counts(ds, later, laterAt)).toEqual({ pending: 1 });
+      await eventually(
+        async () => (await counts(ds, later, laterAt))['fired'] === 1,
+        15_000,
+        'the later one',
+      );
+      const [{ early }] = await ds.query(
+        'SELECT COUNT(*) AS early FROM deadline WHERE document_id IN (?, ?) AND fired_at < fire_at',
+        [burst, later],
+      );
+      expect(Number(early)).toBe(0);
+      const fired = await ds.query(
+        "SELECT COUNT(*) AS n FROM mail_message WHERE dedupe_key LIKE 'deadline\\_\\_%' AND subject = (SELECT CONCAT('Försenat: ', title) FROM document WHERE id = ?)",
+        [burst],
+      );
+      expect(Number(fired[0].n)).toBe(300);
+    } finally {
+      await worker.close();
+    }
+  }, 120_000);
+
   it('two worker processes, 500 deadlines due together: 500 firings, no duplicates', async () => {
     const a = await spawnWorker(env);
     const b = await spawnWorker(env);

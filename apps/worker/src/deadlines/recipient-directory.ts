@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { roleApplies, type OrgTree, type OrgUnitKind, type RoleKey } from '@rodtrad/domain';
 import { cachedOrgTree } from '@rodtrad/engine';
 import { WORKER_DATA_SOURCE } from '../tokens';
@@ -95,6 +95,43 @@ export class RecipientDirectory {
     );
   }
 
+  /**
+   * `pendingApprovers` for many documents in one read (inside the caller's transaction when `m`
+   * is given), keyed by `approverKey(documentId, state)`.
+   */
+  async pendingApproversOf(
+    steps: readonly { documentId: string; state: string }[],
+    m?: EntityManager,
+  ): Promise<Map<string, Recipient[]>> {
+    const byStep = new Map<string, Recipient[]>();
+    const documentIds = [...new Set(steps.map((s) => s.documentId))];
+    if (!documentIds.length) return byStep;
+    const wanted = new Set(steps.map((s) => approverKey(s.documentId, s.state)));
+    const rows: Record<string, unknown>[] = await (m ?? this.ds).query(
+      `SELECT r.document_id AS documentId, r.state, u.id AS userId, u.name, u.email
+         FROM approval a
+         JOIN approval_request r ON r.id = a.request_id
+         JOIN app_user u ON u.id = a.approver_user_id
+        WHERE r.document_id IN (${documentIds.map(() => '?').join(', ')}) AND r.status = 'open'
+          AND a.status = 'pending' AND a.token_hash IS NOT NULL AND u.active = 1`,
+      documentIds,
+    );
+    for (const r of rows) {
+      const key = approverKey(String(r['documentId']), String(r['state']));
+      if (!wanted.has(key)) continue;
+      const list = byStep.get(key) ?? [];
+      list.push({ userId: String(r['userId']), name: String(r['name']), email: String(r['email']) });
+      byStep.set(key, list);
+    }
+    for (const [key, list] of byStep) byStep.set(key, unique(list));
+    return byStep;
+  }
+
+  /** Loads the tree and the assignments now, so lookups in a transaction that follows need no query. */
+  async warm(): Promise<void> {
+    await Promise.all([this.tree(), this.assignments()]);
+  }
+
   async user(userId: string): Promise<Recipient | null> {
     const [r] = await this.ds.query('SELECT id, name, email FROM app_user WHERE id = ?', [userId]);
     return r ? { userId: String(r.id), name: String(r.name), email: String(r.email) } : null;
@@ -117,6 +154,8 @@ export class RecipientDirectory {
     return list;
   }
 }
+
+export const approverKey = (documentId: string, state: string): string => `${documentId}|${state}`;
 
 function unique(list: Recipient[]): Recipient[] {
   const seen = new Map<string, Recipient>();

@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { DeadlineFiring } from '../deadlines/deadline-firing.service';
 import { DeadlineJobs } from '../deadlines/deadline-jobs';
 import { DeadlineReconciler } from '../deadlines/deadline-reconciler.service';
 import { FireDeadlineJob } from '../deadlines/fire-deadline.job';
@@ -25,6 +26,7 @@ export const EFFECTS_PROVIDERS: Provider[] = [
   ...MAIL_PROVIDERS,
   RecipientDirectory,
   DeadlineJobs,
+  DeadlineFiring,
   DeviationAssessor,
   EscalationFollowUp,
   ...EFFECT_HANDLER_CLASSES,

@@ -50,6 +50,7 @@ function toRow(r: Record<string, unknown>): DeadlineRow {
   };
 }
 
+const placeholders = (list: readonly unknown[]): string => list.map(() => '?').join(', ');
 const affected = (res: unknown): number => Number((res as { affectedRows?: number }).affectedRows ?? 0);
 
 /** Deadlines: the source of truth behind BullMQ's delayed jobs. */
@@ -116,13 +117,41 @@ export class DeadlineRepository {
     return rows.map((r) => String(r.id));
   }
 
-  /** The guarded update that decides, once and for all processes, that this deadline fires now. */
-  async claimFiring(id: string, m: EntityManager): Promise<boolean> {
-    const res = await m.query(
-      `UPDATE deadline SET status = 'fired', fired_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND status = 'pending'`,
-      [id],
+  /**
+   * Locks the named rows for firing, waiting while another firing holds one of them; the rows
+   * come back as they are after that firing committed (fired, cancelled or still pending).
+   */
+  async lockForFiring(ids: readonly string[], m: EntityManager): Promise<DeadlineRow[]> {
+    if (!ids.length) return [];
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM deadline WHERE id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
+      [...ids],
     );
-    return affected(res) === 1;
+    return rows.map(toRow);
+  }
+
+  /**
+   * Pending rows whose moment is at or before `until`, oldest first, that no other firing holds
+   * (SKIP LOCKED): several workers sweeping at once each take a different share.
+   */
+  async lockDue(until: Date, limit: number, m: EntityManager): Promise<DeadlineRow[]> {
+    const rows = await m.query(
+      `SELECT ${COLUMNS} FROM deadline WHERE status = 'pending' AND fire_at <= ?
+        ORDER BY fire_at LIMIT ? FOR UPDATE SKIP LOCKED`,
+      [until, limit],
+    );
+    return rows.map(toRow);
+  }
+
+  /** The guarded update that decides, once and for all processes, that these deadlines fire now. */
+  async markFired(ids: readonly string[], m: EntityManager): Promise<number> {
+    if (!ids.length) return 0;
+    const res = await m.query(
+      `UPDATE deadline SET status = 'fired', fired_at = CURRENT_TIMESTAMP(3)
+        WHERE id IN (${placeholders(ids)}) AND status = 'pending'`,
+      [...ids],
+    );
+    return affected(res);
   }
 
   /** Pending rows, in pages by id, for reconciliation. */

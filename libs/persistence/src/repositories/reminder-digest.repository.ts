@@ -18,13 +18,13 @@ export class ReminderDigestRepository {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * Adds a fired reminder to the person's open digest of the day (creating it), inside the
+   * Adds fired reminders to the person's open digest of the day (creating it), inside the
    * firing's transaction. Returns the digest id and whether it was created now.
    */
-  async addItem(
+  async addItems(
     userId: string,
     date: string,
-    deadlineId: string,
+    deadlineIds: readonly string[],
     m: EntityManager,
   ): Promise<{ digestId: string; created: boolean }> {
     const candidate = randomUUID();
@@ -53,10 +53,11 @@ export class ReminderDigestRepository {
       open = { id };
       created = true;
     }
-    await m.query('INSERT IGNORE INTO reminder_digest_item (digest_id, deadline_id) VALUES (?, ?)', [
-      open.id,
-      deadlineId,
-    ]);
+    if (deadlineIds.length)
+      await m.query(
+        `INSERT IGNORE INTO reminder_digest_item (digest_id, deadline_id) VALUES ${deadlineIds.map(() => '(?, ?)').join(', ')}`,
+        deadlineIds.flatMap((d) => [open.id, d]),
+      );
     return { digestId: String(open.id), created };
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
@@ -10,10 +11,11 @@ export async function transactionWithRetry<T>(
   ds: DataSource,
   work: (m: EntityManager) => Promise<T>,
   attempts = 3,
+  isolation?: IsolationLevel,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction(work);
+      return await (isolation ? ds.transaction(isolation, work) : ds.transaction(work));
     } catch (e) {
       const code =
         (e as { code?: string; driverError?: { code?: string } }).driverError?.code ??
