@@ -21,6 +21,7 @@ export * from './uppfoljning/goal-fulfilment';
 export * from './uppfoljning/goal-deviation';
 export * from './uppfoljning/risk';
 export * from './uppfoljning/balance-requirement';
+export * from './uppfoljning/balance-restoration';
 
 export * from './diarium/diarienummer';
 export * from './audit/audit-chain';

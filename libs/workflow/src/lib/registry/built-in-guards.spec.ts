@@ -5,6 +5,7 @@ import {
   fieldsPresent,
   formComplete,
   hasRole,
+  restorationPlanCovers,
   sentVia,
   upstreamAdopted,
   withinFrame,
@@ -146,6 +147,41 @@ describe('built-in guards', () => {
       ok: false,
       reason: 'Ingen avvikelse.',
     });
+  });
+
+  it('restorationPlanCovers asks a balance plan to restore the whole deficit within three years, field by field', () => {
+    const plan = (aterstallande: unknown, belopp: unknown = 2_100_000) =>
+      guardContext({
+        document: { id: 'p', type: 'atgardsplan', orgUnitId: 'dsn', year: 2027, period: null },
+        data: { avvikelse: { typ: 'balanskrav', belopp, beskrivning: 'x' }, sarskild: true, aterstallande },
+      });
+    const years = [
+      { ar: 2028, belopp: 700_000 },
+      { ar: 2029, belopp: 700_000 },
+      { ar: 2030, belopp: 700_000 },
+    ];
+    expect(restorationPlanCovers.implementation(plan(years), {})).toBe(true);
+    expect(restorationPlanCovers.implementation(plan(years.slice(1)), {})).toEqual({
+      ok: false,
+      reason: 'Den särskilda åtgärdsplanen måste visa hur hela underskottet återställs inom tre år.',
+      errors: [
+        {
+          pointer: '/aterstallande',
+          message: expect.stringContaining('ska tillsammans vara minst underskottet'),
+        },
+      ],
+    });
+    expect(restorationPlanCovers.implementation(plan([{ ar: 2031, belopp: 2_100_000 }]), {})).toMatchObject({
+      errors: [{ pointer: '/aterstallande/0/ar' }],
+    });
+    expect(restorationPlanCovers.implementation(plan(years, null), {})).toMatchObject({
+      errors: [{ pointer: '/avvikelse/belopp', message: 'Ange underskottets belopp i hela kronor.' }],
+    });
+    // Ordinary plans (a budget or goal deviation) have nothing to restore.
+    expect(
+      restorationPlanCovers.implementation(guardContext({ data: { avvikelse: { typ: 'budget' } } }), {}),
+    ).toBe(true);
+    expect(restorationPlanCovers.implementation(guardContext({ data: {} }), {})).toBe(true);
   });
 
   it('sentVia checks how the event came in', () => {

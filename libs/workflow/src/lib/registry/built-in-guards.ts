@@ -1,5 +1,6 @@
 // Built-in guards. Each is pure: it reads the context the caller precomputed and answers true or a
 // Swedish reason the user sees next to the refused button.
+import { restorationPlanErrors } from '@rodtrad/domain';
 import { resolvePointer } from '../json-pointer';
 import type { GuardContext, GuardResult, JsonObject } from '../workflow.types';
 import type { GuardEntry } from './registry.types';
@@ -180,6 +181,30 @@ export const sentVia = guard<{ via: Array<'user' | 'system' | 'email-link'> }>({
     params.via.includes(ctx.actor.via) ? true : refuse('Händelsen kan inte skickas på det här sättet.'),
 });
 
+export const restorationPlanCovers = guard<Record<string, never>>({
+  name: 'restorationPlanCovers',
+  description:
+    "An åtgärdsplan for a negative balance-requirement result (/avvikelse/typ = balanskrav) says how the deficit (/avvikelse/belopp) is restored per year (/aterstallande: [{ ar, belopp }]) within the three years after the document's year, adding up to at least the deficit (kommunallagen 11 kap. 12 §). Any other plan passes.",
+  paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  implementation: (ctx) => {
+    if (resolvePointer(ctx.data, '/avvikelse/typ') !== 'balanskrav') return true;
+    const deficit = resolvePointer(ctx.data, '/avvikelse/belopp');
+    const errors = Number.isSafeInteger(deficit)
+      ? restorationPlanErrors({
+          deficit: deficit as number,
+          deficitYear: ctx.document.year,
+          plan: resolvePointer(ctx.data, '/aterstallande'),
+        })
+      : [{ pointer: '/avvikelse/belopp', message: 'Ange underskottets belopp i hela kronor.' }];
+    if (errors.length === 0) return true;
+    return {
+      ok: false,
+      reason: 'Den särskilda åtgärdsplanen måste visa hur hela underskottet återställs inom tre år.',
+      errors,
+    };
+  },
+});
+
 export const builtInGuards: GuardEntry[] = [
   formComplete,
   fieldsPresent,
@@ -189,4 +214,5 @@ export const builtInGuards: GuardEntry[] = [
   commentGiven,
   factIs,
   sentVia,
+  restorationPlanCovers,
 ];

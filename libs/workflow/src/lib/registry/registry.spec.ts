@@ -13,6 +13,7 @@ describe('createRegistry', () => {
         'upstreamAdopted',
         'withinFrame',
         'commentGiven',
+        'restorationPlanCovers',
       ]),
     );
     expect([...registry.actions.keys()]).toEqual(
