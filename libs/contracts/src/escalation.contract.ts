@@ -1,7 +1,8 @@
 import type { JsonSchema } from './json-schema';
 
 export type EscalationKindView = 'budget' | 'goal' | 'balance' | 'adhoc';
-export type EscalationStatusView = 'open' | 'acknowledged' | 'closed';
+/** `tracking`: KF adopted the särskild åtgärdsplan; the restoration is followed up until the deficit is restored. */
+export type EscalationStatusView = 'open' | 'acknowledged' | 'tracking' | 'closed';
 
 export interface EscalationView {
   id: string;
@@ -27,6 +28,27 @@ export interface EscalationDetail extends EscalationView {
   acknowledgedAt: string | null;
   acknowledgedComment: string | null;
   closedAt: string | null;
+  /**
+   * Restoring a negative balance-requirement result, year by year, once KF adopted the plan
+   * (null before, and for other escalations).
+   */
+  restoration: RestorationYearView[] | null;
+  /** Kronor of the deficit still to restore (null without restoration). */
+  restorationRemaining: number | null;
+  /** For an escalation opened by a year behind the restoration plan: the escalation being tracked. */
+  followUpOf: string | null;
+}
+
+export interface RestorationYearView {
+  year: number;
+  /** Planned in KF's särskild åtgärdsplan. */
+  planned: number;
+  /** Restored that year (its positive balance-requirement result, at most what was left); null until reported. */
+  achieved: number | null;
+  balanceResult: number | null;
+  behindPlan: boolean;
+  sourceDocumentId: string | null;
+  followUpEscalationId: string | null;
 }
 
 const nullableString: JsonSchema = { type: 'string', nullable: true };
@@ -35,7 +57,12 @@ const nullableInt: JsonSchema = { type: 'integer', nullable: true };
 const viewProperties: Record<string, JsonSchema> = {
   id: { type: 'string' },
   kind: { type: 'string', enum: ['budget', 'goal', 'balance', 'adhoc'] },
-  status: { type: 'string', enum: ['open', 'acknowledged', 'closed'] },
+  status: {
+    type: 'string',
+    enum: ['open', 'acknowledged', 'tracking', 'closed'],
+    description:
+      'tracking: fullmäktige har antagit den särskilda åtgärdsplanen och återställandet följs upp år för år tills underskottet är återställt',
+  },
   orgUnitId: { type: 'string' },
   orgUnitName: { type: 'string' },
   year: { type: 'integer' },
@@ -65,6 +92,9 @@ export const escalationDetailSchema: JsonSchema = {
     'acknowledgedAt',
     'acknowledgedComment',
     'closedAt',
+    'restoration',
+    'restorationRemaining',
+    'followUpOf',
   ],
   properties: {
     ...viewProperties,
@@ -75,6 +105,49 @@ export const escalationDetailSchema: JsonSchema = {
     acknowledgedAt: { type: 'string', format: 'date-time', nullable: true },
     acknowledgedComment: nullableString,
     closedAt: { type: 'string', format: 'date-time', nullable: true },
+    restoration: {
+      type: 'array',
+      nullable: true,
+      description:
+        'Återställandet av ett negativt balanskravsresultat år för år (kommunallagen 11 kap. 12 §), sedan fullmäktige antagit den särskilda åtgärdsplanen; null annars',
+      items: {
+        type: 'object',
+        required: [
+          'year',
+          'planned',
+          'achieved',
+          'balanceResult',
+          'behindPlan',
+          'sourceDocumentId',
+          'followUpEscalationId',
+        ],
+        properties: {
+          year: { type: 'integer' },
+          planned: { type: 'integer', description: 'Planerat återställande enligt planen, kronor' },
+          achieved: {
+            ...nullableInt,
+            description:
+              'Återställt detta år (årets positiva balanskravsresultat, högst det som återstod); null tills verksamhetsberättelsen lämnats',
+          },
+          balanceResult: {
+            ...nullableInt,
+            description: 'Årets balanskravsresultat enligt verksamhetsberättelsen',
+          },
+          behindPlan: { type: 'boolean', description: 'Mindre återställt hittills än planerat hittills' },
+          sourceDocumentId: { ...nullableString, description: 'Årets verksamhetsberättelse' },
+          followUpEscalationId: {
+            ...nullableString,
+            description: 'Den nya eskaleringen till fullmäktige som årets eftersläpning öppnade',
+          },
+        },
+      },
+    },
+    restorationRemaining: { ...nullableInt, description: 'Kvar att återställa, kronor' },
+    followUpOf: {
+      ...nullableString,
+      description:
+        'För en eskalering som ett år efter planen öppnade: eskaleringen vars återställande följs upp',
+    },
   },
 };
 
@@ -85,8 +158,9 @@ export const escalationQuerySchema: JsonSchema = {
   properties: {
     status: {
       type: 'string',
-      enum: ['open', 'closed'],
-      description: 'open: inte avslutade (även kvitterade)',
+      enum: ['open', 'tracking', 'closed'],
+      description:
+        'open: inte avslutade (även kvitterade och de vars återställande följs upp); tracking: bara de vars återställande följs upp',
     },
     year: { type: 'integer', minimum: 2000, maximum: 2100 },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
@@ -95,7 +169,7 @@ export const escalationQuerySchema: JsonSchema = {
 };
 
 export interface EscalationQuery {
-  status?: 'open' | 'closed';
+  status?: 'open' | 'tracking' | 'closed';
   year?: number;
   limit: number;
   offset: number;

@@ -39,9 +39,9 @@ export class EscalationsController {
   @ApiOperation({
     summary: 'Eskaleringar (KS:s inkorg)',
     description:
-      'Budget-, mål- och balanskravsavvikelser som eskalerat till KS/KF, nyast först. `status=open` ger de som inte är avslutade (även kvitterade), `closed` de avslutade. KS, KF, registrator och administratör ser alla; andra ser sina enheters.',
+      'Budget-, mål- och balanskravsavvikelser som eskalerat till KS/KF, nyast först. `status=open` ger de som inte är avslutade (även kvitterade, och negativa balanskravsresultat vars återställande följs upp, status `tracking`), `tracking` bara de som följs upp, `closed` de avslutade. KS, KF, registrator och administratör ser alla; andra ser sina enheters.',
   })
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'tracking', 'closed'] })
   @ApiQuery({ name: 'year', required: false, type: Number })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'offset', required: false, type: Number })
@@ -54,7 +54,11 @@ export class EscalationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'En eskalering med underlag, föreslagna åtgärder och kvittens' })
+  @ApiOperation({
+    summary: 'En eskalering med underlag, föreslagna åtgärder och kvittens',
+    description:
+      'För ett negativt balanskravsresultat, sedan fullmäktige antagit den särskilda åtgärdsplanen: `restoration` år för år (planerat, återställt, balanskravsresultat, efter plan) och `restorationRemaining`. Ett år som ligger efter planen öppnar en ny eskalering till fullmäktige (`followUpOf` pekar tillbaka); när hela underskottet är återställt avslutas eskaleringen.',
+  })
   @ApiOkResponse({ schema: escalationDetailSchema })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<EscalationDetail> {
     return this.service.get(p, id);
@@ -66,7 +70,7 @@ export class EscalationsController {
   @ApiOperation({
     summary: 'Kvittera en eskalering (KS ordförande eller sekreterare)',
     description:
-      'Kvitteras en gång, med valfri kommentar; granskningsloggas. Avslutas när åtgärdsplanen antas. 409 om den redan är kvitterad eller avslutad.',
+      'Kvitteras en gång, med valfri kommentar; granskningsloggas. Avslutas när åtgärdsplanen antas (ett negativt balanskravsresultat följs då upp tills underskottet är återställt). 409 om den redan är kvitterad, följs upp eller är avslutad.',
   })
   @ApiBody({ schema: acknowledgeEscalationSchema })
   @ApiOkResponse({ schema: escalationDetailSchema })

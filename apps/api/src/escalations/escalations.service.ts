@@ -10,9 +10,14 @@ import type {
   ReportDeviationRequest,
   UpdateDeviationThresholdRequest,
 } from '@rodtrad/contracts';
-import { NAMND_LIKE_KINDS, roleApplies, type RoleKey } from '@rodtrad/domain';
+import { followRestoration, NAMND_LIKE_KINDS, roleApplies, type RoleKey } from '@rodtrad/domain';
 import { DeviationThresholds } from '@rodtrad/engine';
-import { AdminAuditRepository, EscalationRepository, type EscalationRow } from '@rodtrad/persistence';
+import {
+  AdminAuditRepository,
+  BalanceRestorationRepository,
+  EscalationRepository,
+  type EscalationRow,
+} from '@rodtrad/persistence';
 import { OrgTreeService } from '../auth/org-tree.service';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem/problem';
@@ -36,6 +41,7 @@ const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : 
 @Injectable()
 export class EscalationsService {
   private readonly repo: EscalationRepository;
+  private readonly restorations: BalanceRestorationRepository;
   private readonly audit: AdminAuditRepository;
   private readonly thresholds: DeviationThresholds;
 
@@ -44,6 +50,7 @@ export class EscalationsService {
     private readonly orgTree: OrgTreeService,
   ) {
     this.repo = new EscalationRepository(ds);
+    this.restorations = new BalanceRestorationRepository(ds);
     this.audit = new AdminAuditRepository(ds);
     this.thresholds = new DeviationThresholds(ds);
   }
@@ -63,7 +70,7 @@ export class EscalationsService {
     const units = await this.visibleUnits(p);
     if (units && !units.includes(e.orgUnitId))
       throw ApiProblem.forbidden('Eskaleringen gäller en enhet utanför dina roller.');
-    return toDetail(e);
+    return this.detail(e);
   }
 
   async acknowledge(p: Principal, id: string, comment: string | null): Promise<EscalationDetail> {
@@ -85,7 +92,7 @@ export class EscalationsService {
         m,
       );
     });
-    return toDetail((await this.repo.get(id)) as EscalationRow);
+    return this.detail((await this.repo.get(id)) as EscalationRow);
   }
 
   /** An ad-hoc deviation report: escalates at once; the worker creates the åtgärdsplan and mails KS. */
@@ -126,7 +133,7 @@ export class EscalationsService {
       );
       return out.id;
     });
-    return toDetail((await this.repo.get(id)) as EscalationRow);
+    return this.detail((await this.repo.get(id)) as EscalationRow);
   }
 
   async threshold(orgUnitId: string, year: number): Promise<DeviationThresholdView> {
@@ -178,6 +185,38 @@ export class EscalationsService {
       ]);
   }
 
+  /** The escalation with its restoration year by year, when it is a deficit being restored. */
+  private async detail(e: EscalationRow): Promise<EscalationDetail> {
+    const rows = e.kind === 'balance' ? await this.restorations.rows(e.id) : [];
+    const followUpOf = e.kind === 'balance' ? await this.restorations.followUpOf(e.id) : null;
+    if (!rows.length) return { ...toDetail(e), restoration: null, restorationRemaining: null, followUpOf };
+    const status = followRestoration({
+      deficit: e.amount ?? 0,
+      deficitYear: e.year,
+      planned: rows.filter((r) => r.planned > 0).map((r) => ({ year: r.year, amount: r.planned })),
+      reported: rows.flatMap((r) =>
+        r.balanceResult === null ? [] : [{ year: r.year, balanceResult: r.balanceResult }],
+      ),
+    });
+    return {
+      ...toDetail(e),
+      restoration: status.years.map((y) => {
+        const row = rows.find((r) => r.year === y.year);
+        return {
+          year: y.year,
+          planned: y.planned,
+          achieved: y.achieved,
+          balanceResult: y.balanceResult,
+          behindPlan: y.behindPlan,
+          sourceDocumentId: row?.sourceDocumentId ?? null,
+          followUpEscalationId: row?.followUpEscalationId ?? null,
+        };
+      }),
+      restorationRemaining: status.remaining,
+      followUpOf,
+    };
+  }
+
   /** Undefined: everything; otherwise the units the caller's roles reach. */
   private async visibleUnits(p: Principal): Promise<string[] | undefined> {
     if (p.roles.some((r) => OVERSIGHT.includes(r.role))) return undefined;
@@ -207,7 +246,9 @@ function toView(e: EscalationRow): EscalationView {
   };
 }
 
-function toDetail(e: EscalationRow): EscalationDetail {
+function toDetail(
+  e: EscalationRow,
+): Omit<EscalationDetail, 'restoration' | 'restorationRemaining' | 'followUpOf'> {
   return {
     ...toView(e),
     sourceDocumentTitle: e.sourceDocumentTitle,

@@ -351,7 +351,7 @@ describe('goal and balance-requirement deviations escalate by themselves and clo
     ).toHaveLength(1);
   }, 60_000);
 
-  it('the särskild åtgärdsplan goes through KS to KF; when KF adopts it the escalation closes, audited', async () => {
+  it('the särskild åtgärdsplan goes through KS to KF; when KF adopts it the escalation tracks the restoration, audited', async () => {
     const id = balanceEscalation.actionPlanDocumentId as string;
     await saveData('dsn.fvc', id, {
       // The 2 100 000 kr restored over the three following years (kommunallagen 11 kap. 12 §).
@@ -386,30 +386,39 @@ describe('goal and balance-requirement deviations escalate by themselves and clo
     const adopted = await send('kf.sekreterare', id, 'ADOPT', 'adopted');
     expect(adopted.final).toBe(true);
 
-    const closed = await eventually(
+    // Adopted, the deficit is followed up over the following years until it is restored
+    // (balance-restoration.integration-spec follows it to the end).
+    const tracking = await eventually(
       async () => {
         const r = await api.request('GET', `/api/escalations/${balanceEscalation.id}`, {
           token: await api.login('kf.ordforande'),
         });
-        return r.body.status === 'closed' ? r.body : undefined;
+        return r.body.status === 'tracking' ? r.body : undefined;
       },
       30_000,
-      'the escalation to close',
+      'the escalation to track the restoration',
     );
-    expect(closed.closedAt).not.toBeNull();
-    expect(closed.actionPlanState).toBe('adopted');
+    expect(tracking.closedAt).toBeNull();
+    expect(tracking.actionPlanState).toBe('adopted');
+    expect(tracking.restorationRemaining).toBe(2_100_000);
+    expect(tracking.restoration.map((y: { year: number; planned: number }) => [y.year, y.planned])).toEqual([
+      [2028, 1_200_000],
+      [2029, 900_000],
+    ]);
 
-    const listed = await api.request('GET', '/api/escalations?status=closed&year=2027', {
+    const listed = await api.request('GET', '/api/escalations?status=open&year=2027', {
       token: await api.login('ks.sekreterare'),
     });
-    expect(listed.body.items.map((e: Escalation) => e.id)).toContain(balanceEscalation.id);
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ id: balanceEscalation.id, status: 'tracking' }),
+    );
 
-    expect(await auditActions(balanceEscalation.id)).toEqual(['escalation.opened', 'escalation.closed']);
-    const [closedEntry] = await api.dataSource.query(
-      `SELECT details FROM admin_audit WHERE entity_id = ? AND action = 'escalation.closed'`,
+    expect(await auditActions(balanceEscalation.id)).toEqual(['escalation.opened', 'escalation.tracking']);
+    const [trackingEntry] = await api.dataSource.query(
+      `SELECT details FROM admin_audit WHERE entity_id = ? AND action = 'escalation.tracking'`,
       [balanceEscalation.id],
     );
-    expect(fromJsonColumn(closedEntry.details)).toMatchObject({ actionPlanDocumentId: id });
+    expect(fromJsonColumn(trackingEntry.details)).toMatchObject({ actionPlanDocumentId: id });
     const history = await api.request('GET', `/api/documents/${id}/history`, {
       token: await api.login('kf.sekreterare'),
     });

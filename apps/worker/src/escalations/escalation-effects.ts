@@ -53,15 +53,23 @@ abstract class EscalatingEffect implements EffectHandler {
     return doc;
   }
 
-  /** The escalation a workflow action asks for, matched to the automatic one of the same source. */
+  /**
+   * The escalation a workflow action asks for, matched to the automatic one of the same source.
+   * Null for a balance escalation of an annual report without a deficit: a report that writes
+   * about restoring an earlier deficit is followed up by the tracking, not escalated anew.
+   */
   protected async requested(
     doc: DocumentRow,
     kind: EscalationKind,
     toBody: 'ks' | 'kf',
-  ): Promise<NewEscalation> {
+  ): Promise<NewEscalation | null> {
     const tree = await this.recipients.tree();
     const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
-    if (kind === 'balance') return { ...this.assessor.balance(doc, namnd.id), toBody };
+    if (kind === 'balance') {
+      const balans = doc.data?.['balanskravsresultat'];
+      if (Number.isSafeInteger(balans) && Number(balans) >= 0) return null;
+      return { ...this.assessor.balance(doc, namnd.id), toBody };
+    }
     const assessed = (await this.assessor.assess(doc, tree)).find((e) => e.kind === kind);
     return (
       assessed ?? {
@@ -88,11 +96,18 @@ export class DocumentSubmittedEffect extends EscalatingEffect {
 
   async handle(effect: EffectContext): Promise<unknown> {
     const doc = await this.document(effect);
-    const found = await this.assessor.assess(doc, await this.recipients.tree());
+    const tree = await this.recipients.tree();
+    const found = await this.assessor.assess(doc, tree);
+    const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
     const out = await this.ledger.once(effect.dedupeKey, async (m) => {
       const opened = [];
       for (const e of found) opened.push((await this.followUp.open(e, m)).id);
-      return { escalations: opened };
+      // An annual report also follows up the restoration of earlier years' deficits.
+      const restoration =
+        doc.type === 'verksamhetsberattelse'
+          ? await this.followUp.restoration.onAnnualReport(doc, namnd.id, m)
+          : [];
+      return { escalations: opened, ...(restoration.length ? { restorationFollowedUp: restoration } : {}) };
     });
     return out.done ? out.result : { skipped: 'already handled' };
   }
@@ -107,7 +122,9 @@ export class EscalateEffect extends EscalatingEffect {
     const doc = await this.document(effect);
     const to = effect.payload['to'] === 'kf' ? 'kf' : 'ks';
     const e = await this.requested(doc, kindFor(doc.type, String(effect.payload['kind'] ?? '')), to);
-    const out = await this.ledger.once(effect.dedupeKey, async (m) => this.followUp.open(e, m));
+    const out = await this.ledger.once(effect.dedupeKey, async (m) =>
+      e ? this.followUp.open(e, m) : { skipped: 'no deficit' },
+    );
     return out.done ? out.result : { skipped: 'already handled' };
   }
 }
@@ -133,7 +150,9 @@ export class CreateDocumentEffect extends EscalatingEffect {
     }
     const kind = kindFor(doc.type);
     const e = await this.requested(doc, kind, kind === 'balance' ? 'kf' : 'ks');
-    const out = await this.ledger.once(effect.dedupeKey, async (m) => this.followUp.open(e, m));
+    const out = await this.ledger.once(effect.dedupeKey, async (m) =>
+      e ? this.followUp.open(e, m) : { skipped: 'no deficit' },
+    );
     return out.done ? out.result : { skipped: 'already handled' };
   }
 }
@@ -173,9 +192,9 @@ export class DocumentFinishedEffect implements EffectHandler {
 
   async handle(effect: EffectContext): Promise<unknown> {
     const documentId = String(effect.payload['documentId'] ?? effect.documentId);
-    const out = await this.ledger.once(effect.dedupeKey, async (m) => ({
-      closed: await this.followUp.closeForPlan(documentId, m),
-    }));
+    const out = await this.ledger.once(effect.dedupeKey, async (m) =>
+      this.followUp.closeForPlan(documentId, m),
+    );
     return out.done ? out.result : { skipped: 'already handled' };
   }
 }

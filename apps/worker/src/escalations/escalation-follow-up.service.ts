@@ -12,6 +12,7 @@ import {
 } from '@rodtrad/persistence';
 import { RecipientDirectory } from '../deadlines/recipient-directory';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
+import { BalanceRestorationTracking } from './balance-restoration-tracking';
 
 const PLAN_TYPE = { budget: 'budget', goal: 'mal', balance: 'balanskrav', adhoc: 'budget' } as const;
 const KF_ROLES = ['kf.ordforande', 'kf.sekreterare'];
@@ -25,6 +26,8 @@ const KF_ROLES = ['kf.ordforande', 'kf.sekreterare'];
 export class EscalationFollowUp {
   private readonly logger = new Logger('Escalations');
   readonly repo: EscalationRepository;
+  /** The restoration of a negative balance-requirement result, after KF adopted its plan. */
+  readonly restoration: BalanceRestorationTracking;
   private readonly audit: AdminAuditRepository;
 
   constructor(
@@ -36,6 +39,7 @@ export class EscalationFollowUp {
   ) {
     this.repo = new EscalationRepository(ds);
     this.audit = new AdminAuditRepository(ds);
+    this.restoration = new BalanceRestorationTracking(ds, this.repo, this.audit, (e, m) => this.open(e, m));
   }
 
   /** Opens (once per source) inside the caller's transaction, with its audit entry. */
@@ -88,7 +92,7 @@ export class EscalationFollowUp {
       },
       ...(e.kind === 'balance' ? { sarskild: true } : {}),
     };
-    const planId = await this.planFor(owner, e.year, data);
+    const planId = await this.planFor(owner, e.year, data, e.kind === 'balance');
     await this.repo.linkActionPlan(e.id, planId);
     return (await this.repo.get(e.id))?.actionPlanDocumentId ?? null;
   }
@@ -97,14 +101,23 @@ export class EscalationFollowUp {
    * The åtgärdsplan a deviation joins or gets: the nämnd's plan of the year while it is still
    * being written (a second deviation joins it), otherwise a new plan numbered within the year
    * (the first has no number, then 2, 3, …), so every deviation has a plan that can close it.
+   * A balance-requirement deviation joins only a särskild plan (KF adopts it), others only an
+   * ordinary one.
    */
-  private async planFor(owner: string, year: number, data: Record<string, unknown>): Promise<string> {
+  private async planFor(
+    owner: string,
+    year: number,
+    data: Record<string, unknown>,
+    sarskild: boolean,
+  ): Promise<string> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const plans: { id: string; final: number; period: string }[] = await this.ds.query(
-        `SELECT id, final, period FROM document WHERE type = 'atgardsplan' AND org_unit_id = ? AND year = ?`,
+      const plans: { id: string; final: number; period: string; sarskild: number }[] = await this.ds.query(
+        `SELECT id, final, period,
+            COALESCE(JSON_VALUE(data, '$.sarskild') = 'true', 0) AS sarskild
+           FROM document WHERE type = 'atgardsplan' AND org_unit_id = ? AND year = ?`,
         [owner, year],
       );
-      const open = plans.find((p) => Number(p.final) === 0);
+      const open = plans.find((p) => Number(p.final) === 0 && Boolean(Number(p.sarskild)) === sarskild);
       if (open) return String(open.id);
       const taken = plans.map((p) => (p.period ? Number(p.period) : 1));
       const next = taken.length ? Math.max(...taken) + 1 : 1;
@@ -126,10 +139,23 @@ export class EscalationFollowUp {
     throw new Error(`No åtgärdsplan could be created for ${owner} in ${year}`);
   }
 
-  /** Closes the escalations whose åtgärdsplan this is; audited. */
-  async closeForPlan(documentId: string, m: EntityManager): Promise<string[]> {
-    const ids = await this.repo.closeForActionPlan(documentId, m);
-    for (const id of ids)
+  /**
+   * The åtgärdsplan is final: its escalations close, audited; a balance-requirement deficit
+   * instead moves into tracking until it is restored (BalanceRestorationTracking).
+   */
+  async closeForPlan(
+    documentId: string,
+    m: EntityManager,
+  ): Promise<{ closed: string[]; tracking: string[] }> {
+    const out = { closed: [] as string[], tracking: [] as string[] };
+    for (const id of await this.repo.awaitingActionPlan(documentId, m)) {
+      const e = await this.repo.get(id, m);
+      if (e && (await this.restoration.tracks(e, m))) {
+        await this.restoration.start(e, documentId, m);
+        out.tracking.push(id);
+        continue;
+      }
+      if (!(await this.repo.close(id, m))) continue;
       await this.audit.append(
         {
           actorUserId: null,
@@ -140,7 +166,9 @@ export class EscalationFollowUp {
         },
         m,
       );
-    return ids;
+      out.closed.push(id);
+    }
+    return out;
   }
 
   /** Retries follow-ups that a crash left undone, and closes escalations whose plan became final. */

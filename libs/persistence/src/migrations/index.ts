@@ -3,6 +3,7 @@ import { WorkflowEngine1764190000000 } from './1764190000000-workflow-engine';
 import { YearWheel1764200000000 } from './1764200000000-year-wheel';
 import { DeadlinesEscalations1764210000000 } from './1764210000000-deadlines-escalations';
 import { Approvals1764220000000 } from './1764220000000-approvals';
+import { BalanceRestoration1764240000000 } from './1764240000000-balance-restoration';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   YearWheel1764200000000,
   DeadlinesEscalations1764210000000,
   Approvals1764220000000,
+  BalanceRestoration1764240000000,
 ];

@@ -3,7 +3,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxRepository } from './outbox.repository';
 
 export type EscalationKind = 'budget' | 'goal' | 'balance' | 'adhoc';
-export type EscalationStatus = 'open' | 'acknowledged' | 'closed';
+/**
+ * `tracking`: KF has adopted the särskild åtgärdsplan of a negative balance-requirement result,
+ * and the restoration is followed up year by year until the deficit is restored (then `closed`).
+ */
+export type EscalationStatus = 'open' | 'acknowledged' | 'tracking' | 'closed';
 
 export interface EscalationRow {
   id: string;
@@ -132,7 +136,7 @@ export class EscalationRepository {
   }
 
   async list(
-    f: { status?: 'open' | 'closed'; year?: number; orgUnitIds?: string[] },
+    f: { status?: 'open' | 'tracking' | 'closed'; year?: number; orgUnitIds?: string[] },
     limit: number,
     offset: number,
   ): Promise<{ items: EscalationRow[]; total: number }> {
@@ -141,6 +145,7 @@ export class EscalationRepository {
     // "open" means not yet closed: acknowledged escalations are still open business for KS.
     if (f.status === 'open') where.push(`e.status <> 'closed'`);
     if (f.status === 'closed') where.push(`e.status = 'closed'`);
+    if (f.status === 'tracking') where.push(`e.status = 'tracking'`);
     if (f.year !== undefined) {
       where.push('e.year = ?');
       params.push(f.year);
@@ -178,25 +183,49 @@ export class EscalationRepository {
     return affected(res) === 1;
   }
 
-  /** Closes every escalation whose åtgärdsplan is this (now final) document; returns their ids. */
-  async closeForActionPlan(documentId: string, m: EntityManager): Promise<string[]> {
+  /** The escalations still waiting for this åtgärdsplan (open or acknowledged), locked; their ids. */
+  async awaitingActionPlan(documentId: string, m: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
-      `SELECT id FROM escalation WHERE action_plan_document_id = ? AND status <> 'closed' FOR UPDATE`,
+      `SELECT id FROM escalation WHERE action_plan_document_id = ? AND status IN ('open', 'acknowledged')
+        ORDER BY created_at, id FOR UPDATE`,
       [documentId],
     );
-    if (rows.length)
-      await m.query(
-        `UPDATE escalation SET status = 'closed', closed_at = CURRENT_TIMESTAMP(3) WHERE action_plan_document_id = ? AND status <> 'closed'`,
-        [documentId],
-      );
     return rows.map((r) => String(r.id));
   }
 
-  /** Åtgärdsplaner that are final while their escalation is still open (reconciliation). */
+  /** Closes an escalation that is not yet closed; false when it already was. */
+  async close(id: string, m: EntityManager): Promise<boolean> {
+    const res = await m.query(
+      `UPDATE escalation SET status = 'closed', closed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND status <> 'closed'`,
+      [id],
+    );
+    return affected(res) === 1;
+  }
+
+  /** Moves an escalation whose plan was adopted into tracking; false unless it was open or acknowledged. */
+  async startTracking(id: string, m: EntityManager): Promise<boolean> {
+    const res = await m.query(
+      `UPDATE escalation SET status = 'tracking' WHERE id = ? AND status IN ('open', 'acknowledged')`,
+      [id],
+    );
+    return affected(res) === 1;
+  }
+
+  /** A nämnd's escalations in tracking whose deficit year is before `year`, locked; their ids. */
+  async trackingBefore(orgUnitId: string, year: number, m: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM escalation WHERE status = 'tracking' AND org_unit_id = ? AND year < ?
+        ORDER BY year, created_at FOR UPDATE`,
+      [orgUnitId, year],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  /** Åtgärdsplaner that are final while an escalation still waits for them (reconciliation). */
   async finalPlansOfOpenEscalations(): Promise<string[]> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT DISTINCT d.id FROM escalation e JOIN document d ON d.id = e.action_plan_document_id
-        WHERE e.status <> 'closed' AND d.final = 1`,
+        WHERE e.status IN ('open', 'acknowledged') AND d.final = 1`,
     );
     return rows.map((r) => String(r.id));
   }

@@ -1,0 +1,363 @@
+import { fromJsonColumn } from '@rodtrad/persistence';
+import {
+  eventually,
+  isolatedStack,
+  LocalSmtpServer,
+  startTestApi,
+  startTestWorker,
+  type TestApi,
+} from '@rodtrad/testing';
+
+type Data = Record<string, unknown>;
+interface Restoration {
+  year: number;
+  planned: number;
+  achieved: number | null;
+  balanceResult: number | null;
+  behindPlan: boolean;
+  sourceDocumentId: string | null;
+  followUpEscalationId: string | null;
+}
+
+const DEFICIT = 2_100_000;
+const MAIL_SUBJECT = 'Negativt balanskravsresultat: Drift- och servicenämnden';
+
+/** Drift- och servicenämnden's annual report of `year` with the given balance-requirement result. */
+function verksamhetsberattelse(balanskravsresultat: number): Data {
+  return {
+    ekonomi: { budget: -210_000_000, utfall: -210_000_000 + balanskravsresultat },
+    maluppfyllelse: [
+      { namndmalId: 'DSN-1', indikator: 'Nöjda brukare', utfall: 80, bedomning: 'enligt-plan' },
+    ],
+    balanskravsresultat,
+    ...(balanskravsresultat < 0
+      ? { aterstallandeBalanskrav: 'Underskottet återställs inom tre år genom minskade lokalkostnader.' }
+      : {}),
+    uppfoljningInternKontroll: 'Alla kontroller är genomförda.',
+    uppdragUppfyllt: true,
+    analys: balanskravsresultat < 0 ? 'Året slutar med ett underskott.' : 'Året ger ett överskott.',
+  };
+}
+
+describe("a negative balance-requirement result is restored over three years and followed up against KF's plan", () => {
+  const smtp = new LocalSmtpServer();
+  let api: TestApi;
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+  let dsn: string;
+  let tracked: Data;
+
+  async function get(path: string, username = 'kf.sekreterare') {
+    const res = await api.request('GET', path, { token: await api.login(username) });
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  async function save(username: string, id: string, data: Data) {
+    const token = await api.login(username);
+    const current = await api.request('GET', `/api/documents/${id}`, { token });
+    const saved = await api.request('PUT', `/api/documents/${id}/data`, {
+      token,
+      body: { data: { ...current.body.data, ...data }, expectedVersion: current.body.version },
+    });
+    expect(saved.status === 200 ? 200 : saved.body).toBe(200);
+  }
+
+  async function send(username: string, id: string, type: string) {
+    const token = await api.login(username);
+    const current = await api.request('GET', `/api/documents/${id}`, { token });
+    return api.request('POST', `/api/documents/${id}/events`, {
+      token,
+      body: { type, expectedVersion: current.body.version },
+    });
+  }
+
+  async function moves(username: string, id: string, type: string, to: string) {
+    const res = await send(username, id, type);
+    expect(res.status === 200 ? res.body.state : res.body).toBe(to);
+  }
+
+  /** Submits the nämnd's annual report of `year`; resolves with the worker's handling of it. */
+  async function submitAnnualReport(year: number, balanskravsresultat: number) {
+    const created = await api.request('POST', '/api/documents', {
+      token: await api.login('dsn.fvc'),
+      body: { type: 'verksamhetsberattelse', orgUnitId: dsn, year, period: null },
+    });
+    expect(created.status).toBe(201);
+    await save('dsn.fvc', created.body.id, verksamhetsberattelse(balanskravsresultat));
+    await moves('dsn.fvc', created.body.id, 'SUBMIT', 'review');
+    const [row] = await eventually(
+      async () => {
+        const rows = await api.dataSource.query(
+          `SELECT r.result FROM effect_receipt r JOIN outbox o ON o.dedupe_key = r.dedupe_key
+            WHERE o.document_id = ? AND o.effect_type = 'documentSubmitted'`,
+          [created.body.id],
+        );
+        return rows.length ? rows : undefined;
+      },
+      20_000,
+      `the annual report of ${year} to be handled`,
+    );
+    return { id: created.body.id as string, handled: fromJsonColumn<Data>(row.result) };
+  }
+
+  async function auditActions(escalationId: string): Promise<string[]> {
+    const rows = await api.dataSource.query(
+      `SELECT action FROM admin_audit WHERE entity_type = 'escalation' AND entity_id = ? ORDER BY id`,
+      [escalationId],
+    );
+    return rows.map((r: { action: string }) => r.action);
+  }
+
+  async function escalationsOfDsn(): Promise<{ id: string; status: string; year: number }[]> {
+    return api.dataSource.query(
+      'SELECT id, status, year FROM escalation WHERE org_unit_id = ? ORDER BY created_at',
+      [dsn],
+    );
+  }
+
+  beforeAll(async () => {
+    const env = await isolatedStack('restoration');
+    await smtp.start();
+    api = await startTestApi(env);
+    worker = await startTestWorker({ ...env, SMTP_URL: smtp.url });
+    [{ id: dsn }] = await api.dataSource.query(`SELECT id FROM org_unit WHERE code = 'DSN'`);
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await smtp.stop();
+  });
+
+  it('the särskild åtgärdsplan must restore the whole deficit within the three following years, field by field', async () => {
+    const { id: reportId } = await submitAnnualReport(2027, -DEFICIT);
+    tracked = (await eventually(
+      async () => {
+        const list = await get('/api/escalations?status=open&year=2027');
+        const e = (list.items as Data[]).find((x) => x['sourceDocumentId'] === reportId);
+        return e?.['actionPlanDocumentId'] ? e : undefined;
+      },
+      30_000,
+      'the balance escalation with its särskild åtgärdsplan',
+    )) as Data; // eventually() resolves only with a truthy value
+    expect(tracked).toMatchObject({ kind: 'balance', toBody: 'kf', amount: -DEFICIT, status: 'open' });
+    const planId = tracked['actionPlanDocumentId'] as string;
+    const plan = await get(`/api/documents/${planId}`, 'dsn.fvc');
+    expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: DEFICIT } });
+
+    const atgarder = [
+      {
+        atgard: 'Avveckla inhyrda lokaler',
+        ansvarig: 'Förvaltningschef',
+        datum: '2028-06-30',
+        forvantadEffekt: 'Minskade lokalkostnader med 0,7 mnkr per år.',
+      },
+    ];
+    // Without the years the form itself refuses the plan.
+    await save('dsn.fvc', planId, { atgarder });
+    const none = await send('dsn.fvc', planId, 'SUBMIT');
+    expect(none.status).toBe(422);
+    expect(none.headers.get('content-type')).toContain('application/problem+json');
+    expect(none.body.errors).toEqual([expect.objectContaining({ pointer: '/aterstallande' })]);
+
+    // Two years of 700 000 kr restore too little, and 2031 is outside the three years.
+    await save('dsn.fvc', planId, {
+      aterstallande: [
+        { ar: 2028, belopp: 700_000 },
+        { ar: 2029, belopp: 700_000 },
+      ],
+    });
+    const short = await send('dsn.fvc', planId, 'SUBMIT');
+    expect(short.status).toBe(422);
+    expect(short.headers.get('content-type')).toContain('application/problem+json');
+    expect(short.body.errors).toHaveLength(1);
+    expect(short.body.errors[0].pointer).toBe('/aterstallande');
+    expect(short.body.errors[0].message).toMatch(/1\s400\s000 kr men underskottet är 2\s100\s000 kr/);
+
+    await save('dsn.fvc', planId, {
+      aterstallande: [
+        { ar: 2028, belopp: 700_000 },
+        { ar: 2031, belopp: 1_400_000 },
+      ],
+    });
+    const late = await send('dsn.fvc', planId, 'SUBMIT');
+    expect(late.status).toBe(422);
+    expect(late.body.errors).toEqual([
+      { pointer: '/aterstallande/1/ar', message: 'Välj ett av de tre år som följer på 2027 (2028–2030).' },
+    ]);
+
+    await save('dsn.fvc', planId, {
+      aterstallande: [
+        { ar: 2028, belopp: 700_000 },
+        { ar: 2029, belopp: 700_000 },
+        { ar: 2030, belopp: 700_000 },
+      ],
+    });
+    await moves('dsn.fvc', planId, 'SUBMIT', 'review');
+    // Nothing the plan says is lost on the way.
+    expect((await get(`/api/documents/${planId}`, 'dsn.fvc')).data.atgarder).toEqual(atgarder);
+  }, 60_000);
+
+  it('KF adopts the plan: the escalation stays visible, tracking the restoration year by year', async () => {
+    const planId = tracked['actionPlanDocumentId'] as string;
+    await moves('dsn.fvc', planId, 'APPROVE', 'decision');
+    await save('dsn.sekreterare', planId, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
+    await moves('dsn.sekreterare', planId, 'DECIDE', 'registration');
+    await moves('registrator', planId, 'REGISTER', 'ks_treatment');
+    await save('ks.sekreterare', planId, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
+    await moves('ks.sekreterare', planId, 'TAKE_NOTE', 'kf_decision');
+    await save('kf.sekreterare', planId, { kfBeslut: { datum: '2028-04-14', paragraf: '§ 33' } });
+    await moves('kf.sekreterare', planId, 'ADOPT', 'adopted');
+
+    const detail = await eventually(
+      async () => {
+        const e = await get(`/api/escalations/${tracked['id']}`);
+        return e.status === 'tracking' ? e : undefined;
+      },
+      30_000,
+      'the escalation to track the restoration',
+    );
+    expect(detail).toMatchObject({
+      closedAt: null,
+      actionPlanState: 'adopted',
+      restorationRemaining: DEFICIT,
+    });
+    expect(detail.restoration).toEqual(
+      [2028, 2029, 2030].map((year) => ({
+        year,
+        planned: 700_000,
+        achieved: null,
+        balanceResult: null,
+        behindPlan: false,
+        sourceDocumentId: null,
+        followUpEscalationId: null,
+      })),
+    );
+    const listed = await get('/api/escalations?status=tracking', 'ks.sekreterare');
+    expect(listed.items.map((e: Data) => e['id'])).toEqual([tracked['id']]);
+    expect(await auditActions(tracked['id'] as string)).toEqual(['escalation.opened', 'escalation.tracking']);
+  }, 60_000);
+
+  it('2028 restores part of the deficit, as planned: the escalation stays in tracking and nothing escalates', async () => {
+    const mailsBefore = smtp.received.filter((m) => m.subject === MAIL_SUBJECT).length;
+    const { id, handled } = await submitAnnualReport(2028, 700_000);
+    expect(handled).toEqual({ escalations: [], restorationFollowedUp: [tracked['id']] });
+    const detail = await get(`/api/escalations/${tracked['id']}`);
+    expect(detail.status).toBe('tracking');
+    expect(detail.restorationRemaining).toBe(1_400_000);
+    expect(detail.restoration[0]).toEqual({
+      year: 2028,
+      planned: 700_000,
+      achieved: 700_000,
+      balanceResult: 700_000,
+      behindPlan: false,
+      sourceDocumentId: id,
+      followUpEscalationId: null,
+    });
+    expect((await escalationsOfDsn()).map((e) => e.id)).toEqual([tracked['id']]);
+    expect(smtp.received.filter((m) => m.subject === MAIL_SUBJECT)).toHaveLength(mailsBefore);
+    expect(await auditActions(tracked['id'] as string)).toEqual([
+      'escalation.opened',
+      'escalation.tracking',
+      'escalation.restoration-reported',
+    ]);
+  }, 60_000);
+
+  it('2029 falls short of the plan: a new escalation goes to KF with a särskild plan for what is left', async () => {
+    const { id: reportId, handled } = await submitAnnualReport(2029, 300_000);
+    expect(handled).toEqual({ escalations: [], restorationFollowedUp: [tracked['id']] });
+
+    const detail = await get(`/api/escalations/${tracked['id']}`);
+    expect(detail.status).toBe('tracking');
+    const y2029 = detail.restoration[1] as Restoration;
+    expect(y2029).toMatchObject({
+      year: 2029,
+      achieved: 300_000,
+      behindPlan: true,
+      sourceDocumentId: reportId,
+    });
+    expect(y2029.followUpEscalationId).toEqual(expect.any(String));
+
+    const followUp = await eventually(
+      async () => {
+        const e = await get(`/api/escalations/${y2029.followUpEscalationId}`);
+        return e.actionPlanDocumentId ? e : undefined;
+      },
+      30_000,
+      'the new escalation with its åtgärdsplan',
+    );
+    // 1 000 000 of the 2 100 000 kr restored: 1 100 000 kr left.
+    expect(followUp).toMatchObject({
+      kind: 'balance',
+      status: 'open',
+      toBody: 'kf',
+      year: 2029,
+      orgUnitId: dsn,
+      sourceDocumentId: reportId,
+      amount: -1_100_000,
+      followUpOf: tracked['id'],
+      restoration: null,
+    });
+    expect(followUp.description).toMatch(
+      /till och med 2029 skulle 1\s400\s000 kr ha återställts, men 1\s000\s000 kr har återställts/,
+    );
+    const listed = await get('/api/escalations?status=open&year=2029', 'ks.sekreterare');
+    expect(listed.items.map((e: Data) => e['id'])).toEqual([followUp.id]);
+
+    const mail = await smtp.waitFor((all) =>
+      all.find((m) => m.subject === MAIL_SUBJECT && m.text.includes('till och med 2029')),
+    );
+    expect(mail.to.sort()).toEqual(['kf.ordforande@hallsberg.example', 'kf.sekreterare@hallsberg.example']);
+    expect(mail.text).toContain(`/eskaleringar/${followUp.id}`);
+    const plan = await get(`/api/documents/${followUp.actionPlanDocumentId}`, 'dsn.fvc');
+    expect(plan).toMatchObject({ year: 2029, state: 'draft' });
+    expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: 1_100_000 } });
+
+    expect(await auditActions(tracked['id'] as string)).toEqual([
+      'escalation.opened',
+      'escalation.tracking',
+      'escalation.restoration-reported',
+      'escalation.restoration-reported',
+      'escalation.restoration-behind',
+    ]);
+    expect(await auditActions(followUp.id)).toEqual(['escalation.opened']);
+  }, 60_000);
+
+  it('2030 restores the rest: the escalation closes, audited, and the story is complete', async () => {
+    const { id } = await submitAnnualReport(2030, 1_500_000);
+    const detail = await get(`/api/escalations/${tracked['id']}`);
+    expect(detail.status).toBe('closed');
+    expect(detail.closedAt).not.toBeNull();
+    expect(detail.restorationRemaining).toBe(0);
+    expect(detail.restoration.map((y: Restoration) => [y.year, y.planned, y.achieved, y.behindPlan])).toEqual(
+      [
+        [2028, 700_000, 700_000, false],
+        [2029, 700_000, 300_000, true],
+        // Only what was left counts as restored.
+        [2030, 700_000, 1_100_000, false],
+      ],
+    );
+    expect(detail.restoration[2].sourceDocumentId).toBe(id);
+
+    const closed = await get('/api/escalations?status=closed&year=2027', 'ks.sekreterare');
+    expect(closed.items.map((e: Data) => e['id'])).toEqual([tracked['id']]);
+    expect(await auditActions(tracked['id'] as string)).toEqual([
+      'escalation.opened',
+      'escalation.tracking',
+      'escalation.restoration-reported',
+      'escalation.restoration-reported',
+      'escalation.restoration-behind',
+      'escalation.restoration-reported',
+      'escalation.closed',
+    ]);
+    const [entry] = await api.dataSource.query(
+      `SELECT details FROM admin_audit WHERE entity_id = ? AND action = 'escalation.closed'`,
+      [tracked['id']],
+    );
+    expect(fromJsonColumn(entry.details)).toMatchObject({ restored: DEFICIT });
+    // No year after the deficit is restored escalates again.
+    expect((await escalationsOfDsn()).map((e) => [e.year, e.status])).toEqual([
+      [2027, 'closed'],
+      [2029, 'open'],
+    ]);
+  }, 60_000);
+});
