@@ -153,7 +153,7 @@ export interface PendingApproval {
 }
 
 export type EscalationKind = 'budget' | 'goal' | 'balance' | 'adhoc';
-export type EscalationStatus = 'open' | 'acknowledged' | 'closed';
+export type EscalationStatus = 'open' | 'acknowledged' | 'tracking' | 'closed';
 
 export interface Escalation {
   id: string;
@@ -179,6 +179,21 @@ export interface EscalationDetail extends Escalation {
   acknowledgedAt: string | null;
   acknowledgedComment: string | null;
   closedAt: string | null;
+  /** Restoring a negative balance-requirement result year by year, once KF adopted the plan. */
+  restoration: RestorationYear[] | null;
+  restorationRemaining: number | null;
+  /** For an escalation a year behind the restoration plan opened: the escalation being tracked. */
+  followUpOf: string | null;
+}
+
+export interface RestorationYear {
+  year: number;
+  planned: number;
+  achieved: number | null;
+  balanceResult: number | null;
+  behindPlan: boolean;
+  sourceDocumentId: string | null;
+  followUpEscalationId: string | null;
 }
 
 export interface DeviationThreshold {

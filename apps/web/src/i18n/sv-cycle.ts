@@ -75,6 +75,7 @@ export const svCycle = {
   'escalations.kind.adhoc': 'Rapporterad avvikelse',
   'escalations.status.open': 'Ny, ej kvitterad',
   'escalations.status.acknowledged': 'Kvitterad',
+  'escalations.status.tracking': 'Återställandet följs upp',
   'escalations.status.closed': 'Avslutad',
   'escalations.to.ks': 'Till kommunstyrelsen',
   'escalations.to.kf': 'Till kommunfullmäktige',
@@ -97,6 +98,23 @@ export const svCycle = {
   'escalations.description': 'Beskrivning',
   'escalations.measures': 'Föreslagna åtgärder',
   'escalations.comment': 'Kommentar vid kvittens',
+  'escalations.restoration.caption':
+    'Återställande av underskottet år för år enligt den särskilda åtgärdsplanen',
+  'escalations.restoration.year': 'År',
+  'escalations.restoration.planned': 'Planerat',
+  'escalations.restoration.achieved': 'Återställt',
+  'escalations.restoration.balanceResult': 'Balanskravsresultat',
+  'escalations.restoration.state': 'Läge',
+  'escalations.restoration.notReported': 'Ej redovisat',
+  'escalations.restoration.waiting': 'Väntar på verksamhetsberättelsen',
+  'escalations.restoration.onPlan': 'Enligt planen',
+  'escalations.restoration.behind': 'Efter planen – ny eskalering till kommunfullmäktige',
+  'escalations.restoration.report': 'verksamhetsberättelsen {year}',
+  'escalations.restoration.remaining': 'Kvar att återställa',
+  'escalations.restoration.restored': 'Hela underskottet är återställt.',
+  'escalations.followUpOf': 'Uppföljning',
+  'escalations.followUpOfText':
+    'Ett tidigare underskott återställs inte enligt den särskilda åtgärdsplanen; fullmäktige behöver ta ställning till hur resten ska återställas.',
 
   'redThread.title': 'Röda tråden {year}',
   'redThread.intro':

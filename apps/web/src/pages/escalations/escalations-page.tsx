@@ -11,6 +11,7 @@ import { StateBadge } from '../../components/state-badge';
 import { formatDate, formatDateTime, formatSum, isoDate } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { Link } from '../../router/router';
+import { RestorationTable } from './restoration-table';
 
 type Tab = 'open' | 'closed';
 const KS_ROLES = ['ks.ordforande', 'ks.sekreterare'];
@@ -187,18 +188,31 @@ function EscalationDetails({ id }: { id: string }) {
   if (error) return <ProblemMessage error={error} onRetry={refetch} />;
   if (!data) return null;
   return (
-    <dl className="detail-list">
-      {data.sourceDocumentTitle && <Fact label={t('escalations.source')}>{data.sourceDocumentTitle}</Fact>}
-      <Fact label={t('escalations.description')}>{data.description || t('common.none')}</Fact>
-      <Fact label={t('escalations.measures')}>{data.measures || t('common.none')}</Fact>
-      {data.acknowledgedAt && (
-        <Fact label={t('escalations.status.acknowledged')}>
-          {t('escalations.acknowledgedBy', { date: formatDateTime(data.acknowledgedAt) })}
-          {data.acknowledgedBy ? ` · ${data.acknowledgedBy}` : ''}
-        </Fact>
-      )}
-      {data.acknowledgedComment && <Fact label={t('escalations.comment')}>{data.acknowledgedComment}</Fact>}
-    </dl>
+    <>
+      <dl className="detail-list">
+        {data.sourceDocumentTitle && <Fact label={t('escalations.source')}>{data.sourceDocumentTitle}</Fact>}
+        {data.followUpOf && (
+          <Fact label={t('escalations.followUpOf')}>{t('escalations.followUpOfText')}</Fact>
+        )}
+        <Fact label={t('escalations.description')}>{data.description || t('common.none')}</Fact>
+        <Fact label={t('escalations.measures')}>{data.measures || t('common.none')}</Fact>
+        {data.acknowledgedAt && (
+          <Fact label={t('escalations.status.acknowledged')}>
+            {t('escalations.acknowledgedBy', { date: formatDateTime(data.acknowledgedAt) })}
+            {data.acknowledgedBy ? ` · ${data.acknowledgedBy}` : ''}
+          </Fact>
+        )}
+        {data.acknowledgedComment && <Fact label={t('escalations.comment')}>{data.acknowledgedComment}</Fact>}
+        {data.restorationRemaining !== null && (
+          <Fact label={t('escalations.restoration.remaining')}>
+            {data.restorationRemaining > 0
+              ? formatSum(data.restorationRemaining)
+              : t('escalations.restoration.restored')}
+          </Fact>
+        )}
+      </dl>
+      {data.restoration && <RestorationTable years={data.restoration} />}
+    </>
   );
 }
 
