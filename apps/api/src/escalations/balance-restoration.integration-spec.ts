@@ -237,6 +237,45 @@ describe("a negative balance-requirement result is restored over three years and
     expect(await auditActions(tracked['id'] as string)).toEqual(['escalation.opened', 'escalation.tracking']);
   }, 60_000);
 
+  it('the OpenAPI description carries the tracking status and the restoration fields', async () => {
+    const doc = (await api.request('GET', '/api/docs-json')).body;
+    const detail = doc.paths['/api/escalations/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(detail.properties.status.enum).toEqual(['open', 'acknowledged', 'tracking', 'closed']);
+    expect(detail.required).toEqual(
+      expect.arrayContaining(['restoration', 'restorationRemaining', 'followUpOf']),
+    );
+    expect(Object.keys(detail.properties.restoration.items.properties).sort()).toEqual([
+      'achieved',
+      'balanceResult',
+      'behindPlan',
+      'followUpEscalationId',
+      'planned',
+      'sourceDocumentId',
+      'year',
+    ]);
+    const list = doc.paths['/api/escalations'].get;
+    const item = list.responses['200'].content['application/json'].schema.properties.items.items;
+    // The list keeps the fields the issue names.
+    expect(item.required).toEqual(
+      expect.arrayContaining([
+        'id',
+        'kind',
+        'status',
+        'orgUnitId',
+        'sourceDocumentId',
+        'amount',
+        'threshold',
+        'actionPlanDocumentId',
+        'createdAt',
+      ]),
+    );
+    expect(list.parameters.find((p: Data) => p['name'] === 'status').schema.enum).toEqual([
+      'open',
+      'tracking',
+      'closed',
+    ]);
+  });
+
   it('2028 restores part of the deficit, as planned: the escalation stays in tracking and nothing escalates', async () => {
     const mailsBefore = smtp.received.filter((m) => m.subject === MAIL_SUBJECT).length;
     const { id, handled } = await submitAnnualReport(2028, 700_000);
