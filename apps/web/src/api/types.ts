@@ -216,6 +216,18 @@ export interface CalendarEntry {
   edited: boolean;
 }
 
+/** Body of `PUT /api/years/{year}/calendar/{key}` (updateCalendarEntrySchema in @rodtrad/contracts). */
+export interface UpdateCalendarEntryRequest {
+  date?: string | null;
+  period?: string | null;
+  relativeDays?: number;
+}
+
+export interface UpdateCalendarEntryResult {
+  entry: CalendarEntry;
+  documentsRescheduled: number;
+}
+
 export interface DocRef {
   documentId: string;
   orgUnitId: string;
