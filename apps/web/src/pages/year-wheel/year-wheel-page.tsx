@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
-import type { CalendarEntry, StatusItem } from '../../api/types';
+import type { CalendarEntry, StatusItem, UpdateCalendarEntryResult } from '../../api/types';
 import { useQuery } from '../../api/use-query';
 import { hasAnyRole, useCurrentUser } from '../../auth/session';
-import { Loading, NotAvailable, ProblemMessage } from '../../components/feedback';
+import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { StateBadge } from '../../components/state-badge';
 import { formatDate } from '../../i18n/format';
@@ -12,6 +12,8 @@ import { docTypeLabel, t } from '../../i18n/t';
 import { Link } from '../../router/router';
 import { NotFoundPage } from '../not-found-page';
 import { YearNav } from '../year-nav';
+import { calendarLineId, calendarSavedMessage } from './calendar-edit';
+import { CalendarEditForm } from './calendar-edit-form';
 import { buildWheel, type WheelEvent } from './year-wheel';
 
 const MONTHS = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -21,11 +23,13 @@ const monthName = (yearMonth: string) => {
   return name.charAt(0).toUpperCase() + name.slice(1);
 };
 const STATUS_ROLES = ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'];
+// Opening the year and changing the wheel's dates are the registrar's and the administrator's.
 const OPEN_ROLES = ['admin', 'registrator'];
+const editButtonId = (entry: CalendarEntry) => `wheel-edit-button-${calendarLineId(entry)}`;
 
 export default function YearWheelPage({ year }: { year: string }) {
   if (!/^\d{4}$/.test(year)) return <NotFoundPage />;
-  return <YearWheelView year={Number(year)} />;
+  return <YearWheelView key={year} year={Number(year)} />;
 }
 
 function YearWheelView({ year }: { year: number }) {
@@ -39,6 +43,35 @@ function YearWheelView({ year }: { year: number }) {
     () => buildWheel(calendar.data?.items ?? [], status.data?.items ?? []),
     [calendar.data, status.data],
   );
+  const canEdit = hasAnyRole(user, OPEN_ROLES);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  // Where focus goes when an editor closes: back to its "Ändra". After a save the wheel reloads and
+  // the line may move to another month, so the button is looked up again once the new data is in.
+  const returnFocus = useRef<{ buttonId: string; staleData: unknown } | null>(null);
+  useEffect(() => {
+    const target = returnFocus.current;
+    if (!target || editing !== null) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || active.id === target.buttonId)
+      document.getElementById(target.buttonId)?.focus();
+    if (calendar.data !== target.staleData) returnFocus.current = null;
+  }, [editing, calendar.data]);
+
+  function openEditor(entry: CalendarEntry) {
+    setAnnouncement(null);
+    setEditing(calendarLineId(entry));
+  }
+  function closeEditor(entry: CalendarEntry) {
+    returnFocus.current = { buttonId: editButtonId(entry), staleData: undefined };
+    setEditing(null);
+  }
+  function saved(result: UpdateCalendarEntryResult) {
+    setAnnouncement(calendarSavedMessage(result.entry, result.documentsRescheduled));
+    returnFocus.current = { buttonId: editButtonId(result.entry), staleData: calendar.data };
+    setEditing(null);
+    calendar.refetch();
+  }
 
   let body: React.ReactNode;
   if (calendar.loading && !calendar.data) body = <Loading />;
@@ -53,7 +86,22 @@ function YearWheelView({ year }: { year: number }) {
             <h2>{m.month === null ? t('yearWheel.noDate') : monthName(m.month)}</h2>
             <ul className="wheel-events">
               {m.events.map((event) => (
-                <WheelEventItem key={event.entry.key} event={event} showDocuments={!!status.data} />
+                <WheelEventItem
+                  key={calendarLineId(event.entry)}
+                  year={year}
+                  event={event}
+                  showDocuments={!!status.data}
+                  edit={
+                    canEdit
+                      ? {
+                          open: editing === calendarLineId(event.entry),
+                          onOpen: () => openEditor(event.entry),
+                          onCancel: () => closeEditor(event.entry),
+                          onSaved: saved,
+                        }
+                      : undefined
+                  }
+                />
               ))}
             </ul>
           </li>
@@ -75,10 +123,11 @@ function YearWheelView({ year }: { year: number }) {
           {t('yearWheel.ical')}
         </a>
       </div>
-      {hasAnyRole(user, OPEN_ROLES) && <OpenYear year={year} onOpened={status.refetch} />}
+      {canEdit && <OpenYear year={year} onOpened={status.refetch} />}
       {status.error && !status.error.isNotFound && (
         <ProblemMessage error={status.error} onRetry={status.refetch} />
       )}
+      <StatusMessage message={announcement} />
       {body}
     </>
   );
@@ -136,7 +185,25 @@ function OpenYear({ year, onOpened }: { year: number; onOpened: () => void }) {
   );
 }
 
-function WheelEventItem({ event, showDocuments }: { event: WheelEvent; showDocuments: boolean }) {
+interface LineEdit {
+  open: boolean;
+  onOpen: () => void;
+  onCancel: () => void;
+  onSaved: (result: UpdateCalendarEntryResult) => void;
+}
+
+function WheelEventItem({
+  year,
+  event,
+  showDocuments,
+  edit,
+}: {
+  year: number;
+  event: WheelEvent;
+  showDocuments: boolean;
+  /** Present for the roles that may change the wheel. */
+  edit?: LineEdit;
+}) {
   const { entry, documents, done } = event;
   return (
     <li className="wheel-event">
@@ -153,7 +220,21 @@ function WheelEventItem({ event, showDocuments }: { event: WheelEvent; showDocum
         <strong>{entry.title}</strong>
         {entry.period && <span className="muted"> · {entry.period}</span>}
         {entry.edited && <span className="badge badge-open">{t('yearWheel.edited')}</span>}
+        {edit && !edit.open && (
+          <button
+            type="button"
+            id={editButtonId(entry)}
+            className="button button-quiet wheel-edit"
+            aria-label={t('yearWheel.editLabel', { title: entry.title })}
+            onClick={edit.onOpen}
+          >
+            {t('yearWheel.edit')}
+          </button>
+        )}
       </p>
+      {edit?.open && (
+        <CalendarEditForm year={year} entry={entry} onSaved={edit.onSaved} onCancel={edit.onCancel} />
+      )}
       {entry.description && <p className="muted">{entry.description}</p>}
       {showDocuments &&
         entry.documentType &&
