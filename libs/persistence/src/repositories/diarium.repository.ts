@@ -1,11 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from './batched-transaction';
 
 /**
  * Takes the next registration number of a body for a year. Runs inside the caller's
  * transaction: the row lock serialises concurrent registrations, and a rollback returns the
  * number, so the series has no gaps.
  */
-export async function nextDiariumNumber(m: EntityManager, bodyCode: string, year: number): Promise<number> {
+export async function nextDiariumNumber(m: Queryable, bodyCode: string, year: number): Promise<number> {
   await m.query(
     'INSERT INTO diarium_sequence (body_code, year, last_number) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE last_number = last_number',
     [bodyCode, year],

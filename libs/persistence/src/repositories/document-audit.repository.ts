@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { linkHash, verifyChain, type AuditLink, type ChainCheck } from '@rodtrad/domain';
+import type { Queryable, Statement } from './batched-transaction';
 
 export interface AuditEntryRow extends AuditLink {
   hash: string;
@@ -25,11 +26,17 @@ export class DocumentAuditRepository {
     return { ...link, hash: linkHash(link) };
   }
 
-  async insert(link: AuditLink & { hash: string }, m: EntityManager): Promise<void> {
-    await m.query(
-      `INSERT INTO document_audit (document_id, seq, at, actor_user_id, on_behalf_of_user_id, via, event, from_state, to_state, comment, data_hash, prev_hash, hash)
+  async insert(link: AuditLink & { hash: string }, m: Queryable): Promise<void> {
+    const { sql, params } = DocumentAuditRepository.insertStatement(link);
+    await m.query(sql, params);
+  }
+
+  /** The INSERT of one link, for a BatchedTransaction to send with its COMMIT. */
+  static insertStatement(link: AuditLink & { hash: string }): Statement {
+    return {
+      sql: `INSERT INTO document_audit (document_id, seq, at, actor_user_id, on_behalf_of_user_id, via, event, from_state, to_state, comment, data_hash, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
+      params: [
         link.documentId,
         link.seq,
         new Date(link.at),
@@ -44,7 +51,7 @@ export class DocumentAuditRepository {
         link.prevHash,
         link.hash,
       ],
-    );
+    };
   }
 
   async history(documentId: string): Promise<AuditEntryRow[]> {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Queryable } from './batched-transaction';
 import { fromJsonColumn } from './json-column';
 
 export interface DocumentRow {
@@ -108,7 +109,7 @@ export class DocumentRepository {
       | 'auditSeq'
       | 'auditHash'
     >,
-    m: EntityManager,
+    m: Queryable,
   ): Promise<void> {
     await m.query(
       `INSERT INTO document (id, type, title, org_unit_id, year, period, definition_id, snapshot, state, final, data, version, due_at, audit_seq, audit_hash)
@@ -156,7 +157,7 @@ export class DocumentRepository {
         | 'definitionId'
       >
     >,
-    m: EntityManager,
+    m: Queryable,
   ): Promise<boolean> {
     const sets: string[] = ['version = version + 1'];
     const params: unknown[] = [];

@@ -17,3 +17,4 @@ export * from './escalation.repository';
 export * from './balance-restoration.repository';
 export * from './reminder-digest.repository';
 export * from './retry-transaction';
+export * from './batched-transaction';

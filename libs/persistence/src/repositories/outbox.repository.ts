@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { Queryable, Statement } from './batched-transaction';
 import { fromJsonColumn } from './json-column';
 
 export interface OutboxRecord {
@@ -18,12 +19,18 @@ export interface OutboxRow extends OutboxRecord {
 export class OutboxRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async add(records: OutboxRecord[], m: EntityManager): Promise<void> {
-    if (!records.length) return;
-    await m.query(
-      `INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES ${records.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      records.flatMap((r) => [r.documentId, r.effectType, JSON.stringify(r.payload), r.dedupeKey]),
-    );
+  async add(records: OutboxRecord[], m: Queryable): Promise<void> {
+    const statement = OutboxRepository.addStatement(records);
+    if (statement) await m.query(statement.sql, statement.params);
+  }
+
+  /** The one INSERT of the records (null for none), for a BatchedTransaction to send with its COMMIT. */
+  static addStatement(records: OutboxRecord[]): Statement | null {
+    if (!records.length) return null;
+    return {
+      sql: `INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES ${records.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      params: records.flatMap((r) => [r.documentId, r.effectType, JSON.stringify(r.payload), r.dedupeKey]),
+    };
   }
 
   /**
