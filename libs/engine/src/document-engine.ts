@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   canOwnDocument,
   dataHash,
@@ -14,13 +14,14 @@ import {
   type RoleKey,
 } from '@rodtrad/domain';
 import {
+  batchedTransaction,
   DocumentAuditRepository,
   DocumentRepository,
   nextDiariumNumber,
-  transactionWithRetry,
   OutboxRepository,
   type DocumentRow,
   type OutboxRecord,
+  type Queryable,
 } from '@rodtrad/persistence';
 import {
   createFormValidator,
@@ -179,7 +180,7 @@ export class DocumentEngine {
       { seq: 0, hash: null },
     );
     try {
-      await transactionWithRetry(this.ds, async (m) => {
+      await batchedTransaction(this.ds, async (tx) => {
         await this.documents.insert(
           {
             id,
@@ -197,17 +198,18 @@ export class DocumentEngine {
             auditSeq: link.seq,
             auditHash: link.hash,
           },
-          m,
+          tx,
         );
-        await this.audit.insert(link, m);
-        await this.outbox.add(
-          this.outboxRecords(id, 1, withDueAt(first.effects, dueAt), {
-            type,
-            orgUnitId: unit.id,
-            year: cmd.year,
-            period,
-          }),
-          m,
+        tx.later(DocumentAuditRepository.insertStatement(link));
+        tx.later(
+          OutboxRepository.addStatement(
+            this.outboxRecords(id, 1, withDueAt(first.effects, dueAt), {
+              type,
+              orgUnitId: unit.id,
+              year: cmd.year,
+              period,
+            }),
+          ),
         );
       });
     } catch (e) {
@@ -262,8 +264,9 @@ export class DocumentEngine {
       ),
       { seq: doc.auditSeq, hash: doc.auditHash },
     );
-    await transactionWithRetry(this.ds, async (m) => {
-      const patch = await this.applyInTransaction(doc, effects, now, m);
+    // Two round trips: the guarded update (with START TRANSACTION), then audit, outbox and COMMIT.
+    await batchedTransaction(this.ds, async (tx) => {
+      const patch = await this.applyInTransaction(doc, effects, now, tx);
       const ok = await this.documents.guardedUpdate(
         doc.id,
         cmd.expectedVersion,
@@ -276,11 +279,11 @@ export class DocumentEngine {
           auditSeq: link.seq,
           auditHash: link.hash,
         },
-        m,
+        tx,
       );
       if (!ok) throw this.stale(null);
-      await this.audit.insert(link, m);
-      await this.outbox.add(this.outboxRecords(doc.id, version, outboxed, doc), m);
+      tx.later(DocumentAuditRepository.insertStatement(link));
+      tx.later(OutboxRepository.addStatement(this.outboxRecords(doc.id, version, outboxed, doc)));
     });
     return {
       id: doc.id,
@@ -320,11 +323,11 @@ export class DocumentEngine {
         hash: doc.auditHash,
       },
     );
-    await transactionWithRetry(this.ds, async (m) => {
+    await batchedTransaction(this.ds, async (tx) => {
       const patch = { data: cmd.data, auditSeq: link.seq, auditHash: link.hash };
-      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, patch, m)))
+      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, patch, tx)))
         throw this.stale(null);
-      await this.audit.insert(link, m);
+      tx.later(DocumentAuditRepository.insertStatement(link));
     });
     return { version: cmd.expectedVersion + 1 };
   }
@@ -405,7 +408,7 @@ export class DocumentEngine {
     doc: DocumentRow,
     effects: Effect[],
     now: Date,
-    m: EntityManager,
+    m: Queryable,
   ): Promise<Partial<DocumentRow>> {
     const patch: Partial<DocumentRow> = {};
     for (const e of effects) {
