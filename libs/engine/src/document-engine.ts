@@ -245,7 +245,9 @@ export class DocumentEngine {
 
     const now = this.ports.now();
     const version = cmd.expectedVersion + 1;
-    const dueAt = result.changed ? await this.dueAtFor(def, result.state, doc.year, doc.period, now) : null;
+    const dueAt = result.changed
+      ? await this.dueAtFor(def, result.state, doc.year, doc.period, now, doc.wheelRevision)
+      : null;
     const effects = withDueAt(result.effects, dueAt);
     const outboxed = [
       ...effects.filter((e) => !IN_TRANSACTION.has(e.type)),
@@ -399,9 +401,10 @@ export class DocumentEngine {
     year: number,
     period: string | null,
     now: Date,
+    wheelRevision?: string,
   ): Promise<Date | null> {
     const deadline = stateMeta(def.definition, state)?.deadline;
-    return deadline ? this.ports.dueAt(deadline.key, year, period, now) : null;
+    return deadline ? this.ports.dueAt(deadline.key, year, period, now, wheelRevision) : null;
   }
 
   private async applyInTransaction(

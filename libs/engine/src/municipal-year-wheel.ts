@@ -57,8 +57,9 @@ export interface WheelDateMove {
 }
 
 /**
- * The year wheel as the municipality edited it, read from the database every time it is asked
- * (a primary-key range read), so the API and the worker never disagree about a date.
+ * The year wheel as the municipality edited it, read from the database (a primary-key range
+ * read) unless the caller shows, by the revision it read with the document, that the wheel read
+ * last is still current; so the API and the worker never disagree about a date.
  */
 export class MunicipalYearWheel {
   readonly overrides: YearWheelRepository;
@@ -87,13 +88,28 @@ export class MunicipalYearWheel {
     return applyWheelOverrides(this.defaults(year), await this.overrides.overrides(year, m));
   }
 
-  /** The engine's `dueAt` port over the edited wheel. */
+  /** The last wheel read per year, under the revision its reader saw (DocumentRow.wheelRevision). */
+  private readonly byRevision = new Map<number, { revision: string; wheel: YearWheelEntry[] }>();
+
+  /**
+   * The engine's `dueAt` port over the edited wheel. With the `wheelRevision` read together with
+   * the document, the wheel is read again only when an edit changed that revision.
+   */
   readonly dueAt = async (
     key: string,
     year: number,
     period: string | null,
     createdAt: Date,
-  ): Promise<Date | null> => dueAtFromWheel(await this.wheel(year), key, period, createdAt);
+    wheelRevision?: string,
+  ): Promise<Date | null> => {
+    const hit = this.byRevision.get(year);
+    if (wheelRevision !== undefined && hit?.revision === wheelRevision)
+      return dueAtFromWheel(hit.wheel, key, period, createdAt);
+    const wheel = await this.wheel(year);
+    // Read after the revision was, so never older than it.
+    if (wheelRevision !== undefined) this.byRevision.set(year, { revision: wheelRevision, wheel });
+    return dueAtFromWheel(wheel, key, period, createdAt);
+  };
 
   /**
    * After a line moved (inside the caller's transaction): documents of that year whose current

@@ -14,7 +14,16 @@ export const SYSTEM_ACTOR: EngineActor = { userId: null, roles: [], via: 'system
 export interface EnginePorts {
   /** The organisation tree, for scope checks and for finding upstream documents. */
   orgTree(): Promise<OrgTree>;
-  /** The due instant of a year-wheel key for a document's year (and period), or null. */
-  dueAt(key: string, year: number, period: string | null, createdAt: Date): Promise<Date | null>;
+  /**
+   * The due instant of a year-wheel key for a document's year (and period), or null.
+   * `wheelRevision` (DocumentRow.wheelRevision) lets an unchanged wheel be reused, not read again.
+   */
+  dueAt(
+    key: string,
+    year: number,
+    period: string | null,
+    createdAt: Date,
+    wheelRevision?: string,
+  ): Promise<Date | null>;
   now(): Date;
 }

@@ -4,5 +4,6 @@ export type DueAtPort = (
   year: number,
   period: string | null,
   createdAt: Date,
+  wheelRevision?: string,
 ) => Promise<Date | null>;
 export const YEAR_WHEEL_DUE_AT = Symbol('YEAR_WHEEL_DUE_AT');

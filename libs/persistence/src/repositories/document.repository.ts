@@ -26,6 +26,11 @@ export interface DocumentRow {
   auditHash: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /**
+   * Which edit of the year wheel of the document's year was current when the row was read (`get`
+   * only): the key under which the wheel's due dates may be reused without reading it again.
+   */
+  wheelRevision?: string;
 }
 
 export interface DocumentFilter {
@@ -40,6 +45,13 @@ const COLUMNS = `d.id, d.type, d.title, d.org_unit_id AS orgUnitId, u.name AS or
   d.submitted_at AS submittedAt, d.decided_at AS decidedAt, d.diarienummer, d.audit_seq AS auditSeq, d.audit_hash AS auditHash,
   d.created_at AS createdAt, d.updated_at AS updatedAt`;
 
+/**
+ * The year wheel's edits of the document's year, as one value that changes with every edit: an
+ * edit adds a line (count) or raises a line's revision (sum), and stamps `updated_at` (max).
+ */
+const WHEEL_REVISION = `(SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(w.revision), 0), '.', COALESCE(MAX(w.updated_at), ''))
+  FROM year_wheel_entry w WHERE w.year = d.year) AS wheelRevision`;
+
 export function toDocumentRow(r: Record<string, unknown>): DocumentRow {
   return {
     ...(r as unknown as DocumentRow),
@@ -51,6 +63,7 @@ export function toDocumentRow(r: Record<string, unknown>): DocumentRow {
     version: Number(r['version']),
     auditSeq: Number(r['auditSeq'] ?? 0),
     year: Number(r['year']),
+    ...(r['wheelRevision'] !== undefined ? { wheelRevision: String(r['wheelRevision']) } : {}),
   };
 }
 
@@ -60,7 +73,7 @@ export class DocumentRepository {
 
   async get(id: string, m: EntityManager = this.ds.manager): Promise<DocumentRow | null> {
     const rows = await m.query(
-      `SELECT ${COLUMNS} FROM document d JOIN org_unit u ON u.id = d.org_unit_id WHERE d.id = ?`,
+      `SELECT ${COLUMNS}, ${WHEEL_REVISION} FROM document d JOIN org_unit u ON u.id = d.org_unit_id WHERE d.id = ?`,
       [id],
     );
     return rows[0] ? toDocumentRow(rows[0]) : null;
