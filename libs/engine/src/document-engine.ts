@@ -232,14 +232,14 @@ export class DocumentEngine {
       );
     }
     if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
-    const facts = needsFacts(def.definition.machine.states[doc.state]?.on?.[cmd.event.type])
-      ? await this.facts.compute(doc, await this.ports.orgTree())
-      : {};
+    const reads = guardReads(def.definition.machine.states[doc.state]?.on?.[cmd.event.type]);
+    const facts = reads.facts ? await this.facts.compute(doc, await this.ports.orgTree()) : {};
+    const forms = reads.forms ? await this.formsFor(doc, def) : undefined;
     const result = step({
       definition: def.compiled,
       snapshot: doc.snapshot as never,
       event: cmd.event,
-      guardContext: this.guardContext(doc, doc.data, cmd.actor, facts, await this.formsFor(doc, def)),
+      guardContext: this.guardContext(doc, doc.data, cmd.actor, facts, forms),
     });
     if (!result.ok) throw new EngineError(result.code, result.reason, result.errors, { guard: result.guard });
 
@@ -509,15 +509,21 @@ function withDueAt(effects: Effect[], dueAt: Date | null): Effect[] {
   );
 }
 
-/** Facts cost queries: only computed when a guard of this event in this step reads them. */
+/**
+ * Facts and the forms' upstream choices cost queries: each is only read when a guard of this
+ * event in this step needs it (formComplete validates against the forms).
+ */
 const FACT_GUARDS = /"(upstreamAdopted|withinFrame|factIs)"/;
-const factsNeeded = new WeakMap<object, boolean>();
-function needsFacts(transitions: unknown): boolean {
-  if (!transitions || typeof transitions !== 'object') return false;
-  let needed = factsNeeded.get(transitions);
-  if (needed === undefined) {
-    needed = FACT_GUARDS.test(JSON.stringify(transitions));
-    factsNeeded.set(transitions, needed);
+const FORM_GUARDS = /"formComplete"/;
+const NO_READS = { facts: false, forms: false };
+const readsOf = new WeakMap<object, { facts: boolean; forms: boolean }>();
+function guardReads(transitions: unknown): { facts: boolean; forms: boolean } {
+  if (!transitions || typeof transitions !== 'object') return NO_READS;
+  let reads = readsOf.get(transitions);
+  if (!reads) {
+    const json = JSON.stringify(transitions);
+    reads = { facts: FACT_GUARDS.test(json), forms: FORM_GUARDS.test(json) };
+    readsOf.set(transitions, reads);
   }
-  return needed;
+  return reads;
 }
