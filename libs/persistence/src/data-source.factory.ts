@@ -31,7 +31,15 @@ export function createDataSource(opts: DataSourceOptionsLite): DataSource {
     // BatchedTransaction sends a transaction's statements in two round trips instead of one each.
     // Values are bound with `?` throughout, so this opens no new path for injected SQL.
     multipleStatements: true,
-    extra: { connectTimeout: 5000, dateStrings: false, supportBigNumbers: true, bigNumberStrings: true },
+    extra: {
+      connectTimeout: 5000,
+      dateStrings: false,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      // mysql2 captures a stack trace on every query for its errors; TypeORM's QueryFailedError
+      // already carries the caller's (async) stack, and the capture cost ~6 % of a transition.
+      trace: false,
+    },
   });
 }
 
