@@ -234,5 +234,16 @@ describe('web: the governance cycle', () => {
     await card.getByText('Kvitterad', { exact: true }).waitFor();
     expect(await card.getByRole('button', { name: /Kvittera/ }).count()).toBe(0);
     await screenshot(page, 'avvikelser-kvitterad');
+
+    // The link in KS's mails opens the one escalation with its details; old links still work.
+    await page.goto(`/eskaleringar/${escalation.id}`);
+    await page.waitForURL(`**/avvikelser/${escalation.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Avvikelse' }).waitFor();
+    const only = page.locator('.escalation');
+    await only.getByText('Beskrivning', { exact: true }).waitFor();
+    expect(await only.count()).toBe(1);
+    expect(await only.textContent()).toContain('Bildningsnämnden');
+    await page.getByRole('link', { name: 'Alla avvikelser' }).waitFor();
+    await expectAccessible(page, 'Avvikelse');
   });
 });

@@ -40,6 +40,13 @@ const routes: Route[] = [
     render: () => <Redirect to={`/inlamning/${thisYear()}`} />,
   },
   { path: '/avvikelser', access: 'signed-in', render: () => <EscalationsPage /> },
+  { path: '/avvikelser/:id', access: 'signed-in', render: (p) => <EscalationsPage id={p.id} /> },
+  // Mails sent before the page had its own address linked here.
+  {
+    path: '/eskaleringar/:id',
+    access: 'signed-in',
+    render: (p) => <Redirect to={`/avvikelser/${encodeURIComponent(p.id)}`} />,
+  },
   { path: '/roda-traden', access: 'signed-in', render: () => <Redirect to={`/roda-traden/${thisYear()}`} /> },
   { path: '/roda-traden/:year', access: 'signed-in', render: (p) => <RedThreadPage year={p.year} /> },
   { path: '/arshjul', access: 'signed-in', render: () => <Redirect to={`/arshjul/${thisYear()}`} /> },

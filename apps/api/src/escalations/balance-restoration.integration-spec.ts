@@ -346,7 +346,7 @@ describe("a negative balance-requirement result is restored over three years and
       all.find((m) => m.subject === MAIL_SUBJECT && m.text.includes('till och med 2029')),
     );
     expect(mail.to.sort()).toEqual(['kf.ordforande@hallsberg.example', 'kf.sekreterare@hallsberg.example']);
-    expect(mail.text).toContain(`/eskaleringar/${followUp.id}`);
+    expect(mail.text).toContain(`/avvikelser/${followUp.id}`);
     const plan = await get(`/api/documents/${followUp.actionPlanDocumentId}`, 'dsn.fvc');
     expect(plan).toMatchObject({ year: 2029, state: 'draft' });
     expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: 1_100_000 } });

@@ -60,6 +60,8 @@ export const svCycle = {
   'history.via.email-link': 'e-postlänk',
 
   'escalations.title': 'Avvikelser',
+  'escalations.one': 'Avvikelse',
+  'escalations.all': 'Alla avvikelser',
   'escalations.intro':
     'Väsentliga budgetavvikelser, bristande måluppfyllelse och balanskravsresultat som rapporterats till kommunstyrelsen.',
   'escalations.tabsLabel': 'Visa avvikelser',

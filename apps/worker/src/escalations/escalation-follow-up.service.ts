@@ -192,7 +192,7 @@ export class EscalationFollowUp {
       threshold: e.threshold,
       measures: e.measures,
       description: e.description,
-      escalationUrl: `${this.config.publicUrl}/eskaleringar/${e.id}`,
+      escalationUrl: `${this.config.publicUrl}/avvikelser/${e.id}`,
       actionPlanUrl: e.actionPlanDocumentId
         ? `${this.config.publicUrl}/dokument/${e.actionPlanDocumentId}`
         : null,

@@ -54,6 +54,6 @@ export function escalationMail(e: EscalationMailInput): RenderedMail {
     heading: `Avvikelse till ${BODY[e.toBody]}`,
     paragraphs,
     items: e.actionPlanUrl ? [{ text: 'Åtgärdsplanen', href: e.actionPlanUrl }] : undefined,
-    action: { label: 'Öppna eskaleringen', href: e.escalationUrl },
+    action: { label: 'Öppna avvikelsen', href: e.escalationUrl },
   });
 }

@@ -49,7 +49,7 @@ describe('mail templates', () => {
       threshold: 5_480_000,
       measures: 'Anställningsstopp',
       description: null,
-      escalationUrl: 'https://rodtrad.example/eskaleringar/1',
+      escalationUrl: 'https://rodtrad.example/avvikelser/1',
       actionPlanUrl: null,
     });
     expect(m.subject).toMatch(/^Budgetavvikelse: Bildningsnämnden −12\s000\s000 kr$/);

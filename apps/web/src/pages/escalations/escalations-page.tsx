@@ -16,34 +16,47 @@ import { RestorationTable } from './restoration-table';
 type Tab = 'open' | 'closed';
 const KS_ROLES = ['ks.ordforande', 'ks.sekreterare'];
 
-/** KS's inbox of deviations: open (new or acknowledged) and closed, acknowledge with a comment. */
-export default function EscalationsPage() {
+/**
+ * KS's inbox of deviations: open (new, acknowledged or in follow-up) and closed, acknowledge with
+ * a comment. With `id` (`/avvikelser/{id}`, the link in the mails) one escalation, details open.
+ */
+export default function EscalationsPage({ id }: { id?: string }) {
   const user = useCurrentUser();
   const [tab, setTab] = useState<Tab>('open');
-  const [acknowledging, setAcknowledging] = useState<Escalation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const list = useQuery<Page<Escalation>>('/api/escalations', { status: tab, limit: 200 });
+  const list = useQuery<Page<Escalation>>(id ? null : '/api/escalations', { status: tab, limit: 200 });
+  const one = useQuery<EscalationDetail>(id ? `/api/escalations/${encodeURIComponent(id)}` : null);
+  const acknowledging = useAcknowledge(() => {
+    setMessage(t('escalations.acknowledged'));
+    (id ? one : list).refetch();
+  });
   const canAcknowledge = hasAnyRole(user, KS_ROLES);
+  const card = (e: Escalation, initiallyOpen = false) => (
+    <EscalationCard
+      key={e.id}
+      escalation={e}
+      initiallyOpen={initiallyOpen}
+      onAcknowledge={canAcknowledge && e.status === 'open' ? () => acknowledging.start(e) : undefined}
+    />
+  );
 
-  async function acknowledge(comment: string) {
-    if (!acknowledging) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      await apiFetch(`/api/escalations/${encodeURIComponent(acknowledging.id)}/acknowledge`, {
-        method: 'POST',
-        body: comment ? { comment } : {},
-      });
-      setAcknowledging(null);
-      setMessage(t('escalations.acknowledged'));
-      list.refetch();
-    } catch (error) {
-      setDialogError(toApiError(error).userMessage);
-    } finally {
-      setBusy(false);
-    }
+  if (id) {
+    let single: React.ReactNode;
+    if (one.loading && !one.data) single = <Loading />;
+    else if (one.error?.isNotFound) single = <NotAvailable />;
+    else if (one.error) single = <ProblemMessage error={one.error} onRetry={one.refetch} />;
+    else if (one.data) single = <ul className="escalation-list">{card(one.data, true)}</ul>;
+    return (
+      <>
+        <PageHeading title={t('escalations.one')} />
+        <p>
+          <Link to="/avvikelser">{t('escalations.all')}</Link>
+        </p>
+        <StatusMessage message={message} />
+        {single}
+        {acknowledging.dialog}
+      </>
+    );
   }
 
   let body: React.ReactNode;
@@ -59,15 +72,7 @@ export default function EscalationsPage() {
             ? t('escalations.countOne')
             : t('escalations.count', { count: list.data.total })}
         </p>
-        <ul className="escalation-list">
-          {list.data.items.map((e) => (
-            <EscalationCard
-              key={e.id}
-              escalation={e}
-              onAcknowledge={canAcknowledge && e.status === 'open' ? () => setAcknowledging(e) : undefined}
-            />
-          ))}
-        </ul>
+        <ul className="escalation-list">{list.data.items.map((e) => card(e))}</ul>
       </>
     );
 
@@ -93,33 +98,65 @@ export default function EscalationsPage() {
       </div>
       <StatusMessage message={message} />
       {body}
-      <CommentDialog
-        title={acknowledging ? t('escalations.acknowledgeTitle', { unit: acknowledging.orgUnitName }) : ''}
-        open={acknowledging !== null}
-        busy={busy}
-        optional
-        label={t('escalations.commentLabel')}
-        hint={t('escalations.acknowledgeHint')}
-        submitLabel={t('escalations.acknowledge')}
-        error={dialogError}
-        onCancel={() => {
-          setAcknowledging(null);
-          setDialogError(null);
-        }}
-        onConfirm={(comment) => void acknowledge(comment)}
-      />
+      {acknowledging.dialog}
     </>
   );
 }
 
+/** KS acknowledges an escalation with an optional comment, in a dialog. */
+function useAcknowledge(onDone: () => void) {
+  const [escalation, setEscalation] = useState<Escalation | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function acknowledge(comment: string) {
+    if (!escalation) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/escalations/${encodeURIComponent(escalation.id)}/acknowledge`, {
+        method: 'POST',
+        body: comment ? { comment } : {},
+      });
+      setEscalation(null);
+      onDone();
+    } catch (e) {
+      setError(toApiError(e).userMessage);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const dialog = (
+    <CommentDialog
+      title={escalation ? t('escalations.acknowledgeTitle', { unit: escalation.orgUnitName }) : ''}
+      open={escalation !== null}
+      busy={busy}
+      optional
+      label={t('escalations.commentLabel')}
+      hint={t('escalations.acknowledgeHint')}
+      submitLabel={t('escalations.acknowledge')}
+      error={error}
+      onCancel={() => {
+        setEscalation(null);
+        setError(null);
+      }}
+      onConfirm={(comment) => void acknowledge(comment)}
+    />
+  );
+  return { start: setEscalation, dialog };
+}
+
 function EscalationCard({
   escalation: e,
+  initiallyOpen,
   onAcknowledge,
 }: {
   escalation: Escalation;
+  initiallyOpen: boolean;
   onAcknowledge?: () => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const headingId = `esc-${e.id}`;
   return (
     <li className={`card escalation escalation-${e.status}`}>
@@ -164,7 +201,7 @@ function EscalationCard({
           )}
         </Fact>
       </dl>
-      <details onToggle={(ev) => setOpen((ev.target as HTMLDetailsElement).open)}>
+      <details open={open} onToggle={(ev) => setOpen((ev.target as HTMLDetailsElement).open)}>
         <summary>{t('escalations.details')}</summary>
         {open && <EscalationDetails id={e.id} />}
       </details>
