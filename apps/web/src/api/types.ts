@@ -1,47 +1,29 @@
-// Response shapes of the HTTP API, as the web app reads them. Move to @rodtrad/contracts once it has them.
+// Response shapes of the HTTP API as the web app reads them. What the API publishes in
+// @rodtrad/contracts is taken from there (types only: nothing of it reaches the bundle); the rest
+// are shapes the contracts do not name yet.
+import type { AllowedEventView, CalendarEntryView } from '@rodtrad/contracts';
 import type { JsonObject } from '../forms/json';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface RoleAssignment {
-  role: string;
-  orgUnitId: string | number | null;
-  orgUnitName?: string | null;
-}
-
-export interface CurrentUser {
-  id: string | number;
-  username: string;
-  name: string;
-  email?: string | null;
-  roles: RoleAssignment[];
-}
-
-export interface LoginResponse {
-  token: string;
-  user: CurrentUser;
-}
-
-export type OrgUnitKind = 'kommun' | 'kf' | 'ks' | 'namnd' | 'bolag' | 'forvaltning' | 'omrade' | 'enhet';
-
-export interface OrgUnit {
-  id: string | number;
-  parentId: string | number | null;
-  kind: OrgUnitKind | string;
-  name: string;
-  code?: string | null;
-}
-
-export interface UserSummary {
-  id: string | number;
-  username: string;
-  name: string;
-  email?: string | null;
-  roles: RoleAssignment[];
-}
+export type {
+  AllowedEventView as AllowedEvent,
+  CalendarEntryView as CalendarEntry,
+  CurrentUser,
+  DeviationThresholdView as DeviationThreshold,
+  EscalationDetail,
+  EscalationKindView as EscalationKind,
+  EscalationStatusView as EscalationStatus,
+  EscalationView as Escalation,
+  HistoryEntryView as HistoryEntry,
+  LoginResponse,
+  OrgUnitView as OrgUnit,
+  Page,
+  RestorationYearView as RestorationYear,
+  RoleAssignmentView as RoleAssignment,
+  UpdateCalendarEntryRequest,
+  UserView as UserSummary,
+  YearStatusRow as StatusItem,
+} from '@rodtrad/contracts';
+export type { OrgUnitKind } from '@rodtrad/domain';
 
 export interface Task {
   documentId: string | number;
@@ -53,12 +35,6 @@ export interface Task {
   dueAt?: string | null;
   overdue?: boolean;
   action?: string | null;
-}
-
-export interface AllowedEvent {
-  type: string;
-  label: string;
-  requiresComment?: boolean;
 }
 
 export interface FormDefinition {
@@ -82,34 +58,8 @@ export interface DocumentDetail {
   overdue?: boolean;
   form: FormDefinition | null;
   editable: boolean;
-  allowedEvents: AllowedEvent[];
+  allowedEvents: AllowedEventView[];
   definition?: { key: string; version: number };
-}
-
-export interface HistoryEntry {
-  at: string;
-  actor: { name: string } | null;
-  via?: string | null;
-  event: string;
-  fromState?: string | null;
-  toState?: string | null;
-  comment?: string | null;
-}
-
-export interface StatusItem {
-  orgUnitId: string | number;
-  orgUnitName: string;
-  documentType: string;
-  period?: string | null;
-  documentId?: string | number | null;
-  /** Null for a planned slot whose document is not created yet. */
-  state: string | null;
-  stateTitle?: string | null;
-  dueAt?: string | null;
-  overdue?: boolean;
-  submittedAt?: string | null;
-  decidedAt?: string | null;
-  diarienummer?: string | null;
 }
 
 export type ApprovalDecision = 'approve' | 'reject' | 'return';
@@ -152,79 +102,8 @@ export interface PendingApproval {
   requestedAt?: string | null;
 }
 
-export type EscalationKind = 'budget' | 'goal' | 'balance' | 'adhoc';
-export type EscalationStatus = 'open' | 'acknowledged' | 'tracking' | 'closed';
-
-export interface Escalation {
-  id: string;
-  kind: EscalationKind;
-  status: EscalationStatus;
-  orgUnitId: string;
-  orgUnitName: string;
-  year: number;
-  sourceDocumentId: string | null;
-  amount: number | null;
-  threshold: number | null;
-  actionPlanDocumentId: string | null;
-  actionPlanState: string | null;
-  toBody: 'ks' | 'kf';
-  createdAt: string;
-}
-
-export interface EscalationDetail extends Escalation {
-  sourceDocumentTitle: string | null;
-  measures: string | null;
-  description: string | null;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedComment: string | null;
-  closedAt: string | null;
-  /** Restoring a negative balance-requirement result year by year, once KF adopted the plan. */
-  restoration: RestorationYear[] | null;
-  restorationRemaining: number | null;
-  /** For an escalation a year behind the restoration plan opened: the escalation being tracked. */
-  followUpOf: string | null;
-}
-
-export interface RestorationYear {
-  year: number;
-  planned: number;
-  achieved: number | null;
-  balanceResult: number | null;
-  behindPlan: boolean;
-  sourceDocumentId: string | null;
-  followUpEscalationId: string | null;
-}
-
-export interface DeviationThreshold {
-  orgUnitId: string;
-  kronor: number | null;
-  shareOfFrame: number | null;
-  frame: number | null;
-  effectiveThreshold: number | null;
-  year: number;
-}
-
-export interface CalendarEntry {
-  key: string;
-  documentType: string | null;
-  title: string;
-  date: string | null;
-  period: string | null;
-  relativeDays: number | null;
-  description?: string | null;
-  edited: boolean;
-}
-
-/** Body of `PUT /api/years/{year}/calendar/{key}` (updateCalendarEntrySchema in @rodtrad/contracts). */
-export interface UpdateCalendarEntryRequest {
-  date?: string | null;
-  period?: string | null;
-  relativeDays?: number;
-}
-
 export interface UpdateCalendarEntryResult {
-  entry: CalendarEntry;
+  entry: CalendarEntryView;
   documentsRescheduled: number;
 }
 

@@ -196,8 +196,7 @@ function UserList({ unitList, onCreate, onEdit }: UserListProps) {
                             ? roleLabel(r.role)
                             : t('header.roleAt', {
                                 role: roleLabel(r.role),
-                                unit:
-                                  r.orgUnitName ?? unitNames.get(String(r.orgUnitId)) ?? String(r.orgUnitId),
+                                unit: unitNames.get(String(r.orgUnitId)) ?? String(r.orgUnitId),
                               })}
                         </li>
                       ))}

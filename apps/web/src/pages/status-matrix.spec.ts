@@ -4,15 +4,15 @@ import { classifyLinkProblem } from './approval-outcome';
 import { buildMatrix, filterMatrix } from './status-matrix';
 
 const units: OrgUnit[] = [
-  { id: 1, parentId: null, kind: 'kommun', name: 'Hallsbergs kommun' },
-  { id: 2, parentId: 1, kind: 'namnd', name: 'Bildningsnämnden' },
-  { id: 3, parentId: 2, kind: 'forvaltning', name: 'Bildningsförvaltningen' },
-  { id: 4, parentId: 3, kind: 'enhet', name: 'Alléskolan' },
-  { id: 5, parentId: 1, kind: 'namnd', name: 'Socialnämnden' },
+  { id: '1', parentId: null, kind: 'kommun', name: 'Hallsbergs kommun', code: 'KOM' },
+  { id: '2', parentId: '1', kind: 'namnd', name: 'Bildningsnämnden', code: 'BIN' },
+  { id: '3', parentId: '2', kind: 'forvaltning', name: 'Bildningsförvaltningen', code: 'BIF' },
+  { id: '4', parentId: '3', kind: 'enhet', name: 'Alléskolan', code: 'ALLE' },
+  { id: '5', parentId: '1', kind: 'namnd', name: 'Socialnämnden', code: 'SN' },
 ];
 
 const item = (
-  orgUnitId: number,
+  orgUnitId: string,
   documentType: string,
   state: string,
   extra: Partial<StatusItem> = {},
@@ -20,16 +20,24 @@ const item = (
   orgUnitId,
   orgUnitName: units.find((u) => u.id === orgUnitId)?.name ?? '',
   documentType,
+  period: null,
+  documentId: null,
   state,
+  stateTitle: null,
+  dueAt: null,
+  overdue: false,
+  submittedAt: null,
+  decidedAt: null,
+  diarienummer: null,
   ...extra,
 });
 
 const items = [
-  item(4, 'enhetsplan', 'draft', { overdue: true }),
-  item(2, 'mal-och-budget', 'approved', { diarienummer: 'BN 12/2026' }),
-  item(5, 'manadsrapport', 'submitted', { period: '2026-03' }),
-  item(5, 'manadsrapport', 'approved', { period: '2026-02' }),
-  item(3, 'forvaltningsplan', 'submitted'),
+  item('4', 'enhetsplan', 'draft', { overdue: true }),
+  item('2', 'mal-och-budget', 'approved', { diarienummer: 'BN 12/2026' }),
+  item('5', 'manadsrapport', 'submitted', { period: '2026-03' }),
+  item('5', 'manadsrapport', 'approved', { period: '2026-02' }),
+  item('3', 'forvaltningsplan', 'submitted'),
 ];
 
 describe('buildMatrix', () => {
@@ -67,7 +75,7 @@ describe('buildMatrix', () => {
     const many: StatusItem[] = [];
     for (let u = 0; u < 300; u += 1) {
       for (let m = 1; m <= 12; m += 1)
-        many.push(item(1000 + u, 'manadsrapport', 'draft', { period: `2026-${m}` }));
+        many.push(item(String(1000 + u), 'manadsrapport', 'draft', { period: `2026-${m}` }));
     }
     const started = performance.now();
     const matrix = buildMatrix(many, units);

@@ -14,6 +14,7 @@ const line = (over: Partial<CalendarEntry>): CalendarEntry => ({
   date: '2028-01-31',
   period: null,
   relativeDays: null,
+  description: null,
   edited: false,
   ...over,
 });

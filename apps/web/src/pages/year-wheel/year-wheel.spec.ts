@@ -13,6 +13,7 @@ const entry = (
   date,
   period,
   relativeDays: date ? null : 30,
+  description: null,
   edited: false,
 });
 const row = (documentType: string, state: string | null, period: string | null = null): StatusItem => ({
@@ -21,7 +22,13 @@ const row = (documentType: string, state: string | null, period: string | null =
   documentType,
   period,
   documentId: state ? 'd' : null,
-  state: state as string,
+  state,
+  stateTitle: null,
+  dueAt: null,
+  overdue: false,
+  submittedAt: null,
+  decidedAt: null,
+  diarienummer: null,
 });
 
 describe('buildWheel', () => {
