@@ -4,6 +4,7 @@
  *
  * - `QueuedMailOutbox.enqueue(mail)`: write + queue; a repeated `dedupeKey` sends nothing new.
  * - `QueuedMailOutbox.write(mail, m)` + `dispatch(id)`: write inside your transaction, queue after commit.
+ * - `QueuedMailOutbox.writeLater(mail, tx)`: the same in a BatchedTransaction, the insert sent with its COMMIT.
  * - `MailMessageRepository`: the table (status pending | sent | failed, attempts, last_error).
  * - `createTransport(SMTP_URL, MAIL_FROM)`: the SMTP side, used only by the worker's send-mail job.
  * - Templates: Swedish text + HTML (`render()` for new ones, `reminderDigestMail`, `overdueMail`,

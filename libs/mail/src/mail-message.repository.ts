@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { fromJsonColumn } from '@rodtrad/persistence';
+import { fromJsonColumn, type Statement } from '@rodtrad/persistence';
 
 /** A mail to send: the worker sends it once, from MAIL_FROM. */
 export interface OutgoingMail {
@@ -35,22 +35,38 @@ export class MailMessageRepository {
    */
   async add(mail: OutgoingMail, m?: EntityManager): Promise<{ id: string; status: MailStatus }> {
     const q = m ?? this.ds;
-    if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
-    await q.query(
-      `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [
-        randomUUID(),
-        mail.dedupeKey,
-        JSON.stringify([...new Set(mail.to)]),
-        mail.subject.slice(0, 300),
-        mail.text,
-        mail.html,
-        mail.threadKey ?? null,
-      ],
-    );
+    const { id, statement } = MailMessageRepository.addStatement(mail);
+    const res = await q.query(statement.sql, statement.params);
+    // Inserted: the row is ours and pending, nothing to read back.
+    if (affected(res) === 1) return { id, status: 'pending' };
     const [row] = await q.query('SELECT id, status FROM mail_message WHERE dedupe_key = ?', [mail.dedupeKey]);
     return { id: String(row.id), status: row.status as MailStatus };
+  }
+
+  /**
+   * The insert of `add` as a statement to send with others (a BatchedTransaction's COMMIT), and
+   * the id the row gets. Only for mails whose dedupe key is new by construction (it names a row
+   * created in the same transaction): a repeated key inserts nothing, and the id then names no row.
+   */
+  static addStatement(mail: OutgoingMail): { id: string; statement: Statement } {
+    if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
+    const id = randomUUID();
+    return {
+      id,
+      statement: {
+        sql: `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        params: [
+          id,
+          mail.dedupeKey,
+          JSON.stringify([...new Set(mail.to)]),
+          mail.subject.slice(0, 300),
+          mail.text,
+          mail.html,
+          mail.threadKey ?? null,
+        ],
+      },
+    };
   }
 
   /**

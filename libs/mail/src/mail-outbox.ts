@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { JOBS } from '@rodtrad/jobs';
+import type { Statement } from '@rodtrad/persistence';
 import { MailMessageRepository, type OutgoingMail } from './mail-message.repository';
 
 /** The port every producer of mail uses: write the mail, and it will be sent once. */
@@ -54,6 +55,17 @@ export class QueuedMailOutbox implements MailOutbox {
           opts: { jobId: mailMessageId },
         })),
       );
+  }
+
+  /**
+   * `write` for a BatchedTransaction: the insert travels with its COMMIT (no round trip of its
+   * own); `dispatch(id)` after the commit. Only for mails whose dedupe key names a row created in
+   * the same transaction (see `MailMessageRepository.addStatement`).
+   */
+  writeLater(mail: OutgoingMail, tx: { later(statement: Statement | null): void }): string {
+    const { id, statement } = MailMessageRepository.addStatement(mail);
+    tx.later(statement);
+    return id;
   }
 
   async dispatch(mailMessageId: string): Promise<void> {

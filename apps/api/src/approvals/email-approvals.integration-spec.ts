@@ -1,4 +1,5 @@
 import { ApprovalWorld, ENHETSPLAN_DATA, MAL_OCH_BUDGET_DATA } from './testing/approval-test-kit';
+import { RequestApproval, type RequestApprovalPayload } from '@rodtrad/engine';
 import { eventually } from '@rodtrad/testing';
 
 // Over HTTP, end to end: the real API, the real worker (outbox relay, effects, mail queue) and a
@@ -97,6 +98,33 @@ describe('email-linked approvals', () => {
     const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     expect((await w.api.request('GET', `/api/approvals/${tampered}`)).status).toBe(404);
     expect((await w.api.request('GET', '/api/approvals/not-a-token')).status).toBe(404);
+  });
+
+  it('a repeated requestApproval effect creates nothing and sends nothing', async () => {
+    const doc = await enhetsplan('transten', 2030);
+    const title = await w.titleOf(doc.id);
+    await w.link('grundskola.chef', title);
+    const [effect] = await w.sql<{ dedupeKey: string; payload: unknown }>(
+      "SELECT dedupe_key AS dedupeKey, payload FROM outbox WHERE document_id = ? AND effect_type = 'requestApproval'",
+      [doc.id],
+    );
+    const rows = () =>
+      w.sql(
+        `SELECT (SELECT COUNT(*) FROM approval_request r WHERE r.document_id = ?) AS requests,
+                (SELECT COUNT(*) FROM approval a JOIN approval_request r ON r.id = a.request_id WHERE r.document_id = ?) AS approvals,
+                (SELECT COUNT(*) FROM mail_message WHERE subject = ?) AS mails`,
+        [doc.id, doc.id, `Godkännande begärs: ${title}`],
+      );
+    const before = await rows();
+    expect(before).toEqual([{ requests: '1', approvals: '1', mails: '1' }]);
+    const payload = typeof effect.payload === 'string' ? JSON.parse(effect.payload) : effect.payload;
+    const again = await w.worker
+      .get(RequestApproval)
+      .execute({ dedupeKey: effect.dedupeKey, payload: payload as RequestApprovalPayload });
+    expect(again).toEqual({ outcome: 'already-requested' });
+    expect(await rows()).toEqual(before);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(w.mailsTo('grundskola.chef', title)).toHaveLength(1);
   });
 
   it('sends the plan back to draft on "return for changes", with the comment in the history', async () => {

@@ -1,9 +1,28 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DOCUMENT_TYPES, type DocumentTypeKey } from '@rodtrad/domain';
-import { ApprovalRepository, type ApprovalRequestRow, type DocumentRow } from '@rodtrad/persistence';
-import { composeApprovalMail, type ApprovalMailReason } from './approval-mail';
+import {
+  ApprovalRepository,
+  type ApprovalRequestRow,
+  type BatchedTransaction,
+  type DocumentRow,
+} from '@rodtrad/persistence';
+import { composeApprovalMail, type ApprovalMail, type ApprovalMailReason } from './approval-mail';
 import { approvalLinkExpiry, newApprovalToken } from './approval-token';
 import type { ApprovalMailOutbox, ApprovalSettings } from './approval-settings';
+
+/** A link's token (for the mail only) and what the approval row stores of it. */
+export interface MintedLink {
+  token: string;
+  hash: string;
+  expiresAt: Date;
+  version: number;
+}
+
+/** Whom a link's mail goes to, and the name of whom they stand in for. */
+export interface LinkContacts {
+  approver: { name: string; email: string };
+  onBehalfOf: { name: string } | null;
+}
 
 export interface LinkTarget {
   approvalId: string;
@@ -37,6 +56,17 @@ export class ApprovalLinks {
     reason: ApprovalMailReason,
     now: Date,
   ): Promise<string> {
+    const link = this.mint(request, doc, now);
+    await this.approvals.setToken(target.approvalId, link, m);
+    const contacts = await this.contactsOf(m, target);
+    return this.mail.write(this.compose(request, doc, stepTitle, target, link, reason, contacts), m);
+  }
+
+  /**
+   * A new link for a row about to be inserted (its hash goes into the insert, see `insertApprovals`):
+   * the token itself only ever reaches the mail that `writeMailLater` writes.
+   */
+  mint(request: Pick<ApprovalRequestRow, 'dueAt'>, doc: Pick<DocumentRow, 'version'>, now: Date): MintedLink {
     const { token, hash } = newApprovalToken();
     const expiresAt = approvalLinkExpiry({
       now,
@@ -44,18 +74,40 @@ export class ApprovalLinks {
       graceDays: this.settings.graceDays,
       dueAt: request.dueAt ? new Date(request.dueAt) : null,
     });
-    await this.approvals.setToken(target.approvalId, { hash, expiresAt, version: doc.version }, m);
-    const people: { id: string; name: string; email: string }[] = await m.query(
-      'SELECT id, name, email FROM app_user WHERE id IN (?, ?)',
-      [target.approverUserId, target.onBehalfOfUserId ?? target.approverUserId],
-    );
-    const approver = people.find((p) => p.id === target.approverUserId);
-    if (!approver) throw new Error(`Approver ${target.approverUserId} does not exist`);
-    const onBehalfOf = target.onBehalfOfUserId ? people.find((p) => p.id === target.onBehalfOfUserId) : null;
-    const mail = composeApprovalMail({
+    return { token, hash, expiresAt, version: doc.version };
+  }
+
+  /**
+   * Writes the mail carrying a minted link, in a BatchedTransaction that inserts the approval row
+   * itself: the mail's insert travels with the COMMIT. Returns the mail row's id, to dispatch
+   * after the commit.
+   */
+  writeMailLater(
+    tx: BatchedTransaction,
+    request: ApprovalRequestRow,
+    doc: DocumentRow,
+    stepTitle: string,
+    target: LinkTarget,
+    link: MintedLink,
+    reason: ApprovalMailReason,
+    contacts: LinkContacts,
+  ): string {
+    return this.mail.writeLater(this.compose(request, doc, stepTitle, target, link, reason, contacts), tx);
+  }
+
+  private compose(
+    request: ApprovalRequestRow,
+    doc: DocumentRow,
+    stepTitle: string,
+    target: LinkTarget,
+    link: MintedLink,
+    reason: ApprovalMailReason,
+    { approver, onBehalfOf }: LinkContacts,
+  ): ApprovalMail {
+    return composeApprovalMail({
       reason,
       approver,
-      onBehalfOf: onBehalfOf ? { name: onBehalfOf.name } : null,
+      onBehalfOf,
       delegationReason: target.delegationReason ?? null,
       document: {
         id: doc.id,
@@ -68,16 +120,29 @@ export class ApprovalLinks {
       stepTitle,
       mode: request.mode,
       dueAt: request.dueAt ? new Date(request.dueAt) : null,
-      expiresAt,
-      link: `${this.settings.publicUrl}/approve/${token}`,
+      expiresAt: link.expiresAt,
+      link: `${this.settings.publicUrl}/approve/${link.token}`,
       requireSignIn: request.requireSignIn,
       dedupeKey: `approval-link__${target.approvalId}`,
     });
-    return this.mail.write(mail, m);
+  }
+
+  private async contactsOf(m: EntityManager, target: LinkTarget): Promise<LinkContacts> {
+    const people: { id: string; name: string; email: string }[] = await m.query(
+      'SELECT id, name, email FROM app_user WHERE id IN (?, ?)',
+      [target.approverUserId, target.onBehalfOfUserId ?? target.approverUserId],
+    );
+    const approver = people.find((p) => p.id === target.approverUserId);
+    if (!approver) throw new Error(`Approver ${target.approverUserId} does not exist`);
+    const onBehalfOf = target.onBehalfOfUserId ? people.find((p) => p.id === target.onBehalfOfUserId) : null;
+    return {
+      approver: { name: approver.name, email: approver.email },
+      onBehalfOf: onBehalfOf ? { name: onBehalfOf.name } : null,
+    };
   }
 
   /** Queues mails written by committed transactions; a lost dispatch is re-queued by the mail reconciler. */
   async dispatch(mailIds: string[]): Promise<void> {
-    for (const id of mailIds) await this.mail.dispatch(id);
+    await Promise.all(mailIds.map((id) => this.mail.dispatch(id)));
   }
 }

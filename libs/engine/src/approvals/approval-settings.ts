@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Statement } from '@rodtrad/persistence';
 import type { ApprovalMail } from './approval-mail';
 
 export interface ApprovalSettings {
@@ -14,5 +15,7 @@ export interface ApprovalSettings {
  */
 export interface ApprovalMailOutbox {
   write(mail: ApprovalMail, m: EntityManager): Promise<string>;
+  /** `write` with the insert sent at the transaction's COMMIT, for mails of rows it creates. */
+  writeLater(mail: ApprovalMail, tx: { later(statement: Statement | null): void }): string;
   dispatch(mailMessageId: string): Promise<void>;
 }

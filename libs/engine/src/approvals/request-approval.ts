@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { OrgTree } from '@rodtrad/domain';
-import { ApprovalRepository, type ApprovalMode } from '@rodtrad/persistence';
+import {
+  ApprovalRepository,
+  batchedTransaction,
+  type ApprovalMode,
+  type ApprovalRequestRow,
+} from '@rodtrad/persistence';
 import { stateMeta, type StateMetaSpec } from '@rodtrad/workflow';
 import type { DocumentEngine } from '../document-engine';
 import { ApprovalLinks } from './approval-links';
@@ -61,58 +67,77 @@ export class RequestApproval {
       return { outcome: 'skipped', reason: `the document has left ${p.state} (now ${doc.state})` };
     const meta = stateMeta(def.definition, p.state);
     const events = approvalEvents(meta);
-    if (!events.approve) throw new Error(`Step ${p.state} of ${def.key} has no APPROVE event to send`);
+    const approveEvent = events.approve;
+    if (!approveEvent) throw new Error(`Step ${p.state} of ${def.key} has no APPROVE event to send`);
     const now = this.now();
     const people = await this.resolver.resolve(p.approvers, doc.orgUnitId, await this.orgTree(), now);
     if (!people.length)
       throw new Error(`No active approver for ${JSON.stringify(p.approvers)} on unit ${doc.orgUnitId}`);
     const requireSignIn = p.requireSignIn ?? meta?.approval?.requireSignIn ?? false;
-    const mails: string[] = [];
-    const requestId = await this.ds.transaction(async (m) => {
-      const id = await this.approvals.insertRequest(
-        {
-          documentId: doc.id,
-          state: p.state,
-          documentVersion: doc.version,
-          mode: p.mode,
-          approveEvent: events.approve as string,
-          returnEvent: events.sendBack,
-          requireSignIn,
-          dueAt: doc.dueAt,
-          dedupeKey: effect.dedupeKey,
-        },
-        m,
-      );
-      if (!id) return null;
+    const stepTitle = meta?.title ?? p.state;
+    const fields = {
+      documentId: doc.id,
+      state: p.state,
+      documentVersion: doc.version,
+      mode: p.mode,
+      approveEvent,
+      returnEvent: events.sendBack,
+      requireSignIn,
+      dueAt: doc.dueAt,
+      dedupeKey: effect.dedupeKey,
+    };
+    // Two round trips in the common case: the request's insert with the read that tells whether it
+    // took (and which earlier rounds are open), then the approvals and mails with the COMMIT.
+    const done = await batchedTransaction(this.ds, async (tx) => {
+      const id = randomUUID();
+      tx.later(ApprovalRepository.insertRequestStatement(id, fields));
+      const rows = await this.approvals.openRequestsAndKey(doc.id, effect.dedupeKey, tx);
+      if (!rows.some((r) => r.id === id)) return null;
+      // The row as inserted, without reading it back.
+      const request: ApprovalRequestRow = { ...fields, id, status: 'open', createdAt: now };
       // An earlier round of this document that is still open is over now.
-      for (const old of await this.approvals.openRequestsOf(doc.id, m)) {
+      for (const old of rows) {
         if (old.id === id) continue;
-        await this.approvals.revokePending(old.id, m);
-        await this.approvals.closeRequest(old.id, 'cancelled', m);
+        await this.approvals.revokePending(old.id, tx);
+        await this.approvals.closeRequest(old.id, 'cancelled', tx);
       }
-      const ids = await this.approvals.insertApprovals(
+      // Those whose turn it is get their link in the insert itself; in sequence, the rest wait.
+      const asked = p.mode === 'sequence' ? 1 : people.length;
+      const links = people.map((_, seq) => (seq < asked ? this.links.mint(request, doc, now) : null));
+      const { ids, statement } = ApprovalRepository.insertApprovalsStatement(
         id,
-        people.map((a, seq) => ({ approverUserId: a.userId, onBehalfOfUserId: a.onBehalfOfUserId, seq })),
-        m,
+        people.map((a, seq) => ({
+          approverUserId: a.userId,
+          onBehalfOfUserId: a.onBehalfOfUserId,
+          seq,
+          token: links[seq],
+        })),
       );
-      const request = await this.approvals.request(id, m);
-      if (!request) throw new Error(`Approval request ${id} vanished inside its own transaction`);
-      const asked = people.map((a, i) => ({ ...a, approvalId: ids[i] }));
-      for (const a of p.mode === 'sequence' ? asked.slice(0, 1) : asked)
-        mails.push(
-          await this.links.issue(
-            m,
-            request,
-            doc,
-            meta?.title ?? p.state,
-            { approvalId: a.approvalId, approverUserId: a.userId, onBehalfOfUserId: a.onBehalfOfUserId },
-            'requested',
-            now,
-          ),
-        );
-      return id;
+      tx.later(statement);
+      const mails: string[] = [];
+      for (const [seq, a] of people.entries()) {
+        const link = links[seq];
+        if (link)
+          mails.push(
+            this.links.writeMailLater(
+              tx,
+              request,
+              doc,
+              stepTitle,
+              { approvalId: ids[seq], approverUserId: a.userId, onBehalfOfUserId: a.onBehalfOfUserId },
+              link,
+              'requested',
+              {
+                approver: { name: a.name, email: a.email },
+                onBehalfOf: a.onBehalfOfName === null ? null : { name: a.onBehalfOfName },
+              },
+            ),
+          );
+      }
+      return { requestId: id, mails };
     });
-    if (!requestId) return { outcome: 'already-requested' };
+    if (!done) return { outcome: 'already-requested' };
+    const { requestId, mails } = done;
     await this.links.dispatch(mails);
     return { outcome: 'requested', requestId, approvers: people.length, mailsQueued: mails.length };
   }

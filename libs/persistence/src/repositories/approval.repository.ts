@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Queryable, Statement } from './batched-transaction';
 
 export type ApprovalMode = 'all' | 'any' | 'sequence';
 export type ApprovalRequestStatus = 'open' | 'approved' | 'rejected' | 'returned' | 'cancelled';
@@ -90,10 +91,23 @@ export class ApprovalRepository {
     m: EntityManager,
   ): Promise<string | null> {
     const id = randomUUID();
-    const res = await m.query(
-      `INSERT IGNORE INTO approval_request (id, document_id, state, document_version, mode, approve_event,
+    const { sql, params } = ApprovalRepository.insertRequestStatement(id, r);
+    const res = await m.query(sql, params);
+    return affected(res) === 1 ? id : null;
+  }
+
+  /**
+   * `insertRequest` as a statement to send ahead of a read (a BatchedTransaction's): whether it
+   * took shows in `openRequestsAndKey`, where the row of the dedupe key has this id only if so.
+   */
+  static insertRequestStatement(
+    id: string,
+    r: Omit<ApprovalRequestRow, 'id' | 'status' | 'createdAt'>,
+  ): Statement {
+    return {
+      sql: `INSERT IGNORE INTO approval_request (id, document_id, state, document_version, mode, approve_event,
          return_event, require_sign_in, due_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
+      params: [
         id,
         r.documentId,
         r.state,
@@ -105,20 +119,45 @@ export class ApprovalRepository {
         r.dueAt,
         r.dedupeKey,
       ],
-    );
-    return affected(res) === 1 ? id : null;
+    };
   }
 
+  /** The document's open requests and the request of `dedupeKey` (open or not), in one read. */
+  async openRequestsAndKey(
+    documentId: string,
+    dedupeKey: string,
+    m: Queryable,
+  ): Promise<ApprovalRequestRow[]> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT ${REQUEST_COLUMNS} FROM approval_request r
+        WHERE (r.document_id = ? AND r.status = 'open') OR r.dedupe_key = ?`,
+      [documentId, dedupeKey],
+    );
+    return rows.map(toRequest);
+  }
+
+  /** Inserts the rows in one statement; returns their ids in the order of `rows`. */
   async insertApprovals(requestId: string, rows: NewApproval[], m: EntityManager): Promise<string[]> {
-    const ids: string[] = [];
-    for (const a of rows) {
-      const id = randomUUID();
-      ids.push(id);
-      await m.query(
-        `INSERT INTO approval (id, request_id, approver_user_id, on_behalf_of_user_id, seq, delegation_reason,
-           token_hash, token_expires_at, sent_version, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
+    const { ids, statement } = ApprovalRepository.insertApprovalsStatement(requestId, rows);
+    if (statement) await m.query(statement.sql, statement.params);
+    return ids;
+  }
+
+  /** `insertApprovals` as one statement (null for no rows), for a BatchedTransaction to send later. */
+  static insertApprovalsStatement(
+    requestId: string,
+    rows: NewApproval[],
+  ): { ids: string[]; statement: Statement | null } {
+    const ids = rows.map(() => randomUUID());
+    if (!rows.length) return { ids, statement: null };
+    const sentAt = new Date();
+    return {
+      ids,
+      statement: {
+        sql: `INSERT INTO approval (id, request_id, approver_user_id, on_behalf_of_user_id, seq, delegation_reason,
+         token_hash, token_expires_at, sent_version, sent_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        params: rows.flatMap((a, i) => [
+          ids[i],
           requestId,
           a.approverUserId,
           a.onBehalfOfUserId,
@@ -127,11 +166,10 @@ export class ApprovalRepository {
           a.token?.hash ?? null,
           a.token?.expiresAt ?? null,
           a.token?.version ?? null,
-          a.token ? new Date() : null,
-        ],
-      );
-    }
-    return ids;
+          a.token ? sentAt : null,
+        ]),
+      },
+    };
   }
 
   /** Gives a waiting approver (sequence mode) their link. */
@@ -250,7 +288,7 @@ export class ApprovalRepository {
   }
 
   /** Kills the links of these approvals (or all pending ones of the request); the rows stay for 410s. */
-  async revokePending(requestId: string, m: EntityManager, approvalIds?: string[]): Promise<number> {
+  async revokePending(requestId: string, m: Queryable, approvalIds?: string[]): Promise<number> {
     const only = approvalIds?.length ? ` AND id IN (${approvalIds.map(() => '?').join(',')})` : '';
     const res = await m.query(
       `UPDATE approval SET status = 'revoked' WHERE request_id = ? AND status = 'pending'${only}`,
@@ -259,7 +297,7 @@ export class ApprovalRepository {
     return affected(res);
   }
 
-  async closeRequest(requestId: string, status: ApprovalRequestStatus, m: EntityManager): Promise<boolean> {
+  async closeRequest(requestId: string, status: ApprovalRequestStatus, m: Queryable): Promise<boolean> {
     const res = await m.query(
       `UPDATE approval_request SET status = ?, closed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND status = 'open'`,
       [status, requestId],

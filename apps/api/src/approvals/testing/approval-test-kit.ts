@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import {
   isolatedStack,
   LocalSmtpServer,
@@ -42,6 +43,8 @@ export const MAL_OCH_BUDGET_DATA = {
 export class ApprovalWorld {
   readonly smtp = new LocalSmtpServer();
   api!: TestApi;
+  /** The worker's Nest context, for running its use cases directly. */
+  worker!: INestApplicationContext;
   private stopWorker: (() => Promise<void>) | undefined;
 
   async start(): Promise<void> {
@@ -55,6 +58,7 @@ export class ApprovalWorld {
     };
     this.api = await startTestApi(env);
     const worker = await startTestWorker(env);
+    this.worker = worker.app;
     this.stopWorker = () => worker.close();
   }
 
