@@ -48,8 +48,13 @@ const INTRO: Record<ApprovalMailReason, string> = {
   'your-turn': 'Det är nu din tur att godkänna dokumentet.',
 };
 
-const date = (d: Date) =>
-  d.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
+// One formatter for every mail: toLocaleString builds a new one per call (most of composing a mail).
+const DATE_FORMAT = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+const date = (d: Date) => DATE_FORMAT.format(d);
 
 const escapeHtml = (s: string) =>
   s.replace(
