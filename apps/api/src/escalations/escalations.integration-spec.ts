@@ -1,11 +1,5 @@
-import {
-  eventually,
-  isolatedStack,
-  LocalSmtpServer,
-  startTestApi,
-  startTestWorker,
-  type TestApi,
-} from '@rodtrad/testing';
+import { eventually } from '@rodtrad/testing';
+import { EscalationWorld } from './testing/escalation-test-kit';
 
 const DAY = 86_400_000;
 const EKONOMI_TEXT = {
@@ -14,46 +8,17 @@ const EKONOMI_TEXT = {
 };
 
 describe('budget deviation reaches KS by itself, end to end over HTTP with a real worker and SMTP', () => {
-  const smtp = new LocalSmtpServer();
-  let api: TestApi;
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
-  const unit: Record<string, string> = {};
+  const w = new EscalationWorld('escalations');
+  const { unit } = w;
+  beforeAll(() => w.start(), 60_000);
+  afterAll(() => w.stop());
 
-  beforeAll(async () => {
-    const env = await isolatedStack('escalations');
-    await smtp.start();
-    api = await startTestApi(env);
-    worker = await startTestWorker({ ...env, SMTP_URL: smtp.url });
-    for (const r of await api.dataSource.query(
-      `SELECT id, code FROM org_unit WHERE code IN ('BIN', 'SAN', 'DSN')`,
-    ))
-      unit[r.code] = r.id;
-  }, 60_000);
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
-
-  async function submitManadsrapport(username: string, orgUnitId: string, period: string, ekonomi: object) {
-    const token = await api.login(username);
-    const created = await api.request('POST', '/api/documents', {
-      token,
-      body: { type: 'manadsrapport', orgUnitId, year: 2027, period },
-    });
-    expect(created.status).toBe(201);
-    const saved = await api.request('PUT', `/api/documents/${created.body.id}/data`, {
-      token,
-      body: { data: { ekonomi, ...EKONOMI_TEXT }, expectedVersion: created.body.version },
-    });
-    expect(saved.status).toBe(200);
-    const sent = await api.request('POST', `/api/documents/${created.body.id}/events`, {
-      token,
-      body: { type: 'SUBMIT', expectedVersion: saved.body.version },
-    });
-    expect(sent.status).toBe(200);
-    return created.body.id as string;
-  }
+  const submitManadsrapport = (username: string, orgUnitId: string, period: string, ekonomi: object) =>
+    w.submitDocument(
+      username,
+      { type: 'manadsrapport', orgUnitId, year: 2027, period },
+      { ekonomi, ...EKONOMI_TEXT },
+    );
 
   it('a deficit over the threshold opens an escalation, mails KS and creates an åtgärdsplan with a deadline', async () => {
     // Bildningsnämnden's frame 2027 is 548 Mkr: the default threshold is 1 %, 5 480 000 kr.
@@ -62,16 +27,8 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       utfall: -140_000_000,
       prognos: -560_000_000,
     });
-    const ks = await api.login('ks.sekreterare');
-    const escalation = await eventually(
-      async () => {
-        const res = await api.request('GET', '/api/escalations?status=open&year=2027', { token: ks });
-        const e = res.body.items.find((x: { sourceDocumentId: string }) => x.sourceDocumentId === reportId);
-        return e?.actionPlanDocumentId ? e : undefined;
-      },
-      30_000,
-      'escalation with its åtgärdsplan',
-    );
+    const ks = await w.api.login('ks.sekreterare');
+    const escalation = await w.escalationWithPlan(reportId, 2027);
     expect(escalation).toMatchObject({
       kind: 'budget',
       status: 'open',
@@ -82,10 +39,10 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       toBody: 'ks',
       actionPlanState: 'draft',
     });
-    const detail = await api.request('GET', `/api/escalations/${escalation.id}`, { token: ks });
+    const detail = await w.api.request('GET', `/api/escalations/${escalation.id}`, { token: ks });
     expect(detail.body.measures).toBe(EKONOMI_TEXT.foreslagnaAtgarder);
 
-    const mail = await smtp.waitFor((all) =>
+    const mail = await w.smtp.waitFor((all) =>
       all.find((m) => m.subject.startsWith('Budgetavvikelse: Bildningsnämnden')),
     );
     expect(mail.to.sort()).toEqual(['ks.ordforande@hallsberg.example', 'ks.sekreterare@hallsberg.example']);
@@ -93,8 +50,8 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     expect(mail.text).toContain(EKONOMI_TEXT.foreslagnaAtgarder);
     expect(mail.text).toContain(`/dokument/${escalation.actionPlanDocumentId}`);
 
-    const plan = await api.request('GET', `/api/documents/${escalation.actionPlanDocumentId}`, {
-      token: await api.login('bin.fvc'),
+    const plan = await w.api.request('GET', `/api/documents/${escalation.actionPlanDocumentId}`, {
+      token: await w.api.login('bin.fvc'),
     });
     expect(plan.body).toMatchObject({ type: 'atgardsplan', orgUnitId: unit['BIN'], state: 'draft' });
     expect(plan.body.data.avvikelse).toMatchObject({ typ: 'budget', belopp: 12_000_000 });
@@ -102,7 +59,7 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     expect(due).toBeGreaterThan(Date.now() + 29 * DAY);
     expect(due).toBeLessThan(Date.now() + 32 * DAY);
     const deadlines = await eventually(async () => {
-      const rows = await api.dataSource.query(
+      const rows = await w.api.dataSource.query(
         `SELECT kind, status FROM deadline WHERE document_id = ? ORDER BY fire_at`,
         [escalation.actionPlanDocumentId],
       );
@@ -113,8 +70,8 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     ]);
 
     // KS acknowledges, once.
-    const chair = await api.login('ks.ordforande');
-    const ack = await api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
+    const chair = await w.api.login('ks.ordforande');
+    const ack = await w.api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
       token: chair,
       body: { comment: 'Följs upp på nästa KS-möte.' },
     });
@@ -123,13 +80,13 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       status: 'acknowledged',
       acknowledgedComment: 'Följs upp på nästa KS-möte.',
     });
-    const again = await api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
+    const again = await w.api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
       token: chair,
       body: {},
     });
     expect(again.status).toBe(409);
-    const fromNamnd = await api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
-      token: await api.login('bin.ordforande'),
+    const fromNamnd = await w.api.request('POST', `/api/escalations/${escalation.id}/acknowledge`, {
+      token: await w.api.login('bin.ordforande'),
       body: {},
     });
     expect(fromNamnd.status).toBe(403);
@@ -142,30 +99,11 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       prognos: -453_000_000, // 1 Mkr deficit, below 1 % of 452 Mkr
     });
     // Wait until the worker has judged the submission, then look.
-    await eventually(
-      async () => {
-        const [r] = await api.dataSource.query(
-          `SELECT 1 AS x FROM effect_receipt r JOIN outbox o ON o.dedupe_key = r.dedupe_key
-          WHERE o.document_id = ? AND o.effect_type = 'documentSubmitted'`,
-          [reportId],
-        );
-        return r;
-      },
-      20_000,
-      'the submission to be judged',
-    );
-    const [{ n }] = await api.dataSource.query(
-      'SELECT COUNT(*) AS n FROM escalation WHERE source_document_id = ?',
-      [reportId],
-    );
-    expect(Number(n)).toBe(0);
-    const [{ plans }] = await api.dataSource.query(
-      `SELECT COUNT(*) AS plans FROM document WHERE type = 'atgardsplan' AND org_unit_id = ?`,
-      [unit['SAN']],
-    );
-    expect(Number(plans)).toBe(0);
+    await w.effectResult(reportId, 'documentSubmitted', 'the submission to be judged');
+    expect(await w.escalationCount(reportId)).toBe(0);
+    expect(await w.actionPlansOf(unit['SAN'])).toEqual([]);
     expect(
-      smtp.received.filter(
+      w.smtp.received.filter(
         (m) =>
           m.subject.includes('Social- och arbetsmarknadsnämnden') && m.subject.startsWith('Budgetavvikelse'),
       ),
@@ -173,8 +111,8 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
   }, 40_000);
 
   it('a nämnd reports an ad-hoc deviation: it escalates at once the same way; bad input changes nothing', async () => {
-    const chair = await api.login('dsn.ordforande');
-    const bad = await api.request('POST', '/api/escalations', {
+    const chair = await w.api.login('dsn.ordforande');
+    const bad = await w.api.request('POST', '/api/escalations', {
       token: chair,
       body: { orgUnitId: unit['DSN'], year: 1999, amount: 'mycket' },
     });
@@ -184,12 +122,12 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       '/description',
       '/year',
     ]);
-    const foreign = await api.request('POST', '/api/escalations', {
+    const foreign = await w.api.request('POST', '/api/escalations', {
       token: chair,
       body: { orgUnitId: unit['BIN'], year: 2027, description: 'Fel nämnd' },
     });
     expect(foreign.status).toBe(403);
-    const res = await api.request('POST', '/api/escalations', {
+    const res = await w.api.request('POST', '/api/escalations', {
       token: chair,
       body: {
         orgUnitId: unit['DSN'],
@@ -201,12 +139,12 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'adhoc', status: 'open', amount: -3_000_000 });
-    await smtp.waitFor((all) =>
+    await w.smtp.waitFor((all) =>
       all.find((m) => m.subject === 'Rapporterad avvikelse: Drift- och servicenämnden'),
     );
     const withPlan = await eventually(async () => {
-      const r = await api.request('GET', `/api/escalations/${res.body.id}`, {
-        token: await api.login('ks.sekreterare'),
+      const r = await w.api.request('GET', `/api/escalations/${res.body.id}`, {
+        token: await w.api.login('ks.sekreterare'),
       });
       return r.body.actionPlanDocumentId ? r.body : undefined;
     });
@@ -214,8 +152,8 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
   }, 40_000);
 
   it('thresholds per nämnd are for administrators; a kronor limit lowers the threshold', async () => {
-    const admin = await api.login('admin');
-    const before = await api.request('GET', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
+    const admin = await w.api.login('admin');
+    const before = await w.api.request('GET', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
       token: admin,
     });
     expect(before.body).toMatchObject({
@@ -224,7 +162,7 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       frame: 452_000_000,
       effectiveThreshold: 4_520_000,
     });
-    const bad = await api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds`, {
+    const bad = await w.api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds`, {
       token: admin,
       body: { kronor: -5, shareOfFrame: 2 },
     });
@@ -233,26 +171,28 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       '/kronor',
       '/shareOfFrame',
     ]);
-    const put = await api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
+    const put = await w.api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
       token: admin,
       body: { kronor: 500_000, shareOfFrame: null },
     });
     expect(put.body).toMatchObject({ kronor: 500_000, effectiveThreshold: 500_000 });
-    const denied = await api.request('GET', `/api/org-units/${unit['SAN']}/thresholds`, {
-      token: await api.login('ks.sekreterare'),
+    const denied = await w.api.request('GET', `/api/org-units/${unit['SAN']}/thresholds`, {
+      token: await w.api.login('ks.sekreterare'),
     });
     expect(denied.status).toBe(403);
   });
 
   it('the queue dashboard is for administrators only', async () => {
-    expect((await api.request('GET', '/admin/queues')).status).toBe(401);
+    expect((await w.api.request('GET', '/admin/queues')).status).toBe(401);
     expect(
-      (await api.request('GET', '/admin/queues', { token: await api.login('ks.sekreterare') })).status,
+      (await w.api.request('GET', '/admin/queues', { token: await w.api.login('ks.sekreterare') })).status,
     ).toBe(403);
-    const ok = await api.request('GET', '/admin/queues', { token: await api.login('admin') });
+    const ok = await w.api.request('GET', '/admin/queues', { token: await w.api.login('admin') });
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('<html');
-    const queues = await api.request('GET', '/admin/queues/api/queues', { token: await api.login('admin') });
+    const queues = await w.api.request('GET', '/admin/queues/api/queues', {
+      token: await w.api.login('admin'),
+    });
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
       'deadlines',
       'effects',
