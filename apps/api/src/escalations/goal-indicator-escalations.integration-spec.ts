@@ -1,13 +1,4 @@
-import {
-  eventually,
-  isolatedStack,
-  LocalSmtpServer,
-  startTestApi,
-  startTestWorker,
-  type TestApi,
-} from '@rodtrad/testing';
-
-type Data = Record<string, unknown>;
+import { EscalationWorld, reportWithinBudget, type Data } from './testing/escalation-test-kit';
 
 const YEAR = 2027;
 const BESLUT = (datum: string, paragraf: string) => ({ datum, paragraf });
@@ -55,155 +46,68 @@ const MAL_OCH_BUDGET: Record<string, Data> = {
   },
 };
 
-/** A report within its budget (no budget deviation) with the given goal results. */
-function report(maluppfyllelse: Data[], extra: Data = {}): Data {
-  return {
-    ekonomi: { budget: -100_000_000, utfall: -33_000_000, prognos: -100_000_000 },
-    analys: 'Ekonomin är i balans.',
-    verksamhetsanalys: 'Verksamheten följer i stort planen.',
-    maluppfyllelse,
-    foreslagnaAtgarder: 'Fortsatt uppföljning.',
-    ...extra,
-  };
-}
-
 describe("goal deviations are measured by the indicators against the nämnd's adopted Mål- och budget", () => {
-  const smtp = new LocalSmtpServer();
-  let api: TestApi;
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
-  const unit: Record<string, string> = {};
+  const w = new EscalationWorld('goalindicators');
+  const { unit } = w;
 
-  /** As `username`: optionally merge `data` into the document, then send `event`; returns the state. */
-  async function act(id: string, username: string, event: string, data?: Data): Promise<string> {
-    const token = await api.login(username);
-    let doc = await api.request('GET', `/api/documents/${id}`, { token });
-    expect(doc.status).toBe(200);
-    if (data) {
-      doc = await api.request('PUT', `/api/documents/${id}/data`, {
-        token,
-        body: { data: { ...doc.body.data, ...data }, expectedVersion: doc.body.version },
-      });
-      if (doc.status !== 200) throw new Error(`${username} could not save: ${doc.text}`);
-    }
-    const res = await api.request('POST', `/api/documents/${id}/events`, {
-      token,
-      body: { type: event, expectedVersion: doc.body.version },
-    });
-    if (res.status !== 200) throw new Error(`${username} ${event} → ${res.status} ${res.text}`);
-    return res.body.state;
-  }
+  /** Creates a document of `code`'s org unit for the year as `username`, saves `data` and submits it. */
+  const submit = (username: string, type: string, code: string, period: string | null, data: Data) =>
+    w.submitDocument(username, { type, orgUnitId: unit[code], year: YEAR, period }, data);
+  /** Submits a report within its budget with the given goal results. */
+  const submitReport = (
+    username: string,
+    type: string,
+    code: string,
+    period: string,
+    maluppfyllelse: Data[],
+    extra?: Data,
+  ) => submit(username, type, code, period, reportWithinBudget(maluppfyllelse, extra));
 
-  async function create(username: string, type: string, code: string, period: string | null) {
-    const created = await api.request('POST', '/api/documents', {
-      token: await api.login(username),
-      body: { type, orgUnitId: unit[code], year: YEAR, period },
-    });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  }
-
-  async function submitReport(username: string, type: string, code: string, period: string, data: Data) {
-    const id = await create(username, type, code, period);
-    expect(await act(id, username, 'SUBMIT', data)).toBe('review');
-    return id;
-  }
-
-  /** Waits until the worker has handled the report's submission. */
-  async function submissionHandled(documentId: string): Promise<void> {
-    await eventually(
-      async () =>
-        (
-          await api.dataSource.query(
-            `SELECT r.result FROM effect_receipt r JOIN outbox o ON o.dedupe_key = r.dedupe_key
-              WHERE o.document_id = ? AND o.effect_type = 'documentSubmitted'`,
-            [documentId],
-          )
-        ).length > 0,
-      20_000,
-      'the submission to be handled',
-    );
-  }
-
-  async function escalationsOf(sourceDocumentId: string) {
-    return api.dataSource.query('SELECT id, kind FROM escalation WHERE source_document_id = ?', [
-      sourceDocumentId,
-    ]);
-  }
-
+  beforeAll(() => w.start(), 60_000);
   beforeAll(async () => {
-    const env = await isolatedStack('goalindicators');
-    await smtp.start();
-    api = await startTestApi(env);
-    worker = await startTestWorker({ ...env, SMTP_URL: smtp.url });
-    for (const r of await api.dataSource.query(
-      `SELECT id, code FROM org_unit WHERE code IN ('KS', 'BIN', 'SAN')`,
-    ))
-      unit[r.code] = r.id;
-
     // KF adopts the GPF with the frames; each nämnd adopts its Mål- och budget with nämndmål and indicators.
-    const gpf = await create('ksf.fvc', 'gpf', 'KS', null);
-    expect(await act(gpf, 'ksf.fvc', 'SUBMIT', GPF)).toBe('review');
-    expect(await act(gpf, 'ksf.fvc', 'APPROVE')).toBe('ks_treatment');
-    expect(await act(gpf, 'ks.sekreterare', 'DECIDE', { ksBeslut: BESLUT('2026-06-01', '§ 101') })).toBe(
-      'registration',
-    );
-    expect(await act(gpf, 'registrator', 'REGISTER')).toBe('kf_decision');
-    expect(await act(gpf, 'kf.sekreterare', 'DECIDE', { beslut: BESLUT('2026-06-15', '§ 55') })).toBe(
-      'adopted',
-    );
+    const gpf = await submit('ksf.fvc', 'gpf', 'KS', null, GPF);
+    await w.move('ksf.fvc', gpf, 'APPROVE', 'ks_treatment');
+    await w.saveData('ks.sekreterare', gpf, { ksBeslut: BESLUT('2026-06-01', '§ 101') });
+    await w.move('ks.sekreterare', gpf, 'DECIDE', 'registration');
+    await w.move('registrator', gpf, 'REGISTER', 'kf_decision');
+    await w.saveData('kf.sekreterare', gpf, { beslut: BESLUT('2026-06-15', '§ 55') });
+    await w.move('kf.sekreterare', gpf, 'DECIDE', 'adopted');
     for (const [code, who] of [
       ['BIN', 'bin'],
       ['SAN', 'san'],
     ]) {
-      const mob = await create(`${who}.fvc`, 'mal-och-budget', code, null);
-      expect(await act(mob, `${who}.fvc`, 'SUBMIT', MAL_OCH_BUDGET[code])).toBe('review');
-      expect(await act(mob, `${who}.fvc`, 'APPROVE')).toBe('decision');
-      expect(await act(mob, `${who}.sekreterare`, 'DECIDE', { beslut: BESLUT('2026-09-20', '§ 70') })).toBe(
-        'adopted',
-      );
+      const mob = await submit(`${who}.fvc`, 'mal-och-budget', code, null, MAL_OCH_BUDGET[code]);
+      await w.move(`${who}.fvc`, mob, 'APPROVE', 'decision');
+      await w.saveData(`${who}.sekreterare`, mob, { beslut: BESLUT('2026-09-20', '§ 70') });
+      await w.move(`${who}.sekreterare`, mob, 'DECIDE', 'adopted');
     }
   }, 90_000);
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
+  afterAll(() => w.stop());
 
   it('a tertialrapport that calls every goal on track but has a red indicator escalates to KS for that goal', async () => {
-    const reportId = await submitReport(
-      'bin.fvc',
-      'tertialrapport',
-      'BIN',
-      'T1',
-      report([
-        // 78 after four months of a line from 80 to 90: below the start value, red.
-        {
-          namndmalId: 'BIN-1',
-          indikator: 'Andel behöriga till gymnasiet',
-          utfall: 78,
-          bedomning: 'enligt-plan',
-        },
-        // 72 is ahead of the line from 70 to 86 (71.3 by 30 April): green.
-        {
-          namndmalId: 'BIN-2',
-          indikator: 'Andel barn med daglig läsning',
-          utfall: 72,
-          bedomning: 'enligt-plan',
-        },
-      ]),
-    );
-    const ks = await api.login('ks.sekreterare');
-    const e = (await eventually(
-      async () => {
-        const res = await api.request('GET', `/api/escalations?status=open&year=${YEAR}`, { token: ks });
-        const found = (res.body.items as Data[]).find((x) => x['sourceDocumentId'] === reportId);
-        return found?.['actionPlanDocumentId'] ? found : undefined;
+    const reportId = await submitReport('bin.fvc', 'tertialrapport', 'BIN', 'T1', [
+      // 78 after four months of a line from 80 to 90: below the start value, red.
+      {
+        namndmalId: 'BIN-1',
+        indikator: 'Andel behöriga till gymnasiet',
+        utfall: 78,
+        bedomning: 'enligt-plan',
       },
-      30_000,
-      'the goal escalation with its åtgärdsplan',
-    )) as Data; // eventually() resolves only with a truthy value
+      // 72 is ahead of the line from 70 to 86 (71.3 by 30 April): green.
+      {
+        namndmalId: 'BIN-2',
+        indikator: 'Andel barn med daglig läsning',
+        utfall: 72,
+        bedomning: 'enligt-plan',
+      },
+    ]);
+    const ks = await w.api.login('ks.sekreterare');
+    const e = await w.escalationWithPlan(reportId, YEAR, {
+      what: 'the goal escalation with its åtgärdsplan',
+    });
     expect(e).toMatchObject({ kind: 'goal', status: 'open', orgUnitId: unit['BIN'], toBody: 'ks' });
-    const detail = await api.request('GET', `/api/escalations/${e['id']}`, { token: ks });
+    const detail = await w.api.request('GET', `/api/escalations/${e['id']}`, { token: ks });
     expect(detail.body.description).toContain(
       'BIN-1 (Andel behöriga till gymnasiet: 78 mot 80,8 enligt plan, målnivå 90)',
     );
@@ -211,20 +115,20 @@ describe("goal deviations are measured by the indicators against the nämnd's ad
     expect(detail.body.description).not.toContain('BIN-2');
     expect(detail.body.measures).toBe('Fortsatt uppföljning.');
 
-    const mail = await smtp.waitFor((all) =>
+    const mail = await w.smtp.waitFor((all) =>
       all.find((m) => m.subject === 'Brist i måluppfyllelse: Bildningsnämnden'),
     );
     expect(mail.to.sort()).toEqual(['ks.ordforande@hallsberg.example', 'ks.sekreterare@hallsberg.example']);
     expect(mail.text).toContain('BIN-1 (Andel behöriga till gymnasiet: 78');
-    const plan = await api.request('GET', `/api/documents/${e['actionPlanDocumentId']}`, {
-      token: await api.login('bin.fvc'),
+    const plan = await w.api.request('GET', `/api/documents/${e['actionPlanDocumentId']}`, {
+      token: await w.api.login('bin.fvc'),
     });
     expect(plan.body).toMatchObject({ type: 'atgardsplan', orgUnitId: unit['BIN'], state: 'draft' });
     expect(plan.body.data.avvikelse).toMatchObject({ typ: 'mal' });
     expect(plan.body.data.avvikelse.beskrivning).toContain('BIN-1');
 
     // The red thread colours the same indicator the same way: one measure for both.
-    const thread = await api.request('GET', `/api/years/${YEAR}/red-thread?namndId=${unit['BIN']}`, {
+    const thread = await w.api.request('GET', `/api/years/${YEAR}/red-thread?namndId=${unit['BIN']}`, {
       token: ks,
     });
     const goals = (thread.body.strategicAreas as { namndmal: Data[] }[]).flatMap((a) => a.namndmal);
@@ -241,55 +145,36 @@ describe("goal deviations are measured by the indicators against the nämnd's ad
       'tertialrapport',
       'SAN',
       'T1',
-      report(
-        [{ namndmalId: 'SAN-1', indikator: 'Väntetid (dagar)', utfall: 85, bedomning: 'ej-enligt-plan' }],
-        { bristandeMaluppfyllelse: 'SAN-1: förvaltningen bedömer att väntetiden minskar för långsamt.' },
-      ),
+      [{ namndmalId: 'SAN-1', indikator: 'Väntetid (dagar)', utfall: 85, bedomning: 'ej-enligt-plan' }],
+      { bristandeMaluppfyllelse: 'SAN-1: förvaltningen bedömer att väntetiden minskar för långsamt.' },
     );
-    await submissionHandled(reportId);
-    expect(await escalationsOf(reportId)).toEqual([]);
-    const [{ n }] = await api.dataSource.query(
-      `SELECT COUNT(*) AS n FROM document WHERE type = 'atgardsplan' AND org_unit_id = ?`,
-      [unit['SAN']],
-    );
-    expect(Number(n)).toBe(0);
+    await w.effectResult(reportId, 'documentSubmitted', 'the submission to be handled');
+    expect(await w.escalationCount(reportId)).toBe(0);
+    expect(await w.actionPlansOf(unit['SAN'])).toEqual([]);
   }, 40_000);
 
   it('an all-green delårsrapport escalates nothing and creates no åtgärdsplan', async () => {
-    const before = await api.dataSource.query(
-      `SELECT id FROM document WHERE type = 'atgardsplan' AND org_unit_id = ?`,
-      [unit['BIN']],
-    );
+    const before = await w.actionPlansOf(unit['BIN']);
     // By 31 July the lines stand at 81.4 and 72.3.
-    const reportId = await submitReport(
-      'bin.fvc',
-      'delarsrapport',
-      'BIN',
-      'D1',
-      report([
-        {
-          namndmalId: 'BIN-1',
-          indikator: 'Andel behöriga till gymnasiet',
-          utfall: 82,
-          bedomning: 'enligt-plan',
-        },
-        {
-          namndmalId: 'BIN-2',
-          indikator: 'Andel barn med daglig läsning',
-          utfall: 73,
-          bedomning: 'enligt-plan',
-        },
-      ]),
-    );
-    await submissionHandled(reportId);
-    expect(await escalationsOf(reportId)).toEqual([]);
+    const reportId = await submitReport('bin.fvc', 'delarsrapport', 'BIN', 'D1', [
+      {
+        namndmalId: 'BIN-1',
+        indikator: 'Andel behöriga till gymnasiet',
+        utfall: 82,
+        bedomning: 'enligt-plan',
+      },
+      {
+        namndmalId: 'BIN-2',
+        indikator: 'Andel barn med daglig läsning',
+        utfall: 73,
+        bedomning: 'enligt-plan',
+      },
+    ]);
+    await w.effectResult(reportId, 'documentSubmitted', 'the submission to be handled');
+    expect(await w.escalationCount(reportId)).toBe(0);
+    expect(await w.actionPlansOf(unit['BIN'])).toEqual(before);
     expect(
-      await api.dataSource.query(`SELECT id FROM document WHERE type = 'atgardsplan' AND org_unit_id = ?`, [
-        unit['BIN'],
-      ]),
-    ).toEqual(before);
-    expect(
-      smtp.received.filter((m) => m.subject === 'Brist i måluppfyllelse: Bildningsnämnden'),
+      w.smtp.received.filter((m) => m.subject === 'Brist i måluppfyllelse: Bildningsnämnden'),
     ).toHaveLength(1);
   }, 40_000);
 });
