@@ -1,14 +1,7 @@
 import { fromJsonColumn } from '@rodtrad/persistence';
-import {
-  eventually,
-  isolatedStack,
-  LocalSmtpServer,
-  startTestApi,
-  startTestWorker,
-  type TestApi,
-} from '@rodtrad/testing';
+import { eventually } from '@rodtrad/testing';
+import { EscalationWorld, type Data } from './testing/escalation-test-kit';
 
-type Data = Record<string, unknown>;
 interface Restoration {
   year: number;
   planned: number;
@@ -40,105 +33,46 @@ function verksamhetsberattelse(balanskravsresultat: number): Data {
 }
 
 describe("a negative balance-requirement result is restored over three years and followed up against KF's plan", () => {
-  const smtp = new LocalSmtpServer();
-  let api: TestApi;
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+  const w = new EscalationWorld('restoration');
   let dsn: string;
   let tracked: Data;
 
-  async function get(path: string, username = 'kf.sekreterare') {
-    const res = await api.request('GET', path, { token: await api.login(username) });
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  beforeAll(async () => {
+    await w.start();
+    dsn = w.unit['DSN'];
+  }, 60_000);
+  afterAll(() => w.stop());
 
-  async function save(username: string, id: string, data: Data) {
-    const token = await api.login(username);
-    const current = await api.request('GET', `/api/documents/${id}`, { token });
-    const saved = await api.request('PUT', `/api/documents/${id}/data`, {
-      token,
-      body: { data: { ...current.body.data, ...data }, expectedVersion: current.body.version },
-    });
-    expect(saved.status === 200 ? 200 : saved.body).toBe(200);
-  }
-
-  async function send(username: string, id: string, type: string) {
-    const token = await api.login(username);
-    const current = await api.request('GET', `/api/documents/${id}`, { token });
-    return api.request('POST', `/api/documents/${id}/events`, {
-      token,
-      body: { type, expectedVersion: current.body.version },
-    });
-  }
-
-  async function moves(username: string, id: string, type: string, to: string) {
-    const res = await send(username, id, type);
-    expect(res.status === 200 ? res.body.state : res.body).toBe(to);
-  }
+  const get = (path: string, username = 'kf.sekreterare') => w.get(path, username);
 
   /** Submits the nämnd's annual report of `year`; resolves with the worker's handling of it. */
   async function submitAnnualReport(year: number, balanskravsresultat: number) {
-    const created = await api.request('POST', '/api/documents', {
-      token: await api.login('dsn.fvc'),
-      body: { type: 'verksamhetsberattelse', orgUnitId: dsn, year, period: null },
-    });
-    expect(created.status).toBe(201);
-    await save('dsn.fvc', created.body.id, verksamhetsberattelse(balanskravsresultat));
-    await moves('dsn.fvc', created.body.id, 'SUBMIT', 'review');
-    const [row] = await eventually(
-      async () => {
-        const rows = await api.dataSource.query(
-          `SELECT r.result FROM effect_receipt r JOIN outbox o ON o.dedupe_key = r.dedupe_key
-            WHERE o.document_id = ? AND o.effect_type = 'documentSubmitted'`,
-          [created.body.id],
-        );
-        return rows.length ? rows : undefined;
-      },
-      20_000,
+    const id = await w.submitDocument(
+      'dsn.fvc',
+      { type: 'verksamhetsberattelse', orgUnitId: dsn, year, period: null },
+      verksamhetsberattelse(balanskravsresultat),
+    );
+    const handled = await w.effectResult<Data>(
+      id,
+      'documentSubmitted',
       `the annual report of ${year} to be handled`,
     );
-    return { id: created.body.id as string, handled: fromJsonColumn<Data>(row.result) };
-  }
-
-  async function auditActions(escalationId: string): Promise<string[]> {
-    const rows = await api.dataSource.query(
-      `SELECT action FROM admin_audit WHERE entity_type = 'escalation' AND entity_id = ? ORDER BY id`,
-      [escalationId],
-    );
-    return rows.map((r: { action: string }) => r.action);
+    return { id, handled };
   }
 
   async function escalationsOfDsn(): Promise<{ id: string; status: string; year: number }[]> {
-    return api.dataSource.query(
+    return w.api.dataSource.query(
       'SELECT id, status, year FROM escalation WHERE org_unit_id = ? ORDER BY created_at',
       [dsn],
     );
   }
 
-  beforeAll(async () => {
-    const env = await isolatedStack('restoration');
-    await smtp.start();
-    api = await startTestApi(env);
-    worker = await startTestWorker({ ...env, SMTP_URL: smtp.url });
-    [{ id: dsn }] = await api.dataSource.query(`SELECT id FROM org_unit WHERE code = 'DSN'`);
-  }, 60_000);
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
-
   it('the särskild åtgärdsplan must restore the whole deficit within the three following years, field by field', async () => {
     const { id: reportId } = await submitAnnualReport(2027, -DEFICIT);
-    tracked = (await eventually(
-      async () => {
-        const list = await get('/api/escalations?status=open&year=2027');
-        const e = (list.items as Data[]).find((x) => x['sourceDocumentId'] === reportId);
-        return e?.['actionPlanDocumentId'] ? e : undefined;
-      },
-      30_000,
-      'the balance escalation with its särskild åtgärdsplan',
-    )) as Data; // eventually() resolves only with a truthy value
+    tracked = await w.escalationWithPlan(reportId, 2027, {
+      as: 'kf.sekreterare',
+      what: 'the balance escalation with its särskild åtgärdsplan',
+    });
     expect(tracked).toMatchObject({ kind: 'balance', toBody: 'kf', amount: -DEFICIT, status: 'open' });
     const planId = tracked['actionPlanDocumentId'] as string;
     const plan = await get(`/api/documents/${planId}`, 'dsn.fvc');
@@ -153,60 +87,60 @@ describe("a negative balance-requirement result is restored over three years and
       },
     ];
     // Without the years the form itself refuses the plan.
-    await save('dsn.fvc', planId, { atgarder });
-    const none = await send('dsn.fvc', planId, 'SUBMIT');
+    await w.saveData('dsn.fvc', planId, { atgarder });
+    const none = await w.sendEvent('dsn.fvc', planId, 'SUBMIT');
     expect(none.status).toBe(422);
     expect(none.headers.get('content-type')).toContain('application/problem+json');
     expect(none.body.errors).toEqual([expect.objectContaining({ pointer: '/aterstallande' })]);
 
     // Two years of 700 000 kr restore too little, and 2031 is outside the three years.
-    await save('dsn.fvc', planId, {
+    await w.saveData('dsn.fvc', planId, {
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2029, belopp: 700_000 },
       ],
     });
-    const short = await send('dsn.fvc', planId, 'SUBMIT');
+    const short = await w.sendEvent('dsn.fvc', planId, 'SUBMIT');
     expect(short.status).toBe(422);
     expect(short.headers.get('content-type')).toContain('application/problem+json');
     expect(short.body.errors).toHaveLength(1);
     expect(short.body.errors[0].pointer).toBe('/aterstallande');
     expect(short.body.errors[0].message).toMatch(/1\s400\s000 kr men underskottet är 2\s100\s000 kr/);
 
-    await save('dsn.fvc', planId, {
+    await w.saveData('dsn.fvc', planId, {
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2031, belopp: 1_400_000 },
       ],
     });
-    const late = await send('dsn.fvc', planId, 'SUBMIT');
+    const late = await w.sendEvent('dsn.fvc', planId, 'SUBMIT');
     expect(late.status).toBe(422);
     expect(late.body.errors).toEqual([
       { pointer: '/aterstallande/1/ar', message: 'Välj ett av de tre år som följer på 2027 (2028–2030).' },
     ]);
 
-    await save('dsn.fvc', planId, {
+    await w.saveData('dsn.fvc', planId, {
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2029, belopp: 700_000 },
         { ar: 2030, belopp: 700_000 },
       ],
     });
-    await moves('dsn.fvc', planId, 'SUBMIT', 'review');
+    await w.move('dsn.fvc', planId, 'SUBMIT', 'review');
     // Nothing the plan says is lost on the way.
     expect((await get(`/api/documents/${planId}`, 'dsn.fvc')).data.atgarder).toEqual(atgarder);
   }, 60_000);
 
   it('KF adopts the plan: the escalation stays visible, tracking the restoration year by year', async () => {
     const planId = tracked['actionPlanDocumentId'] as string;
-    await moves('dsn.fvc', planId, 'APPROVE', 'decision');
-    await save('dsn.sekreterare', planId, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
-    await moves('dsn.sekreterare', planId, 'DECIDE', 'registration');
-    await moves('registrator', planId, 'REGISTER', 'ks_treatment');
-    await save('ks.sekreterare', planId, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
-    await moves('ks.sekreterare', planId, 'TAKE_NOTE', 'kf_decision');
-    await save('kf.sekreterare', planId, { kfBeslut: { datum: '2028-04-14', paragraf: '§ 33' } });
-    await moves('kf.sekreterare', planId, 'ADOPT', 'adopted');
+    await w.move('dsn.fvc', planId, 'APPROVE', 'decision');
+    await w.saveData('dsn.sekreterare', planId, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
+    await w.move('dsn.sekreterare', planId, 'DECIDE', 'registration');
+    await w.move('registrator', planId, 'REGISTER', 'ks_treatment');
+    await w.saveData('ks.sekreterare', planId, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
+    await w.move('ks.sekreterare', planId, 'TAKE_NOTE', 'kf_decision');
+    await w.saveData('kf.sekreterare', planId, { kfBeslut: { datum: '2028-04-14', paragraf: '§ 33' } });
+    await w.move('kf.sekreterare', planId, 'ADOPT', 'adopted');
 
     const detail = await eventually(
       async () => {
@@ -234,11 +168,14 @@ describe("a negative balance-requirement result is restored over three years and
     );
     const listed = await get('/api/escalations?status=tracking', 'ks.sekreterare');
     expect(listed.items.map((e: Data) => e['id'])).toEqual([tracked['id']]);
-    expect(await auditActions(tracked['id'] as string)).toEqual(['escalation.opened', 'escalation.tracking']);
+    expect(await w.auditActions(tracked['id'] as string)).toEqual([
+      'escalation.opened',
+      'escalation.tracking',
+    ]);
   }, 60_000);
 
   it('the OpenAPI description carries the tracking status and the restoration fields', async () => {
-    const doc = (await api.request('GET', '/api/docs-json')).body;
+    const doc = (await w.api.request('GET', '/api/docs-json')).body;
     const detail = doc.paths['/api/escalations/{id}'].get.responses['200'].content['application/json'].schema;
     expect(detail.properties.status.enum).toEqual(['open', 'acknowledged', 'tracking', 'closed']);
     expect(detail.required).toEqual(
@@ -277,7 +214,7 @@ describe("a negative balance-requirement result is restored over three years and
   });
 
   it('2028 restores part of the deficit, as planned: the escalation stays in tracking and nothing escalates', async () => {
-    const mailsBefore = smtp.received.filter((m) => m.subject === MAIL_SUBJECT).length;
+    const mailsBefore = w.smtp.received.filter((m) => m.subject === MAIL_SUBJECT).length;
     const { id, handled } = await submitAnnualReport(2028, 700_000);
     expect(handled).toEqual({ escalations: [], restorationFollowedUp: [tracked['id']] });
     const detail = await get(`/api/escalations/${tracked['id']}`);
@@ -293,8 +230,8 @@ describe("a negative balance-requirement result is restored over three years and
       followUpEscalationId: null,
     });
     expect((await escalationsOfDsn()).map((e) => e.id)).toEqual([tracked['id']]);
-    expect(smtp.received.filter((m) => m.subject === MAIL_SUBJECT)).toHaveLength(mailsBefore);
-    expect(await auditActions(tracked['id'] as string)).toEqual([
+    expect(w.smtp.received.filter((m) => m.subject === MAIL_SUBJECT)).toHaveLength(mailsBefore);
+    expect(await w.auditActions(tracked['id'] as string)).toEqual([
       'escalation.opened',
       'escalation.tracking',
       'escalation.restoration-reported',
@@ -342,7 +279,7 @@ describe("a negative balance-requirement result is restored over three years and
     const listed = await get('/api/escalations?status=open&year=2029', 'ks.sekreterare');
     expect(listed.items.map((e: Data) => e['id'])).toEqual([followUp.id]);
 
-    const mail = await smtp.waitFor((all) =>
+    const mail = await w.smtp.waitFor((all) =>
       all.find((m) => m.subject === MAIL_SUBJECT && m.text.includes('till och med 2029')),
     );
     expect(mail.to.sort()).toEqual(['kf.ordforande@hallsberg.example', 'kf.sekreterare@hallsberg.example']);
@@ -351,14 +288,14 @@ describe("a negative balance-requirement result is restored over three years and
     expect(plan).toMatchObject({ year: 2029, state: 'draft' });
     expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: 1_100_000 } });
 
-    expect(await auditActions(tracked['id'] as string)).toEqual([
+    expect(await w.auditActions(tracked['id'] as string)).toEqual([
       'escalation.opened',
       'escalation.tracking',
       'escalation.restoration-reported',
       'escalation.restoration-reported',
       'escalation.restoration-behind',
     ]);
-    expect(await auditActions(followUp.id)).toEqual(['escalation.opened']);
+    expect(await w.auditActions(followUp.id)).toEqual(['escalation.opened']);
   }, 60_000);
 
   it('2030 restores the rest: the escalation closes, audited, and the story is complete', async () => {
@@ -379,7 +316,7 @@ describe("a negative balance-requirement result is restored over three years and
 
     const closed = await get('/api/escalations?status=closed&year=2027', 'ks.sekreterare');
     expect(closed.items.map((e: Data) => e['id'])).toEqual([tracked['id']]);
-    expect(await auditActions(tracked['id'] as string)).toEqual([
+    expect(await w.auditActions(tracked['id'] as string)).toEqual([
       'escalation.opened',
       'escalation.tracking',
       'escalation.restoration-reported',
@@ -388,7 +325,7 @@ describe("a negative balance-requirement result is restored over three years and
       'escalation.restoration-reported',
       'escalation.closed',
     ]);
-    const [entry] = await api.dataSource.query(
+    const [entry] = await w.api.dataSource.query(
       `SELECT details FROM admin_audit WHERE entity_id = ? AND action = 'escalation.closed'`,
       [tracked['id']],
     );
