@@ -1,16 +1,7 @@
+import type { RestorationYearView } from '@rodtrad/contracts';
 import { fromJsonColumn } from '@rodtrad/persistence';
 import { eventually } from '@rodtrad/testing';
 import { EscalationWorld, type Data } from './testing/escalation-test-kit';
-
-interface Restoration {
-  year: number;
-  planned: number;
-  achieved: number | null;
-  balanceResult: number | null;
-  behindPlan: boolean;
-  sourceDocumentId: string | null;
-  followUpEscalationId: string | null;
-}
 
 const DEFICIT = 2_100_000;
 const MAIL_SUBJECT = 'Negativt balanskravsresultat: Drift- och servicenämnden';
@@ -244,7 +235,7 @@ describe("a negative balance-requirement result is restored over three years and
 
     const detail = await get(`/api/escalations/${tracked['id']}`);
     expect(detail.status).toBe('tracking');
-    const y2029 = detail.restoration[1] as Restoration;
+    const y2029 = detail.restoration[1] as RestorationYearView;
     expect(y2029).toMatchObject({
       year: 2029,
       achieved: 300_000,
@@ -304,14 +295,14 @@ describe("a negative balance-requirement result is restored over three years and
     expect(detail.status).toBe('closed');
     expect(detail.closedAt).not.toBeNull();
     expect(detail.restorationRemaining).toBe(0);
-    expect(detail.restoration.map((y: Restoration) => [y.year, y.planned, y.achieved, y.behindPlan])).toEqual(
-      [
-        [2028, 700_000, 700_000, false],
-        [2029, 700_000, 300_000, true],
-        // Only what was left counts as restored.
-        [2030, 700_000, 1_100_000, false],
-      ],
-    );
+    expect(
+      detail.restoration.map((y: RestorationYearView) => [y.year, y.planned, y.achieved, y.behindPlan]),
+    ).toEqual([
+      [2028, 700_000, 700_000, false],
+      [2029, 700_000, 300_000, true],
+      // Only what was left counts as restored.
+      [2030, 700_000, 1_100_000, false],
+    ]);
     expect(detail.restoration[2].sourceDocumentId).toBe(id);
 
     const closed = await get('/api/escalations?status=closed&year=2027', 'ks.sekreterare');
