@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.queuePrefix).toBe('rodtrad');
     expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.workerConcurrency).toBe(8);
+    expect(c.mailConcurrency).toBe(16);
   });
 
   it('names every wrong variable at once', () => {

@@ -16,6 +16,7 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   workerConcurrency: number;
+  mailConcurrency: number;
   sessionTtlHours: number;
   loginRateLimit: number;
   reminderDigestDelaySeconds: number;
@@ -181,7 +182,14 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'WORKER_CONCURRENCY',
     key: 'workerConcurrency',
     default: '8',
-    description: 'Jobs each worker process runs at once per queue',
+    description: 'Jobs each worker process runs at once per queue (the mail queue: MAIL_CONCURRENCY)',
+    parse: int(1, 256),
+  },
+  {
+    name: 'MAIL_CONCURRENCY',
+    key: 'mailConcurrency',
+    default: '16',
+    description: 'Mails each worker process sends at once, over as many pooled SMTP connections',
     parse: int(1, 256),
   },
   {

@@ -12,12 +12,18 @@ export interface MailTransport {
  * MAIL_FROM. The Message-ID is derived from the row id, so a resend after a crash is recognisable
  * as the same message; a thread key becomes References/In-Reply-To so clients group the mails.
  */
-export function createTransport(smtpUrl: string, mailFrom: string, domain = 'rodtrad.local'): MailTransport {
+export function createTransport(
+  smtpUrl: string,
+  mailFrom: string,
+  opts: { maxConnections?: number; domain?: string } = {},
+): MailTransport {
   const url = new URL(smtpUrl);
+  const domain = opts.domain ?? 'rodtrad.local';
   const transporter = nodemailer.createTransport({
-    // A few kept-open connections: a burst of overdue mails must not open one connection each.
+    // Kept-open connections, at most one per mail sent at once (MAIL_CONCURRENCY): a burst of mails
+    // reuses them instead of opening one connection each, and no mail waits for another's.
     pool: true,
-    maxConnections: 4,
+    maxConnections: opts.maxConnections ?? 4,
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
     secure: url.protocol === 'smtps:',

@@ -11,7 +11,8 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 export const MAIL_PROVIDERS: Provider[] = [
   {
     provide: MAIL_TRANSPORT,
-    useFactory: (config: AppConfig) => createTransport(config.smtpUrl, config.mailFrom),
+    useFactory: (config: AppConfig) =>
+      createTransport(config.smtpUrl, config.mailFrom, { maxConnections: config.mailConcurrency }),
     inject: [WORKER_CONFIG],
   },
   {

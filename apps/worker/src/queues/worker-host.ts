@@ -69,7 +69,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         {
           connection: bullConnection(this.config.redisUrl, 'worker'),
           prefix: this.config.queuePrefix,
-          concurrency: this.config.workerConcurrency,
+          // Sending mail mostly waits on the SMTP server, so the mail queue has its own, higher setting.
+          concurrency: queue === QUEUES.mail ? this.config.mailConcurrency : this.config.workerConcurrency,
         },
       );
       worker.on('failed', (job, err) =>
