@@ -32,3 +32,17 @@ export const EFFECT_HANDLER_CLASSES = [
   DocumentFinishedEffect,
   RequestApprovalEffect,
 ];
+
+/**
+ * Effects that only keep a document's deadline rows in step with it. In the effects queue they
+ * yield to every other effect (a BullMQ priority; jobs without one go first), so after a burst of
+ * transitions the approval requests, notifications and escalations reach people without waiting
+ * behind this bookkeeping, which runs as soon as they are done. Their order among themselves is
+ * kept (FIFO within a priority), and a deadline fires only while its document is still in the
+ * deadline's state, so a cancel that comes a little later lets nothing fire in between.
+ */
+export const YIELDING_EFFECTS: ReadonlySet<string> = new Set([
+  'scheduleDeadline',
+  'cancelDeadlines',
+  'rescheduleDeadlines',
+]);

@@ -10,6 +10,7 @@ import { jobId, JOBS, QUEUES } from '@rodtrad/jobs';
 import { OutboxRepository, type OutboxRow } from '@rodtrad/persistence';
 import { WorkerQueues } from '../queues/worker-queues';
 import { WORKER_DATA_SOURCE } from '../tokens';
+import { YIELDING_EFFECTS } from './effect-handlers';
 
 export interface HandleEffectJobData {
   outboxId: string;
@@ -23,6 +24,7 @@ const IDLE_MS = 200;
  * outbox__<row id>. Rows are marked relayed in the same transaction that claimed them, after
  * the jobs were added: a crash in between leaves them unrelayed and the next pass adds them
  * again (the deterministic id makes that a no-op while the job exists; handlers are idempotent).
+ * Deadline bookkeeping yields to the effects that reach people (`YIELDING_EFFECTS`).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -60,7 +62,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       rows.map((r) => ({
         name: JOBS.handleEffect,
         data: { outboxId: r.id } satisfies HandleEffectJobData,
-        opts: { jobId: jobId('outbox', r.id) },
+        opts: {
+          jobId: jobId('outbox', r.id),
+          ...(YIELDING_EFFECTS.has(r.effectType) ? { priority: 1 } : {}),
+        },
       })),
     );
     return new Set(rows.map((r) => r.id));
