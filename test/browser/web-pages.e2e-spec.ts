@@ -1,4 +1,5 @@
 import { expectAccessible, MOBILE, screenshot, signIn, useBrowser } from './support/browser';
+import { apiAs } from './support/http-api';
 
 describe('web: pages', () => {
   const browser = useBrowser();
@@ -39,6 +40,45 @@ describe('web: pages', () => {
     ).toBe('Administration');
     await expectAccessible(page, 'Administration');
     await screenshot(page, 'administration');
+  });
+
+  it('deletes an empty unit after asking, and says why a unit in use cannot be deleted', async () => {
+    const admin = await apiAs('admin');
+    const units = await admin('GET', '/api/org-units?limit=500');
+    const kommun = units.body.items.find((u: { kind: string }) => u.kind === 'kommun');
+    const name = `Tillfälliga bolaget ${Date.now().toString(36)}`;
+    const created = await admin('POST', '/api/org-units', {
+      parentId: kommun.id,
+      kind: 'bolag',
+      name,
+      code: `T${Date.now().toString(36).slice(-6).toUpperCase()}`,
+    });
+    expect(created.status).toBe(201);
+
+    const { page } = browser;
+    await signIn(page);
+    await page.goto('/admin');
+    const org = page.getByRole('region', { name: 'Organisation' });
+    // Kommunfullmäktige has role holders: the server refuses, the dialog says why, nothing changes.
+    await org.getByRole('button', { name: 'Ta bort Kommunfullmäktige' }).click();
+    const refuse = page.getByRole('dialog', { name: 'Ta bort Kommunfullmäktige?' });
+    await refuse.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt');
+    await refuse.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await refuse
+      .getByRole('alert')
+      .getByText('Enheten har rolltilldelningar och kan inte tas bort.')
+      .waitFor();
+    await expectAccessible(page, 'Administration (ta bort enhet)');
+    await refuse.getByRole('button', { name: 'Avbryt' }).click();
+    await org.locator('.org-name', { hasText: 'Kommunfullmäktige' }).waitFor();
+
+    await org.getByRole('button', { name: `Ta bort ${name}` }).click();
+    const confirm = page.getByRole('dialog', { name: `Ta bort ${name}?` });
+    await confirm.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await page.getByText(`${name} är borttagen.`).waitFor();
+    await org.locator('.org-name', { hasText: name }).waitFor({ state: 'detached' });
+    expect((await admin('GET', `/api/org-units/${created.body.id}`)).status).toBe(404);
   });
 
   it('shows a Swedish page for an unknown approval link, without signing in', async () => {

@@ -53,7 +53,9 @@ describe('administration of organisation units and users', () => {
   });
 
   it('refuses to delete a unit that still has children (409) and deletes an empty one', async () => {
-    expect((await api.request('DELETE', `/api/org-units/${forskolaId}`, { token: admin })).status).toBe(409);
+    const refused = await api.request('DELETE', `/api/org-units/${forskolaId}`, { token: admin });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe('Enheten har underenheter och rolltilldelningar och kan inte tas bort.');
     const created = await api.request('POST', '/api/org-units', {
       token: admin,
       body: { parentId: forskolaId, kind: 'enhet', name: 'Tillfällig förskola', code: 'TMPF' },
@@ -63,6 +65,26 @@ describe('administration of organisation units and users', () => {
     );
     expect((await api.request('GET', `/api/org-units/${created.body.id}`, { token: admin })).status).toBe(
       404,
+    );
+  });
+
+  it('refuses to delete a unit whose documents keep naming it, and says why (409, nothing deleted)', async () => {
+    const created = await api.request('POST', '/api/org-units', {
+      token: admin,
+      body: { parentId: forskolaId, kind: 'enhet', name: 'Förskolan Dokumentet', code: 'FDOK' },
+    });
+    expect(created.status).toBe(201);
+    const doc = await api.request('POST', '/api/documents', {
+      token: admin,
+      body: { type: 'enhetsplan', orgUnitId: created.body.id, year: 2027 },
+    });
+    expect(doc.status).toBe(201);
+    const refused = await api.request('DELETE', `/api/org-units/${created.body.id}`, { token: admin });
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.detail).toBe('Enheten har dokument och kan inte tas bort.');
+    expect((await api.request('GET', `/api/org-units/${created.body.id}`, { token: admin })).status).toBe(
+      200,
     );
   });
 

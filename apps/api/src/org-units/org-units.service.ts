@@ -98,11 +98,11 @@ export class OrgUnitsService {
 
   async remove(id: string, actorUserId: string): Promise<void> {
     const unit = await this.get(id);
-    if (await this.units.isReferenced(id)) {
-      throw ApiProblem.conflict(
-        'org-unit-in-use',
-        'Enheten har underenheter eller rolltilldelningar och kan inte tas bort.',
-      );
+    const references = await this.units.references(id);
+    if (references.length) {
+      const words = references.map((r) => IN_USE_WORDS[r]);
+      const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} och ${words.at(-1)}` : words[0];
+      throw ApiProblem.conflict('org-unit-in-use', `Enheten har ${list} och kan inte tas bort.`);
     }
     await this.ds.transaction(async (m) => {
       await this.units.delete(id, m);
@@ -114,3 +114,10 @@ export class OrgUnitsService {
     this.orgTree.invalidate();
   }
 }
+
+const IN_USE_WORDS = {
+  children: 'underenheter',
+  roles: 'rolltilldelningar',
+  documents: 'dokument',
+  escalations: 'avvikelser',
+} as const;

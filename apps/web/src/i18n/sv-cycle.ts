@@ -191,6 +191,11 @@ export const svCycle = {
   'admin.threshold.saved': 'Gränsen för {unit} är sparad.',
   'admin.threshold.invalidNumber': 'Skriv ett tal.',
   'admin.unitCreate': 'Ny organisationsenhet',
+  'admin.unitDelete': 'Ta bort',
+  'admin.unitDeleteTitle': 'Ta bort {name}?',
+  'admin.unitDeleteText':
+    'Enheten tas bort ur organisationen. Det går bara när inga underenheter, roller, dokument eller avvikelser hör till den.',
+  'admin.unitDeleted': '{name} är borttagen.',
   'admin.unit.parent': 'Överordnad enhet',
   'admin.unit.kind': 'Typ',
   'admin.unit.name': 'Namn',

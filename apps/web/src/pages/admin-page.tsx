@@ -7,12 +7,17 @@ import { PageHeading } from '../components/page-heading';
 import { orgKindLabel, roleLabel, t } from '../i18n/t';
 import { Modal } from './admin/modal';
 import { ThresholdsPanel } from './admin/thresholds';
+import { UnitDelete } from './admin/unit-delete';
 import { UnitForm } from './admin/unit-form';
 import { UserForm } from './admin/user-form';
 
 const PAGE_SIZE = 50;
 
-type Editing = { kind: 'unit' } | { kind: 'user'; user: UserSummary | null } | null;
+type Editing =
+  | { kind: 'unit' }
+  | { kind: 'delete-unit'; unit: OrgUnit }
+  | { kind: 'user'; user: UserSummary | null }
+  | null;
 
 export default function AdminPage() {
   const user = useCurrentUser();
@@ -35,7 +40,11 @@ export default function AdminPage() {
           <p className="lead">{t('admin.intro2')}</p>
           <StatusMessage message={message} />
           <div className="admin-grid">
-            <OrgTree units={units} onCreate={() => setEditing({ kind: 'unit' })} />
+            <OrgTree
+              units={units}
+              onCreate={() => setEditing({ kind: 'unit' })}
+              onDelete={(unit) => setEditing({ kind: 'delete-unit', unit })}
+            />
             <UserList
               key={usersVersion}
               unitList={unitList}
@@ -46,11 +55,20 @@ export default function AdminPage() {
           <ThresholdsPanel units={unitList} />
           <Modal
             open={editing !== null}
-            labelledBy={editing?.kind === 'unit' ? 'unit-form-title' : 'user-form-title'}
+            labelledBy={
+              editing?.kind === 'unit'
+                ? 'unit-form-title'
+                : editing?.kind === 'delete-unit'
+                  ? 'unit-delete-title'
+                  : 'user-form-title'
+            }
             onClose={() => setEditing(null)}
           >
             {editing?.kind === 'unit' && (
               <UnitForm units={unitList} onSaved={saved} onCancel={() => setEditing(null)} />
+            )}
+            {editing?.kind === 'delete-unit' && (
+              <UnitDelete unit={editing.unit} onDeleted={saved} onCancel={() => setEditing(null)} />
             )}
             {editing?.kind === 'user' && (
               <UserForm
@@ -89,7 +107,15 @@ function buildTree(units: OrgUnit[]): TreeNode[] {
   return roots;
 }
 
-function OrgTree({ units, onCreate }: { units: QueryState<Page<OrgUnit>>; onCreate: () => void }) {
+function OrgTree({
+  units,
+  onCreate,
+  onDelete,
+}: {
+  units: QueryState<Page<OrgUnit>>;
+  onCreate: () => void;
+  onDelete: (unit: OrgUnit) => void;
+}) {
   const { data, error, loading, refetch } = units;
   const tree = useMemo(() => buildTree(data?.items ?? []), [data]);
   let body: React.ReactNode;
@@ -102,7 +128,7 @@ function OrgTree({ units, onCreate }: { units: QueryState<Page<OrgUnit>>; onCrea
         <p className="muted">{t('admin.orgCount', { count: data?.total ?? data?.items.length ?? 0 })}</p>
         <ul className="org-tree">
           {tree.map((node) => (
-            <TreeItem key={String(node.unit.id)} node={node} />
+            <TreeItem key={String(node.unit.id)} node={node} onDelete={onDelete} />
           ))}
         </ul>
       </>
@@ -120,8 +146,19 @@ function OrgTree({ units, onCreate }: { units: QueryState<Page<OrgUnit>>; onCrea
   );
 }
 
-/** Nodes with children fold (native <details>): the top two levels open, the rest on demand. */
-function TreeItem({ node, depth = 0 }: { node: TreeNode; depth?: number }) {
+/**
+ * Nodes with children fold (native <details>): the top two levels open, the rest on demand. Only
+ * a unit without children can be deleted, so only those have the button.
+ */
+function TreeItem({
+  node,
+  depth = 0,
+  onDelete,
+}: {
+  node: TreeNode;
+  depth?: number;
+  onDelete: (unit: OrgUnit) => void;
+}) {
   const label = (
     <>
       <span className="org-name">{node.unit.name}</span>{' '}
@@ -131,14 +168,23 @@ function TreeItem({ node, depth = 0 }: { node: TreeNode; depth?: number }) {
       </span>
     </>
   );
-  if (node.children.length === 0) return <li>{label}</li>;
+  if (node.children.length === 0)
+    return (
+      <li>
+        {label}{' '}
+        <button type="button" className="button button-quiet" onClick={() => onDelete(node.unit)}>
+          {t('admin.unitDelete')}
+          <span className="visually-hidden"> {node.unit.name}</span>
+        </button>
+      </li>
+    );
   return (
     <li>
       <details open={depth < 1}>
         <summary>{label}</summary>
         <ul>
           {node.children.map((child) => (
-            <TreeItem key={String(child.unit.id)} node={child} depth={depth + 1} />
+            <TreeItem key={String(child.unit.id)} node={child} depth={depth + 1} onDelete={onDelete} />
           ))}
         </ul>
       </details>

@@ -39,12 +39,19 @@ export class OrgUnitRepository {
     await m.getRepository(OrgUnitEntity).update({ id }, patch);
   }
 
-  async isReferenced(id: string): Promise<boolean> {
-    const [children, roles] = await Promise.all([
-      this.ds.query('SELECT 1 FROM org_unit WHERE parent_id = ? LIMIT 1', [id]),
-      this.ds.query('SELECT 1 FROM role_assignment WHERE org_unit_id = ? LIMIT 1', [id]),
-    ]);
-    return children.length > 0 || roles.length > 0;
+  /**
+   * What keeps a unit from being deleted: its children, role assignments, documents or
+   * escalations (their history must keep naming the unit). Empty when nothing does.
+   */
+  async references(id: string): Promise<('children' | 'roles' | 'documents' | 'escalations')[]> {
+    const [r] = await this.ds.query(
+      `SELECT EXISTS (SELECT 1 FROM org_unit WHERE parent_id = ?) AS children,
+              EXISTS (SELECT 1 FROM role_assignment WHERE org_unit_id = ?) AS roles,
+              EXISTS (SELECT 1 FROM document WHERE org_unit_id = ?) AS documents,
+              EXISTS (SELECT 1 FROM escalation WHERE org_unit_id = ?) AS escalations`,
+      [id, id, id, id],
+    );
+    return (['children', 'roles', 'documents', 'escalations'] as const).filter((k) => Number(r[k]) === 1);
   }
 
   async delete(id: string, m: EntityManager = this.ds.manager): Promise<void> {

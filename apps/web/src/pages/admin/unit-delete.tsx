@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { toApiError } from '../../api/api-error';
+import { apiFetch } from '../../api/api-fetch';
+import type { OrgUnit } from '../../api/types';
+import { t } from '../../i18n/t';
+
+/**
+ * Asks before a unit is deleted. The server refuses (409) a unit that children, roles, documents
+ * or escalations still name; its reason is shown here, in the dialog, and nothing changes.
+ */
+export function UnitDelete({
+  unit,
+  onDeleted,
+  onCancel,
+}: {
+  unit: OrgUnit;
+  onDeleted: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/org-units/${encodeURIComponent(unit.id)}`, { method: 'DELETE' });
+      onDeleted(t('admin.unitDeleted', { name: unit.name }));
+    } catch (e) {
+      setError(toApiError(e).userMessage);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="form-stack">
+      <h2 id="unit-delete-title">{t('admin.unitDeleteTitle', { name: unit.name })}</h2>
+      <p>{t('admin.unitDeleteText')}</p>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void remove()} disabled={busy}>
+          {t('admin.unitDelete')}
+        </button>
+        {/* A destructive step: the dialog opens on Avbryt, not on Ta bort. */}
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={onCancel}
+          // The attribute itself (React's autoFocus only calls focus()): showModal() then starts here.
+          ref={(el) => el?.setAttribute('autofocus', '')}
+        >
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
