@@ -25,6 +25,23 @@ export interface MailMessageRow extends OutgoingMail {
   sentAt: Date | null;
 }
 
+const INSERT = `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
+  VALUES`;
+
+/** One row's values for INSERT, in its column order; a mail without recipients is refused. */
+function rowValues(mail: OutgoingMail, id: string): unknown[] {
+  if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
+  return [
+    id,
+    mail.dedupeKey,
+    JSON.stringify([...new Set(mail.to)]),
+    mail.subject.slice(0, 300),
+    mail.text,
+    mail.html,
+    mail.threadKey ?? null,
+  ];
+}
+
 /** The `mail_message` table: every outgoing mail, its state and its failures. */
 export class MailMessageRepository {
   constructor(private readonly ds: DataSource) {}
@@ -49,24 +66,8 @@ export class MailMessageRepository {
    * created in the same transaction): a repeated key inserts nothing, and the id then names no row.
    */
   static addStatement(mail: OutgoingMail): { id: string; statement: Statement } {
-    if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
     const id = randomUUID();
-    return {
-      id,
-      statement: {
-        sql: `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        params: [
-          id,
-          mail.dedupeKey,
-          JSON.stringify([...new Set(mail.to)]),
-          mail.subject.slice(0, 300),
-          mail.text,
-          mail.html,
-          mail.threadKey ?? null,
-        ],
-      },
-    };
+    return { id, statement: { sql: `${INSERT} (?, ?, ?, ?, ?, ?, ?)`, params: rowValues(mail, id) } };
   }
 
   /**
@@ -78,20 +79,9 @@ export class MailMessageRepository {
     const ids = new Map<string, string>();
     for (let i = 0; i < mails.length; i += chunk) {
       const part = mails.slice(i, i + chunk);
-      for (const mail of part)
-        if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
       await m.query(
-        `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
-         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        part.flatMap((mail) => [
-          randomUUID(),
-          mail.dedupeKey,
-          JSON.stringify([...new Set(mail.to)]),
-          mail.subject.slice(0, 300),
-          mail.text,
-          mail.html,
-          mail.threadKey ?? null,
-        ]),
+        `${INSERT} ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        part.flatMap((mail) => rowValues(mail, randomUUID())),
       );
       const rows: { id: string; dedupeKey: string }[] = await m.query(
         `SELECT id, dedupe_key AS dedupeKey FROM mail_message WHERE dedupe_key IN (${part.map(() => '?').join(', ')})`,
