@@ -1,5 +1,7 @@
+import type { DataSource } from 'typeorm';
+import { OrgTree, type OrgUnitKind } from '@rodtrad/domain';
 import { createFormValidator } from '@rodtrad/workflow';
-import { withChoices } from './document-choices';
+import { DocumentChoices, withChoices } from './document-choices';
 
 const schema = {
   type: 'object',
@@ -57,5 +59,41 @@ describe('withChoices', () => {
     expect(withChoices(schema, {})).toEqual(schema);
     withChoices(schema, choices);
     expect(schema.allOf[0].properties.aktiviteter.items.properties.namndmalId).toEqual({ type: 'string' });
+  });
+});
+
+describe('DocumentChoices', () => {
+  const unit = (id: string, parentId: string | null, kind: OrgUnitKind) => ({
+    id,
+    parentId,
+    kind,
+    name: id,
+    code: id.toUpperCase(),
+  });
+  const tree = new OrgTree([
+    unit('kommun', null, 'kommun'),
+    unit('bin', 'kommun', 'namnd'),
+    unit('bin-f', 'bin', 'forvaltning'),
+    unit('grundskola', 'bin-f', 'omrade'),
+    unit('transten', 'grundskola', 'enhet'),
+  ]);
+  const enhetsplan = { type: 'enhetsplan', orgUnitId: 'transten', year: 2031 };
+
+  it('reads the nämnd’s plan until it is adopted, then keeps the adopted goals without asking again', async () => {
+    const plan: { adopted?: { data: string } } = {};
+    const query = jest.fn(async () => (plan.adopted ? [plan.adopted] : []));
+    const choices = new DocumentChoices({ query } as unknown as DataSource);
+
+    expect(await choices.for(enhetsplan, tree)).toEqual({ namndmal: [] });
+    expect(await choices.for(enhetsplan, tree)).toEqual({ namndmal: [] });
+    expect(query).toHaveBeenCalledTimes(2);
+    expect(query).toHaveBeenLastCalledWith(expect.stringContaining('final = 1'), ['bin', 2031]);
+
+    plan.adopted = { data: JSON.stringify({ namndmal: [{ id: 'BIN-1', titel: 'Fler behöriga' }] }) };
+    const goals = { namndmal: [{ id: 'BIN-1', titel: 'Fler behöriga' }] };
+    expect(await choices.for(enhetsplan, tree)).toEqual(goals);
+    expect(await choices.for(enhetsplan, tree)).toEqual(goals);
+    expect(await choices.for({ ...enhetsplan, year: 2032 }, tree)).toEqual(goals);
+    expect(query).toHaveBeenCalledTimes(4);
   });
 });

@@ -59,6 +59,12 @@ const TYPES_WITH_CHOICES = new Set([
 
 export class DocumentChoices {
   private readonly decorated = new WeakMap<object, Map<string, JsonObject>>();
+  /**
+   * The goals of adopted plans, by nämnd and year. An adopted (final) document never changes: its
+   * data is frozen, no step leaves a final state, and migration moves running documents only. So
+   * its goals are kept once read; until the plan is adopted they are read every time.
+   */
+  private readonly adopted = new Map<string, FormChoices>();
 
   constructor(private readonly ds: DataSource) {}
 
@@ -74,16 +80,21 @@ export class DocumentChoices {
     }
     const namnd = tree.namndOf(doc.orgUnitId);
     if (!namnd) return {};
+    const key = `${namnd.id}|${doc.year}`;
+    const known = this.adopted.get(key);
+    if (known) return known;
     const [plan] = await this.ds.query(
       "SELECT data FROM document WHERE type = 'mal-och-budget' AND org_unit_id = ? AND year = ? AND final = 1 LIMIT 1",
       [namnd.id, doc.year],
     );
-    const goals = plan
-      ? (fromJsonColumn<{ namndmal?: { id?: string; titel?: string }[] }>(plan.data).namndmal ?? [])
-      : [];
-    return {
+    if (!plan) return { namndmal: [] };
+    const goals = fromJsonColumn<{ namndmal?: { id?: string; titel?: string }[] }>(plan.data).namndmal ?? [];
+    const choices = {
       namndmal: goals.filter((g) => g.id).map((g) => ({ id: String(g.id), titel: String(g.titel ?? '') })),
     };
+    if (this.adopted.size >= 1000) this.adopted.clear();
+    this.adopted.set(key, choices);
+    return choices;
   }
 
   /** withChoices, remembered per schema and choices (the validator compiles each schema once). */
