@@ -10,7 +10,7 @@ import type {
   ReportDeviationRequest,
   UpdateDeviationThresholdRequest,
 } from '@rodtrad/contracts';
-import { followRestoration, NAMND_LIKE_KINDS, roleApplies, type RoleKey } from '@rodtrad/domain';
+import { followRestorationOf, NAMND_LIKE_KINDS, roleApplies, type RoleKey } from '@rodtrad/domain';
 import { DeviationThresholds } from '@rodtrad/engine';
 import {
   AdminAuditRepository,
@@ -190,14 +190,7 @@ export class EscalationsService {
     const rows = e.kind === 'balance' ? await this.restorations.rows(e.id) : [];
     const followUpOf = e.kind === 'balance' ? await this.restorations.followUpOf(e.id) : null;
     if (!rows.length) return { ...toDetail(e), restoration: null, restorationRemaining: null, followUpOf };
-    const status = followRestoration({
-      deficit: e.amount ?? 0,
-      deficitYear: e.year,
-      planned: rows.filter((r) => r.planned > 0).map((r) => ({ year: r.year, amount: r.planned })),
-      reported: rows.flatMap((r) =>
-        r.balanceResult === null ? [] : [{ year: r.year, balanceResult: r.balanceResult }],
-      ),
-    });
+    const status = followRestorationOf(e.amount ?? 0, e.year, rows);
     return {
       ...toDetail(e),
       restoration: status.years.map((y) => {

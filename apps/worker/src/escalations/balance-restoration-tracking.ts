@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   balanceRecoveryDeadlineYear,
-  followRestoration,
+  followRestorationOf,
   readRestorationPlan,
   type RestorationPlanYear,
 } from '@rodtrad/domain';
@@ -127,14 +127,7 @@ export class BalanceRestorationTracking {
   /** Escalates each reported year behind the plan (once), and closes when all is restored. */
   private async followUp(e: EscalationRow, m: EntityManager): Promise<void> {
     const rows = await this.rows.rows(e.id, m);
-    const status = followRestoration({
-      deficit: e.amount ?? 0,
-      deficitYear: e.year,
-      planned: rows.filter((r) => r.planned > 0).map((r) => ({ year: r.year, amount: r.planned })),
-      reported: rows.flatMap((r) =>
-        r.balanceResult === null ? [] : [{ year: r.year, balanceResult: r.balanceResult }],
-      ),
-    });
+    const status = followRestorationOf(e.amount ?? 0, e.year, rows);
     for (const y of status.years) {
       const row = rows.find((r) => r.year === y.year);
       if (!y.behindPlan || !row?.sourceDocumentId || row.followUpEscalationId) continue;

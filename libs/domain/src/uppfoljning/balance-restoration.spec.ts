@@ -1,5 +1,6 @@
 import {
   followRestoration,
+  followRestorationOf,
   readRestorationPlan,
   restorationPlanErrors,
   restorationYears,
@@ -184,5 +185,28 @@ describe('followRestoration: the restoration followed up against the plan', () =
       [2029, 0, false],
       [2030, 900_000, false],
     ]);
+  });
+});
+
+describe('followRestorationOf: the same, over the stored years', () => {
+  it('reads a stored year as planned when it has an amount and as reported when it has a result', () => {
+    const stored = [
+      { year: 2028, planned: 700_000, balanceResult: 800_000 },
+      { year: 2029, planned: 700_000, balanceResult: 300_000 },
+      { year: 2030, planned: 700_000, balanceResult: null },
+      { year: 2031, planned: 0, balanceResult: 50_000 },
+    ];
+    expect(followRestorationOf(2_100_000, 2027, stored)).toEqual(
+      followRestoration({
+        deficit: 2_100_000,
+        deficitYear: 2027,
+        planned: readRestorationPlan(plan),
+        reported: [
+          { year: 2028, balanceResult: 800_000 },
+          { year: 2029, balanceResult: 300_000 },
+          { year: 2031, balanceResult: 50_000 },
+        ],
+      }),
+    );
   });
 });

@@ -157,3 +157,26 @@ export function followRestoration(input: RestorationInput): RestorationStatus {
     years,
   };
 }
+
+/** One year as it is stored: the plan's amount (0 when unplanned) and the reported result. */
+export interface RestorationYearRecord {
+  year: number;
+  planned: number;
+  balanceResult: number | null;
+}
+
+/** `followRestoration` over stored years, one record a year. */
+export function followRestorationOf(
+  deficit: number,
+  deficitYear: number,
+  years: readonly RestorationYearRecord[],
+): RestorationStatus {
+  return followRestoration({
+    deficit,
+    deficitYear,
+    planned: years.filter((r) => r.planned > 0).map((r) => ({ year: r.year, amount: r.planned })),
+    reported: years.flatMap((r) =>
+      r.balanceResult === null ? [] : [{ year: r.year, balanceResult: r.balanceResult }],
+    ),
+  });
+}
