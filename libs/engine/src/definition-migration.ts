@@ -262,6 +262,7 @@ export class DefinitionMigration {
                 onDue: deadline.onDue ?? null,
                 escalate: deadline.escalate ?? false,
                 dueAt: dueAt?.toISOString() ?? null,
+                ...(dueAt ? { dueFrom: now.toISOString() } : {}),
               },
             },
           ]

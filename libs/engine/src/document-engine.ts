@@ -203,7 +203,7 @@ export class DocumentEngine {
         tx.later(DocumentAuditRepository.insertStatement(link));
         tx.later(
           OutboxRepository.addStatement(
-            this.outboxRecords(id, 1, withDueAt(first.effects, dueAt), {
+            this.outboxRecords(id, 1, withDueAt(first.effects, dueAt, now), {
               type,
               orgUnitId: unit.id,
               year: cmd.year,
@@ -248,7 +248,7 @@ export class DocumentEngine {
     const dueAt = result.changed
       ? await this.dueAtFor(def, result.state, doc.year, doc.period, now, doc.wheelRevision)
       : null;
-    const effects = withDueAt(result.effects, dueAt);
+    const effects = withDueAt(result.effects, dueAt, now);
     const outboxed = [
       ...effects.filter((e) => !IN_TRANSACTION.has(e.type)),
       ...lifecycleEffects(effects, result),
@@ -501,10 +501,22 @@ function lifecycleEffects(effects: Effect[], result: { changed: boolean; final: 
 }
 
 /** The due moment is resolved from the year wheel when scheduling, so the worker need not. */
-function withDueAt(effects: Effect[], dueAt: Date | null): Effect[] {
+/**
+ * The due moment a `scheduleDeadline` effect carries, and `dueFrom`, the moment it was reckoned
+ * from: the deadline worker reckons it again from the wheel as it is then (a date moved meanwhile
+ * wins over the one this transition read).
+ */
+function withDueAt(effects: Effect[], dueAt: Date | null, now: Date): Effect[] {
   return effects.map((e) =>
     e.type === 'scheduleDeadline'
-      ? { ...e, params: { ...e.params, dueAt: dueAt?.toISOString() ?? null } }
+      ? {
+          ...e,
+          params: {
+            ...e.params,
+            dueAt: dueAt?.toISOString() ?? null,
+            ...(dueAt ? { dueFrom: now.toISOString() } : {}),
+          },
+        }
       : e,
   );
 }

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { MunicipalYearWheel } from '@rodtrad/engine';
-import { DeadlineRepository, EffectLedgerRepository, type NewDeadline } from '@rodtrad/persistence';
+import {
+  DeadlineRepository,
+  DocumentRepository,
+  EffectLedgerRepository,
+  type NewDeadline,
+} from '@rodtrad/persistence';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 import { WORKER_DATA_SOURCE } from '../tokens';
 import { DeadlineJobs } from './deadline-jobs';
@@ -18,25 +23,34 @@ interface SchedulePayload {
   onDue?: string | null;
   escalate?: boolean;
   dueAt?: string | null;
+  /** The moment the engine reckoned `dueAt` from (its transition); absent in older rows. */
+  dueFrom?: string;
 }
 
 /**
  * `scheduleDeadline`: the due moment and its reminders as deadline rows (generation = this outbox
  * row), then a delayed job per row. Skipped when the step was already left: a later
  * `cancelDeadlines` of the same step exists in the outbox, whether or not it has run yet.
+ *
+ * The due moment is reckoned again from the year wheel as it is now: a date moved after the
+ * transition read the wheel (whose `rescheduleDeadlines` may have run before these rows existed)
+ * still reaches them, and the document's `due_at` with them.
  */
 @Injectable()
 export class ScheduleDeadlineEffect implements EffectHandler {
   readonly effectType = 'scheduleDeadline';
   private readonly ledger: EffectLedgerRepository;
   private readonly deadlines: DeadlineRepository;
+  private readonly documents: DocumentRepository;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     private readonly jobs: DeadlineJobs,
+    private readonly wheel: MunicipalYearWheel,
   ) {
     this.ledger = new EffectLedgerRepository(ds);
     this.deadlines = new DeadlineRepository(ds);
+    this.documents = new DocumentRepository(ds);
   }
 
   async handle(effect: EffectContext): Promise<unknown> {
@@ -45,9 +59,17 @@ export class ScheduleDeadlineEffect implements EffectHandler {
       await this.ledger.once(effect.dedupeKey, async () => ({ skipped: 'no due date' }));
       return { scheduled: 0 };
     }
-    const dueAt = new Date(p.dueAt);
+    const reckoned = new Date(p.dueAt);
+    const dueAt = (await this.dueNow(p)) ?? reckoned;
     const now = Date.now();
     await this.ledger.once(effect.dedupeKey, async (m) => {
+      if (dueAt.getTime() !== reckoned.getTime())
+        await m.query('UPDATE document SET due_at = ? WHERE id = ? AND state = ? AND due_at = ?', [
+          dueAt,
+          p.documentId,
+          p.state,
+          reckoned,
+        ]);
       const [left] = await m.query(
         `SELECT id FROM outbox WHERE document_id = ? AND effect_type = 'cancelDeadlines' AND id > ?
             AND (JSON_EXTRACT(payload, '$.state') IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(payload, '$.state')) IN (?, 'null'))
@@ -87,6 +109,13 @@ export class ScheduleDeadlineEffect implements EffectHandler {
     );
     await this.jobs.ensure(rows);
     return { scheduled: rows.length };
+  }
+
+  /** The due moment by the wheel as it is now, reckoned from the same moment as the engine did. */
+  private async dueNow(p: SchedulePayload): Promise<Date | null> {
+    if (!p.dueFrom) return null; // written before the engine said what it reckoned from
+    const doc = await this.documents.get(p.documentId);
+    return doc ? this.wheel.dueAt(p.key, doc.year, doc.period, new Date(p.dueFrom)) : null;
   }
 }
 

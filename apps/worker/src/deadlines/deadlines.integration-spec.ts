@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDocumentEngine, SYSTEM_ACTOR } from '@rodtrad/engine';
+import { createDocumentEngine, MunicipalYearWheel, SYSTEM_ACTOR } from '@rodtrad/engine';
 import { OutboxRepository } from '@rodtrad/persistence';
 import { eventually, isolatedStack, LocalSmtpServer, startTestWorker } from '@rodtrad/testing';
 
@@ -165,6 +165,55 @@ describe('deadlines: reminders and due moments over a real worker, Redis, MariaD
     });
     await new Promise((r) => setTimeout(r, 4500));
     expect(smtp.received.filter((x) => x.subject === `Försenat: ${doc.title}`)).toHaveLength(0);
+  });
+
+  it('a deadline reckoned from a wheel date that moved before it was scheduled gets the new date', async () => {
+    const ds = worker.dataSource;
+    const [unit] = await ds.query("SELECT id FROM org_unit WHERE code = 'EKA'");
+    const doc = await createDocumentEngine(ds).create({
+      type: 'enhetsplan',
+      orgUnitId: unit.id,
+      year: 2031,
+      actor: SYSTEM_ACTOR,
+    });
+    const wheelDue = await new MunicipalYearWheel(ds).dueAt('enhetsplan', 2031, null, new Date());
+    expect(wheelDue).not.toBeNull();
+    // As if a transition had read the wheel just before the date moved: it wrote the old date.
+    const stale = new Date((wheelDue as Date).getTime() - 7 * DAY);
+    await ds.query('UPDATE document SET due_at = ? WHERE id = ?', [stale, doc.id]);
+    await new OutboxRepository(ds).add(
+      [
+        {
+          documentId: doc.id,
+          effectType: 'scheduleDeadline',
+          payload: {
+            documentId: doc.id,
+            state: 'draft',
+            key: 'enhetsplan',
+            reminders: [],
+            onDue: null,
+            escalate: false,
+            dueAt: stale.toISOString(),
+            dueFrom: new Date().toISOString(),
+          },
+          dedupeKey: `test__${doc.id}__stale`,
+        },
+      ],
+      ds.manager,
+    );
+    const [{ id: outboxId }] = await ds.query('SELECT id FROM outbox WHERE dedupe_key = ?', [
+      `test__${doc.id}__stale`,
+    ]);
+    const [row] = await eventually(async () => {
+      const rows = await ds.query(
+        "SELECT due_at AS dueAt FROM deadline WHERE document_id = ? AND generation = ? AND kind = 'due'",
+        [doc.id, outboxId],
+      );
+      return rows.length ? rows : undefined;
+    });
+    expect(new Date(row.dueAt).getTime()).toBe((wheelDue as Date).getTime());
+    const [{ dueAt }] = await ds.query('SELECT due_at AS dueAt FROM document WHERE id = ?', [doc.id]);
+    expect(new Date(dueAt).getTime()).toBe((wheelDue as Date).getTime());
   });
 
   it('an effect type nobody handles is kept as a visible failure', async () => {
