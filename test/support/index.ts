@@ -1,3 +1,4 @@
 export * from './api-harness';
 export * from './local-smtp';
 export * from './worker-harness';
+export * from './full-stack';

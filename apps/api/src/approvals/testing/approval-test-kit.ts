@@ -1,12 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  isolatedStack,
-  LocalSmtpServer,
-  startTestApi,
-  startTestWorker,
-  type ReceivedMail,
-  type TestApi,
-} from '@rodtrad/testing';
+import { startFullStack, type FullStack, type ReceivedMail, type TestApi } from '@rodtrad/testing';
 
 export const MAIL_DOMAIN = 'hallsberg.example';
 export const mailOf = (username: string) => `${username}@${MAIL_DOMAIN}`;
@@ -41,31 +34,26 @@ export const MAL_OCH_BUDGET_DATA = {
 
 /** API, worker and a real SMTP server, wired to one another. */
 export class ApprovalWorld {
-  readonly smtp = new LocalSmtpServer();
-  api!: TestApi;
+  private stack!: FullStack;
+
+  get smtp() {
+    return this.stack.smtp;
+  }
+  get api(): TestApi {
+    return this.stack.api;
+  }
   /** The worker's Nest context, for running its use cases directly. */
-  worker!: INestApplicationContext;
-  private stopWorker: (() => Promise<void>) | undefined;
+  get worker(): INestApplicationContext {
+    return this.stack.worker.app;
+  }
 
   async start(): Promise<void> {
-    await this.smtp.start();
     // A database and queue prefix of its own: no other file's worker relays these effects.
-    const env = {
-      ...(await isolatedStack('approvals')),
-      SMTP_URL: this.smtp.url,
-      PUBLIC_URL,
-      APPROVAL_LINK_RATE_LIMIT: '100000',
-    };
-    this.api = await startTestApi(env);
-    const worker = await startTestWorker(env);
-    this.worker = worker.app;
-    this.stopWorker = () => worker.close();
+    this.stack = await startFullStack('approvals', { PUBLIC_URL, APPROVAL_LINK_RATE_LIMIT: '100000' });
   }
 
   async stop(): Promise<void> {
-    await this.stopWorker?.();
-    await this.api?.close();
-    await this.smtp.stop();
+    await this.stack?.stop();
   }
 
   async sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {

@@ -1,10 +1,8 @@
 import { fromJsonColumn } from '@rodtrad/persistence';
 import {
   eventually,
-  isolatedStack,
-  LocalSmtpServer,
-  startTestApi,
-  startTestWorker,
+  startFullStack,
+  type FullStack,
   type TestApi,
   type TestResponse,
 } from '@rodtrad/testing';
@@ -49,20 +47,22 @@ export function reportWithinBudget(maluppfyllelse: Data[], extra: Data = {}): Da
  * other file's worker judges its reports), with the HTTP steps the escalation specs share.
  */
 export class EscalationWorld {
-  readonly smtp = new LocalSmtpServer();
   /** Org unit ids by code (`unit['BIN']`), filled by `start()`. */
   readonly unit: Record<string, string> = {};
-  api!: TestApi;
-  private worker: Awaited<ReturnType<typeof startTestWorker>> | undefined;
+  private stack!: FullStack;
 
   /** `name` names the spec's own database and queue prefix. */
   constructor(private readonly name: string) {}
 
+  get smtp() {
+    return this.stack.smtp;
+  }
+  get api(): TestApi {
+    return this.stack.api;
+  }
+
   async start(): Promise<void> {
-    const env = await isolatedStack(this.name);
-    await this.smtp.start();
-    this.api = await startTestApi(env);
-    this.worker = await startTestWorker({ ...env, SMTP_URL: this.smtp.url });
+    this.stack = await startFullStack(this.name);
     const units: { id: string; code: string }[] = await this.api.dataSource.query(
       'SELECT id, code FROM org_unit',
     );
@@ -70,9 +70,7 @@ export class EscalationWorld {
   }
 
   async stop(): Promise<void> {
-    await this.worker?.close();
-    await this.api?.close();
-    await this.smtp.stop();
+    await this.stack?.stop();
   }
 
   /** GET as `username`, expecting 200; resolves with the body. */
