@@ -16,26 +16,32 @@ async function documentWithDeadline(
   const engine = createDocumentEngine(ds);
   const [unit] = await ds.query('SELECT id FROM org_unit WHERE code = ?', [unitCode]);
   const doc = await engine.create({ type: 'enhetsplan', orgUnitId: unit.id, year, actor: SYSTEM_ACTOR });
+  await scheduleDraftDeadline(ds, doc.id, `test__${doc.id}__deadline`, {
+    reminders: deadline.reminders,
+    escalate: deadline.escalate ?? true,
+    dueAt: new Date(Date.now() + deadline.dueInMs).toISOString(),
+  });
+  return { id: doc.id, title: doc.title };
+}
+
+/** A `scheduleDeadline` outbox row for the enhetsplan's draft step, as the engine writes one. */
+async function scheduleDraftDeadline(
+  ds: DataSource,
+  documentId: string,
+  dedupeKey: string,
+  payload: { reminders: number[]; escalate: boolean; dueAt: string; dueFrom?: string },
+): Promise<void> {
   await new OutboxRepository(ds).add(
     [
       {
-        documentId: doc.id,
+        documentId,
         effectType: 'scheduleDeadline',
-        payload: {
-          documentId: doc.id,
-          state: 'draft',
-          key: 'enhetsplan',
-          reminders: deadline.reminders,
-          onDue: null,
-          escalate: deadline.escalate ?? true,
-          dueAt: new Date(Date.now() + deadline.dueInMs).toISOString(),
-        },
-        dedupeKey: `test__${doc.id}__deadline`,
+        payload: { documentId, state: 'draft', key: 'enhetsplan', onDue: null, ...payload },
+        dedupeKey,
       },
     ],
     ds.manager,
   );
-  return { id: doc.id, title: doc.title };
 }
 
 describe('deadlines: reminders and due moments over a real worker, Redis, MariaDB and SMTP', () => {
@@ -181,26 +187,12 @@ describe('deadlines: reminders and due moments over a real worker, Redis, MariaD
     // As if a transition had read the wheel just before the date moved: it wrote the old date.
     const stale = new Date((wheelDue as Date).getTime() - 7 * DAY);
     await ds.query('UPDATE document SET due_at = ? WHERE id = ?', [stale, doc.id]);
-    await new OutboxRepository(ds).add(
-      [
-        {
-          documentId: doc.id,
-          effectType: 'scheduleDeadline',
-          payload: {
-            documentId: doc.id,
-            state: 'draft',
-            key: 'enhetsplan',
-            reminders: [],
-            onDue: null,
-            escalate: false,
-            dueAt: stale.toISOString(),
-            dueFrom: new Date().toISOString(),
-          },
-          dedupeKey: `test__${doc.id}__stale`,
-        },
-      ],
-      ds.manager,
-    );
+    await scheduleDraftDeadline(ds, doc.id, `test__${doc.id}__stale`, {
+      reminders: [],
+      escalate: false,
+      dueAt: stale.toISOString(),
+      dueFrom: new Date().toISOString(),
+    });
     const [{ id: outboxId }] = await ds.query('SELECT id FROM outbox WHERE dedupe_key = ?', [
       `test__${doc.id}__stale`,
     ]);
