@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldChrome {
   id: string;
@@ -69,6 +69,30 @@ export function TextAreaField({
         aria-describedby={describedBy(id, hint, error)}
         {...textarea}
       />
+    </Chrome>
+  );
+}
+
+/** A labelled select (its options as children), with hint and error tied to it like TextField. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  ...select
+}: FieldChrome & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
+  return (
+    <Chrome id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
+        {children}
+      </select>
     </Chrome>
   );
 }

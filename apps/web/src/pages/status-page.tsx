@@ -2,6 +2,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useState, type MouseEvent
 import type { OrgUnit, Page, StatusItem } from '../api/types';
 import { useQuery } from '../api/use-query';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
+import { SelectField } from '../components/field';
 import { PageHeading } from '../components/page-heading';
 import { OverdueBadge } from '../components/state-badge';
 import { stateTone, type StateTone } from '../components/state-tone';
@@ -122,55 +123,46 @@ function Filters({ filter, onChange, namnder, types, states }: FiltersProps) {
     <fieldset className="filters">
       <legend>{t('status.filters')}</legend>
       {namnder.length > 0 && (
-        <div className="field">
-          <label htmlFor="filter-namnd">{t('status.filter.namnd')}</label>
-          <select
-            id="filter-namnd"
-            className="input"
-            value={filter.namndId}
-            onChange={(e) => set({ namndId: e.target.value })}
-          >
-            <option value="">{t('common.all')}</option>
-            {namnder.map((u) => (
-              <option key={String(u.id)} value={String(u.id)}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-namnd"
+          label={t('status.filter.namnd')}
+          value={filter.namndId}
+          onChange={(e) => set({ namndId: e.target.value })}
+        >
+          <option value="">{t('common.all')}</option>
+          {namnder.map((u) => (
+            <option key={String(u.id)} value={String(u.id)}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
       )}
-      <div className="field">
-        <label htmlFor="filter-type">{t('status.filter.type')}</label>
-        <select
-          id="filter-type"
-          className="input"
-          value={filter.documentType}
-          onChange={(e) => set({ documentType: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {types.map((type) => (
-            <option key={type} value={type}>
-              {docTypeLabel(type)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-state">{t('status.filter.state')}</label>
-        <select
-          id="filter-state"
-          className="input"
-          value={filter.state}
-          onChange={(e) => set({ state: e.target.value })}
-        >
-          <option value="">{t('common.all')}</option>
-          {states.map(([state, label]) => (
-            <option key={state} value={state}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filter-type"
+        label={t('status.filter.type')}
+        value={filter.documentType}
+        onChange={(e) => set({ documentType: e.target.value })}
+      >
+        <option value="">{t('common.all')}</option>
+        {types.map((type) => (
+          <option key={type} value={type}>
+            {docTypeLabel(type)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="filter-state"
+        label={t('status.filter.state')}
+        value={filter.state}
+        onChange={(e) => set({ state: e.target.value })}
+      >
+        <option value="">{t('common.all')}</option>
+        {states.map(([state, label]) => (
+          <option key={state} value={state}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
       <div className="field field-checkbox">
         <input
           id="filter-overdue"

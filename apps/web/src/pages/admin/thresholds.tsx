@@ -5,7 +5,7 @@ import type { DeviationThreshold, OrgUnit } from '../../api/types';
 import { useQuery } from '../../api/use-query';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
-import { TextField } from '../../components/field';
+import { SelectField, TextField } from '../../components/field';
 import { formatNumber, formatSum } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
@@ -55,21 +55,18 @@ export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
       <h2 id="thresholds-title">{t('admin.thresholdsTitle')}</h2>
       <p className="muted">{t('admin.thresholdsIntro')}</p>
       {namnder.length > 0 && (
-        <div className="field">
-          <label htmlFor="threshold-unit">{t('escalations.namnd')}</label>
-          <select
-            id="threshold-unit"
-            className="input"
-            value={selected}
-            onChange={(e) => setUnitId(e.target.value)}
-          >
-            {namnder.map((u) => (
-              <option key={String(u.id)} value={String(u.id)}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="threshold-unit"
+          label={t('escalations.namnd')}
+          value={selected}
+          onChange={(e) => setUnitId(e.target.value)}
+        >
+          {namnder.map((u) => (
+            <option key={String(u.id)} value={String(u.id)}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
       )}
       {body}
     </section>

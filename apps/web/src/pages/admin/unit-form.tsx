@@ -3,7 +3,7 @@ import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import type { OrgUnit } from '../../api/types';
 import { ErrorSummary } from '../../components/error-summary';
-import { TextField } from '../../components/field';
+import { SelectField, TextField } from '../../components/field';
 import { orgKindLabel, t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
 
@@ -50,53 +50,36 @@ export function UnitForm({
     }
   }
 
-  const selectError = (pointer: string) => errors.fields[pointer];
   return (
     <form noValidate onSubmit={submit} className="form-stack">
       <h2 id="unit-form-title">{t('admin.unitCreate')}</h2>
       <ErrorSummary items={errors.summary} focusKey={attempt} />
-      <div className={selectError('/parentId') ? 'field field-invalid' : 'field'}>
-        <label htmlFor="unit-parent">{t('admin.unit.parent')}</label>
-        {selectError('/parentId') && (
-          <p id="unit-parent-error" className="field-error">
-            {selectError('/parentId')}
-          </p>
-        )}
-        <select
-          id="unit-parent"
-          className="input"
-          value={parentId}
-          onChange={(e) => setParentId(e.target.value)}
-          aria-describedby={selectError('/parentId') ? 'unit-parent-error' : undefined}
-        >
-          {sorted.map((u) => (
-            <option key={String(u.id)} value={String(u.id)}>
-              {u.name} ({orgKindLabel(u.kind)})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={selectError('/kind') ? 'field field-invalid' : 'field'}>
-        <label htmlFor="unit-kind">{t('admin.unit.kind')}</label>
-        {selectError('/kind') && (
-          <p id="unit-kind-error" className="field-error">
-            {selectError('/kind')}
-          </p>
-        )}
-        <select
-          id="unit-kind"
-          className="input"
-          value={kind}
-          onChange={(e) => setKind(e.target.value)}
-          aria-describedby={selectError('/kind') ? 'unit-kind-error' : undefined}
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {orgKindLabel(k)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="unit-parent"
+        label={t('admin.unit.parent')}
+        value={parentId}
+        error={errors.fields['/parentId']}
+        onChange={(e) => setParentId(e.target.value)}
+      >
+        {sorted.map((u) => (
+          <option key={String(u.id)} value={String(u.id)}>
+            {u.name} ({orgKindLabel(u.kind)})
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="unit-kind"
+        label={t('admin.unit.kind')}
+        value={kind}
+        error={errors.fields['/kind']}
+        onChange={(e) => setKind(e.target.value)}
+      >
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {orgKindLabel(k)}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         id="unit-name"
         label={t('admin.unit.name')}

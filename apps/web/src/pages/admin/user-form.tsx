@@ -3,7 +3,7 @@ import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import type { OrgUnit, UserSummary } from '../../api/types';
 import { ErrorSummary } from '../../components/error-summary';
-import { TextField } from '../../components/field';
+import { SelectField, TextField } from '../../components/field';
 import { roleLabel, t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
 
@@ -157,51 +157,33 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
               role="group"
               aria-label={t('admin.user.roleN', { n: index + 1 })}
             >
-              <div className={roleError ? 'field field-invalid' : 'field'}>
-                <label htmlFor={`user-role-${index}`}>{t('admin.user.role')}</label>
-                {roleError && (
-                  <p id={`user-role-${index}-error`} className="field-error">
-                    {roleError}
-                  </p>
-                )}
-                <select
-                  id={`user-role-${index}`}
-                  className="input"
-                  value={row.role}
-                  aria-invalid={roleError ? true : undefined}
-                  aria-describedby={roleError ? `user-role-${index}-error` : undefined}
-                  onChange={(e) => setRole(index, { role: e.target.value })}
-                >
-                  {Object.keys(ROLE_UNIT_KINDS).map((role) => (
-                    <option key={role} value={role}>
-                      {roleLabel(role)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className={unitError ? 'field field-invalid' : 'field'}>
-                <label htmlFor={`user-role-${index}-unit`}>{t('admin.user.roleUnit')}</label>
-                {unitError && (
-                  <p id={`user-role-${index}-unit-error`} className="field-error">
-                    {unitError}
-                  </p>
-                )}
-                <select
-                  id={`user-role-${index}-unit`}
-                  className="input"
-                  value={row.orgUnitId}
-                  aria-invalid={unitError ? true : undefined}
-                  aria-describedby={unitError ? `user-role-${index}-unit-error` : undefined}
-                  onChange={(e) => setRole(index, { orgUnitId: e.target.value })}
-                >
-                  <option value="">{t('common.none')}</option>
-                  {options.map((u) => (
-                    <option key={String(u.id)} value={String(u.id)}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={`user-role-${index}`}
+                label={t('admin.user.role')}
+                value={row.role}
+                error={roleError}
+                onChange={(e) => setRole(index, { role: e.target.value })}
+              >
+                {Object.keys(ROLE_UNIT_KINDS).map((role) => (
+                  <option key={role} value={role}>
+                    {roleLabel(role)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                id={`user-role-${index}-unit`}
+                label={t('admin.user.roleUnit')}
+                value={row.orgUnitId}
+                error={unitError}
+                onChange={(e) => setRole(index, { orgUnitId: e.target.value })}
+              >
+                <option value="">{t('common.none')}</option>
+                {options.map((u) => (
+                  <option key={String(u.id)} value={String(u.id)}>
+                    {u.name}
+                  </option>
+                ))}
+              </SelectField>
               <button
                 type="button"
                 className="button button-quiet"
