@@ -115,7 +115,8 @@ export class ScheduleDeadlineEffect implements EffectHandler {
   private async dueNow(p: SchedulePayload): Promise<Date | null> {
     if (!p.dueFrom) return null; // written before the engine said what it reckoned from
     const doc = await this.documents.get(p.documentId);
-    return doc ? this.wheel.dueAt(p.key, doc.year, doc.period, new Date(p.dueFrom)) : null;
+    // With the wheel's revision read along with the document, an unchanged wheel is not read again.
+    return doc ? this.wheel.dueAt(p.key, doc.year, doc.period, new Date(p.dueFrom), doc.wheelRevision) : null;
   }
 }
 
