@@ -21,7 +21,7 @@ import { approverKey, RecipientDirectory, type Recipient } from './recipient-dir
 /** Effect written when a due moment sends the definition's `onDue` event to the machine. */
 export const DEADLINE_EVENT = 'deadlineEvent';
 /** A deadline this close to its moment fires now; a job that wakes earlier goes back to sleep. */
-export const EARLY_TOLERANCE_MS = 500;
+const EARLY_TOLERANCE_MS = 500;
 /** Deadlines fired in one transaction, at most. */
 const BATCH_SIZE = 250;
 /** Firing transactions in flight per worker process. */

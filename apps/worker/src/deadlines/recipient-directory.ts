@@ -77,27 +77,10 @@ export class RecipientDirectory {
   }
 
   /**
-   * Approvers whose decision the document's step still waits for: reminders and overdue notices
-   * reach them too, also named approvers and substitutes who hold none of the step's roles.
-   */
-  async pendingApprovers(documentId: string, state: string): Promise<Recipient[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT u.id AS userId, u.name, u.email
-         FROM approval a
-         JOIN approval_request r ON r.id = a.request_id
-         JOIN app_user u ON u.id = a.approver_user_id
-        WHERE r.document_id = ? AND r.state = ? AND r.status = 'open' AND a.status = 'pending'
-          AND a.token_hash IS NOT NULL AND u.active = 1`,
-      [documentId, state],
-    );
-    return unique(
-      rows.map((r) => ({ userId: String(r['userId']), name: String(r['name']), email: String(r['email']) })),
-    );
-  }
-
-  /**
-   * `pendingApprovers` for many documents in one read (inside the caller's transaction when `m`
-   * is given), keyed by `approverKey(documentId, state)`.
+   * Approvers whose decision each document's step still waits for (reminders and overdue notices
+   * reach them too, also named approvers and substitutes who hold none of the step's roles), for
+   * many documents in one read (inside the caller's transaction when `m` is given), keyed by
+   * `approverKey(documentId, state)`.
    */
   async pendingApproversOf(
     steps: readonly { documentId: string; state: string }[],
