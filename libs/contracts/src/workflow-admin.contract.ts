@@ -36,6 +36,39 @@ export const versionCreatedSchema: JsonSchema = {
   properties: { version: { type: 'integer' } },
 };
 
+/** GET /api/workflow-definitions: every key with its latest and published version. */
+export const definitionListSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          title: { type: 'string' },
+          latestVersion: { type: 'integer' },
+          publishedVersion: { type: 'integer', nullable: true },
+        },
+      },
+    },
+    total: { type: 'integer' },
+  },
+};
+
+/** GET /api/workflow-definitions/{key}/versions/{version}: one version with its forms. */
+export const definitionVersionSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    key: { type: 'string' },
+    version: { type: 'integer' },
+    status: { type: 'string', enum: ['draft', 'published', 'retired'] },
+    checksum: { type: 'string' },
+    definition: { type: 'object' },
+    forms: { type: 'object' },
+  },
+};
+
 export const definitionVersionListSchema: JsonSchema = {
   type: 'object',
   properties: {

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { definitionListSchema, definitionVersionSchema } from '@rodtrad/contracts';
 import { DefinitionStore } from '@rodtrad/engine';
 import { ApiProblem } from '../common/problem/problem';
 
@@ -12,26 +13,7 @@ export class WorkflowDefinitionsController {
 
   @Get()
   @ApiOperation({ summary: 'Arbetsflödesdefinitioner med senaste och publicerade version' })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      properties: {
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              key: { type: 'string' },
-              title: { type: 'string' },
-              latestVersion: { type: 'integer' },
-              publishedVersion: { type: 'integer', nullable: true },
-            },
-          },
-        },
-        total: { type: 'integer' },
-      },
-    },
-  })
+  @ApiOkResponse({ schema: definitionListSchema })
   async list() {
     const items = await this.store.repo.summaries();
     return { items, total: items.length };
@@ -39,19 +21,7 @@ export class WorkflowDefinitionsController {
 
   @Get(':key/versions/:version')
   @ApiOperation({ summary: 'En version av en definition, med dess formulär' })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      properties: {
-        key: { type: 'string' },
-        version: { type: 'integer' },
-        status: { type: 'string', enum: ['draft', 'published', 'retired'] },
-        checksum: { type: 'string' },
-        definition: { type: 'object' },
-        forms: { type: 'object' },
-      },
-    },
-  })
+  @ApiOkResponse({ schema: definitionVersionSchema })
   async get(
     @Param('key') key: string,
     @Param('version', new ParseIntPipe({ exceptionFactory: () => ApiProblem.notFound('Versionen') }))
