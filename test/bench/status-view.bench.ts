@@ -2,7 +2,7 @@
  * Benchmark of the registrar's view (GET /api/years/{year}/status) and of opening a year.
  * Not a test: it prints figures.
  *
- *   npx ts-node --transpile-only -P tsconfig.json -r tsconfig-paths/register test/bench/status-view.bench.ts
+ *   npm run bench -- status-view
  *
  * Env: BENCH_UNITS (default 1000), BENCH_REQUESTS (default 50), BENCH_OPEN=0 skips timing
  * POST /open. Uses its own database `rodtrad_bench` (dropped and re-created) and Redis prefix.

@@ -14,13 +14,9 @@ const files = readdirSync('test/bench')
   .filter((f) => !wanted.length || wanted.some((w) => f.includes(w)));
 for (const f of files) {
   console.log(`\n━━ ${f} ━━`);
-  const r = spawnSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('test/bench', f)],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'silent', NODE_ENV: 'test' },
-    },
-  );
+  const r = spawnSync(process.execPath, ['-r', './tools/scripts/register-ts.cjs', join('test/bench', f)], {
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
