@@ -17,6 +17,7 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   workerConcurrency: number;
   mailConcurrency: number;
+  documentCache: number;
   sessionTtlHours: number;
   loginRateLimit: number;
   reminderDigestDelaySeconds: number;
@@ -191,6 +192,14 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: '16',
     description: 'Mails each worker process sends at once, over as many pooled SMTP connections',
     parse: int(1, 256),
+  },
+  {
+    name: 'DOCUMENT_CACHE',
+    key: 'documentCache',
+    default: '5000',
+    description:
+      'Documents each process remembers between reads and transitions, saving a read per event (0: off)',
+    parse: int(0, 1_000_000),
   },
   {
     name: 'SESSION_TTL_HOURS',

@@ -34,6 +34,7 @@ import {
   type WorkflowEvent,
 } from '@rodtrad/workflow';
 import { DefinitionStore, type FormBundle, type LoadedDefinition } from './definition-store';
+import { DocumentCache } from './document-cache';
 import { DocumentChoices } from './document-choices';
 import { DocumentFacts } from './document-facts';
 import { EngineError } from './engine-error';
@@ -60,6 +61,14 @@ export interface TransitionOutcome {
   outboxed: Effect[];
 }
 
+export interface DocumentEngineOptions {
+  /** How many documents the engine remembers between their reads and transitions (0: none). */
+  documentCache?: number;
+}
+
+/** Enough for every document under way in a municipality's busiest weeks, at a few KB each. */
+export const DEFAULT_DOCUMENT_CACHE = 5_000;
+
 export interface CreateDocumentCommand {
   type: string;
   orgUnitId: string;
@@ -82,23 +91,54 @@ export class DocumentEngine {
   private readonly facts: DocumentFacts;
   private readonly forms = createFormValidator();
   private readonly choices: DocumentChoices;
+  private readonly cache: DocumentCache;
 
   constructor(
     private readonly ds: DataSource,
     readonly definitions: DefinitionStore,
     private readonly ports: EnginePorts,
+    options: DocumentEngineOptions = {},
   ) {
     this.documents = new DocumentRepository(ds);
     this.audit = new DocumentAuditRepository(ds);
     this.outbox = new OutboxRepository(ds);
     this.facts = new DocumentFacts(ds);
     this.choices = new DocumentChoices(ds);
+    this.cache = new DocumentCache(options.documentCache ?? DEFAULT_DOCUMENT_CACHE);
   }
 
+  /** The document as it is in the database now (and remembered, so an event sent next starts from it). */
   async get(id: string): Promise<{ doc: DocumentRow; def: LoadedDefinition }> {
     const doc = await this.documents.get(id);
     if (!doc) throw new EngineError('not-found', 'Dokumentet finns inte.');
+    // A copy: what the caller does with its row must not reach the next transition.
+    if (this.cache.capacity > 0) this.cache.remember(structuredClone(doc));
     return { doc, def: await this.definitions.load(doc.definitionId) };
+  }
+
+  /**
+   * Runs a change on the document at `expectedVersion`: from the remembered row when there is one
+   * at that version, saving the read. That row may be behind the database (changed by the worker
+   * or another process); then the guarded update fails, nothing is written, and the change is
+   * decided again on a fresh read. A refusal from a remembered row is checked on a fresh read
+   * too, so every answer but success is the database's.
+   */
+  private async atVersion<T>(
+    id: string,
+    expectedVersion: number,
+    change: (doc: DocumentRow, def: LoadedDefinition) => Promise<T>,
+  ): Promise<T> {
+    const remembered = this.cache.at(id, expectedVersion);
+    if (remembered) {
+      try {
+        return await change(remembered, await this.definitions.load(remembered.definitionId));
+      } catch (e) {
+        this.cache.forget(id);
+        if (!(e instanceof EngineError)) throw e;
+      }
+    }
+    const { doc, def } = await this.get(id);
+    return change(doc, def);
   }
 
   /** May the actor act with one of these roles on this unit? The system always may. */
@@ -221,7 +261,16 @@ export class DocumentEngine {
   }
 
   async transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
-    const { doc, def } = await this.get(cmd.documentId);
+    return this.atVersion(cmd.documentId, cmd.expectedVersion, (doc, def) =>
+      this.transitionFrom(doc, def, cmd),
+    );
+  }
+
+  private async transitionFrom(
+    doc: DocumentRow,
+    def: LoadedDefinition,
+    cmd: TransitionCommand,
+  ): Promise<TransitionOutcome> {
     await this.requireInScope(cmd.actor, doc);
     const meta = stateMeta(def.definition, doc.state);
     const permission = meta?.events?.[cmd.event.type];
@@ -267,26 +316,23 @@ export class DocumentEngine {
       { seq: doc.auditSeq, hash: doc.auditHash },
     );
     // Two round trips: the guarded update (with START TRANSACTION), then audit, outbox and COMMIT.
-    await batchedTransaction(this.ds, async (tx) => {
-      const patch = await this.applyInTransaction(doc, effects, now, tx);
-      const ok = await this.documents.guardedUpdate(
-        doc.id,
-        cmd.expectedVersion,
-        {
-          snapshot: result.snapshot,
-          state: result.state,
-          final: result.final,
-          ...(dueAt ? { dueAt, overdue: false } : {}),
-          ...patch,
-          auditSeq: link.seq,
-          auditHash: link.hash,
-        },
-        tx,
-      );
-      if (!ok) throw this.stale(null);
+    const written = await batchedTransaction(this.ds, async (tx) => {
+      const changes = {
+        snapshot: result.snapshot,
+        state: result.state,
+        final: result.final,
+        ...(dueAt ? { dueAt, overdue: false } : {}),
+        ...(await this.applyInTransaction(doc, effects, now, tx)),
+        auditSeq: link.seq,
+        auditHash: link.hash,
+      };
+      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, changes, tx)))
+        throw this.stale(null);
       tx.later(DocumentAuditRepository.insertStatement(link));
       tx.later(OutboxRepository.addStatement(this.outboxRecords(doc.id, version, outboxed, doc)));
+      return changes;
     });
+    this.cache.remember({ ...doc, ...written, version });
     return {
       id: doc.id,
       state: result.state,
@@ -305,7 +351,14 @@ export class DocumentEngine {
     expectedVersion: number;
     actor: EngineActor;
   }): Promise<{ version: number }> {
-    const { doc, def } = await this.get(cmd.documentId);
+    return this.atVersion(cmd.documentId, cmd.expectedVersion, (doc, def) => this.saveDataOn(doc, def, cmd));
+  }
+
+  private async saveDataOn(
+    doc: DocumentRow,
+    def: LoadedDefinition,
+    cmd: { data: Record<string, unknown>; expectedVersion: number; actor: EngineActor },
+  ): Promise<{ version: number }> {
     const meta = stateMeta(def.definition, doc.state);
     if (!(await this.may(cmd.actor, meta?.editableBy, doc.orgUnitId)))
       throw new EngineError('forbidden', 'Du får inte ändra dokumentet i det här steget.');
@@ -331,7 +384,15 @@ export class DocumentEngine {
         throw this.stale(null);
       tx.later(DocumentAuditRepository.insertStatement(link));
     });
-    return { version: cmd.expectedVersion + 1 };
+    const version = cmd.expectedVersion + 1;
+    this.cache.remember({
+      ...doc,
+      data: structuredClone(cmd.data),
+      auditSeq: link.seq,
+      auditHash: link.hash,
+      version,
+    });
+    return { version };
   }
 
   /** Events the actor may send now, for the buttons of the document page. */

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { OrgTree } from '@rodtrad/domain';
 import { OrgUnitRepository } from '@rodtrad/persistence';
 import { DefinitionStore } from './definition-store';
-import { DocumentEngine } from './document-engine';
+import { DocumentEngine, type DocumentEngineOptions } from './document-engine';
 import type { EnginePorts } from './ports';
 import { MunicipalYearWheel } from './municipal-year-wheel';
 
@@ -28,13 +28,18 @@ export function cachedOrgTree(
 /** The engine with its production ports; apps pass their own where they have one. */
 export function createDocumentEngine(
   ds: DataSource,
-  overrides: Partial<EnginePorts> & { definitions?: DefinitionStore } = {},
+  overrides: Partial<EnginePorts> & { definitions?: DefinitionStore } & DocumentEngineOptions = {},
 ): DocumentEngine {
   const org = cachedOrgTree(ds);
-  return new DocumentEngine(ds, overrides.definitions ?? DefinitionStore.fromCwd(ds), {
-    orgTree: overrides.orgTree ?? (() => org.tree()),
-    // The municipality's edited wheel from the database, so API and worker agree on every date.
-    dueAt: overrides.dueAt ?? new MunicipalYearWheel(ds).dueAt,
-    now: overrides.now ?? (() => new Date()),
-  });
+  return new DocumentEngine(
+    ds,
+    overrides.definitions ?? DefinitionStore.fromCwd(ds),
+    {
+      orgTree: overrides.orgTree ?? (() => org.tree()),
+      // The municipality's edited wheel from the database, so API and worker agree on every date.
+      dueAt: overrides.dueAt ?? new MunicipalYearWheel(ds).dueAt,
+      now: overrides.now ?? (() => new Date()),
+    },
+    { documentCache: overrides.documentCache },
+  );
 }

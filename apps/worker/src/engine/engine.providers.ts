@@ -1,7 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@rodtrad/config';
 import { createDocumentEngine, DocumentEngine, MunicipalYearWheel } from '@rodtrad/engine';
-import { WORKER_DATA_SOURCE } from '../tokens';
+import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
 
 /** The same engine the API uses, over the municipality's edited year wheel. */
 export const ENGINE_PROVIDERS: Provider[] = [
@@ -12,8 +13,8 @@ export const ENGINE_PROVIDERS: Provider[] = [
   },
   {
     provide: DocumentEngine,
-    useFactory: (ds: DataSource, wheel: MunicipalYearWheel) =>
-      createDocumentEngine(ds, { dueAt: wheel.dueAt }),
-    inject: [WORKER_DATA_SOURCE, MunicipalYearWheel],
+    useFactory: (ds: DataSource, wheel: MunicipalYearWheel, config: AppConfig) =>
+      createDocumentEngine(ds, { dueAt: wheel.dueAt, documentCache: config.documentCache }),
+    inject: [WORKER_DATA_SOURCE, MunicipalYearWheel, WORKER_CONFIG],
   },
 ];
