@@ -126,19 +126,19 @@ export class DocumentEngine {
   private async atVersion<T>(
     id: string,
     expectedVersion: number,
-    change: (doc: DocumentRow, def: LoadedDefinition) => Promise<T>,
+    change: (doc: DocumentRow, def: LoadedDefinition, remembered: boolean) => Promise<T>,
   ): Promise<T> {
     const remembered = this.cache.at(id, expectedVersion);
     if (remembered) {
       try {
-        return await change(remembered, await this.definitions.load(remembered.definitionId));
+        return await change(remembered, await this.definitions.load(remembered.definitionId), true);
       } catch (e) {
         this.cache.forget(id);
         if (!(e instanceof EngineError)) throw e;
       }
     }
     const { doc, def } = await this.get(id);
-    return change(doc, def);
+    return change(doc, def, false);
   }
 
   /** May the actor act with one of these roles on this unit? The system always may. */
@@ -261,8 +261,8 @@ export class DocumentEngine {
   }
 
   async transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
-    return this.atVersion(cmd.documentId, cmd.expectedVersion, (doc, def) =>
-      this.transitionFrom(doc, def, cmd),
+    return this.atVersion(cmd.documentId, cmd.expectedVersion, (doc, def, remembered) =>
+      this.transitionFrom(doc, def, cmd, remembered),
     );
   }
 
@@ -270,6 +270,7 @@ export class DocumentEngine {
     doc: DocumentRow,
     def: LoadedDefinition,
     cmd: TransitionCommand,
+    remembered: boolean,
   ): Promise<TransitionOutcome> {
     await this.requireInScope(cmd.actor, doc);
     const meta = stateMeta(def.definition, doc.state);
@@ -326,7 +327,9 @@ export class DocumentEngine {
         auditSeq: link.seq,
         auditHash: link.hash,
       };
-      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, changes, tx)))
+      // A remembered row's wheel revision may be old: the due date is written only if it is not.
+      const guard = remembered && dueAt ? { wheelRevision: doc.wheelRevision } : {};
+      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, changes, tx, guard)))
         throw this.stale(null);
       tx.later(DocumentAuditRepository.insertStatement(link));
       tx.later(OutboxRepository.addStatement(this.outboxRecords(doc.id, version, outboxed, doc)));

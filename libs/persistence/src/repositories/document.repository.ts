@@ -49,8 +49,11 @@ const COLUMNS = `d.id, d.type, d.title, d.org_unit_id AS orgUnitId, u.name AS or
  * The year wheel's edits of the document's year, as one value that changes with every edit: an
  * edit adds a line (count) or raises a line's revision (sum), and stamps `updated_at` (max).
  */
-const WHEEL_REVISION = `(SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(w.revision), 0), '.', COALESCE(MAX(w.updated_at), ''))
-  FROM year_wheel_entry w WHERE w.year = d.year) AS wheelRevision`;
+const wheelRevisionOf = (
+  document: string,
+) => `(SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(w.revision), 0), '.', COALESCE(MAX(w.updated_at), ''))
+  FROM year_wheel_entry w WHERE w.year = ${document}.year)`;
+const WHEEL_REVISION = `${wheelRevisionOf('d')} AS wheelRevision`;
 
 export function toDocumentRow(r: Record<string, unknown>): DocumentRow {
   return {
@@ -149,6 +152,8 @@ export class DocumentRepository {
   /**
    * The optimistic lock: writes only if the row still has `expectedVersion`, and reports
    * whether it did. TypeORM's @VersionColumn does not add this WHERE clause, so it is explicit.
+   * With `wheelRevision`, the row is written only if the year wheel is also still at the revision
+   * the new due date was reckoned from (the due date is then guarded as the state is).
    */
   async guardedUpdate(
     id: string,
@@ -171,6 +176,7 @@ export class DocumentRepository {
       >
     >,
     m: Queryable,
+    guard: { wheelRevision?: string } = {},
   ): Promise<boolean> {
     const sets: string[] = ['version = version + 1'];
     const params: unknown[] = [];
@@ -193,11 +199,11 @@ export class DocumentRepository {
       sets.push(`${columns[k]} = ?`);
       params.push(k === 'snapshot' || k === 'data' ? JSON.stringify(v) : v);
     }
-    const res = await m.query(`UPDATE document SET ${sets.join(', ')} WHERE id = ? AND version = ?`, [
-      ...params,
-      id,
-      expectedVersion,
-    ]);
+    const wheel = guard.wheelRevision !== undefined;
+    const res = await m.query(
+      `UPDATE document SET ${sets.join(', ')} WHERE id = ? AND version = ?${wheel ? ` AND ${wheelRevisionOf('document')} = ?` : ''}`,
+      [...params, id, expectedVersion, ...(wheel ? [guard.wheelRevision] : [])],
+    );
     return Number(res.affectedRows ?? 0) === 1;
   }
 
