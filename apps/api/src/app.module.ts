@@ -6,6 +6,7 @@ import { Authorizer } from './auth/authorizer.service';
 import { OrgTreeService } from './auth/org-tree.service';
 import { RateLimiter } from './auth/rate-limiter';
 import { REPOSITORY_PROVIDERS } from './auth/repositories.provider';
+import { SessionCache } from './auth/session-cache';
 import { SessionGuard } from './auth/session.guard';
 import { SignInService } from './auth/sign-in.service';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
@@ -71,6 +72,7 @@ export class AppModule {
       providers: [
         ...REPOSITORY_PROVIDERS,
         OrgTreeService,
+        SessionCache,
         Authorizer,
         RateLimiter,
         SignInService,

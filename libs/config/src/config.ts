@@ -19,6 +19,7 @@ export interface AppConfig {
   mailConcurrency: number;
   documentCache: number;
   sessionTtlHours: number;
+  sessionCacheSeconds: number;
   loginRateLimit: number;
   reminderDigestDelaySeconds: number;
   deadlineReconcileSeconds: number;
@@ -207,6 +208,14 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: '12',
     description: 'How long a sign-in lasts',
     parse: int(1, 24 * 30),
+  },
+  {
+    name: 'SESSION_CACHE_SECONDS',
+    key: 'sessionCacheSeconds',
+    default: '10',
+    description:
+      'How long an API process remembers a session; sign-outs and role changes reach every process at once (0: off)',
+    parse: int(0, 3600),
   },
   {
     name: 'LOGIN_RATE_LIMIT',

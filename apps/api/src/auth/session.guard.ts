@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { RoleAssignment, RoleKey } from '@rodtrad/domain';
-import { SessionRepository } from '@rodtrad/persistence';
 import { ApiProblem } from '../common/problem/problem';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { SessionCache } from './session-cache';
 
 export const SESSION_COOKIE = 'rodtrad_session';
 
@@ -23,7 +23,7 @@ export function sessionToken(req: Request): string | undefined {
 export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionRepository,
+    private readonly sessions: SessionCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

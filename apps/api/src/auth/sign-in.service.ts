@@ -6,6 +6,7 @@ import { ApiProblem } from '../common/problem/problem';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { decoyHash, passwordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter';
+import { SessionCache } from './session-cache';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 
@@ -17,6 +18,7 @@ export class SignInService {
     private readonly sessions: SessionRepository,
     private readonly units: OrgUnitRepository,
     private readonly limiter: RateLimiter,
+    private readonly sessionCache: SessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,7 +55,9 @@ export class SignInService {
   }
 
   async signOut(token: string | undefined): Promise<void> {
-    if (token) await this.sessions.delete(token);
+    if (!token) return;
+    await this.sessions.delete(token);
+    await this.sessionCache.forgetSession(token);
   }
 
   async currentUser(userId: string): Promise<CurrentUser> {

@@ -6,7 +6,8 @@ import { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '@rodtrad/config';
 import { bullConnection, QUEUES } from '@rodtrad/jobs';
-import { SessionRepository, UserRepository } from '@rodtrad/persistence';
+import { UserRepository } from '@rodtrad/persistence';
+import { SessionCache } from '../auth/session-cache';
 import { sessionToken } from '../auth/session.guard';
 import { APP_CONFIG } from '../infrastructure/tokens';
 
@@ -22,7 +23,7 @@ export class QueueDashboard implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly sessions: SessionRepository,
+    private readonly sessions: SessionCache,
     private readonly users: UserRepository,
   ) {}
 

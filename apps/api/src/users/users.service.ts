@@ -7,6 +7,7 @@ import type { FieldProblem } from '../common/problem/problem';
 import { ApiProblem } from '../common/problem/problem';
 import { OrgTreeService } from '../auth/org-tree.service';
 import { passwordHasher } from '../auth/password-hasher';
+import { SessionCache } from '../auth/session-cache';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 
 /** Administration of users and their role assignments; audited, never storing a password in clear. */
@@ -17,6 +18,7 @@ export class UsersService {
     private readonly sessions: SessionRepository,
     private readonly audit: AdminAuditRepository,
     private readonly orgTree: OrgTreeService,
+    private readonly sessionCache: SessionCache,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
@@ -86,8 +88,10 @@ export class UsersService {
         m,
       );
     });
-    // A deactivated user or a changed password ends every open session.
+    // A deactivated user or a changed password ends every open session; the others see the
+    // new roles, name and e-mail on their next request.
     if (req.active === false || req.password) await this.sessions.deleteForUser(id);
+    await this.sessionCache.forgetUser(id);
     return this.get(id);
   }
 
