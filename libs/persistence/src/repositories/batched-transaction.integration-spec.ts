@@ -23,14 +23,25 @@ describe('batchedTransaction (real MariaDB)', () => {
     await ds.query(
       'CREATE TABLE batched_transaction_probe (id INT PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB',
     );
+    // Every statement a transaction sends goes through its runner's driver connection: count those.
     const create = ds.createQueryRunner.bind(ds);
     ds.createQueryRunner = (...args) => {
       const runner = create(...args);
-      const query = runner.query.bind(runner);
-      runner.query = ((...q: Parameters<typeof query>) => {
-        roundTrips++;
-        return query(...q);
-      }) as typeof runner.query;
+      const connect = runner.connect.bind(runner);
+      runner.connect = async () => {
+        const connection = (await connect()) as Record<string | symbol, unknown>;
+        return new Proxy(connection, {
+          get(target, key) {
+            const v = target[key];
+            if (key === 'query')
+              return (...q: unknown[]) => {
+                roundTrips++;
+                return (v as (...a: unknown[]) => unknown).apply(target, q);
+              };
+            return typeof v === 'function' ? v.bind(target) : v;
+          },
+        });
+      };
       return runner;
     };
   });

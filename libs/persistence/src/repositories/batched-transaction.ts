@@ -14,6 +14,35 @@ export interface Queryable {
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
+/** The mysql2 connection under a TypeORM query runner (its callback API). */
+interface DriverConnection {
+  query(sql: string, params: unknown[], done: (err: Error | null, result: unknown) => void): void;
+}
+
+/**
+ * A statement straight on the runner's mysql2 connection. TypeORM's own `query` costs a
+ * transaction's hot path more than the statement itself here: per statement it builds a promise
+ * wrapper (whose `require` resolves a module path every time), broadcasts to subscribers and
+ * copies the rows. A failure keeps the driver's `code` (and, like TypeORM's, `driverError` and the
+ * caller's stack).
+ */
+async function onDriver(runner: QueryRunner, sql: string, params: unknown[]): Promise<unknown> {
+  const connection = (await runner.connect()) as DriverConnection;
+  try {
+    return await new Promise((resolve, reject) =>
+      connection.query(sql, params, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  } catch (e) {
+    const driverError = e as Error & { code?: string };
+    // Made here, after the await, so its stack names the caller rather than the packet parser.
+    throw Object.assign(new Error(`${driverError.message} (in: ${sql.slice(0, 200)})`), {
+      code: driverError.code,
+      errno: (driverError as { errno?: number }).errno,
+      driverError,
+    });
+  }
+}
+
 /**
  * A transaction that costs as few round trips to MariaDB as its reads allow: `START TRANSACTION`
  * travels with the first statement whose result is read, and the writes nobody reads a result of
@@ -48,11 +77,12 @@ export class BatchedTransaction implements Queryable {
 
   private async send(batch: Statement[]): Promise<unknown[]> {
     this.started = true;
-    if (batch.length === 1) return [await this.runner.query(batch[0].sql, batch[0].params)];
-    return this.runner.query(
+    if (batch.length === 1) return [await onDriver(this.runner, batch[0].sql, batch[0].params)];
+    return (await onDriver(
+      this.runner,
       batch.map((s) => s.sql).join(';\n'),
       batch.flatMap((s) => s.params),
-    );
+    )) as unknown[];
   }
 }
 
@@ -76,7 +106,7 @@ export async function batchedTransaction<T>(
     } catch (e) {
       failure = e;
       // The batch stopped at its failing statement; whatever ran before it is undone here.
-      if (tx.started) await runner.query('ROLLBACK').catch(() => undefined);
+      if (tx.started) await onDriver(runner, 'ROLLBACK', []).catch(() => undefined);
     } finally {
       await runner.release();
     }
