@@ -15,7 +15,10 @@
  * columns and values, the same outbox rows, a real hash chain), in the same two round trips
  * (`START TRANSACTION; UPDATE … WHERE id = ? AND version = ?`, then `INSERT audit; INSERT
  * outbox; COMMIT`), straight on a mysql2 pool of the same size: what the engine costs on top is
- * reading the document, checking and computing the step, and its libraries.
+ * reading the document, checking and computing the step, and its libraries. The engine runs twice:
+ * as it ships, remembering the documents it wrote (each client's next event then starts from the
+ * remembered row, as an event sent after viewing the document does), and with DOCUMENT_CACHE=0
+ * semantics ("engine, reading"), where every event reads its row first.
  *
  * The API runs as its own process (as it does in production), so the HTTP clients' work is not
  * done on the server's event loop; the clients use node:http with kept-alive connections. The machine is shared: the three paths take turns, ROUNDS
@@ -24,7 +27,9 @@
  *
  * Env: BENCH_ROUNDS (5), BENCH_OPS_SINGLE (1000, per path, over all rounds), BENCH_OPS_32 (150 per
  * client, over all rounds), BENCH_POOL (20, the API's default: connections of the engine and the
- * ceiling).
+ * ceiling), BENCH_API_NODE_ARGS (extra node options for the API process, e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof -r ./tools/scripts/exit-on-sigterm.cjs`; the bench process takes
+ * BENCH_NODE_ARGS, see tools/scripts/bench.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';

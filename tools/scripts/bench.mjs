@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- name…]`: runs the benchmarks in test/bench/*.bench.ts (all, or those named).
 // Benchmarks print figures and ratios; they are not tests and assert nothing.
+// BENCH_NODE_ARGS adds node options to each benchmark's process (e.g. `--cpu-prof`).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +15,18 @@ const files = readdirSync('test/bench')
   .filter((f) => !wanted.length || wanted.some((w) => f.includes(w)));
 for (const f of files) {
   console.log(`\n━━ ${f} ━━`);
-  const r = spawnSync(process.execPath, ['-r', './tools/scripts/register-ts.cjs', join('test/bench', f)], {
-    stdio: 'inherit',
-    env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []),
+      '-r',
+      './tools/scripts/register-ts.cjs',
+      join('test/bench', f),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
