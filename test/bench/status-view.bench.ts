@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     console.log(
       `status ${label.padEnd(4)}: n=${times.length} p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ` +
-        `SQL statements per request ${[...sqls].join('/')} (incl. session lookup), ${(bytes / 1024).toFixed(0)} KiB${rows ? `, ${rows} rows` : ''}`,
+        `SQL statements per request ${[...sqls].join('/')} (the session is remembered: SESSION_CACHE_SECONDS), ${(bytes / 1024).toFixed(0)} KiB${rows ? `, ${rows} rows` : ''}`,
     );
   }
 

@@ -92,6 +92,12 @@ export class DocumentEngine {
   private readonly forms = createFormValidator();
   private readonly choices: DocumentChoices;
   private readonly cache: DocumentCache;
+  /**
+   * The hash of a document's data, per data object: a transition leaves the data as it is, so a
+   * remembered row's next transition hashes nothing. Only objects the engine itself holds (read
+   * by it, never handed out) are used as keys.
+   */
+  private readonly dataHashes = new WeakMap<object, string>();
 
   constructor(
     private readonly ds: DataSource,
@@ -216,7 +222,7 @@ export class DocumentEngine {
         : `${DOCUMENT_TYPES[type].title} ${cmd.year} – ${unit.name}`);
     const dueAt = await this.dueAtFor(def, first.state, cmd.year, period, now);
     const link = DocumentAuditRepository.next(
-      this.auditLink(id, cmd.actor, 'CREATE', null, first.state, null, data, now),
+      this.auditLink(id, cmd.actor, 'CREATE', null, first.state, null, dataHash(data), now),
       { seq: 0, hash: null },
     );
     try {
@@ -311,7 +317,7 @@ export class DocumentEngine {
         result.previousState,
         result.state,
         cmd.event.comment ?? null,
-        doc.data,
+        this.hashOfData(doc),
         now,
       ),
       { seq: doc.auditSeq, hash: doc.auditHash },
@@ -375,7 +381,7 @@ export class DocumentEngine {
     if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
     const now = this.ports.now();
     const link = DocumentAuditRepository.next(
-      this.auditLink(doc.id, cmd.actor, 'SAVE', doc.state, doc.state, null, cmd.data, now),
+      this.auditLink(doc.id, cmd.actor, 'SAVE', doc.state, doc.state, null, dataHash(cmd.data), now),
       {
         seq: doc.auditSeq,
         hash: doc.auditHash,
@@ -498,6 +504,14 @@ export class DocumentEngine {
     return patch;
   }
 
+  private hashOfData(doc: DocumentRow): string {
+    const data = doc.data;
+    if (data === null || typeof data !== 'object') return dataHash(data);
+    let hash = this.dataHashes.get(data);
+    if (hash === undefined) this.dataHashes.set(data, (hash = dataHash(data)));
+    return hash;
+  }
+
   private auditLink(
     documentId: string,
     actor: EngineActor,
@@ -505,7 +519,7 @@ export class DocumentEngine {
     fromState: string | null,
     toState: string,
     comment: string | null,
-    data: unknown,
+    hashOfData: string,
     at: Date,
   ) {
     return {
@@ -518,7 +532,7 @@ export class DocumentEngine {
       fromState,
       toState,
       comment: comment?.trim() || null,
-      dataHash: dataHash(data),
+      dataHash: hashOfData,
     };
   }
 
