@@ -35,6 +35,15 @@ describe('DocumentCache', () => {
     expect(cache.at('c', 1)).toBeDefined();
   });
 
+  it('forgets a row of a given version only while it is still that version', () => {
+    const cache = new DocumentCache(2);
+    cache.remember(row('a', 2));
+    cache.forget('a', 1);
+    expect(cache.at('a', 2)).toBeDefined();
+    cache.forget('a', 2);
+    expect(cache.at('a', 2)).toBeUndefined();
+  });
+
   it('forgets a row on request, and remembers nothing at capacity 0', () => {
     const cache = new DocumentCache(2);
     cache.remember(row('a', 1));

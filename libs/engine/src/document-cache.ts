@@ -37,8 +37,9 @@ export class DocumentCache {
     if (this.rows.size > this.capacity) this.rows.delete(this.rows.keys().next().value as string);
   }
 
-  forget(id: string): void {
-    this.rows.delete(id);
+  /** Forgets the row; with `version`, only if it is still the row of that version (not a newer one). */
+  forget(id: string, version?: number): void {
+    if (version === undefined || this.rows.get(id)?.version === version) this.rows.delete(id);
   }
 
   get size(): number {

@@ -139,7 +139,8 @@ export class DocumentEngine {
       try {
         return await change(remembered, await this.definitions.load(remembered.definitionId), true);
       } catch (e) {
-        this.cache.forget(id);
+        // (A concurrent winner may have remembered its newer row meanwhile: that one stays.)
+        this.cache.forget(id, expectedVersion);
         if (!(e instanceof EngineError)) throw e;
       }
     }
