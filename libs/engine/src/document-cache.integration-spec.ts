@@ -73,10 +73,8 @@ describe('remembered documents (two engines, real MariaDB)', () => {
         throw e;
       },
     );
-  const auditCount = async (id: string) =>
-    Number((await ds.query('SELECT COUNT(*) AS n FROM document_audit WHERE document_id = ?', [id]))[0].n);
-
-  it('starts from a row the other engine moved on from, once the caller shows the new version', async () => {
+  /** A report a saved (so a remembers it at v2) and b then submitted (v3). */
+  const submittedElsewhere = async () => {
     const doc = await report(a);
     const { version: v2 } = await a.saveData({
       documentId: doc.id,
@@ -84,13 +82,19 @@ describe('remembered documents (two engines, real MariaDB)', () => {
       expectedVersion: 1,
       actor: handlaggare,
     });
-    // b moves the document on; a still remembers it at v2.
     const submitted = await b.transition({
       documentId: doc.id,
       event: { type: 'SUBMIT' },
       expectedVersion: v2,
       actor: handlaggare,
     });
+    return { doc, v2, submitted };
+  };
+  const auditCount = async (id: string) =>
+    Number((await ds.query('SELECT COUNT(*) AS n FROM document_audit WHERE document_id = ?', [id]))[0].n);
+
+  it('starts from a row the other engine moved on from, once the caller shows the new version', async () => {
+    const { doc, submitted } = await submittedElsewhere();
     // A caller who saw b's answer sends the next event through a.
     const approved = await a.transition({
       documentId: doc.id,
@@ -105,19 +109,7 @@ describe('remembered documents (two engines, real MariaDB)', () => {
   });
 
   it('answers 409 with the current version when the remembered row is behind, and writes nothing', async () => {
-    const doc = await report(a);
-    const { version: v2 } = await a.saveData({
-      documentId: doc.id,
-      data: DATA,
-      expectedVersion: 1,
-      actor: handlaggare,
-    });
-    await b.transition({
-      documentId: doc.id,
-      event: { type: 'SUBMIT' },
-      expectedVersion: v2,
-      actor: handlaggare,
-    });
+    const { doc, v2 } = await submittedElsewhere();
     const before = await auditCount(doc.id);
     // a remembers the draft at v2 and the caller sends v2 too: the step allows SUBMIT, the
     // guarded update must refuse it.
@@ -131,19 +123,7 @@ describe('remembered documents (two engines, real MariaDB)', () => {
   });
 
   it('checks a refusal from a remembered row on a fresh read (409, not the old step’s refusal)', async () => {
-    const doc = await report(a);
-    const { version: v2 } = await a.saveData({
-      documentId: doc.id,
-      data: DATA,
-      expectedVersion: 1,
-      actor: handlaggare,
-    });
-    await b.transition({
-      documentId: doc.id,
-      event: { type: 'SUBMIT' },
-      expectedVersion: v2,
-      actor: handlaggare,
-    });
+    const { doc, v2 } = await submittedElsewhere();
     // In the draft a remembers, APPROVE is not an event of the step; in the database it is.
     expect(
       await refusal(
