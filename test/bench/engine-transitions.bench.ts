@@ -25,8 +25,9 @@
  * rounds of each at 1 and at 32 clients, so load from neighbours falls on all of them alike;
  * figures are totals over the rounds, and ratios are given with their spread over the rounds.
  *
- * Env: BENCH_ROUNDS (5), BENCH_OPS_SINGLE (1000, per path, over all rounds), BENCH_OPS_32 (150 per
- * client, over all rounds), BENCH_POOL (20, the API's default: connections of the engine and the
+ * Env: BENCH_CLIENTS (`1,32`: the concurrencies to run), BENCH_ROUNDS (5), BENCH_OPS_SINGLE (1000,
+ * per path, over all rounds, at 1 client), BENCH_OPS_32 (150 per client, over all rounds, at more
+ * than one client), BENCH_POOL (20, the API's default: connections of the engine and the
  * ceiling), BENCH_API_NODE_ARGS (extra node options for the API process, e.g. `--cpu-prof
  * --cpu-prof-dir=/tmp/prof -r ./tools/scripts/exit-on-sigterm.cjs`; the bench process takes
  * BENCH_NODE_ARGS, see tools/scripts/bench.mjs).
@@ -68,7 +69,9 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const OPS_SINGLE = Math.ceil(Number(process.env['BENCH_OPS_SINGLE'] ?? 1000) / ROUNDS);
 const OPS_PER_CLIENT_32 = Math.ceil(Number(process.env['BENCH_OPS_32'] ?? 150) / ROUNDS);
 const POOL = Number(process.env['BENCH_POOL'] ?? 20);
-const CLIENTS = [1, 32];
+/** Concurrent clients of each run (BENCH_CLIENTS, e.g. `1,8,16,32`): the issue's figures are at 1 and 32. */
+const CLIENTS = (process.env['BENCH_CLIENTS'] ?? '1,32').split(',').map(Number);
+const SPARE = Math.max(...CLIENTS);
 
 interface Doc {
   id: string;
@@ -286,12 +289,12 @@ async function main() {
 
   // --- taking turns ----------------------------------------------------------------------------
   const paths: { mode: string; op: (d: Doc) => Promise<void>; docs: Doc[] }[] = [
-    { mode: 'engine', op: viaEngine, docs: await documents(33) },
-    { mode: 'engine, reading', op: viaReadingEngine, docs: await documents(33) },
-    { mode: 'http', op: viaHttp, docs: await documents(33) },
-    { mode: 'raw SQL', op: raw, docs: await documents(33) },
+    { mode: 'engine', op: viaEngine, docs: await documents(SPARE + 1) },
+    { mode: 'engine, reading', op: viaReadingEngine, docs: await documents(SPARE + 1) },
+    { mode: 'http', op: viaHttp, docs: await documents(SPARE + 1) },
+    { mode: 'raw SQL', op: raw, docs: await documents(SPARE + 1) },
   ];
-  for (const p of paths) await drive(1, 20, () => p.op(p.docs[32])); // warm-up
+  for (const p of paths) await drive(1, 20, () => p.op(p.docs[SPARE])); // warm-up
   interface Run {
     latencies: number[];
     seconds: number;
