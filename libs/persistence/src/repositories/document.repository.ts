@@ -70,7 +70,11 @@ export function toDocumentRow(r: Record<string, unknown>): DocumentRow {
   };
 }
 
-/** Documents. State changes go only through guardedUpdate, inside the engine's transaction. */
+/**
+ * Documents. State changes go only through guardedUpdate, inside the engine's transaction. Any
+ * other write of a document may touch only `due_at` and `overdue`: the engine remembers rows by
+ * their `version` (DocumentCache), so a change of anything a transition reads must raise it.
+ */
 export class DocumentRepository {
   constructor(private readonly ds: DataSource) {}
 
