@@ -4,12 +4,18 @@ import type { AppConfig } from '@rodtrad/config';
 import { APPROVAL_PROVIDERS } from './approvals/approval.providers';
 import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
 import { EFFECTS_JOB_HANDLERS, EFFECTS_PROVIDERS } from './effects/effects.providers';
+import { PromoteWaitingEffectsJob } from './effects/promote-waiting-effects.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
 import { JOB_HANDLERS } from './queues/job-handler';
 import { WorkerHost } from './queues/worker-host';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './tokens';
 
-const HANDLERS = [PurgeExpiredSessionsJob, ...EFFECTS_JOB_HANDLERS, RenewApprovalLinksJob];
+const HANDLERS = [
+  PurgeExpiredSessionsJob,
+  ...EFFECTS_JOB_HANDLERS,
+  PromoteWaitingEffectsJob,
+  RenewApprovalLinksJob,
+];
 
 @Module({})
 export class WorkerModule {

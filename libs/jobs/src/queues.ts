@@ -20,6 +20,8 @@ export const JOBS = {
   relayOutbox: 'relay-outbox',
   /** maintenance queue: cancel approval requests whose step was left, renew links of changed documents. */
   renewApprovalLinks: 'renew-approval-links',
+  /** maintenance queue: deadline bookkeeping effects that waited too long behind other effects go ahead. */
+  promoteWaitingEffects: 'promote-waiting-effects',
   /** mail queue: send one mail_message row (jobId = the row id). */
   sendMail: 'send-mail',
   /** effects queue: carry out one relayed outbox row (jobId outbox__<id>). */

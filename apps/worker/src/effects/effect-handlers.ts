@@ -39,7 +39,9 @@ export const EFFECT_HANDLER_CLASSES = [
  * transitions the approval requests, notifications and escalations reach people without waiting
  * behind this bookkeeping, which runs as soon as they are done. Their order among themselves is
  * kept (FIFO within a priority), and a deadline fires only while its document is still in the
- * deadline's state, so a cancel that comes a little later lets nothing fire in between.
+ * deadline's state, so a cancel that comes a little later lets nothing fire in between. One that
+ * has waited over a minute joins the ordinary line (PromoteWaitingEffectsJob), so a load that
+ * never lets up cannot hold it back for ever.
  */
 export const YIELDING_EFFECTS: ReadonlySet<string> = new Set([
   'scheduleDeadline',

@@ -19,6 +19,7 @@ export const EXPECTED_JOBS: { queue: QueueName; name: string }[] = [
   { queue: QUEUES.deadlines, name: JOBS.sendReminderDigest },
   { queue: QUEUES.mail, name: JOBS.sendMail },
   { queue: QUEUES.maintenance, name: JOBS.renewApprovalLinks },
+  { queue: QUEUES.maintenance, name: JOBS.promoteWaitingEffects },
 ];
 
 /**
