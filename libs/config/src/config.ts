@@ -197,7 +197,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   {
     name: 'DOCUMENT_CACHE',
     key: 'documentCache',
-    default: '5000',
+    default: '2000',
     description:
       'Documents each process remembers between reads and transitions, saving a read per event (0: off)',
     parse: int(0, 1_000_000),

@@ -66,8 +66,11 @@ export interface DocumentEngineOptions {
   documentCache?: number;
 }
 
-/** Enough for every document under way in a municipality's busiest weeks, at a few KB each. */
-export const DEFAULT_DOCUMENT_CACHE = 5_000;
+/**
+ * More documents than are worked on at once in a municipality's busiest weeks. A row is its form
+ * data and XState snapshot, a few KB to a few tens of KB: at most some tens of MB per process.
+ */
+export const DEFAULT_DOCUMENT_CACHE = 2_000;
 
 export interface CreateDocumentCommand {
   type: string;
