@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8')) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
+// How TypeScript is compiled for tests, benchmarks (tools/scripts/register-ts.cjs) alike.
+const swc = JSON.parse(readFileSync(`${__dirname}/tools/swc.json`, 'utf8')) as Record<string, unknown>;
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
@@ -14,17 +16,7 @@ export const preset: Config = {
   testEnvironment: 'node',
   moduleNameMapper,
   transform: {
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true, tsx: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
-      },
-    ],
+    '^.+\\.(t|j)sx?$': ['@swc/jest', swc],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -1,4 +1,5 @@
 import type { JsonSchema } from './json-schema';
+import { pageSchema } from './paging';
 
 /** One form of a version's bundle: an RJSF schema and its uiSchema. */
 export const formEntrySchema: JsonSchema = {
@@ -37,24 +38,15 @@ export const versionCreatedSchema: JsonSchema = {
 };
 
 /** GET /api/workflow-definitions: every key with its latest and published version. */
-export const definitionListSchema: JsonSchema = {
+export const definitionListSchema: JsonSchema = pageSchema({
   type: 'object',
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          key: { type: 'string' },
-          title: { type: 'string' },
-          latestVersion: { type: 'integer' },
-          publishedVersion: { type: 'integer', nullable: true },
-        },
-      },
-    },
-    total: { type: 'integer' },
+    key: { type: 'string' },
+    title: { type: 'string' },
+    latestVersion: { type: 'integer' },
+    publishedVersion: { type: 'integer', nullable: true },
   },
-};
+});
 
 /** GET /api/workflow-definitions/{key}/versions/{version}: one version with its forms. */
 export const definitionVersionSchema: JsonSchema = {
@@ -69,29 +61,20 @@ export const definitionVersionSchema: JsonSchema = {
   },
 };
 
-export const definitionVersionListSchema: JsonSchema = {
+export const definitionVersionListSchema: JsonSchema = pageSchema({
   type: 'object',
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          version: { type: 'integer' },
-          status: { type: 'string', enum: ['draft', 'published', 'retired'] },
-          title: { type: 'string' },
-          checksum: { type: 'string' },
-          source: { type: 'string', enum: ['shipped', 'admin'] },
-          createdAt: { type: 'string', format: 'date-time' },
-          publishedAt: { type: 'string', format: 'date-time', nullable: true },
-          documents: { type: 'integer', description: 'Documents pinned to the version' },
-          running: { type: 'integer', description: 'Of those, documents not yet in a final step' },
-        },
-      },
-    },
-    total: { type: 'integer' },
+    version: { type: 'integer' },
+    status: { type: 'string', enum: ['draft', 'published', 'retired'] },
+    title: { type: 'string' },
+    checksum: { type: 'string' },
+    source: { type: 'string', enum: ['shipped', 'admin'] },
+    createdAt: { type: 'string', format: 'date-time' },
+    publishedAt: { type: 'string', format: 'date-time', nullable: true },
+    documents: { type: 'integer', description: 'Documents pinned to the version' },
+    running: { type: 'integer', description: 'Of those, documents not yet in a final step' },
   },
-};
+});
 
 const changes = (item: JsonSchema, changed: JsonSchema = item): JsonSchema => ({
   type: 'object',
@@ -246,25 +229,16 @@ export const simulationResultSchema: JsonSchema = {
   },
 };
 
-export const pathReportSchema: JsonSchema = {
+export const pathReportSchema: JsonSchema = pageSchema({
   type: 'object',
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          events: { type: 'array', items: { type: 'string' } },
-          states: { type: 'array', items: { type: 'string' } },
-          end: { type: 'string' },
-          final: { type: 'boolean' },
-          length: { type: 'integer' },
-        },
-      },
-    },
-    total: { type: 'integer' },
+    events: { type: 'array', items: { type: 'string' } },
+    states: { type: 'array', items: { type: 'string' } },
+    end: { type: 'string' },
+    final: { type: 'boolean' },
+    length: { type: 'integer' },
   },
-};
+});
 
 export const publishResultSchema: JsonSchema = {
   type: 'object',
@@ -346,27 +320,18 @@ export const formVersionCreatedSchema: JsonSchema = {
   },
 };
 
-export const formVersionListSchema: JsonSchema = {
+export const formVersionListSchema: JsonSchema = pageSchema({
   type: 'object',
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          version: { type: 'integer' },
-          status: { type: 'string', enum: ['draft', 'published', 'retired'] },
-          present: { type: 'boolean' },
-          checksum: { type: 'string', nullable: true },
-          changed: { type: 'boolean', description: 'The form differs from the version before' },
-          documents: { type: 'integer' },
-          running: { type: 'integer' },
-        },
-      },
-    },
-    total: { type: 'integer' },
+    version: { type: 'integer' },
+    status: { type: 'string', enum: ['draft', 'published', 'retired'] },
+    present: { type: 'boolean' },
+    checksum: { type: 'string', nullable: true },
+    changed: { type: 'boolean', description: 'The form differs from the version before' },
+    documents: { type: 'integer' },
+    running: { type: 'integer' },
   },
-};
+});
 
 export const formDiffSchema: JsonSchema = {
   type: 'object',

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { verifyChain } from '@rodtrad/domain';
-import { openDatabase, UserRepository } from '@rodtrad/persistence';
+import { openDatabase } from '@rodtrad/persistence';
+import { demoActor } from './testing/demo-actor';
 import {
   createDocumentEngine,
   DefinitionStore,
@@ -36,11 +37,7 @@ describe('remembered documents (two engines, real MariaDB)', () => {
     a = createDocumentEngine(ds);
     b = createDocumentEngine(ds);
     uncached = createDocumentEngine(ds, { documentCache: 0 });
-    const users = new UserRepository(ds);
-    const actor = async (username: string): Promise<EngineActor> => {
-      const [{ id }] = await ds.query('SELECT id FROM app_user WHERE username = ?', [username]);
-      return { userId: id, roles: await users.rolesOf(id), via: 'user' };
-    };
+    const actor = (username: string) => demoActor(ds, username);
     handlaggare = await actor('bin.handlaggare');
     fvc = await actor('bin.fvc');
     registrator = await actor('registrator');

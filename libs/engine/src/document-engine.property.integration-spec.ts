@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { verifyChain } from '@rodtrad/domain';
-import { openDatabase, UserRepository } from '@rodtrad/persistence';
+import { openDatabase } from '@rodtrad/persistence';
+import { demoActor } from './testing/demo-actor';
 import { listStates } from '@rodtrad/workflow';
 import {
   createDocumentEngine,
@@ -51,12 +52,8 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
     });
     await DefinitionStore.fromCwd(ds).syncShipped();
     engine = createDocumentEngine(ds);
-    const users = new UserRepository(ds);
     actors = [];
-    for (const username of USERS) {
-      const [{ id }] = await ds.query('SELECT id FROM app_user WHERE username = ?', [username]);
-      actors.push({ userId: id, roles: await users.rolesOf(id), via: 'user' });
-    }
+    for (const username of USERS) actors.push(await demoActor(ds, username));
     [{ id: binId }] = await ds.query("SELECT id FROM org_unit WHERE code = 'BIN'");
   });
   afterAll(() => ds.destroy());

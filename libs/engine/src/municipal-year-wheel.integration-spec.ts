@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { dueInstant } from '@rodtrad/domain';
-import { openDatabase, UserRepository } from '@rodtrad/persistence';
+import { openDatabase } from '@rodtrad/persistence';
+import { demoActor } from './testing/demo-actor';
 import { createDocumentEngine, DefinitionStore, MunicipalYearWheel, type EngineActor } from './index';
 
 /**
@@ -34,11 +35,7 @@ describe('due dates of transitions follow the edited year wheel (real MariaDB)',
       poolSize: 4,
     });
     await DefinitionStore.fromCwd(ds).syncShipped();
-    const users = new UserRepository(ds);
-    const actor = async (username: string): Promise<EngineActor> => {
-      const [{ id }] = await ds.query('SELECT id FROM app_user WHERE username = ?', [username]);
-      return { userId: id, roles: await users.rolesOf(id), via: 'user' };
-    };
+    const actor = (username: string) => demoActor(ds, username);
     rektor = await actor('transten.rektor');
     chef = await actor('grundskola.chef');
     [{ id: transten }] = await ds.query("SELECT id FROM org_unit WHERE code = 'TRAN'");

@@ -1,8 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JOBS, QUEUES } from '@rodtrad/jobs';
 import { RenewApprovalLinks } from '@rodtrad/engine';
 import type { JobHandler } from '../queues/job-handler';
-import { WorkerQueues } from '../queues/worker-queues';
 
 /** How often open approval requests are checked against their documents. */
 export const RENEW_APPROVAL_LINKS_EVERY_MS = 30_000;
@@ -12,26 +11,13 @@ export const RENEW_APPROVAL_LINKS_EVERY_MS = 30_000;
  * (revoking the old ones) to approvers whose document changed since their mail.
  */
 @Injectable()
-export class RenewApprovalLinksJob implements JobHandler, OnApplicationBootstrap {
+export class RenewApprovalLinksJob implements JobHandler {
   readonly queue = QUEUES.maintenance;
   readonly name = JOBS.renewApprovalLinks;
+  readonly every = RENEW_APPROVAL_LINKS_EVERY_MS;
   private readonly logger = new Logger('Approvals');
 
-  constructor(
-    private readonly renew: RenewApprovalLinks,
-    private readonly queues: WorkerQueues,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    // Idempotent upsert: several workers agree on one schedule.
-    await this.queues
-      .get(QUEUES.maintenance)
-      .upsertJobScheduler(
-        'renew-approval-links',
-        { every: RENEW_APPROVAL_LINKS_EVERY_MS },
-        { name: this.name },
-      );
-  }
+  constructor(private readonly renew: RenewApprovalLinks) {}
 
   async handle(): Promise<unknown> {
     const result = await this.renew.renewStale();

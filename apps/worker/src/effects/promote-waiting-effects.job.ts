@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JOBS, QUEUES } from '@rodtrad/jobs';
 import type { JobHandler } from '../queues/job-handler';
 import { WorkerQueues } from '../queues/worker-queues';
@@ -18,23 +18,13 @@ const BATCH = 1_000;
  * joins the end of the ordinary line: it then waits at most for what was queued before it.
  */
 @Injectable()
-export class PromoteWaitingEffectsJob implements JobHandler, OnApplicationBootstrap {
+export class PromoteWaitingEffectsJob implements JobHandler {
   readonly queue = QUEUES.maintenance;
   readonly name = JOBS.promoteWaitingEffects;
+  readonly every = PROMOTE_WAITING_EFFECTS_EVERY_MS;
   private readonly logger = new Logger('Effects');
 
   constructor(private readonly queues: WorkerQueues) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    // Idempotent upsert: several workers agree on one schedule.
-    await this.queues
-      .get(QUEUES.maintenance)
-      .upsertJobScheduler(
-        'promote-waiting-effects',
-        { every: PROMOTE_WAITING_EFFECTS_EVERY_MS },
-        { name: this.name },
-      );
-  }
 
   handle(): Promise<{ promoted: number }> {
     return this.promote(Date.now());

@@ -9,6 +9,7 @@ import { WORKER_DATA_SOURCE } from '../tokens';
 export class PurgeExpiredSessionsJob implements JobHandler {
   readonly queue = QUEUES.maintenance;
   readonly name = JOBS.purgeExpiredSessions;
+  readonly every = 15 * 60_000;
   private readonly logger = new Logger('PurgeExpiredSessions');
 
   constructor(@Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource) {}

@@ -5,6 +5,8 @@ import type { QueueName } from '@rodtrad/jobs';
 export interface JobHandler<T = unknown> {
   readonly queue: QueueName;
   readonly name: string;
+  /** For housekeeping: the worker runs the job on this schedule (ms), one schedule for all workers. */
+  readonly every?: number;
   handle(job: Job<T>): Promise<unknown>;
 }
 

@@ -83,11 +83,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       this.workers.push(worker);
     }
     // Housekeeping on a schedule: idempotent upsert, so several workers agree on one schedule.
-    await this.queue(QUEUES.maintenance).upsertJobScheduler(
-      'purge-expired-sessions',
-      { every: 15 * 60_000 },
-      { name: JOBS.purgeExpiredSessions },
-    );
+    for (const h of this.handlers)
+      if (h.every) await this.queue(h.queue).upsertJobScheduler(h.name, { every: h.every }, { name: h.name });
     this.logger.log(
       `Workers running for queues: ${[...byQueue.keys()].join(', ')} (prefix ${this.config.queuePrefix})`,
     );
