@@ -106,15 +106,20 @@ export class ApprovalWorld {
     return (await this.api.request('GET', `/api/documents/${id}`, { token: await this.api.login(as) })).body;
   }
 
-  /** Waits for the `n`-th mail (1-based) to `username` about the document and returns it with its link token. */
+  /**
+   * Waits for the `n`-th mail (1-based) with an approval link to `username` about the document and
+   * returns it with its link token. Other mails about it (a reminder, an overdue notice once the
+   * step's date has passed) are not counted.
+   */
   async link(username: string, documentTitle: string, n = 1): Promise<{ mail: ReceivedMail; token: string }> {
+    const link = new RegExp(`${PUBLIC_URL}/approve/([A-Za-z0-9_-]{43})`);
     const mail = await this.smtp.waitFor((all) => {
-      const mine = all.filter((m) => m.to.includes(mailOf(username)) && m.subject.includes(documentTitle));
+      const mine = all.filter(
+        (m) => m.to.includes(mailOf(username)) && m.subject.includes(documentTitle) && link.test(m.text),
+      );
       return mine.length >= n ? mine[n - 1] : undefined;
     });
-    const match = new RegExp(`${PUBLIC_URL}/approve/([A-Za-z0-9_-]{43})`).exec(mail.text);
-    if (!match) throw new Error(`No approval link in mail "${mail.subject}"`);
-    return { mail, token: match[1] };
+    return { mail, token: (link.exec(mail.text) as RegExpExecArray)[1] };
   }
 
   mailsTo(username: string, documentTitle: string): ReceivedMail[] {
