@@ -1,3 +1,4 @@
+import { hashToken } from '@rodtrad/persistence';
 import { startTestApi, type TestApi } from '@rodtrad/testing';
 
 /**
@@ -84,10 +85,8 @@ describe('remembered sessions across two API processes (real MariaDB and Redis)'
     try {
       const token = await signIn('registrator');
       expect(await meStatus(off, token)()).toBe(200);
-      await a.dataSource.query(
-        'DELETE FROM session WHERE user_id = (SELECT id FROM app_user WHERE username = ?)',
-        ['registrator'],
-      );
+      // Only this session: the demo users' other sessions belong to suites running beside this one.
+      await a.dataSource.query('DELETE FROM session WHERE token_hash = ?', [hashToken(token)]);
       expect(await meStatus(off, token)()).toBe(401);
     } finally {
       await off.close();
