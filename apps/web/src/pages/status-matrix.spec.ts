@@ -71,17 +71,18 @@ describe('buildMatrix', () => {
     ]);
   });
 
-  it('builds 300 units × 12 columns quickly', () => {
+  it('builds 300 units × 12 columns', () => {
     const many: StatusItem[] = [];
     for (let u = 0; u < 300; u += 1) {
       for (let m = 1; m <= 12; m += 1)
         many.push(item(String(1000 + u), 'manadsrapport', 'draft', { period: `2026-${m}` }));
     }
-    const started = performance.now();
     const matrix = buildMatrix(many, units);
     expect(matrix.rows).toHaveLength(300);
     expect(matrix.columns).toHaveLength(12);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(
+      matrix.rows.every((row) => matrix.columns.every((c) => row.cells.get(c.key)?.state === 'draft')),
+    ).toBe(true);
   });
 });
 
