@@ -124,7 +124,7 @@ describe('email-linked approvals', () => {
     expect(again).toEqual({ outcome: 'already-requested' });
     expect(await rows()).toEqual(before);
     await new Promise((r) => setTimeout(r, 500));
-    expect(w.mailsTo('grundskola.chef', title)).toHaveLength(1);
+    expect(w.approvalMailsTo('grundskola.chef', title)).toHaveLength(1);
   });
 
   it('sends the plan back to draft on "return for changes", with the comment in the history', async () => {
@@ -207,7 +207,7 @@ describe('email-linked approvals', () => {
     await requestApproval(doc.id, { approvers: { users: ['grundskola.chef', 'bin.fvc'] }, mode: 'sequence' });
     const mine = await w.link('grundskola.chef', title, 2);
     expect((await w.api.request('GET', `/api/approvals/${first.token}`)).body.code).toBe('token-revoked');
-    expect(w.mailsTo('bin.fvc', title)).toHaveLength(0);
+    expect(w.approvalMailsTo('bin.fvc', title)).toHaveLength(0);
     expect((await w.decide(mine.token, { decision: 'approve' })).body.outcome).toBe('recorded');
     const next = await w.link('bin.fvc', title);
     expect(next.mail.text).toContain('Det är nu din tur');
@@ -234,7 +234,7 @@ describe('email-linked approvals', () => {
     const title = await w.titleOf(doc.id);
     const standing = await w.link('bin.fvc', title);
     expect(standing.mail.text).toContain('För: Jonas Bergström (du är ersättare)');
-    expect(w.mailsTo('grundskola.chef', title)).toHaveLength(0);
+    expect(w.approvalMailsTo('grundskola.chef', title)).toHaveLength(0);
     expect(
       (await w.api.request('DELETE', `/api/substitutes/${created.body.id}`, { token: admin })).status,
     ).toBe(204);
@@ -315,16 +315,16 @@ describe('email-linked approvals', () => {
     const titles = await Promise.all(docs.map((d) => w.titleOf(d.id)));
     await waitUntil(async () => {
       const rows = await w.sql<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM mail_message WHERE status = 'pending' AND attempts > 0 AND subject LIKE '%2028%'`,
+        `SELECT COUNT(*) AS n FROM mail_message WHERE status = 'pending' AND attempts > 0 AND subject LIKE '%Godkännande begärs: %2028%'`,
       );
       return Number(rows[0].n) === 3;
     });
     await w.smtp.start();
     for (const t of titles) await w.link('forskola.chef', t);
     await new Promise((r) => setTimeout(r, 3000));
-    for (const t of titles) expect(w.mailsTo('forskola.chef', t)).toHaveLength(1);
+    for (const t of titles) expect(w.approvalMailsTo('forskola.chef', t)).toHaveLength(1);
     const [{ n }] = await w.sql<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM mail_message WHERE status <> 'sent' AND subject LIKE '%2028%'`,
+      `SELECT COUNT(*) AS n FROM mail_message WHERE status <> 'sent' AND subject LIKE '%Godkännande begärs: %2028%'`,
     );
     expect(Number(n)).toBe(0);
   }, 90_000);

@@ -67,7 +67,7 @@ describe('the registrar’s view of a budget year', () => {
       diarienummer: null,
     });
     expect(typeof feb.documentId).toBe('string');
-    // the plans of the budget year were due before it began, so with the clock in the 2020s they are not yet late
+    // February 2030 is reported by 15 March 2030, so it is not late yet (YEAR must lie ahead of today)
     expect(feb.overdue).toBe(false);
   });
 

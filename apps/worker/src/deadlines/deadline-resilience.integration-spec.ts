@@ -49,7 +49,8 @@ async function manyDeadlines(
   dueAt: Date,
 ): Promise<string> {
   const [unit] = await ds.query('SELECT id FROM org_unit WHERE code = ?', [unitCode]);
-  const doc = await createDocumentEngine(ds).create({
+  // Only these deadlines: not the year wheel's own for the step, which fires at once once past.
+  const doc = await createDocumentEngine(ds, { dueAt: async () => null }).create({
     type: 'enhetsplan',
     orgUnitId: unit.id,
     year,

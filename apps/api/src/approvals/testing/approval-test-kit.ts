@@ -4,6 +4,9 @@ import { startFullStack, type FullStack, type ReceivedMail, type TestApi } from 
 export const MAIL_DOMAIN = 'hallsberg.example';
 export const mailOf = (username: string) => `${username}@${MAIL_DOMAIN}`;
 export const PUBLIC_URL = 'http://rodtrad.test';
+const APPROVAL_LINK = new RegExp(`${PUBLIC_URL}/approve/([A-Za-z0-9_-]{43})`);
+const isApprovalMail = (username: string, documentTitle: string) => (m: ReceivedMail) =>
+  m.to.includes(mailOf(username)) && m.subject.includes(documentTitle) && APPROVAL_LINK.test(m.text);
 
 /** An activity list that satisfies the enhetsplan's draft form. */
 export const ENHETSPLAN_DATA = {
@@ -112,20 +115,20 @@ export class ApprovalWorld {
    * step's date has passed) are not counted.
    */
   async link(username: string, documentTitle: string, n = 1): Promise<{ mail: ReceivedMail; token: string }> {
-    const link = new RegExp(`${PUBLIC_URL}/approve/([A-Za-z0-9_-]{43})`);
     const mail = await this.smtp.waitFor((all) => {
-      const mine = all.filter(
-        (m) => m.to.includes(mailOf(username)) && m.subject.includes(documentTitle) && link.test(m.text),
-      );
+      const mine = all.filter(isApprovalMail(username, documentTitle));
       return mine.length >= n ? mine[n - 1] : undefined;
     });
-    return { mail, token: (link.exec(mail.text) as RegExpExecArray)[1] };
+    return { mail, token: (APPROVAL_LINK.exec(mail.text) as RegExpExecArray)[1] };
   }
 
-  mailsTo(username: string, documentTitle: string): ReceivedMail[] {
-    return this.smtp.received.filter(
-      (m) => m.to.includes(mailOf(username)) && m.subject.includes(documentTitle),
-    );
+  /**
+   * The mails with an approval link to `username` about the document, received so far. Overdue
+   * notices and reminders are not among them: whether they come depends on today's date, since
+   * the tests' documents belong to fixed years.
+   */
+  approvalMailsTo(username: string, documentTitle: string): ReceivedMail[] {
+    return this.smtp.received.filter(isApprovalMail(username, documentTitle));
   }
 
   async decide(
