@@ -69,7 +69,11 @@ export const documentSummarySchema: JsonSchema = {
     overdue: { type: 'boolean' },
     submittedAt: { type: 'string', format: 'date-time', nullable: true },
     decidedAt: { type: 'string', format: 'date-time', nullable: true },
-    diarienummer: nullableString,
+    diarienummer: {
+      ...nullableString,
+      description:
+        "Registration number given when KS or KF registers the document: 'KS 12/2027', gap-free per body and calendar year in Sweden",
+    },
   },
 };
 

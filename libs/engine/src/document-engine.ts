@@ -4,6 +4,7 @@ import {
   canOwnDocument,
   dataHash,
   DOCUMENT_TYPES,
+  diariumYear,
   formatDiarienummer,
   hasAnyRole,
   isDocumentTypeKey,
@@ -497,7 +498,7 @@ export class DocumentEngine {
           body,
         ]);
         const bodyCode = unit?.code ?? body.toUpperCase();
-        const year = now.getUTCFullYear();
+        const year = diariumYear(now);
         patch.diarienummer = formatDiarienummer({
           bodyCode,
           number: await nextDiariumNumber(m, bodyCode, year),

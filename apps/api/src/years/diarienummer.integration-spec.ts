@@ -1,5 +1,5 @@
-import { parseDiarienummer } from '@rodtrad/domain';
-import { startTestApi, type TestApi } from '@rodtrad/testing';
+import { diariumYear, parseDiarienummer } from '@rodtrad/domain';
+import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 const YEAR = 2034;
 const REPORT = {
@@ -12,8 +12,10 @@ describe('diarienummer at KS', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startTestApi();
-  });
+    // A database of its own: other suites register documents at KS too, and their numbers would
+    // fall among these (seen: KS 25 taken by the shipped-workflows suite in the middle of the burst).
+    api = await startTestApi(await isolatedStack('diarium'));
+  }, 60_000);
   afterAll(() => api.close());
 
   /** Sends an event with the document's current version; fails the test unless it is accepted. */
@@ -62,9 +64,9 @@ describe('diarienummer at KS', () => {
     expect(ids).toHaveLength(14);
 
     // Register all of them at the same moment.
-    const yearBefore = new Date().getUTCFullYear();
+    const yearBefore = diariumYear(new Date());
     const results = await Promise.all(ids.map((id) => send(id, 'REGISTER', registrator)));
-    const yearAfter = new Date().getUTCFullYear();
+    const yearAfter = diariumYear(new Date());
     expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
     expect(results.every((r) => r.body.state === 'ks_treatment')).toBe(true);
 
@@ -77,7 +79,7 @@ describe('diarienummer at KS', () => {
       true,
     );
     // Per year of registration (two only if the burst straddled New Year), unique and without gaps:
-    // consecutive numbers ending at the body's counter for that year.
+    // 1, 2, 3 … up to the body's counter, since nothing else registers in this database.
     for (const year of new Set(parsed.map((p) => p?.year as number))) {
       const numbers = parsed
         .filter((p) => p?.year === year)
@@ -87,9 +89,8 @@ describe('diarienummer at KS', () => {
         "SELECT last_number AS last FROM diarium_sequence WHERE body_code = 'KS' AND year = ?",
         [year],
       );
-      expect(numbers).toEqual(
-        Array.from({ length: numbers.length }, (_, i) => Number(last) - numbers.length + 1 + i),
-      );
+      expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+      expect(Number(last)).toBe(numbers.length);
     }
   });
 });

@@ -1,4 +1,5 @@
 import {
+  diariumYear,
   formatDiarienummer,
   isValidDiarienummer,
   parseDiarienummer,
@@ -36,5 +37,12 @@ describe('diarienummer', () => {
     expect(() => formatDiarienummer({ bodyCode: 'K S', number: 1, year: 2015 })).toThrow(
       expect.objectContaining({ code: 'diarium.invalid-diarienummer' }),
     );
+  });
+
+  it('numbers within the Swedish calendar year, not the UTC one', () => {
+    expect(diariumYear(new Date('2026-12-31T22:59:59Z'))).toBe(2026); // 23:59:59 in Stockholm
+    expect(diariumYear(new Date('2026-12-31T23:00:00Z'))).toBe(2027); // midnight in Stockholm
+    expect(diariumYear(new Date('2027-06-30T22:30:00Z'))).toBe(2027); // summer time: 00:30 on 1 July
+    expect(diariumYear(new Date('2026-12-31T23:30:00Z'), 'UTC')).toBe(2026);
   });
 });

@@ -1,3 +1,4 @@
+import { calendarDateIn, DEFAULT_TIME_ZONE } from '../arshjul/due-instant';
 import { DomainError } from '../domain-error';
 
 /** A registration number in the diarium: body code, running number within the year, year. */
@@ -50,4 +51,13 @@ export function parseDiarienummer(text: string): Diarienummer | undefined {
     year: Number(match[3]),
   };
   return isValidDiarienummer(parts) ? parts : undefined;
+}
+
+/**
+ * The diarium year a matter registered at `instant` belongs to: the calendar year where the
+ * municipality is (Sweden), not in UTC. Registered at 00:30 on New Year's Day in Hallsberg, it is
+ * the new year's, though UTC still says 31 December.
+ */
+export function diariumYear(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): number {
+  return Number(calendarDateIn(instant, timeZone).slice(0, 4));
 }
