@@ -3,13 +3,15 @@ import './register-aliases';
 import { createConnection } from 'mysql2/promise';
 import Redis from 'ioredis';
 import { describeDatabaseUrl, loadConfig } from '@rodtrad/config';
+import { DefinitionStore } from '@rodtrad/engine';
 import { openDatabase } from '@rodtrad/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 
 /**
  * Once per jest run: a fresh database for this tier (dropped and re-created, then
- * migrated and seeded with the demo municipality) and a clean queue prefix in Redis.
+ * migrated, seeded with the demo municipality, the shipped workflows published) and a clean queue
+ * prefix in Redis.
  */
 export default async function globalSetup(): Promise<void> {
   const config = loadConfig();
@@ -19,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
   await conn.end();
   const ds = await openDatabase({ databaseUrl: config.databaseUrl, migrate: true, poolSize: 2 });
   await seedDemo(ds, config.demoPassword);
+  // Before any suite starts: the shipped workflows, which every API and engine would sync anyway.
+  await DefinitionStore.fromCwd(ds).syncShipped();
   await ds.destroy();
   await flushPrefix(config.redisUrl, config.queuePrefix);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { isDeadlineKey, isDocumentTypeKey, isRoleKey } from '@rodtrad/domain';
-import { WorkflowDefinitionRepository, type StoredDefinition } from '@rodtrad/persistence';
+import { withNamedLock, WorkflowDefinitionRepository, type StoredDefinition } from '@rodtrad/persistence';
 import {
   compileWorkflow,
   createRegistry,
@@ -56,7 +56,7 @@ export class DefinitionStore {
   private readonly loaded = new Map<string, LoadedDefinition>();
 
   constructor(
-    ds: DataSource,
+    private readonly ds: DataSource,
     private readonly options: DefinitionStoreOptions,
   ) {
     this.repo = new WorkflowDefinitionRepository(ds);
@@ -107,10 +107,21 @@ export class DefinitionStore {
   /**
    * Makes each shipped file a published version: version 1 on first start, a new version when
    * the file (or one of its forms) changed. A published version is never edited.
+   *
+   * Every process syncs when it starts (the API and the worker at once, under `npm start`), so the
+   * sync holds a lock of the database's: otherwise two processes could both find a file missing,
+   * and the second would publish a copy of the first's version as version 2.
    */
   async syncShipped(): Promise<{ key: string; version: number }[]> {
+    const shipped = this.checkShipped();
+    return withNamedLock(this.ds, 'sync-shipped-definitions', () => this.appendChanged(shipped));
+  }
+
+  private async appendChanged(
+    shipped: ReturnType<DefinitionStore['checkShipped']>,
+  ): Promise<{ key: string; version: number }[]> {
     const created: { key: string; version: number }[] = [];
-    for (const s of this.checkShipped()) {
+    for (const s of shipped) {
       const latestShipped = (await this.repo.versions(s.definition.key))
         .filter((v) => v.source === 'shipped')
         .at(-1);

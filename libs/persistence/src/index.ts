@@ -3,3 +3,4 @@ export * from './migrations';
 export * from './connection-errors';
 export * from './data-source.factory';
 export * from './repositories';
+export * from './named-lock';
