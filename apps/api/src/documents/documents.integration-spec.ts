@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '@rodtrad/testing';
+import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 const ENHETSPLAN = {
   aktiviteter: [
@@ -267,44 +267,6 @@ describe('documents and transitions over HTTP (real MariaDB)', () => {
     expect(Number(m)).toBe(1);
   });
 
-  it('keeps the audit trail append-only, and verification names the first broken link', async () => {
-    const admin = await api.login('admin');
-    const doc = await newEnhetsplan();
-    expect((await api.request('GET', '/api/audit/verify', { token: admin })).body).toMatchObject({
-      ok: true,
-      checked: expect.any(Number),
-    });
-    await expect(
-      api.dataSource.query("UPDATE document_audit SET comment = 'ändrad' WHERE document_id = ?", [doc.id]),
-    ).rejects.toThrow(/append-only/);
-    await expect(
-      api.dataSource.query('DELETE FROM document_audit WHERE document_id = ?', [doc.id]),
-    ).rejects.toThrow(/append-only/);
-
-    // Tampering as a database administrator would: around the trigger.
-    await api.dataSource.query('DROP TRIGGER trg_document_audit_no_update');
-    try {
-      await api.dataSource.query(
-        "UPDATE document_audit SET comment = 'efterhandsändrad' WHERE document_id = ? AND seq = 1",
-        [doc.id],
-      );
-      const res = await api.request('GET', '/api/audit/verify', { token: admin });
-      expect(res.body).toMatchObject({
-        ok: false,
-        brokenAt: { documentId: doc.id, seq: 1, reason: 'entry was altered' },
-      });
-    } finally {
-      await api.dataSource.query(
-        'UPDATE document_audit SET comment = NULL WHERE document_id = ? AND seq = 1',
-        [doc.id],
-      );
-      await api.dataSource.query(
-        "CREATE TRIGGER trg_document_audit_no_update BEFORE UPDATE ON document_audit FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'document_audit is append-only'",
-      );
-    }
-    expect((await api.request('GET', '/api/audit/verify', { token: admin })).body.ok).toBe(true);
-  });
-
   it('shows each step in the task list of whoever it waits for, with what to do next', async () => {
     const doc = await newEnhetsplan();
     const tasksOf = async (token: string) =>
@@ -353,5 +315,59 @@ describe('documents and transitions over HTTP (real MariaDB)', () => {
       (await api.request('GET', '/api/workflow-definitions/enhetsplan/versions/99', { token: rektor }))
         .status,
     ).toBe(404);
+  });
+});
+
+// A database of its own: the test drops the audit table's trigger and alters an entry for a moment,
+// and a check of every document's chain in another suite (shipped-workflows) would see it broken.
+describe('the audit trail against tampering (real MariaDB)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(await isolatedStack('audit'));
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('keeps the audit trail append-only, and verification names the first broken link', async () => {
+    const admin = await api.login('admin');
+    const [{ id: transten }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'TRAN'");
+    const created = await api.request('POST', '/api/documents', {
+      token: await api.login('transten.rektor'),
+      body: { type: 'enhetsplan', orgUnitId: transten, year: 2040 },
+    });
+    expect(created.status).toBe(201);
+    const doc = created.body;
+    expect((await api.request('GET', '/api/audit/verify', { token: admin })).body).toMatchObject({
+      ok: true,
+      checked: expect.any(Number),
+    });
+    await expect(
+      api.dataSource.query("UPDATE document_audit SET comment = 'ändrad' WHERE document_id = ?", [doc.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      api.dataSource.query('DELETE FROM document_audit WHERE document_id = ?', [doc.id]),
+    ).rejects.toThrow(/append-only/);
+
+    // Tampering as a database administrator would: around the trigger.
+    await api.dataSource.query('DROP TRIGGER trg_document_audit_no_update');
+    try {
+      await api.dataSource.query(
+        "UPDATE document_audit SET comment = 'efterhandsändrad' WHERE document_id = ? AND seq = 1",
+        [doc.id],
+      );
+      const res = await api.request('GET', '/api/audit/verify', { token: admin });
+      expect(res.body).toMatchObject({
+        ok: false,
+        brokenAt: { documentId: doc.id, seq: 1, reason: 'entry was altered' },
+      });
+    } finally {
+      await api.dataSource.query(
+        'UPDATE document_audit SET comment = NULL WHERE document_id = ? AND seq = 1',
+        [doc.id],
+      );
+      await api.dataSource.query(
+        "CREATE TRIGGER trg_document_audit_no_update BEFORE UPDATE ON document_audit FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'document_audit is append-only'",
+      );
+    }
+    expect((await api.request('GET', '/api/audit/verify', { token: admin })).body.ok).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '@rodtrad/testing';
+import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 /**
  * End to end over HTTP: the demo municipality opens its budget year, and Bildningsnämnden's chain
@@ -102,8 +102,10 @@ describe('the governance chain of one nämnd, end to end over HTTP', () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApi();
-  });
+    // A database of its own: opening a year creates a document for every unit, and another suite
+    // adds and deletes units meanwhile (its delete would meet the new document).
+    api = await startTestApi(await isolatedStack('governance'));
+  }, 60_000);
   afterAll(() => api.close());
 
   it('carries Bildningsnämnden from GPF to adopted enhetsplan and shows the red thread', async () => {
