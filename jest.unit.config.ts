@@ -5,7 +5,13 @@ import { preset } from './jest.preset';
 const config: Config = {
   ...preset,
   displayName: 'unit',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/forms'],
+  roots: [
+    '<rootDir>/apps',
+    '<rootDir>/libs',
+    '<rootDir>/workflows',
+    '<rootDir>/forms',
+    '<rootDir>/test/support',
+  ],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
 };
 export default config;

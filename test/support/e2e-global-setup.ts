@@ -14,6 +14,16 @@ export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3100);
 export default async function e2eGlobalSetup(): Promise<void> {
   await globalSetup();
   process.env['E2E_BASE_URL'] ??= `http://127.0.0.1:${E2E_PORT}`;
+  // Another run's API on the port would answer the health check below, and the tests would run
+  // against its database: refuse to start instead.
+  const taken = await fetch(`${process.env['E2E_BASE_URL']}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (taken)
+    throw new Error(
+      `Something already answers on ${process.env['E2E_BASE_URL']} (another end-to-end run?): stop it, or set E2E_PORT to a free port`,
+    );
   const env = { ...process.env, PORT: String(E2E_PORT), PUBLIC_URL: process.env['E2E_BASE_URL'] };
   const children: ChildProcess[] = [];
   for (const entry of ['dist/server/apps/api/src/main.js', 'dist/server/apps/worker/src/main.js']) {

@@ -7,6 +7,7 @@ import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { createWorkerApp, type WorkerApp } from '../../apps/worker/src/bootstrap';
 import { flushPrefix } from './global-setup';
+import { fitName } from './names';
 
 /** Deletes every Redis key of a queue prefix (never FLUSHALL: other installations share Redis). */
 export const flushQueuePrefix = flushPrefix;
@@ -19,7 +20,7 @@ export const flushQueuePrefix = flushPrefix;
 export async function isolatedStack(name: string): Promise<Record<string, string>> {
   const base = loadConfig();
   const db = describeDatabaseUrl(base.databaseUrl);
-  const database = `${db.database}_${name}`.slice(0, 64);
+  const database = fitName(`${db.database}_${name}`, 64);
   const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
   await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
   await conn.end();
@@ -30,7 +31,7 @@ export async function isolatedStack(name: string): Promise<Record<string, string
   await seedDemo(ds, base.demoPassword);
   await DefinitionStore.fromCwd(ds).syncShipped();
   await ds.destroy();
-  const queuePrefix = `${base.queuePrefix}_${name}`.slice(0, 40);
+  const queuePrefix = fitName(`${base.queuePrefix}_${name}`, 40);
   await flushPrefix(base.redisUrl, queuePrefix);
   return { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix };
 }
