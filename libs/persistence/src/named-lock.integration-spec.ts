@@ -74,4 +74,19 @@ describe('withNamedLock (real MariaDB)', () => {
       await other.destroy();
     }
   });
+
+  it('refuses a pool of one connection instead of waiting for ever', async () => {
+    const single = await openDatabase({
+      databaseUrl: process.env['DATABASE_URL'] as string,
+      migrate: false,
+      poolSize: 1,
+    });
+    try {
+      await expect(withNamedLock(single, lock, async () => 'never')).rejects.toThrow(
+        'needs a pool of two connections or more',
+      );
+    } finally {
+      await single.destroy();
+    }
+  });
 });

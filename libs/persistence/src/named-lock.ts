@@ -26,6 +26,9 @@ export async function withNamedLock<T>(
   work: () => Promise<T>,
   timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
 ): Promise<T> {
+  // With one connection, `work` would wait for ever for the connection that holds the lock.
+  if ((ds.options as { poolSize?: number }).poolSize === 1)
+    throw new Error(`The lock "${lock}" needs a pool of two connections or more: this one has one`);
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
