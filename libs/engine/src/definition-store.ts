@@ -108,9 +108,10 @@ export class DefinitionStore {
    * Makes each shipped file a published version: version 1 on first start, a new version when
    * the file (or one of its forms) changed. A published version is never edited.
    *
-   * Every process syncs when it starts (the API and the worker at once, under `npm start`), so the
-   * sync holds a lock of the database's: otherwise two processes could both find a file missing,
-   * and the second would publish a copy of the first's version as version 2.
+   * Every API process syncs when it starts, and so does the setup command (`npm start`, Docker's
+   * setup service); several may start at once (API replicas, a deploy). So the sync holds a lock of the database's:
+   * otherwise two processes could both find a file missing, and the second would publish a copy
+   * of the first's version as version 2.
    */
   async syncShipped(): Promise<{ key: string; version: number }[]> {
     const shipped = this.checkShipped();
