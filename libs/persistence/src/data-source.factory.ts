@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 import { createConnection } from 'mysql2/promise';
 import { describeDatabaseUrl } from '@rodtrad/config';
 import { ServiceUnavailableAtStartError, errorCause } from './connection-errors';
@@ -84,6 +85,29 @@ export async function openDatabase(opts: DataSourceOptionsLite & { migrate?: boo
       errorCause(e),
     );
   }
+  await useUtcSessions(ds);
   if (opts.migrate !== false) await ds.runMigrations({ transaction: 'each' });
   return ds;
+}
+
+const UTC_SESSION = "SET time_zone = '+00:00'";
+
+/**
+ * Every connection reads the clock in UTC. Instants are written from JavaScript in UTC
+ * (`timezone: 'Z'`), while SQL also stamps rows itself (CURRENT_TIMESTAMP(3): created, fired, sent,
+ * acknowledged) and compares with NOW(3) (mails to retry, digests to send). On a server whose own
+ * time zone is Sweden's, as an on-premises server's often is, those stamps would read an hour or
+ * two off and the sweeps would act early. Set per session, so no server setting is needed.
+ */
+async function useUtcSessions(ds: DataSource): Promise<void> {
+  const pool = (ds.driver as MysqlDriver).pool as {
+    on(
+      event: 'connection',
+      listener: (connection: { query(sql: string, cb: () => void): void }) => void,
+    ): void;
+  };
+  // mysql2 runs a connection's statements in order, so this comes before anything it is used for.
+  pool.on('connection', (connection) => connection.query(UTC_SESSION, () => undefined));
+  // The one connection TypeORM opened while connecting, before the listener was there.
+  await ds.query(UTC_SESSION);
 }
