@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
-const YEAR = 2030;
+const YEAR = 2090;
 const FIELDS = [
   'orgUnitId',
   'orgUnitName',
@@ -37,7 +37,7 @@ describe('the registrar’s view of a budget year', () => {
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items.every((r: { documentId: string | null }) => r.documentId === null)).toBe(true);
     const mob = res.body.items.find((r: { documentType: string }) => r.documentType === 'mal-och-budget');
-    expect(mob).toMatchObject({ orgUnitId: binId, state: null, dueAt: '2029-09-30T21:59:59.000Z' });
+    expect(mob).toMatchObject({ orgUnitId: binId, state: null, dueAt: '2089-09-30T21:59:59.000Z' });
   });
 
   it('answers one row per unit × type × period with the document’s state, due date and numbers', async () => {
@@ -55,19 +55,19 @@ describe('the registrar’s view of a budget year', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const feb = res.body.items.find(
       (r: { documentType: string; period: string; orgUnitId: string }) =>
-        r.documentType === 'manadsrapport' && r.period === '2030-02' && r.orgUnitId === binId,
+        r.documentType === 'manadsrapport' && r.period === '2090-02' && r.orgUnitId === binId,
     );
     expect(feb).toMatchObject({
       orgUnitName: 'Bildningsnämnden',
       state: 'draft',
       stateTitle: expect.any(String),
-      dueAt: '2030-03-15T22:59:59.000Z',
+      dueAt: '2090-03-15T22:59:59.000Z',
       submittedAt: null,
       decidedAt: null,
       diarienummer: null,
     });
     expect(typeof feb.documentId).toBe('string');
-    // February 2030 is reported by 15 March 2030, so it is not late yet (YEAR must lie ahead of today)
+    // February 2090 is reported by 15 March 2090: not late (YEAR lies well ahead of today)
     expect(feb.overdue).toBe(false);
   });
 
@@ -117,7 +117,7 @@ describe('the registrar’s view of a budget year', () => {
     });
     expect(lines).toHaveLength(json.body.items.length + 1);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^Bildningsnämnden;Månadsrapport;2030-02;[^;]+;2030-03-15;Nej;;;;/),
+      expect.stringMatching(/^Bildningsnämnden;Månadsrapport;2090-02;[^;]+;2090-03-15;Nej;;;;/),
     );
   });
 
