@@ -1,6 +1,5 @@
 import os from 'node:os';
-import { createConnection } from 'mysql2/promise';
-import { describeDatabaseUrl } from '@rodtrad/config';
+import { dropDatabase } from '@rodtrad/persistence';
 
 /** Percentile of a sorted-in-place sample, in the sample's unit. */
 export function percentile(sample: number[], p: number): number {
@@ -16,10 +15,7 @@ export const fmt = (n: number, digits = 1) =>
 export async function freshBenchDatabase(name: string): Promise<string> {
   const server = process.env['BENCH_DATABASE_SERVER'] ?? 'mysql://root@127.0.0.1:3306';
   const url = `${server}/${name}`;
-  const db = describeDatabaseUrl(url);
-  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
-  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await conn.end();
+  await dropDatabase(url);
   return url;
 }
 

@@ -9,12 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createConnection } from 'mysql2/promise';
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { loadConfig } from '@rodtrad/config';
 import { defaultYearWheel, dueInstant, type OrgUnitKind } from '@rodtrad/domain';
 import { plannedDocuments } from '@rodtrad/engine';
-import { openDatabase } from '@rodtrad/persistence';
+import { dropDatabase, openDatabase } from '@rodtrad/persistence';
 // The bench runs the real API in-process, as the test harness does; apps have no import alias.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -122,9 +121,7 @@ async function seedDocuments(ds: Awaited<ReturnType<typeof openDatabase>>): Prom
 }
 
 async function main(): Promise<void> {
-  const conn = await createConnection({ uri: SERVER });
-  await conn.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await conn.end();
+  await dropDatabase(env.DATABASE_URL);
   const seedDs = await openDatabase({ databaseUrl: env.DATABASE_URL, migrate: true, poolSize: 4 });
   await seedDemo(seedDs, 'demo');
   const units = await addUnits(seedDs, UNITS);

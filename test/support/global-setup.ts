@@ -1,10 +1,9 @@
 import './test-env';
 import './register-aliases';
-import { createConnection } from 'mysql2/promise';
 import Redis from 'ioredis';
-import { describeDatabaseUrl, loadConfig } from '@rodtrad/config';
+import { loadConfig } from '@rodtrad/config';
 import { DefinitionStore } from '@rodtrad/engine';
-import { openDatabase } from '@rodtrad/persistence';
+import { dropDatabase, openDatabase } from '@rodtrad/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 
@@ -15,10 +14,7 @@ import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
  */
 export default async function globalSetup(): Promise<void> {
   const config = loadConfig();
-  const db = describeDatabaseUrl(config.databaseUrl);
-  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
-  await conn.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await conn.end();
+  await dropDatabase(config.databaseUrl);
   const ds = await openDatabase({ databaseUrl: config.databaseUrl, migrate: true, poolSize: 2 });
   await seedDemo(ds, config.demoPassword);
   // Before any suite starts: the shipped workflows, which every API and engine would sync anyway.

@@ -1,7 +1,6 @@
-import { createConnection } from 'mysql2/promise';
 import { describeDatabaseUrl, loadConfig, type AppConfig } from '@rodtrad/config';
 import { DefinitionStore } from '@rodtrad/engine';
-import { openDatabase } from '@rodtrad/persistence';
+import { dropDatabase, openDatabase } from '@rodtrad/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
@@ -19,14 +18,10 @@ export const flushQueuePrefix = flushPrefix;
  */
 export async function isolatedStack(name: string): Promise<Record<string, string>> {
   const base = loadConfig();
-  const db = describeDatabaseUrl(base.databaseUrl);
-  const database = fitName(`${db.database}_${name}`, 64);
-  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
-  await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
-  await conn.end();
   const u = new URL(base.databaseUrl);
-  u.pathname = `/${database}`;
+  u.pathname = `/${fitName(`${describeDatabaseUrl(base.databaseUrl).database}_${name}`, 64)}`;
   const databaseUrl = u.toString();
+  await dropDatabase(databaseUrl);
   const ds = await openDatabase({ databaseUrl, migrate: true, poolSize: 2 });
   await seedDemo(ds, base.demoPassword);
   await DefinitionStore.fromCwd(ds).syncShipped();

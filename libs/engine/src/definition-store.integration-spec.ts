@@ -1,7 +1,6 @@
-import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { describeDatabaseUrl } from '@rodtrad/config';
-import { openDatabase } from '@rodtrad/persistence';
+import { dropDatabase, openDatabase } from '@rodtrad/persistence';
 import { DefinitionStore } from './definition-store';
 
 /**
@@ -16,15 +15,8 @@ describe('syncing the shipped definitions from several processes at once (real M
     const url = new URL(process.env['DATABASE_URL'] as string);
     const db = describeDatabaseUrl(url.toString());
     url.pathname = `/${db.database}_defsync`.slice(0, 65);
-    const conn = await createConnection({
-      host: db.host,
-      port: db.port,
-      user: db.user,
-      password: db.password,
-    });
-    await conn.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
-    await conn.end();
     const databaseUrl = url.toString();
+    await dropDatabase(databaseUrl);
     await (await openDatabase({ databaseUrl, migrate: true, poolSize: 1 })).destroy();
     pools = await Promise.all(
       [1, 2, 3].map(() => openDatabase({ databaseUrl, migrate: false, poolSize: 2 })),

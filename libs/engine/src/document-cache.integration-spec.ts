@@ -3,13 +3,7 @@ import type { DataSource } from 'typeorm';
 import { verifyChain } from '@rodtrad/domain';
 import { openDatabase } from '@rodtrad/persistence';
 import { demoActor } from './testing/demo-actor';
-import {
-  createDocumentEngine,
-  DefinitionStore,
-  EngineError,
-  type DocumentEngine,
-  type EngineActor,
-} from './index';
+import { createDocumentEngine, EngineError, type DocumentEngine, type EngineActor } from './index';
 
 /**
  * The engine remembers documents between reads and transitions (DocumentCache). Two engines
@@ -33,7 +27,6 @@ describe('remembered documents (two engines, real MariaDB)', () => {
       migrate: false,
       poolSize: 5,
     });
-    await DefinitionStore.fromCwd(ds).syncShipped();
     a = createDocumentEngine(ds);
     b = createDocumentEngine(ds);
     uncached = createDocumentEngine(ds, { documentCache: 0 });

@@ -4,13 +4,7 @@ import { verifyChain } from '@rodtrad/domain';
 import { openDatabase } from '@rodtrad/persistence';
 import { demoActor } from './testing/demo-actor';
 import { listStates } from '@rodtrad/workflow';
-import {
-  createDocumentEngine,
-  DefinitionStore,
-  EngineError,
-  type DocumentEngine,
-  type EngineActor,
-} from './index';
+import { createDocumentEngine, EngineError, type DocumentEngine, type EngineActor } from './index';
 
 /**
  * Random sequences of events, users and data never leave a document in a state its
@@ -50,7 +44,6 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
       migrate: false,
       poolSize: 5,
     });
-    await DefinitionStore.fromCwd(ds).syncShipped();
     engine = createDocumentEngine(ds);
     actors = [];
     for (const username of USERS) actors.push(await demoActor(ds, username));

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { dueInstant } from '@rodtrad/domain';
 import { openDatabase } from '@rodtrad/persistence';
 import { demoActor } from './testing/demo-actor';
-import { createDocumentEngine, DefinitionStore, MunicipalYearWheel, type EngineActor } from './index';
+import { createDocumentEngine, MunicipalYearWheel, type EngineActor } from './index';
 
 /**
  * The engine reuses the wheel it read last while the document's read shows the same wheel
@@ -34,7 +34,6 @@ describe('due dates of transitions follow the edited year wheel (real MariaDB)',
       migrate: false,
       poolSize: 4,
     });
-    await DefinitionStore.fromCwd(ds).syncShipped();
     const actor = (username: string) => demoActor(ds, username);
     rektor = await actor('transten.rektor');
     chef = await actor('grundskola.chef');

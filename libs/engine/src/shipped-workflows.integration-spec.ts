@@ -147,8 +147,8 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
       migrate: false,
       poolSize: 4,
     });
+    // The tier's database: migrated, seeded, the shipped workflows published (global setup).
     const definitions = DefinitionStore.fromCwd(ds);
-    await definitions.syncShipped();
     engine = createDocumentEngine(ds, { definitions });
     tree = new OrgTree(await new OrgUnitRepository(ds).all());
     const units: { id: string; seedKey: string }[] = await ds.query(

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
 import { describeDatabaseUrl } from '@rodtrad/config';
 import { ServiceUnavailableAtStartError, errorCause } from './connection-errors';
 import { ENTITIES } from './entities';
@@ -46,6 +46,23 @@ export function createDataSource(opts: DataSourceOptionsLite): DataSource {
 
 /** Creates the database if it is missing. Fails with an operator-readable message when MariaDB is down. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  await onServer(databaseUrl, (conn, database) =>
+    conn.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci`,
+    ),
+  );
+}
+
+/** Drops the database if it is there: the test tiers and benchmarks start from a new one. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  await onServer(databaseUrl, (conn, database) => conn.query(`DROP DATABASE IF EXISTS \`${database}\``));
+}
+
+/** Runs `statement` on a connection to the URL's server (not its database), with the name checked. */
+async function onServer(
+  databaseUrl: string,
+  statement: (conn: Connection, database: string) => Promise<unknown>,
+): Promise<void> {
   const db = describeDatabaseUrl(databaseUrl);
   const where = `${db.host}:${db.port} as ${db.user}`;
   let conn;
@@ -63,9 +80,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   try {
     if (!/^[A-Za-z0-9_]+$/.test(db.database))
       throw new Error(`Database name "${db.database}" may hold only letters, digits and _`);
-    await conn.query(
-      `CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci`,
-    );
+    await statement(conn, db.database);
   } finally {
     await conn.end();
   }
