@@ -21,14 +21,22 @@ export async function isolatedStack(name: string): Promise<Record<string, string
   const u = new URL(base.databaseUrl);
   u.pathname = `/${fitName(`${describeDatabaseUrl(base.databaseUrl).database}_${name}`, 64)}`;
   const databaseUrl = u.toString();
-  await dropDatabase(databaseUrl);
-  const ds = await openDatabase({ databaseUrl, migrate: true, poolSize: 2 });
-  await seedDemo(ds, base.demoPassword);
-  await DefinitionStore.fromCwd(ds).syncShipped();
-  await ds.destroy();
+  await recreateDatabase(databaseUrl);
   const queuePrefix = fitName(`${base.queuePrefix}_${name}`, 40);
   await flushPrefix(base.redisUrl, queuePrefix);
   return { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix };
+}
+
+/**
+ * Drops the database and creates it anew: migrated (so with a new installation id), the demo
+ * municipality seeded and the shipped workflows published.
+ */
+export async function recreateDatabase(databaseUrl: string): Promise<void> {
+  await dropDatabase(databaseUrl);
+  const ds = await openDatabase({ databaseUrl, migrate: true, poolSize: 2 });
+  await seedDemo(ds, loadConfig().demoPassword);
+  await DefinitionStore.fromCwd(ds).syncShipped();
+  await ds.destroy();
 }
 
 /** The worker in-process, on the given environment overrides. */

@@ -8,7 +8,8 @@ import { Logger } from 'nestjs-pino';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
-import { openDatabase } from '@rodtrad/persistence';
+import { queueNamespace } from '@rodtrad/jobs';
+import { InstallationRepository, openDatabase } from '@rodtrad/persistence';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/body-parsing';
 import { connectRedis } from './infrastructure/redis';
@@ -25,14 +26,16 @@ export interface ApiApp {
 export async function createApiApp(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<ApiApp> {
   const dataSource = await openDatabase({ databaseUrl: config.databaseUrl, migrate: opts.migrate });
   let redis: Redis;
+  let namespace: ReturnType<typeof queueNamespace>;
   try {
+    namespace = queueNamespace(config.queuePrefix, await new InstallationRepository(dataSource).id());
     redis = await connectRedis(config.redisUrl);
   } catch (e) {
     await dataSource.destroy();
     throw e;
   }
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.with({ config, dataSource, redis }),
+    AppModule.with({ config, dataSource, redis, queueNamespace: namespace }),
     {
       bodyParser: false,
       bufferLogs: true,

@@ -1,15 +1,25 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import type { AppConfig } from '@rodtrad/config';
-import { openDatabase, ServiceUnavailableAtStartError, errorCause } from '@rodtrad/persistence';
+import { claimQueuePrefix, queueNamespace, type QueueNamespace } from '@rodtrad/jobs';
+import {
+  errorCause,
+  InstallationRepository,
+  openDatabase,
+  ServiceUnavailableAtStartError,
+} from '@rodtrad/persistence';
 import { WorkerModule } from './worker.module';
 
 export interface WorkerApp {
   app: INestApplicationContext;
   dataSource: DataSource;
+  /** Where this installation's queues live in Redis. */
+  namespace: QueueNamespace;
+  /** The installation that served QUEUE_PREFIX before this one, when it was another. */
+  previousInstallationId: string | null;
   close(): Promise<void>;
 }
 
@@ -28,9 +38,18 @@ export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
     retryStrategy: () => null,
   });
   probe.on('error', () => undefined);
+  let namespace: QueueNamespace;
+  let previousInstallationId: string | null;
+  try {
+    namespace = queueNamespace(config.queuePrefix, await new InstallationRepository(dataSource).id());
+  } catch (e) {
+    await dataSource.destroy();
+    throw e;
+  }
   try {
     await probe.connect();
     await probe.ping();
+    previousInstallationId = await claimQueuePrefix(probe, namespace);
   } catch (e) {
     await dataSource.destroy();
     throw new ServiceUnavailableAtStartError(
@@ -41,13 +60,24 @@ export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
   } finally {
     probe.disconnect();
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.with(config, dataSource), {
+  const app = await NestFactory.createApplicationContext(WorkerModule.with(config, dataSource, namespace), {
     logger: nestLogLevels(config.logLevel),
   });
+  // After the application context exists, so the warning obeys LOG_LEVEL.
+  if (previousInstallationId)
+    new Logger('Queues').warn(
+      `Redis under QUEUE_PREFIX "${config.queuePrefix}" last served the database of installation ` +
+        `${previousInstallationId}; this database is installation ${namespace.installationId} (created ` +
+        `anew, or another installation sharing Redis and QUEUE_PREFIX). That installation's jobs are left untouched ` +
+        `and never run here: this worker uses the prefix "${namespace.prefix}". The reconciliation ` +
+        `gives this database's open deadlines, mails and effects their jobs.`,
+    );
   await app.init();
   return {
     app,
     dataSource,
+    namespace,
+    previousInstallationId,
     close: async () => {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const worker = await createWorkerApp(config);
   console.log(
-    `Rödtråd worker running (queue prefix "${config.queuePrefix}", concurrency ${config.workerConcurrency})`,
+    `Rödtråd worker running (queue prefix "${worker.namespace.prefix}", concurrency ${config.workerConcurrency})`,
   );
   const stop = async () => {
     await worker.close();

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
+import { QUEUE_NAMESPACE, type QueueNamespace } from '@rodtrad/jobs';
 import { APPROVAL_PROVIDERS } from './approvals/approval.providers';
 import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
 import { EFFECTS_JOB_HANDLERS, EFFECTS_PROVIDERS } from './effects/effects.providers';
@@ -19,12 +20,13 @@ const HANDLERS = [
 
 @Module({})
 export class WorkerModule {
-  static with(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static with(config: AppConfig, dataSource: DataSource, namespace: QueueNamespace): DynamicModule {
     return {
       module: WorkerModule,
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         { provide: WORKER_DATA_SOURCE, useValue: dataSource },
+        { provide: QUEUE_NAMESPACE, useValue: namespace },
         ...EFFECTS_PROVIDERS,
         ...APPROVAL_PROVIDERS,
         ...HANDLERS,

@@ -1,2 +1,4 @@
 export * from './connection';
 export * from './queues';
+export * from './queue-namespace';
+export * from './add-jobs-once';

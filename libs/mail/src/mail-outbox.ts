@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
-import { JOBS } from '@rodtrad/jobs';
+import { addJobsOnce, JOBS, type AddJobsOutcome } from '@rodtrad/jobs';
 import type { Statement } from '@rodtrad/persistence';
 import { MailMessageRepository, type OutgoingMail } from './mail-message.repository';
 
@@ -66,6 +66,21 @@ export class QueuedMailOutbox implements MailOutbox {
     const { id, statement } = MailMessageRepository.addStatement(mail);
     tx.later(statement);
     return id;
+  }
+
+  /**
+   * For the reconciliation: gives pending mails their job again. A job still waiting is left as
+   * it is; a finished one of a mail still pending (a restore from backup) runs again.
+   */
+  async redispatch(mailMessageIds: readonly string[]): Promise<AddJobsOutcome> {
+    return addJobsOnce(
+      this.mailQueue,
+      mailMessageIds.map((mailMessageId) => ({
+        name: JOBS.sendMail,
+        data: { mailMessageId } satisfies SendMailJobData,
+        opts: { jobId: mailMessageId },
+      })),
+    );
   }
 
   async dispatch(mailMessageId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import {
@@ -10,7 +10,7 @@ import {
   RenewApprovalLinks,
   type ApprovalSettings,
 } from '@rodtrad/engine';
-import { bullConnection, DEFAULT_JOB_OPTIONS, jobId, JOBS, QUEUES } from '@rodtrad/jobs';
+import { jobId, JOBS, openQueue, QUEUE_NAMESPACE, QUEUES, type QueueNamespace } from '@rodtrad/jobs';
 import { QueuedMailOutbox } from '@rodtrad/mail';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 
@@ -21,12 +21,12 @@ export const APPROVAL_SETTINGS = Symbol('APPROVAL_SETTINGS');
 export class ApiMailOutbox extends QueuedMailOutbox implements OnApplicationShutdown {
   private readonly queue: Queue;
 
-  constructor(@Inject(DATA_SOURCE) ds: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
-    const queue = new Queue(QUEUES.mail, {
-      connection: bullConnection(config.redisUrl, 'producer'),
-      prefix: config.queuePrefix,
-      defaultJobOptions: DEFAULT_JOB_OPTIONS,
-    });
+  constructor(
+    @Inject(DATA_SOURCE) ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(QUEUE_NAMESPACE) namespace: QueueNamespace,
+  ) {
+    const queue = openQueue(QUEUES.mail, config.redisUrl, namespace);
     super(ds, queue);
     this.queue = queue;
   }

@@ -2,12 +2,15 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
+import { QUEUE_NAMESPACE, type QueueNamespace } from '@rodtrad/jobs';
 import { APP_CONFIG, CLOCK, DATA_SOURCE, REDIS, systemClock } from './tokens';
 
 export interface InfrastructureHandles {
   config: AppConfig;
   dataSource: DataSource;
   redis: Redis;
+  /** Where the installation's queues live in Redis (QUEUE_PREFIX and the database's identity). */
+  queueNamespace: QueueNamespace;
 }
 
 /**
@@ -30,8 +33,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: DATA_SOURCE, useValue: handles.dataSource },
         { provide: REDIS, useValue: handles.redis },
         { provide: CLOCK, useValue: systemClock },
+        { provide: QUEUE_NAMESPACE, useValue: handles.queueNamespace },
       ],
-      exports: [APP_CONFIG, DATA_SOURCE, REDIS, CLOCK],
+      exports: [APP_CONFIG, DATA_SOURCE, REDIS, CLOCK, QUEUE_NAMESPACE],
     };
   }
 

@@ -2,10 +2,10 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '@rodtrad/config';
-import { bullConnection, QUEUES } from '@rodtrad/jobs';
+import { openQueue, QUEUE_NAMESPACE, QUEUES, type QueueNamespace } from '@rodtrad/jobs';
 import { UserRepository } from '@rodtrad/persistence';
 import { SessionCache } from '../auth/session-cache';
 import { sessionToken } from '../auth/session.guard';
@@ -23,6 +23,7 @@ export class QueueDashboard implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(QUEUE_NAMESPACE) private readonly namespace: QueueNamespace,
     private readonly sessions: SessionCache,
     private readonly users: UserRepository,
   ) {}
@@ -31,12 +32,7 @@ export class QueueDashboard implements OnApplicationShutdown {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(QUEUE_DASHBOARD_PATH);
     for (const name of Object.values(QUEUES))
-      this.queues.push(
-        new Queue(name, {
-          connection: bullConnection(this.config.redisUrl, 'producer'),
-          prefix: this.config.queuePrefix,
-        }),
-      );
+      this.queues.push(openQueue(name, this.config.redisUrl, this.namespace));
     createBullBoard({
       queues: this.queues.map((q) => new BullMQAdapter(q)),
       serverAdapter: adapter,

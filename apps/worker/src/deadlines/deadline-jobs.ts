@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { jobId, JOBS, QUEUES } from '@rodtrad/jobs';
+import { addJobsOnce, jobId, JOBS, QUEUES, type AddJobsOutcome } from '@rodtrad/jobs';
+import { JobIdConflicts } from '../queues/job-id-conflicts';
 import { WorkerQueues } from '../queues/worker-queues';
 
 export interface FireDeadlineJobData {
@@ -15,20 +16,25 @@ export const digestJobId = (digestId: string): string => jobId('digest', digestI
 /** The BullMQ side of deadlines: one delayed job per deadline row, id deadline__<row id>. */
 @Injectable()
 export class DeadlineJobs {
-  constructor(private readonly queues: WorkerQueues) {}
+  constructor(
+    private readonly queues: WorkerQueues,
+    private readonly conflicts: JobIdConflicts,
+  ) {}
 
-  /** Adds the jobs that do not exist; an existing job (same id) is left as it is. */
-  async ensure(rows: { id: string; fireAt: Date }[], now = Date.now()): Promise<void> {
-    const q = this.queues.get(QUEUES.deadlines);
-    for (let i = 0; i < rows.length; i += 1000) {
-      await q.addBulk(
-        rows.slice(i, i + 1000).map((r) => ({
-          name: JOBS.fireDeadline,
-          data: { deadlineId: r.id } satisfies FireDeadlineJobData,
-          opts: { jobId: deadlineJobId(r.id), delay: Math.max(0, new Date(r.fireAt).getTime() - now) },
-        })),
-      );
-    }
+  /**
+   * Gives each pending deadline its job: a job that is waiting or delayed is left as it is; a
+   * finished one (the deadline still pending, as after a restore from backup) runs again.
+   */
+  async ensure(rows: { id: string; fireAt: Date }[], now = Date.now()): Promise<AddJobsOutcome> {
+    const outcome = await addJobsOnce(
+      this.queues.get(QUEUES.deadlines),
+      rows.map((r) => ({
+        name: JOBS.fireDeadline,
+        data: { deadlineId: r.id } satisfies FireDeadlineJobData,
+        opts: { jobId: deadlineJobId(r.id), delay: Math.max(0, new Date(r.fireAt).getTime() - now) },
+      })),
+    );
+    return this.conflicts.record(QUEUES.deadlines, outcome);
   }
 
   /** Removes the jobs of cancelled deadlines; a job that is running finds its row cancelled. */
@@ -41,23 +47,22 @@ export class DeadlineJobs {
   async retime(deadlineId: string, fireAt: Date): Promise<void> {
     const q = this.queues.get(QUEUES.deadlines);
     const job = await q.getJob(deadlineJobId(deadlineId));
-    const delay = Math.max(0, fireAt.getTime() - Date.now());
-    if (!job) return this.ensure([{ id: deadlineId, fireAt }]);
-    const state = await job.getState();
-    if (state === 'delayed') await job.changeDelay(delay);
-    else if (state === 'completed' || state === 'failed') {
-      await job.remove();
-      await this.ensure([{ id: deadlineId, fireAt }]);
-    }
-    // waiting/active: it runs now and, finding its moment in the future, puts itself back.
+    const state = job ? await job.getState() : 'missing';
+    if (job && state === 'delayed') await job.changeDelay(Math.max(0, fireAt.getTime() - Date.now()));
+    // Missing or finished: added (again). Waiting or active: it runs now and, finding its moment
+    // in the future, puts itself back.
+    else if (state !== 'waiting' && state !== 'active') await this.ensure([{ id: deadlineId, fireAt }]);
   }
 
+  /** A digest's job, once (a finished job of a digest still open runs again). */
   async ensureDigest(digestId: string, delayMs: number): Promise<void> {
-    await this.queues
-      .get(QUEUES.deadlines)
-      .add(JOBS.sendReminderDigest, { digestId } satisfies SendReminderDigestJobData, {
-        jobId: digestJobId(digestId),
-        delay: Math.max(0, delayMs),
-      });
+    const outcome = await addJobsOnce(this.queues.get(QUEUES.deadlines), [
+      {
+        name: JOBS.sendReminderDigest,
+        data: { digestId } satisfies SendReminderDigestJobData,
+        opts: { jobId: digestJobId(digestId), delay: Math.max(0, delayMs) },
+      },
+    ]);
+    this.conflicts.record(QUEUES.deadlines, outcome);
   }
 }

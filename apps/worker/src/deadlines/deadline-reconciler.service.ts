@@ -8,19 +8,34 @@ import {
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import { MailMessageRepository, QueuedMailOutbox } from '@rodtrad/mail';
-import { DeadlineRepository, ReminderDigestRepository } from '@rodtrad/persistence';
+import { QUEUES } from '@rodtrad/jobs';
+import { DeadlineRepository, OutboxRepository, ReminderDigestRepository } from '@rodtrad/persistence';
+import { EffectJobs } from '../effects/effect-jobs';
 import { EscalationFollowUp } from '../escalations/escalation-follow-up.service';
+import { JobIdConflicts } from '../queues/job-id-conflicts';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
 import { DeadlineJobs } from './deadline-jobs';
 
 /** Mails and digests this old without being sent are assumed to have lost their job. */
 const LOST_AFTER_MS = 60_000;
+/**
+ * Relayed effects this old without a receipt are assumed to have lost their job. Longer than a
+ * handler's retries take, which keep their job (it is left as it is while it waits).
+ */
+export const EFFECT_LOST_AFTER_MS = 5 * 60_000;
+/**
+ * After the first pass of a process, which reads every relayed row without a receipt (after a
+ * restore from backup they may be old), each pass looks back this far only.
+ */
+const EFFECT_LOOKBACK_MS = 24 * 3600_000;
 
 /**
- * The database is the source of truth; Redis may lose jobs (a flush, a failover) and a worker may
- * die between a commit and an enqueue. At start and every DEADLINE_RECONCILE_SECONDS each worker
- * gives every pending deadline its job (a passed one fires at once, late and once), and re-queues
- * open digests, pending mails and unfinished escalation follow-ups. Adding is idempotent by job id.
+ * The database is the source of truth; Redis may lose jobs (a flush, a failover, a database
+ * restored from a backup beside a Redis that was not) and a worker may die between a commit and
+ * an enqueue. At start and every DEADLINE_RECONCILE_SECONDS each worker gives every pending
+ * deadline its job (a passed one fires at once, late and once), and re-queues open digests,
+ * pending mails, relayed effects without a receipt and unfinished escalation follow-ups. Adding
+ * is idempotent by job id; a job that finished while its row is still open runs again.
  */
 @Injectable()
 export class DeadlineReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +43,9 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
   private readonly deadlines: DeadlineRepository;
   private readonly digests: ReminderDigestRepository;
   private readonly mails: MailMessageRepository;
+  private readonly outbox: OutboxRepository;
+  /** The first pass reads every relayed effect without a receipt, later ones a day back. */
+  private effectsSince: Date | null = null;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | undefined;
 
@@ -37,7 +55,10 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
     private readonly jobs: DeadlineJobs,
     private readonly mail: QueuedMailOutbox,
     private readonly escalations: EscalationFollowUp,
+    private readonly effects: EffectJobs,
+    private readonly conflicts: JobIdConflicts,
   ) {
+    this.outbox = new OutboxRepository(ds);
     this.deadlines = new DeadlineRepository(ds);
     this.digests = new ReminderDigestRepository(ds);
     this.mails = new MailMessageRepository(ds);
@@ -55,8 +76,8 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
     await this.current;
   }
 
-  async reconcile(): Promise<{ deadlines: number; digests: number; mails: number }> {
-    const counts = { deadlines: 0, digests: 0, mails: 0 };
+  async reconcile(): Promise<{ deadlines: number; digests: number; mails: number; effects: number }> {
+    const counts = { deadlines: 0, digests: 0, mails: 0, effects: 0 };
     try {
       let after = '';
       for (;;) {
@@ -71,14 +92,40 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
         await this.jobs.ensureDigest(id, 0);
         counts.digests++;
       }
-      for (const id of await this.mails.pendingIds(LOST_AFTER_MS)) {
-        await this.mail.dispatch(id);
-        counts.mails++;
-      }
+      const pendingMails = await this.mails.pendingIds(LOST_AFTER_MS);
+      this.conflicts.record(QUEUES.mail, await this.mail.redispatch(pendingMails));
+      counts.mails = pendingMails.length;
+      counts.effects = await this.reconcileEffects();
       await this.escalations.reconcile(LOST_AFTER_MS);
     } catch (e) {
       this.logger.warn(`Reconciliation failed, next pass retries: ${(e as Error).message}`);
     }
     return counts;
+  }
+
+  /** Relayed effects without a receipt get their job again; the count of rows looked at. */
+  private async reconcileEffects(): Promise<number> {
+    const started = new Date();
+    let count = 0;
+    let afterId = '';
+    for (;;) {
+      const rows = await this.outbox.relayedWithoutReceipt({
+        olderThanMs: EFFECT_LOST_AFTER_MS,
+        since: this.effectsSince,
+        afterId,
+        limit: 1000,
+      });
+      if (!rows.length) break;
+      const outcome = await this.effects.enqueue(rows);
+      if (outcome.added + outcome.rerun + outcome.conflicts.length)
+        this.logger.warn(
+          `${outcome.added + outcome.rerun + outcome.conflicts.length} relayed effect(s) had no receipt ` +
+            `and had lost their job: queued again`,
+        );
+      count += rows.length;
+      afterId = rows[rows.length - 1].id;
+    }
+    this.effectsSince = new Date(started.getTime() - EFFECT_LOOKBACK_MS);
+    return count;
   }
 }

@@ -150,7 +150,7 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
       );
       const redis = new Redis(worker.config.redisUrl);
       await eventually(
-        async () => (await redis.zcard(`${env['QUEUE_PREFIX']}:deadlines:delayed`)) >= 200,
+        async () => (await redis.zcard(`${worker.namespace.prefix}:deadlines:delayed`)) >= 200,
         10_000,
         'delayed jobs',
       );

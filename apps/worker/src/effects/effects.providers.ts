@@ -10,9 +10,11 @@ import { DeviationAssessor } from '../escalations/deviation-assessor';
 import { EscalationFollowUp } from '../escalations/escalation-follow-up.service';
 import { MAIL_PROVIDERS } from '../mail/mail.providers';
 import { SendMailJob } from '../mail/send-mail.job';
+import { JobIdConflicts } from '../queues/job-id-conflicts';
 import { WorkerQueues } from '../queues/worker-queues';
 import { EFFECT_HANDLERS } from './effect-handler';
 import { EFFECT_HANDLER_CLASSES } from './effect-handlers';
+import { EffectJobs } from './effect-jobs';
 import { HandleEffectJob } from './handle-effect.job';
 import { OutboxRelay } from './outbox-relay.service';
 
@@ -22,6 +24,8 @@ export const EFFECTS_JOB_HANDLERS = [HandleEffectJob, FireDeadlineJob, SendRemin
 /** Services behind them (for the providers of worker.module). */
 export const EFFECTS_PROVIDERS: Provider[] = [
   WorkerQueues,
+  JobIdConflicts,
+  EffectJobs,
   ...ENGINE_PROVIDERS,
   ...MAIL_PROVIDERS,
   RecipientDirectory,

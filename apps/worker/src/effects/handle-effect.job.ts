@@ -6,7 +6,7 @@ import { EffectLedgerRepository } from '@rodtrad/persistence';
 import type { JobHandler } from '../queues/job-handler';
 import { WORKER_DATA_SOURCE } from '../tokens';
 import { EFFECT_HANDLERS, type EffectHandler } from './effect-handler';
-import type { HandleEffectJobData } from './outbox-relay.service';
+import type { HandleEffectJobData } from './effect-jobs';
 
 /**
  * Dispatches one relayed effect to the handler registered for its type. An effect type without
@@ -36,6 +36,11 @@ export class HandleEffectJob implements JobHandler<HandleEffectJobData> {
   async handle(job: Job<HandleEffectJobData>): Promise<unknown> {
     const row = await this.ledger.outboxRow(job.data.outboxId);
     if (!row) throw new UnrecoverableError(`outbox row ${job.data.outboxId} does not exist`);
+    if (row.createdAt.getTime() !== job.data.createdAt) {
+      // A job made for another row that had this id (before a restore from backup): never run it here.
+      this.logger.warn(`Job ${job.id} was made for another outbox row ${row.id}: skipped`);
+      return { skipped: 'job of another row with the same id' };
+    }
     const handler = this.byType.get(row.effectType);
     if (!handler) {
       const reason = `Ingen hanterare för effekten "${row.effectType}"`;
@@ -44,13 +49,15 @@ export class HandleEffectJob implements JobHandler<HandleEffectJobData> {
       throw new UnrecoverableError(reason);
     }
     try {
-      return await handler.handle({
+      const result = await handler.handle({
         outboxId: row.id,
         effectType: row.effectType,
         dedupeKey: row.dedupeKey,
         documentId: row.documentId,
         payload: row.payload,
       });
+      await this.ledger.settle(row.dedupeKey, result);
+      return result;
     } catch (e) {
       const final = e instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final) await this.ledger.recordFailure(row, (e as Error).message);

@@ -6,25 +6,20 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { jobId, JOBS, QUEUES } from '@rodtrad/jobs';
 import { OutboxRepository, type OutboxRow } from '@rodtrad/persistence';
-import { WorkerQueues } from '../queues/worker-queues';
 import { WORKER_DATA_SOURCE } from '../tokens';
-import { YIELDING_EFFECTS } from './effect-handlers';
-
-export interface HandleEffectJobData {
-  outboxId: string;
-}
+import { EffectJobs } from './effect-jobs';
 
 const BATCH = 500;
 const IDLE_MS = 200;
 
 /**
- * Moves committed outbox rows into the `effects` queue, one job per row with the id
- * outbox__<row id>. Rows are marked relayed in the same transaction that claimed them, after
- * the jobs were added: a crash in between leaves them unrelayed and the next pass adds them
- * again (the deterministic id makes that a no-op while the job exists; handlers are idempotent).
- * Deadline bookkeeping yields to the effects that reach people (`YIELDING_EFFECTS`).
+ * Moves committed outbox rows into the `effects` queue, one job per row (`EffectJobs`, id
+ * outbox__<row id>__<created_at ms>). Rows are marked relayed in the same transaction that
+ * claimed them, after the jobs were added: a crash in between leaves them unrelayed and the next
+ * pass adds them again (the deterministic id makes that a no-op while the job exists; handlers
+ * are idempotent). An id found naming another row's job is an error, logged and counted, and
+ * the job goes in under a fresh id: never a silent success.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,7 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) ds: DataSource,
-    private readonly queues: WorkerQueues,
+    private readonly jobs: EffectJobs,
   ) {
     this.outbox = new OutboxRepository(ds);
   }
@@ -58,16 +53,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async enqueue(rows: OutboxRow[]): Promise<Set<string>> {
-    await this.queues.get(QUEUES.effects).addBulk(
-      rows.map((r) => ({
-        name: JOBS.handleEffect,
-        data: { outboxId: r.id } satisfies HandleEffectJobData,
-        opts: {
-          jobId: jobId('outbox', r.id),
-          ...(YIELDING_EFFECTS.has(r.effectType) ? { priority: 1 } : {}),
-        },
-      })),
-    );
+    await this.jobs.enqueue(rows);
     return new Set(rows.map((r) => r.id));
   }
 

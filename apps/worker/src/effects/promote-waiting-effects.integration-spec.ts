@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@rodtrad/config';
-import { JOBS, QUEUES } from '@rodtrad/jobs';
+import { JOBS, QUEUES, queueNamespace } from '@rodtrad/jobs';
 import { WorkerQueues } from '../queues/worker-queues';
 import { MAX_YIELD_MS, PromoteWaitingEffectsJob } from './promote-waiting-effects.job';
 
 /** On real Redis, with no worker taking jobs, so every job stays where the promotion put it. */
 describe('promoting deadline bookkeeping that waited too long (real Redis)', () => {
   const base = loadConfig();
-  const config = { ...base, queuePrefix: `${base.queuePrefix}_promote_${randomBytes(4).toString('hex')}` };
-  const queues = new WorkerQueues(config);
+  const queues = new WorkerQueues(base, queueNamespace(`${base.queuePrefix}_promote`, randomBytes(16).toString('hex')));
   const job = new PromoteWaitingEffectsJob(queues);
   const effects = queues.get(QUEUES.effects);
   afterAll(async () => {

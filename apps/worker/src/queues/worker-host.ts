@@ -5,10 +5,11 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AppConfig } from '@rodtrad/config';
-import { bullConnection, DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type QueueName } from '@rodtrad/jobs';
+import { bullConnection, JOBS, QUEUES, type QueueName } from '@rodtrad/jobs';
 import { JOB_HANDLERS, type JobHandler } from './job-handler';
+import { WorkerQueues } from './worker-queues';
 import { WORKER_CONFIG } from '../tokens';
 
 /** Every job name the system enqueues, with the queue it goes to. */
@@ -30,26 +31,13 @@ export const EXPECTED_JOBS: { queue: QueueName; name: string }[] = [
 export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WorkerHost');
   private readonly workers: Worker[] = [];
-  private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly queues: WorkerQueues,
   ) {
     checkHandlers(handlers, EXPECTED_JOBS);
-  }
-
-  queue(name: QueueName): Queue {
-    let q = this.queues.get(name);
-    if (!q) {
-      q = new Queue(name, {
-        connection: bullConnection(this.config.redisUrl, 'producer'),
-        prefix: this.config.queuePrefix,
-        defaultJobOptions: DEFAULT_JOB_OPTIONS,
-      });
-      this.queues.set(name, q);
-    }
-    return q;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,7 +57,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         },
         {
           connection: bullConnection(this.config.redisUrl, 'worker'),
-          prefix: this.config.queuePrefix,
+          prefix: this.queues.namespace.prefix,
           // Sending mail mostly waits on the SMTP server, so the mail queue has its own, higher setting.
           concurrency: queue === QUEUES.mail ? this.config.mailConcurrency : this.config.workerConcurrency,
         },
@@ -84,15 +72,14 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     }
     // Housekeeping on a schedule: idempotent upsert, so several workers agree on one schedule.
     for (const h of this.handlers)
-      if (h.every) await this.queue(h.queue).upsertJobScheduler(h.name, { every: h.every }, { name: h.name });
+      if (h.every) await this.queues.get(h.queue).upsertJobScheduler(h.name, { every: h.every }, { name: h.name });
     this.logger.log(
-      `Workers running for queues: ${[...byQueue.keys()].join(', ')} (prefix ${this.config.queuePrefix})`,
+      `Workers running for queues: ${[...byQueue.keys()].join(', ')} (prefix ${this.queues.namespace.prefix})`,
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }
 

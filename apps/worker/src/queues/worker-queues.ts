@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { AppConfig } from '@rodtrad/config';
-import { bullConnection, DEFAULT_JOB_OPTIONS, type QueueName } from '@rodtrad/jobs';
+import { openQueue, QUEUE_NAMESPACE, type QueueName, type QueueNamespace } from '@rodtrad/jobs';
 import { WORKER_CONFIG } from '../tokens';
 
 /** Producer side of the queues, for handlers that add jobs (one Queue per name, closed on shutdown). */
@@ -9,16 +9,15 @@ import { WORKER_CONFIG } from '../tokens';
 export class WorkerQueues implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(@Inject(WORKER_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    @Inject(QUEUE_NAMESPACE) readonly namespace: QueueNamespace,
+  ) {}
 
   get(name: QueueName): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Queue(name, {
-        connection: bullConnection(this.config.redisUrl, 'producer'),
-        prefix: this.config.queuePrefix,
-        defaultJobOptions: DEFAULT_JOB_OPTIONS,
-      });
+      q = openQueue(name, this.config.redisUrl, this.namespace);
       this.queues.set(name, q);
     }
     return q;

@@ -4,6 +4,8 @@ import { YearWheel1764200000000 } from './1764200000000-year-wheel';
 import { DeadlinesEscalations1764210000000 } from './1764210000000-deadlines-escalations';
 import { Approvals1764220000000 } from './1764220000000-approvals';
 import { BalanceRestoration1764240000000 } from './1764240000000-balance-restoration';
+import { InstallationIdentity1764250000000 } from './1764250000000-installation-identity';
+import { ReceiptForEveryEffect1764260000000 } from './1764260000000-receipt-for-every-effect';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   DeadlinesEscalations1764210000000,
   Approvals1764220000000,
   BalanceRestoration1764240000000,
+  InstallationIdentity1764250000000,
+  ReceiptForEveryEffect1764260000000,
 ];

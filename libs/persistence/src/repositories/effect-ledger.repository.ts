@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { fromJsonColumn } from './json-column';
-import type { OutboxRow } from './outbox.repository';
+import { OUTBOX_ROW_COLUMNS, toOutboxRow, type OutboxRow } from './outbox.repository';
 
 export interface EffectFailureRow {
   dedupeKey: string;
@@ -19,13 +19,8 @@ export class EffectLedgerRepository {
   constructor(private readonly ds: DataSource) {}
 
   async outboxRow(id: string): Promise<OutboxRow | null> {
-    const [r] = await this.ds.query(
-      `SELECT id, document_id AS documentId, effect_type AS effectType, payload, dedupe_key AS dedupeKey, attempts
-         FROM outbox WHERE id = ?`,
-      [id],
-    );
-    if (!r) return null;
-    return { ...r, id: String(r.id), payload: fromJsonColumn<Record<string, unknown>>(r.payload) };
+    const [r] = await this.ds.query(`SELECT ${OUTBOX_ROW_COLUMNS} FROM outbox WHERE id = ?`, [id]);
+    return r ? toOutboxRow(r) : null;
   }
 
   /**
@@ -47,6 +42,18 @@ export class EffectLedgerRepository {
         ]);
       return { done: true as const, result };
     });
+  }
+
+  /**
+   * The receipt of an effect whose handler finished without one of its own (its idempotence rests
+   * on other keys: mail dedupe keys, an approval request's unique key). Every handled effect then
+   * has a receipt, which is what the reconciliation looks for.
+   */
+  async settle(dedupeKey: string, result: unknown): Promise<void> {
+    await this.ds.query(
+      'INSERT INTO effect_receipt (dedupe_key, result) VALUES (?, ?) ON DUPLICATE KEY UPDATE dedupe_key = dedupe_key',
+      [dedupeKey, result === undefined ? null : JSON.stringify(result)],
+    );
   }
 
   async hasReceipt(dedupeKey: string): Promise<boolean> {

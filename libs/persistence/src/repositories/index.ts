@@ -18,3 +18,4 @@ export * from './balance-restoration.repository';
 export * from './reminder-digest.repository';
 export * from './retry-transaction';
 export * from './batched-transaction';
+export * from './installation.repository';

@@ -13,6 +13,25 @@ export interface OutboxRecord {
 export interface OutboxRow extends OutboxRecord {
   id: string;
   attempts: number;
+  /**
+   * When the row was written. With the id it names the row for all time: ids start again after a
+   * database is restored from a backup, the moment of writing does not.
+   */
+  createdAt: Date;
+}
+
+/** The columns of an OutboxRow, for every query that reads one. */
+export const OUTBOX_ROW_COLUMNS =
+  'id, document_id AS documentId, effect_type AS effectType, payload, dedupe_key AS dedupeKey, attempts, created_at AS createdAt';
+
+/** An OutboxRow from the driver's row of OUTBOX_ROW_COLUMNS. */
+export function toOutboxRow(r: Record<string, unknown>): OutboxRow {
+  return {
+    ...(r as unknown as OutboxRow),
+    id: String(r['id']),
+    payload: fromJsonColumn<Record<string, unknown>>(r['payload']),
+    createdAt: new Date(r['createdAt'] as Date | string),
+  };
 }
 
 /** The transactional outbox: effects are written with the state change, relayed afterwards. */
@@ -42,16 +61,11 @@ export class OutboxRepository {
     // new outbox rows meanwhile never deadlock with the relay.
     return this.ds.transaction('READ COMMITTED', async (m) => {
       const rows: Record<string, unknown>[] = await m.query(
-        `SELECT id, document_id AS documentId, effect_type AS effectType, payload, dedupe_key AS dedupeKey, attempts
-           FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+        `SELECT ${OUTBOX_ROW_COLUMNS} FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
         [limit],
       );
       if (!rows.length) return 0;
-      const batch = rows.map((r) => ({
-        ...(r as unknown as OutboxRow),
-        id: String(r['id']),
-        payload: fromJsonColumn<Record<string, unknown>>(r['payload']),
-      }));
+      const batch = rows.map(toOutboxRow);
       let done: Set<string>;
       try {
         done = await relay(batch);
@@ -69,6 +83,29 @@ export class OutboxRepository {
         );
       return done.size;
     });
+  }
+
+  /**
+   * Rows relayed more than `olderThanMs` ago whose effect has neither a receipt nor a recorded
+   * failure: their job was lost, or never ran (Redis flushed, a restored database meeting old
+   * jobs). `since` bounds the scan to rows relayed after it (null: all), in pages after `afterId`.
+   */
+  async relayedWithoutReceipt(opts: {
+    olderThanMs: number;
+    since: Date | null;
+    afterId: string;
+    limit: number;
+  }): Promise<OutboxRow[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${OUTBOX_ROW_COLUMNS} FROM outbox o
+         WHERE o.relayed_at IS NOT NULL AND o.relayed_at < NOW(3) - INTERVAL ? MICROSECOND
+           AND (? IS NULL OR o.relayed_at >= ?) AND o.id > ?
+           AND NOT EXISTS (SELECT 1 FROM effect_receipt r WHERE r.dedupe_key = o.dedupe_key)
+           AND NOT EXISTS (SELECT 1 FROM effect_failure f WHERE f.dedupe_key = o.dedupe_key)
+         ORDER BY o.id LIMIT ?`,
+      [opts.olderThanMs * 1000, opts.since, opts.since, Number(opts.afterId || 0), opts.limit],
+    );
+    return rows.map(toOutboxRow);
   }
 
   async pendingCount(): Promise<number> {
