@@ -8,7 +8,10 @@ import { MAX_YIELD_MS, PromoteWaitingEffectsJob } from './promote-waiting-effect
 /** On real Redis, with no worker taking jobs, so every job stays where the promotion put it. */
 describe('promoting deadline bookkeeping that waited too long (real Redis)', () => {
   const base = loadConfig();
-  const queues = new WorkerQueues(base, queueNamespace(`${base.queuePrefix}_promote`, randomBytes(16).toString('hex')));
+  const queues = new WorkerQueues(
+    base,
+    queueNamespace(`${base.queuePrefix}_promote`, randomBytes(16).toString('hex')),
+  );
   const job = new PromoteWaitingEffectsJob(queues);
   const effects = queues.get(QUEUES.effects);
   afterAll(async () => {

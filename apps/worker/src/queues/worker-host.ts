@@ -72,7 +72,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     }
     // Housekeeping on a schedule: idempotent upsert, so several workers agree on one schedule.
     for (const h of this.handlers)
-      if (h.every) await this.queues.get(h.queue).upsertJobScheduler(h.name, { every: h.every }, { name: h.name });
+      if (h.every)
+        await this.queues.get(h.queue).upsertJobScheduler(h.name, { every: h.every }, { name: h.name });
     this.logger.log(
       `Workers running for queues: ${[...byQueue.keys()].join(', ')} (prefix ${this.queues.namespace.prefix})`,
     );
