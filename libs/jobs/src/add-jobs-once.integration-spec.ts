@@ -72,7 +72,8 @@ describe('addJobsOnce: what a deterministic job id already holds (real Redis)', 
       const outcome = await addJobsOnce(other, [spec('deadline__d1', { deadlineId: 'd1' })]);
       expect(outcome).toMatchObject({ added: 0, kept: 0, rerun: 1, conflicts: [] });
       const again = await other.getJob('deadline__d1');
-      await again!.waitUntilFinished(events, 10_000);
+      expect(again?.data).toEqual({ deadlineId: 'd1' });
+      await again?.waitUntilFinished(events, 10_000);
       expect(ran).toEqual(['d1', 'd1']);
     } finally {
       await worker.close();

@@ -32,28 +32,31 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
   const dir = mkdtempSync(join(tmpdir(), 'rodtrad-restore-'));
   const dump = join(dir, 'backup.sql');
   let env: Record<string, string>;
-  let api: TestApi | undefined;
-  let worker: TestWorker | undefined;
+  let running: { api: TestApi; worker: TestWorker } | undefined;
+  /** The API and the worker started last. */
+  const on = () => {
+    if (!running) throw new Error('the API and the worker are not running');
+    return running;
+  };
 
   beforeAll(async () => {
     await smtp.start();
     env = { ...(await isolatedStack('restore')), SMTP_URL: smtp.url };
   }, 60_000);
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
+    await running?.worker.close();
+    await running?.api.close();
     await smtp.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const start = async () => {
-    api = await startTestApi(env);
-    worker = await startTestWorker(env);
+    running = { api: await startTestApi(env), worker: await startTestWorker(env) };
   };
   const stop = async () => {
-    await worker?.close();
-    await api?.close();
-    worker = api = undefined;
+    await running?.worker.close();
+    await running?.api.close();
+    running = undefined;
   };
   const db = () => describeDatabaseUrl(env['DATABASE_URL']);
   const mariadbArgs = () => {
@@ -63,7 +66,7 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
 
   /** A monthly report with a deficit far over the threshold, submitted by the nämnd's förvaltningschef. */
   async function reportDeficit(username: string, unitCode: string): Promise<string> {
-    const a = api!;
+    const { api: a } = on();
     const token = await a.login(username);
     const [{ id: orgUnitId }] = await a.dataSource.query('SELECT id FROM org_unit WHERE code = ?', [
       unitCode,
@@ -98,7 +101,7 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
   async function actionPlanOf(reportId: string): Promise<string> {
     const [row] = await eventually(
       async () => {
-        const rows = await api!.dataSource.query(
+        const rows = await on().api.dataSource.query(
           'SELECT action_plan_document_id AS planId FROM escalation WHERE source_document_id = ? AND action_plan_document_id IS NOT NULL',
           [reportId],
         );
@@ -113,7 +116,7 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
   async function everyEffectHandled(): Promise<void> {
     await eventually(
       async () => {
-        const [{ open }] = await api!.dataSource.query(
+        const [{ open }] = await on().api.dataSource.query(
           `SELECT COUNT(*) AS open FROM outbox o LEFT JOIN effect_receipt r ON r.dedupe_key = o.dedupe_key
             WHERE r.dedupe_key IS NULL`,
         );
@@ -141,7 +144,7 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
     await actionPlanOf(lostReport);
     await everyEffectHandled();
     await smtp.waitFor((all) => all.find((m) => m.subject.startsWith('Budgetavvikelse: Bildningsnämnden')));
-    const [{ lostRows }] = await api!.dataSource.query('SELECT MAX(id) AS lostRows FROM outbox');
+    const [{ lostRows }] = await on().api.dataSource.query('SELECT MAX(id) AS lostRows FROM outbox');
     expect(Number(lostRows)).toBeGreaterThan(3);
     await stop();
 
@@ -154,11 +157,13 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
     // The day after the restore: Socialnämnden's report escalates, and its outbox rows take the
     // lost day's ids again.
     await start();
-    const [{ name: sanName }] = await api!.dataSource.query("SELECT name FROM org_unit WHERE code = 'SAN'");
+    const [{ name: sanName }] = await on().api.dataSource.query(
+      "SELECT name FROM org_unit WHERE code = 'SAN'",
+    );
     const report = await reportDeficit('san.fvc', 'SAN');
     const planId = await actionPlanOf(report);
     await everyEffectHandled();
-    const [{ firstId }] = await api!.dataSource.query('SELECT MIN(id) AS firstId FROM outbox');
+    const [{ firstId }] = await on().api.dataSource.query('SELECT MIN(id) AS firstId FROM outbox');
     expect(Number(firstId)).toBeLessThanOrEqual(Number(lostRows)); // the ids did repeat
 
     // KS hears of the deviation once, and nothing of the lost day's report reaches anyone.
@@ -166,23 +171,23 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
     await new Promise((r) => setTimeout(r, 1_500)); // room for a duplicate to arrive
     expect(smtp.received.filter((m) => m.subject.startsWith(`Budgetavvikelse: ${sanName}`))).toHaveLength(1);
     expect(smtp.received.filter((m) => m.subject.includes('Bildningsnämnden'))).toEqual([]);
-    expect(await api!.dataSource.query('SELECT id FROM document WHERE id = ?', [lostReport])).toEqual([]);
+    expect(await on().api.dataSource.query('SELECT id FROM document WHERE id = ?', [lostReport])).toEqual([]);
 
     // One escalation, one åtgärdsplan, and its deadline scheduled once with one job.
-    const [{ n }] = await api!.dataSource.query(
+    const [{ n }] = await on().api.dataSource.query(
       'SELECT COUNT(*) AS n FROM escalation WHERE source_document_id = ?',
       [report],
     );
     expect(Number(n)).toBe(1);
     const deadlines: { id: string }[] = await eventually(async () => {
-      const rows = await api!.dataSource.query(
+      const rows = await on().api.dataSource.query(
         "SELECT id FROM deadline WHERE document_id = ? AND kind = 'due' AND status = 'pending'",
         [planId],
       );
       return rows.length ? rows : undefined;
     });
     expect(deadlines).toHaveLength(1);
-    const redis = new Redis(worker!.config.redisUrl);
+    const redis = new Redis(on().worker.config.redisUrl);
     try {
       const keys = await redis.keys(`${env['QUEUE_PREFIX']}:*deadline__${deadlines[0].id}`);
       expect(keys).toHaveLength(1);
@@ -196,27 +201,28 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
     // The backup held a relayed notify effect without its receipt; its job finished after the
     // backup was taken, so Redis holds it as completed.
     await start();
-    const [row] = await api!.dataSource.query(
+    const [row] = await on().api.dataSource.query(
       "SELECT id, dedupe_key AS dedupeKey FROM outbox WHERE effect_type = 'notify' ORDER BY id LIMIT 1",
     );
     expect(row).toBeDefined();
     const mailsBefore = smtp.received.length;
-    await api!.dataSource.query('DELETE FROM effect_receipt WHERE dedupe_key = ?', [row.dedupeKey]);
-    await api!.dataSource.query('UPDATE outbox SET relayed_at = NOW(3) - INTERVAL 10 MINUTE WHERE id = ?', [
-      row.id,
-    ]);
+    await on().api.dataSource.query('DELETE FROM effect_receipt WHERE dedupe_key = ?', [row.dedupeKey]);
+    await on().api.dataSource.query(
+      'UPDATE outbox SET relayed_at = NOW(3) - INTERVAL 10 MINUTE WHERE id = ?',
+      [row.id],
+    );
 
-    const counts = await worker!.app.get(DeadlineReconciler).reconcile();
+    const counts = await on().worker.app.get(DeadlineReconciler).reconcile();
     expect(counts.effects).toBe(1);
     await eventually(async () => {
-      const [r] = await api!.dataSource.query('SELECT 1 AS x FROM effect_receipt WHERE dedupe_key = ?', [
+      const [r] = await on().api.dataSource.query('SELECT 1 AS x FROM effect_receipt WHERE dedupe_key = ?', [
         row.dedupeKey,
       ]);
       return r;
     });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(smtp.received.length).toBe(mailsBefore); // its mails were sent once already
-    expect((await worker!.app.get(DeadlineReconciler).reconcile()).effects).toBe(0);
+    expect((await on().worker.app.get(DeadlineReconciler).reconcile()).effects).toBe(0);
     await stop();
   }, 60_000);
 
@@ -226,9 +232,9 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
     await before.close();
     await recreateDatabase(env['DATABASE_URL']);
     await start();
-    expect(worker!.previousInstallationId).toBe(oldNamespace.installationId);
-    expect(worker!.namespace.prefix).not.toBe(oldNamespace.prefix);
-    expect(worker!.namespace.prefix.startsWith(`${env['QUEUE_PREFIX']}:`)).toBe(true);
+    expect(on().worker.previousInstallationId).toBe(oldNamespace.installationId);
+    expect(on().worker.namespace.prefix).not.toBe(oldNamespace.prefix);
+    expect(on().worker.namespace.prefix.startsWith(`${env['QUEUE_PREFIX']}:`)).toBe(true);
 
     const report = await reportDeficit('bin.fvc', 'BIN');
     await actionPlanOf(report);
