@@ -38,6 +38,9 @@ export class DocumentEntity {
   @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true }) decidedAt!: Date | null;
   @Column({ type: 'varchar', length: 40, nullable: true }) diarienummer!: string | null;
+  /** The head of the document's audit chain: the last entry's seq and hash. */
+  @Column({ name: 'audit_seq', type: 'int' }) auditSeq!: number;
+  @Column({ name: 'audit_hash', type: 'char', length: 64, nullable: true }) auditHash!: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }
