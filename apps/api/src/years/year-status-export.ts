@@ -37,7 +37,17 @@ function csvCell(value: string | boolean | Date | null): string {
           ? 'Ja'
           : 'Nej'
         : value;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = neutraliseFormula(text);
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A text that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or a
+ * carriage return: a unit named "=HYPERLINK(…)") gets a leading apostrophe, which Excel and
+ * LibreOffice show as text (OWASP, CSV injection). Dates and booleans never start so.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Semicolon-separated with a UTF-8 BOM and CRLF: what Swedish Excel opens without a wizard. */
