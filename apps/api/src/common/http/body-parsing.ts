@@ -1,9 +1,11 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../problem/problem';
+import { ApiProblem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../problem/problem';
+import { jsonStorageProblems } from './json-limits';
 
 /**
  * JSON bodies are parsed here rather than by Nest, so that a malformed body is a
- * 400 problem document and never reaches a handler (or becomes a 500).
+ * 400 problem document and never reaches a handler (or becomes a 500). A body the database could
+ * not store (nested too deep, lone surrogates) is a 422 with a pointer to each place.
  */
 export function jsonBodyParser() {
   return [
@@ -26,6 +28,15 @@ export function jsonBodyParser() {
             instance: req.originalUrl.split('?')[0],
           }),
         );
+    },
+    (req: Request, res: Response, next: NextFunction) => {
+      const errors = req.body === undefined ? [] : jsonStorageProblems(req.body);
+      if (!errors.length) return next();
+      const problem = ApiProblem.validation(errors, 'Innehållet kan inte sparas. Se varje fält.');
+      res
+        .status(problem.status)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(JSON.stringify(problem.toProblem(req.originalUrl.split('?')[0])));
     },
   ];
 }

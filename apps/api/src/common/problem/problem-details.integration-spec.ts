@@ -23,6 +23,32 @@ describe('errors are RFC 9457 problem+json', () => {
     expect(await api.dataSource.query(halv)).toEqual(before);
   });
 
+  it('refuses JSON the database could not store with 422 and pointers, and writes nothing', async () => {
+    const halv = "SELECT COUNT(*) AS n FROM org_unit WHERE name LIKE 'Djup%'";
+    const before = await api.dataSource.query(halv);
+    // 5,000 levels, written out by hand: JSON.stringify itself would exhaust the stack.
+    const deep = '{"n":'.repeat(5000) + '"botten"' + '}'.repeat(5000);
+    const tooDeep = await api.request('POST', '/api/org-units', {
+      token: admin,
+      raw: `{"name": "Djup", "deep": ${deep}}`,
+    });
+    expect(tooDeep.status).toBe(422);
+    expect(tooDeep.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(tooDeep.body.errors).toEqual([
+      // root level 1, /deep level 2: the object at level 33 is the first too deep.
+      { pointer: '/deep' + '/n'.repeat(31), message: 'Innehållet är nästlat i fler än 32 nivåer.' },
+    ]);
+    const surrogate = await api.request('POST', '/api/org-units', {
+      token: admin,
+      raw: '{"name": "Djup \\ud800 enhet", "kind": "enhet"}',
+    });
+    expect(surrogate.status).toBe(422);
+    expect(surrogate.body.errors).toEqual([
+      { pointer: '/name', message: expect.stringMatching(/ogiltigt tecken/) },
+    ]);
+    expect(await api.dataSource.query(halv)).toEqual(before);
+  });
+
   it('lists every invalid field with a JSON pointer (422)', async () => {
     const res = await api.request('POST', '/api/users', {
       token: admin,
