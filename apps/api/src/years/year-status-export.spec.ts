@@ -45,7 +45,11 @@ describe('exports of the registrar’s view keep what people typed from running 
   it('writes such a name to Excel as a text cell, never as a formula', async () => {
     const name = '=HYPERLINK("http://example.invalid","Klicka")';
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await statusXlsx([row(name)], 2027));
+    const xlsx = await statusXlsx([row(name)], 2027);
+    // exceljs types its input as an ArrayBuffer-backed Buffer.
+    await workbook.xlsx.load(
+      xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer,
+    );
     const cell = workbook.worksheets[0].getCell('A2');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(name);
