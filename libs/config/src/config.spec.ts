@@ -34,6 +34,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('never repeats the value of a secret variable in a message', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ DATABASE_URL: 'postgres://app:hunter2@db/styr', PORT: 'eighty' });
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      'PORT must be a whole number, got "eighty"',
+      'DATABASE_URL must use mysql or mariadb://',
+    ]);
+  });
+
   it('strips a trailing slash from PUBLIC_URL so links join cleanly', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://styr.hallsberg.se/' }).publicUrl).toBe(
       'https://styr.hallsberg.se',
