@@ -1,5 +1,5 @@
 import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
-import type { JsonSchema } from './json-schema';
+import { plainText, type JsonSchema } from './json-schema';
 
 export interface AllowedEventView {
   type: string;
@@ -137,7 +137,7 @@ export const createDocumentSchema: JsonSchema = {
       nullable: true,
       description: "Report period: '2027-02' (månadsrapport), 'T1', 'D1'",
     },
-    title: { type: 'string', minLength: 1, maxLength: 300 },
+    title: plainText(300),
   },
 };
 

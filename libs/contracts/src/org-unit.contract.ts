@@ -1,4 +1,4 @@
-import type { JsonSchema } from './json-schema';
+import { plainText, type JsonSchema } from './json-schema';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '@rodtrad/domain';
 
 export interface OrgUnitView {
@@ -26,7 +26,7 @@ const code: JsonSchema = {
   pattern: '^[A-ZÅÄÖ0-9-]{1,20}$',
   description: 'Kort kod, t.ex. "KS" eller "BIN"',
 };
-const name: JsonSchema = { type: 'string', minLength: 1, maxLength: 200 };
+const name: JsonSchema = plainText(200);
 
 export const createOrgUnitSchema: JsonSchema = {
   type: 'object',

@@ -1,4 +1,4 @@
-import type { JsonSchema } from './json-schema';
+import { plainText, type JsonSchema } from './json-schema';
 import { ROLE_KEYS, type RoleKey } from '@rodtrad/domain';
 
 export interface UserView {
@@ -49,7 +49,7 @@ export const createUserSchema: JsonSchema = {
   additionalProperties: false,
   properties: {
     username,
-    name: { type: 'string', minLength: 1, maxLength: 200 },
+    name: plainText(200),
     email: { type: 'string', format: 'email', maxLength: 254 },
     password: { type: 'string', minLength: 10, maxLength: 200 },
     active: { type: 'boolean' },
@@ -62,7 +62,7 @@ export const updateUserSchema: JsonSchema = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
+    name: plainText(200),
     email: { type: 'string', format: 'email', maxLength: 254 },
     password: { type: 'string', minLength: 10, maxLength: 200 },
     active: { type: 'boolean' },

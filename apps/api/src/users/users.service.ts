@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { canHoldRole, type RoleAssignment } from '@rodtrad/domain';
 import type { CreateUserRequest, Page, PagingQuery, UpdateUserRequest, UserView } from '@rodtrad/contracts';
 import { AdminAuditRepository, SessionRepository, UserRepository } from '@rodtrad/persistence';
@@ -65,6 +65,7 @@ export class UsersService {
     if (errors.length) throw ApiProblem.validation(errors);
     const passwordHash = req.password ? await passwordHasher.hash(req.password) : undefined;
     await this.ds.transaction(async (m) => {
+      await this.keepAnAdministrator(id, before, req, m);
       await this.users.save(
         {
           id,
@@ -93,6 +94,28 @@ export class UsersService {
     if (req.active === false || req.password) await this.sessions.deleteForUser(id);
     await this.sessionCache.forgetUser(id);
     return this.get(id);
+  }
+
+  /**
+   * The last active administrator can be neither deactivated nor stripped of the role: nobody
+   * could then administer the installation. Checked on locked rows inside the change's transaction.
+   */
+  private async keepAnAdministrator(
+    id: string,
+    before: UserView,
+    req: UpdateUserRequest,
+    m: EntityManager,
+  ): Promise<void> {
+    const isAdmin = before.active && before.roles.some((r) => r.role === 'admin');
+    const staysAdmin =
+      (req.active ?? before.active) && (req.roles ?? before.roles).some((r) => r.role === 'admin');
+    if (!isAdmin || staysAdmin) return;
+    const others = (await this.users.lockActiveAdmins(m)).filter((a) => a !== id);
+    if (!others.length)
+      throw ApiProblem.conflict(
+        'last-administrator',
+        'Det måste finnas minst en aktiv administratör. Ge någon annan rollen administratör först.',
+      );
   }
 
   private async checkRoles(roles: RoleAssignment[]): Promise<FieldProblem[]> {

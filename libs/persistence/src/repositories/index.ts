@@ -19,3 +19,4 @@ export * from './reminder-digest.repository';
 export * from './retry-transaction';
 export * from './batched-transaction';
 export * from './installation.repository';
+export * from './like-pattern';

@@ -1,3 +1,5 @@
+import { escapeLike } from './like-pattern';
+import type { Queryable } from './batched-transaction';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RoleAssignment, RoleKey } from '@rodtrad/domain';
@@ -15,6 +17,18 @@ export interface UserWithRoles {
 
 export class UserRepository {
   constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Locks the active administrators' rows (FOR UPDATE, in `m`'s transaction) and returns their
+   * ids: two administrators removing each other at once cannot both see the other remain.
+   */
+  async lockActiveAdmins(m: Queryable): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT u.id FROM app_user u JOIN role_assignment r ON r.user_id = u.id
+        WHERE r.role = 'admin' AND u.active = 1 ORDER BY u.id FOR UPDATE`,
+    );
+    return [...new Set(rows.map((r) => String(r.id)))];
+  }
 
   async findCredentials(
     username: string,
@@ -52,8 +66,9 @@ export class UserRepository {
     offset: number,
     search?: string,
   ): Promise<{ items: UserWithRoles[]; total: number }> {
-    const where = search ? 'WHERE username LIKE ? OR name LIKE ?' : '';
-    const params = search ? [`%${search}%`, `%${search}%`] : [];
+    const where = search ? "WHERE username LIKE ? ESCAPE '\\\\' OR name LIKE ? ESCAPE '\\\\'" : '';
+    const pattern = `%${escapeLike(search ?? '')}%`;
+    const params = search ? [pattern, pattern] : [];
     const [{ total }] = await this.ds.query(`SELECT COUNT(*) AS total FROM app_user ${where}`, params);
     const users: { id: string; username: string; name: string; email: string; active: number }[] =
       await this.ds.query(

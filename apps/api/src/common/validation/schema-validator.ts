@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { PLAIN_TEXT_PATTERN } from '@rodtrad/contracts';
 import type { FieldProblem } from '../problem/problem';
 
 export type JsonSchema = Record<string, unknown>;
@@ -55,7 +56,13 @@ export function toFieldProblem(e: ErrorObject): FieldProblem {
     case 'format':
       return { pointer: e.instancePath, message: `Ogiltigt format (${p['format']}).` };
     case 'pattern':
-      return { pointer: e.instancePath, message: 'Värdet har fel form.' };
+      return {
+        pointer: e.instancePath,
+        message:
+          p['pattern'] === PLAIN_TEXT_PATTERN
+            ? 'Texten innehåller styrtecken eller osynliga tecken som vänder textens riktning. Ta bort dem.'
+            : 'Värdet har fel form.',
+      };
     case 'minItems':
       return { pointer: e.instancePath, message: `Minst ${p['limit']} rader.` };
     default:
