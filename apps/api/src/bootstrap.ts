@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -12,6 +11,7 @@ import { queueNamespace } from '@rodtrad/jobs';
 import { InstallationRepository, openDatabase } from '@rodtrad/persistence';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/body-parsing';
+import { securityHeaders } from './common/http/security-headers';
 import { connectRedis } from './infrastructure/redis';
 import { mountWebApp } from './web/web-app';
 import { QueueDashboard } from './queue-dashboard/queue-dashboard.service';
@@ -44,22 +44,7 @@ export async function createApiApp(config: AppConfig, opts: { migrate?: boolean 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.set('x-powered-by', false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"], // Swagger UI's inline bootstrap
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
-        },
-      },
-      referrerPolicy: { policy: 'no-referrer' }, // approval tokens live in URLs
-    }),
-  );
+  app.use(securityHeaders(config.publicUrl));
   app.use(cookieParser());
   app.use(...jsonBodyParser());
   app.setGlobalPrefix('api', { exclude: [] });

@@ -73,6 +73,17 @@ describe('errors are RFC 9457 problem+json', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('allows inline script only on Swagger UI’s pages', async () => {
+    const scriptSrc = (csp: string | null) => csp?.split(';').find((d) => d.trim().startsWith('script-src'));
+    for (const path of ['/api/health', '/', '/dokument/x', '/godkann/x', '/admin/queues'])
+      expect(scriptSrc((await api.request('GET', path)).headers.get('content-security-policy'))).toBe(
+        "script-src 'self'",
+      );
+    const docs = await api.request('GET', '/api/docs/');
+    expect(docs.status).toBe(200);
+    expect(scriptSrc(docs.headers.get('content-security-policy'))).toBe("script-src 'self' 'unsafe-inline'");
+  });
+
   it('reports the database and Redis in /api/health', async () => {
     const res = await api.request('GET', '/api/health');
     expect(res.status).toBe(200);
