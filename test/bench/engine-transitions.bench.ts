@@ -41,6 +41,7 @@ import { dataHash } from '@rodtrad/domain';
 import { createDocumentEngine, DefinitionStore, SYSTEM_ACTOR, type EngineActor } from '@rodtrad/engine';
 import {
   DocumentAuditRepository,
+  DocumentRepository,
   openDatabase,
   OutboxRepository,
   UserRepository,
@@ -105,6 +106,7 @@ async function main() {
   // The same engine remembering no document: every event reads its row first.
   const reading = createDocumentEngine(ds, { documentCache: 0 });
   const users = new UserRepository(ds);
+  const rows = new DocumentRepository(ds);
   const actor = async (username: string): Promise<EngineActor> => {
     const [{ id }] = await ds.query('SELECT id FROM app_user WHERE username = ?', [username]);
     return { userId: id, roles: await users.rolesOf(id), via: 'user' };
@@ -130,7 +132,7 @@ async function main() {
         expectedVersion: 1,
         actor: rektor,
       });
-      const row = (await engine.documents.get(d.id)) as DocumentRow;
+      const row = (await rows.get(d.id)) as DocumentRow;
       out.push({ id: d.id, version, state: 'draft', auditSeq: row.auditSeq, auditHash: row.auditHash });
     }
     return out;
@@ -192,7 +194,7 @@ async function main() {
       expectedVersion: doc.version,
       actor: a,
     });
-    const row = (await engine.documents.get(doc.id)) as DocumentRow;
+    const row = (await rows.get(doc.id)) as DocumentRow;
     doc.version = r.version;
     doc.state = r.state as Doc['state'];
     return {

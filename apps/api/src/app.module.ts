@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { EngineModule } from '@rodtrad/engine';
 import { AuthController } from './auth/auth.controller';
 import { Authorizer } from './auth/authorizer.service';
 import { OrgTreeService } from './auth/org-tree.service';
@@ -21,13 +22,13 @@ import { AuditController } from './documents/audit.controller';
 import { DefinitionsSync } from './documents/definitions-sync.service';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
-import { ENGINE_PROVIDERS } from './documents/engine.provider';
 import { TasksController } from './documents/tasks.controller';
 import { WorkflowDefinitionsController } from './documents/workflow-definitions.controller';
 import { WorkflowDefinitionVersionsController } from './documents/workflow-definition-versions.controller';
 import { FormVersionsController } from './documents/form-versions.controller';
 import { DEFINITION_ADMIN_PROVIDERS } from './documents/definition-admin.providers';
 import { EscalationsController } from './escalations/escalations.controller';
+import { ESCALATION_PROVIDERS } from './escalations/escalation.providers';
 import { EscalationsService } from './escalations/escalations.service';
 import { ThresholdsController } from './escalations/thresholds.controller';
 import { QueueDashboard } from './queue-dashboard/queue-dashboard.service';
@@ -49,7 +50,11 @@ export class AppModule {
   static with(handles: InfrastructureHandles): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.with(handles), LoggerModule.forRoot(loggerOptions(handles.config))],
+      imports: [
+        InfrastructureModule.with(handles),
+        LoggerModule.forRoot(loggerOptions(handles.config)),
+        EngineModule.forRoot({ dataSource: handles.dataSource, documentCache: handles.config.documentCache }),
+      ],
       controllers: [
         AuthController,
         HealthController,
@@ -83,9 +88,9 @@ export class AppModule {
         OpenBudgetYear,
         YearStatusService,
         RedThreadService,
-        ...ENGINE_PROVIDERS,
         ...DEFINITION_ADMIN_PROVIDERS,
         DocumentsService,
+        ...ESCALATION_PROVIDERS,
         EscalationsService,
         QueueDashboard,
         DefinitionsSync,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
+import { EngineModule } from '@rodtrad/engine';
 import { QUEUE_NAMESPACE, type QueueNamespace } from '@rodtrad/jobs';
 import { APPROVAL_PROVIDERS } from './approvals/approval.providers';
 import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
@@ -23,6 +24,7 @@ export class WorkerModule {
   static with(config: AppConfig, dataSource: DataSource, namespace: QueueNamespace): DynamicModule {
     return {
       module: WorkerModule,
+      imports: [EngineModule.forRoot({ dataSource, documentCache: config.documentCache })],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         { provide: WORKER_DATA_SOURCE, useValue: dataSource },

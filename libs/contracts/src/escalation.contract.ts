@@ -1,6 +1,7 @@
+import { ESCALATION_KINDS, type EscalationKind } from '@rodtrad/domain';
 import type { JsonSchema } from './json-schema';
 
-export type EscalationKindView = 'budget' | 'goal' | 'balance' | 'adhoc';
+export type EscalationKindView = EscalationKind;
 /** `tracking`: KF adopted the särskild åtgärdsplan; the restoration is followed up until the deficit is restored. */
 export type EscalationStatusView = 'open' | 'acknowledged' | 'tracking' | 'closed';
 
@@ -56,7 +57,7 @@ const nullableInt: JsonSchema = { type: 'integer', nullable: true };
 
 const viewProperties: Record<string, JsonSchema> = {
   id: { type: 'string' },
-  kind: { type: 'string', enum: ['budget', 'goal', 'balance', 'adhoc'] },
+  kind: { type: 'string', enum: [...ESCALATION_KINDS] },
   status: {
     type: 'string',
     enum: ['open', 'acknowledged', 'tracking', 'closed'],

@@ -5,7 +5,9 @@ export * from './glossary';
 export * from './org/org-unit';
 export * from './org/roles';
 
+export * from './document-types/document-type-traits';
 export * from './arshjul/document-types';
+export * from './arshjul/document-creation';
 export * from './arshjul/report-periods';
 export * from './arshjul/due-instant';
 export * from './arshjul/year-wheel';
@@ -22,6 +24,9 @@ export * from './uppfoljning/goal-deviation';
 export * from './uppfoljning/risk';
 export * from './uppfoljning/balance-requirement';
 export * from './uppfoljning/balance-restoration';
+
+export * from './escalations/escalation-kinds';
+export * from './escalations/escalation-rules';
 
 export * from './diarium/diarienummer';
 export * from './audit/audit-chain';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { OrgTree } from '@rodtrad/domain';
+import { documentTypeTraits, type OrgTree } from '@rodtrad/domain';
 import { fromJsonColumn, type DocumentRow } from '@rodtrad/persistence';
 import type { JsonObject } from '@rodtrad/workflow';
 
@@ -46,17 +46,6 @@ export function withChoices(schema: JsonObject, choices: FormChoices): JsonObjec
   return walk(schema) as JsonObject;
 }
 
-const TYPES_WITH_CHOICES = new Set([
-  'mal-och-budget',
-  'forvaltningsplan',
-  'verksamhetsplan',
-  'enhetsplan',
-  'tertialrapport',
-  'delarsrapport',
-  'verksamhetsberattelse',
-  'atgardsplan',
-]);
-
 export class DocumentChoices {
   private readonly decorated = new WeakMap<object, Map<string, JsonObject>>();
   /**
@@ -69,8 +58,9 @@ export class DocumentChoices {
   constructor(private readonly ds: DataSource) {}
 
   async for(doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>, tree: OrgTree): Promise<FormChoices> {
-    if (!TYPES_WITH_CHOICES.has(doc.type)) return {};
-    if (doc.type === 'mal-och-budget') {
+    const from = documentTypeTraits(doc.type)?.formChoices ?? null;
+    if (from === null) return {};
+    if (from === 'strategic-areas') {
       const rows: { name: string }[] = await this.ds.query(
         `SELECT a.name FROM strategic_area a JOIN mandate_period p ON p.id = a.mandate_period_id
           WHERE p.start_year <= ? AND p.end_year >= ? ORDER BY a.sort_order, a.name`,

@@ -1,32 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
-  canOwnDocument,
-  dataHash,
-  DOCUMENT_TYPES,
-  diariumYear,
-  formatDiarienummer,
-  hasAnyRole,
-  isDocumentTypeKey,
-  isDocumentPeriod,
-  ROLE_KEYS,
-  reportPeriodLabel,
+  documentCreationProblem,
+  documentTitle,
   type DocumentTypeKey,
-  type RoleKey,
+  type OrgUnitNode,
 } from '@rodtrad/domain';
+import { DocumentRepository, type DocumentRow } from '@rodtrad/persistence';
 import {
-  batchedTransaction,
-  DocumentAuditRepository,
-  DocumentRepository,
-  nextDiariumNumber,
-  OutboxRepository,
-  type DocumentRow,
-  type OutboxRecord,
-  type Queryable,
-} from '@rodtrad/persistence';
-import {
-  createFormValidator,
-  draftSchema,
+  guardInputs,
   initialStep,
   stateMeta,
   step,
@@ -35,14 +17,14 @@ import {
   type WorkflowEvent,
 } from '@rodtrad/workflow';
 import { DefinitionStore, type FormBundle, type LoadedDefinition } from './definition-store';
+import { DocumentAccess, type AllowedEvent } from './document-access';
 import { DocumentCache } from './document-cache';
-import { DocumentChoices } from './document-choices';
 import { DocumentFacts } from './document-facts';
-import { EngineError } from './engine-error';
+import { DocumentForms } from './document-forms';
+import { EngineError, staleVersion } from './engine-error';
 import type { EngineActor, EnginePorts } from './ports';
-
-/** Effects applied inside the transition's own transaction; all others leave through the outbox. */
-const IN_TRANSACTION = new Set(['markSubmitted', 'markDecided', 'assignDiarienummer']);
+import { outboxedEffects, withDueAt } from './transition-effects';
+import { TransitionWriter } from './transition-writer';
 
 export interface TransitionCommand {
   documentId: string;
@@ -83,37 +65,40 @@ export interface CreateDocumentCommand {
   actor: EngineActor;
 }
 
+export interface SaveDataCommand {
+  documentId: string;
+  data: Record<string, unknown>;
+  expectedVersion: number;
+  actor: EngineActor;
+}
+
 /**
- * The one place where documents change. Every change is one transaction: guarded update
- * (`WHERE id = ? AND version = ?`), one audit entry in the document's hash chain, and the
- * side effects as outbox rows. The state machine step itself is pure (libs/workflow).
+ * The one place where documents change, and the facade the apps call. Each step is: load the
+ * snapshot (or take the remembered row), check access, take the pure machine step (libs/workflow),
+ * and hand the result to the transition writer, which persists it in one transaction with its
+ * audit entry and outbox rows. Who may do what is DocumentAccess; forms and their upstream choices
+ * are DocumentForms; the rules of a new document are the domain's (documentCreationProblem).
  */
 export class DocumentEngine {
-  readonly documents: DocumentRepository;
-  readonly audit: DocumentAuditRepository;
-  readonly outbox: OutboxRepository;
+  private readonly documents: DocumentRepository;
+  private readonly access: DocumentAccess;
+  private readonly forms: DocumentForms;
   private readonly facts: DocumentFacts;
-  private readonly forms = createFormValidator();
-  private readonly choices: DocumentChoices;
+  private readonly writer: TransitionWriter;
   private readonly cache: DocumentCache;
-  /**
-   * The hash of a document's data, per data object: a transition leaves the data as it is, so a
-   * remembered row's next transition hashes nothing. Only objects the engine itself holds (read
-   * by it, never handed out) are used as keys.
-   */
-  private readonly dataHashes = new WeakMap<object, string>();
 
   constructor(
-    private readonly ds: DataSource,
-    readonly definitions: DefinitionStore,
+    ds: DataSource,
+    private readonly definitions: DefinitionStore,
     private readonly ports: EnginePorts,
     options: DocumentEngineOptions = {},
   ) {
+    const orgTree = () => ports.orgTree();
     this.documents = new DocumentRepository(ds);
-    this.audit = new DocumentAuditRepository(ds);
-    this.outbox = new OutboxRepository(ds);
+    this.access = new DocumentAccess(orgTree);
+    this.forms = new DocumentForms(ds, orgTree);
     this.facts = new DocumentFacts(ds);
-    this.choices = new DocumentChoices(ds);
+    this.writer = new TransitionWriter(ds, this.documents);
     this.cache = new DocumentCache(options.documentCache ?? DEFAULT_DOCUMENT_CACHE);
   }
 
@@ -153,121 +138,53 @@ export class DocumentEngine {
   }
 
   /** May the actor act with one of these roles on this unit? The system always may. */
-  async may(actor: EngineActor, roles: readonly string[] | undefined, orgUnitId: string): Promise<boolean> {
-    if (actor.via === 'system') return true;
-    if (!roles?.length) return false;
-    return hasAnyRole(actor.roles, roles as RoleKey[], orgUnitId, await this.ports.orgTree());
+  may(actor: EngineActor, roles: readonly string[] | undefined, orgUnitId: string): Promise<boolean> {
+    return this.access.may(actor, roles, orgUnitId);
   }
 
   /** A user acts only on documents of units their roles reach (the system and links are checked elsewhere). */
-  async requireInScope(actor: EngineActor, doc: DocumentRow): Promise<void> {
-    if (actor.via !== 'user') return;
-    if (!hasAnyRole(actor.roles, ROLE_KEYS, doc.orgUnitId, await this.ports.orgTree())) {
-      throw new EngineError('forbidden', 'Dokumentet tillhör en enhet utanför dina roller.');
-    }
+  requireInScope(actor: EngineActor, doc: DocumentRow): Promise<void> {
+    return this.access.requireInScope(actor, doc);
   }
 
   async create(cmd: CreateDocumentCommand): Promise<DocumentRow> {
-    if (!isDocumentTypeKey(cmd.type))
-      throw new EngineError('invalid-request', `Dokumenttypen ${cmd.type} finns inte.`, [
-        { pointer: '/type', message: 'Okänd dokumenttyp.' },
-      ]);
-    const type = cmd.type as DocumentTypeKey;
-    const tree = await this.ports.orgTree();
-    const unit = tree.get(cmd.orgUnitId);
-    if (!unit)
-      throw new EngineError('invalid-request', 'Organisationsenheten finns inte.', [
-        { pointer: '/orgUnitId', message: 'Organisationsenheten finns inte.' },
-      ]);
-    if (!canOwnDocument(type, unit.kind)) {
-      throw new EngineError(
-        'invalid-request',
-        `${DOCUMENT_TYPES[type].title} kan inte ägas av ${unit.name}.`,
-        [{ pointer: '/orgUnitId', message: 'Enheten kan inte äga den här dokumenttypen.' }],
-      );
-    }
+    const unit = (await this.ports.orgTree()).get(cmd.orgUnitId);
     const period = cmd.period ?? null;
-    if (period !== null ? !isDocumentPeriod(type, period, cmd.year) : DOCUMENT_TYPES[type].periodic) {
-      throw new EngineError('invalid-request', 'Perioden passar inte dokumenttypen.', [
-        { pointer: '/period', message: 'Ogiltig period för dokumenttypen.' },
+    const problem = documentCreationProblem({ type: cmd.type, unit, year: cmd.year, period });
+    if (problem)
+      throw new EngineError('invalid-request', problem.detail, [
+        { pointer: problem.pointer, message: problem.message },
       ]);
-    }
+    // Both known now: the rules refuse an unknown type or unit.
+    const type = cmd.type as DocumentTypeKey;
+    const owner = unit as OrgUnitNode;
     const def = await this.definitions.published(type);
     if (!def)
       throw new EngineError(
         'invalid-request',
         `Det finns ingen publicerad version av arbetsflödet för ${type}.`,
       );
-    const initialMeta = stateMeta(def.definition, def.definition.machine.initial);
-    if (
-      !(await this.may(
-        cmd.actor,
-        [...(initialMeta?.editableBy ?? []), 'admin', 'registrator'],
-        cmd.orgUnitId,
-      ))
-    ) {
-      throw new EngineError(
-        'forbidden',
-        'Din roll ger inte behörighet att skapa dokumentet för den här enheten.',
-      );
-    }
+    await this.access.requireCreate(cmd.actor, def, cmd.orgUnitId);
     const id = randomUUID();
     const now = this.ports.now();
     const data = cmd.data ?? {};
-    const first = initialStep(
-      def.compiled,
-      this.guardContext({ id, type, orgUnitId: unit.id, year: cmd.year, period }, data, cmd.actor, {}),
-    );
-    const title =
-      cmd.title ??
-      (period
-        ? DOCUMENT_TYPES[type].periodic
-          ? `${DOCUMENT_TYPES[type].title} ${reportPeriodLabel(type, period, cmd.year)} – ${unit.name}`
-          : `${DOCUMENT_TYPES[type].title} ${cmd.year} nr ${period} – ${unit.name}`
-        : `${DOCUMENT_TYPES[type].title} ${cmd.year} – ${unit.name}`);
+    const doc = { id, type, orgUnitId: owner.id, year: cmd.year, period };
+    const first = initialStep(def.compiled, this.guardContext(doc, data, cmd.actor, {}));
     const dueAt = await this.dueAtFor(def, first.state, cmd.year, period, now);
-    const link = DocumentAuditRepository.next(
-      this.auditLink(id, cmd.actor, 'CREATE', null, first.state, null, dataHash(data), now),
-      { seq: 0, hash: null },
+    await this.writer.insert(
+      {
+        ...doc,
+        title: cmd.title ?? documentTitle(type, cmd.year, period, owner.name),
+        definitionId: def.id,
+        snapshot: first.snapshot,
+        state: first.state,
+        final: first.final,
+        data,
+        dueAt,
+      },
+      { actor: cmd.actor, event: 'CREATE', fromState: null, toState: first.state, comment: null, at: now },
+      withDueAt(first.effects, dueAt, now),
     );
-    try {
-      await batchedTransaction(this.ds, async (tx) => {
-        await this.documents.insert(
-          {
-            id,
-            type,
-            title,
-            orgUnitId: unit.id,
-            year: cmd.year,
-            period,
-            definitionId: def.id,
-            snapshot: first.snapshot,
-            state: first.state,
-            final: first.final,
-            data,
-            dueAt,
-            auditSeq: link.seq,
-            auditHash: link.hash,
-          },
-          tx,
-        );
-        tx.later(DocumentAuditRepository.insertStatement(link));
-        tx.later(
-          OutboxRepository.addStatement(
-            this.outboxRecords(id, 1, withDueAt(first.effects, dueAt, now), {
-              type,
-              orgUnitId: unit.id,
-              year: cmd.year,
-              period,
-            }),
-          ),
-        );
-      });
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ER_DUP_ENTRY')
-        throw new EngineError('slot-taken', 'Dokumentet finns redan för enheten, året och perioden.');
-      throw e;
-    }
     return (await this.documents.get(id)) as DocumentRow;
   }
 
@@ -283,19 +200,16 @@ export class DocumentEngine {
     cmd: TransitionCommand,
     remembered: boolean,
   ): Promise<TransitionOutcome> {
-    await this.requireInScope(cmd.actor, doc);
-    const meta = stateMeta(def.definition, doc.state);
-    const permission = meta?.events?.[cmd.event.type];
-    if (permission && !(await this.may(cmd.actor, permission.roles, doc.orgUnitId))) {
-      throw new EngineError(
-        'forbidden',
-        `Din roll ger inte behörighet att ${permission.label.toLowerCase()} här.`,
-      );
-    }
-    if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
-    const reads = guardReads(def.definition.machine.states[doc.state]?.on?.[cmd.event.type]);
+    await this.access.requireInScope(cmd.actor, doc);
+    await this.access.requireEvent(cmd.actor, doc, def, cmd.event.type);
+    if (doc.version !== cmd.expectedVersion) throw staleVersion(doc.version);
+    // Facts and the forms' upstream choices cost queries: read only what this event's guards declare.
+    const reads = guardInputs(
+      def.definition.machine.states[doc.state]?.on?.[cmd.event.type],
+      def.compiled.registry,
+    );
     const facts = reads.facts ? await this.facts.compute(doc, await this.ports.orgTree()) : {};
-    const forms = reads.forms ? await this.formsFor(doc, def) : undefined;
+    const forms = reads.forms ? await this.forms.of(doc, def) : undefined;
     const result = step({
       definition: def.compiled,
       snapshot: doc.snapshot as never,
@@ -310,42 +224,23 @@ export class DocumentEngine {
       ? await this.dueAtFor(def, result.state, doc.year, doc.period, now, doc.wheelRevision)
       : null;
     const effects = withDueAt(result.effects, dueAt, now);
-    const outboxed = [
-      ...effects.filter((e) => !IN_TRANSACTION.has(e.type)),
-      ...lifecycleEffects(effects, result),
-    ];
-    const link = DocumentAuditRepository.next(
-      this.auditLink(
-        doc.id,
-        cmd.actor,
-        cmd.event.type,
-        result.previousState,
-        result.state,
-        cmd.event.comment ?? null,
-        this.hashOfData(doc),
-        now,
-      ),
-      { seq: doc.auditSeq, hash: doc.auditHash },
-    );
-    // Two round trips: the guarded update (with START TRANSACTION), then audit, outbox and COMMIT.
-    const written = await batchedTransaction(this.ds, async (tx) => {
-      const changes = {
-        snapshot: result.snapshot,
-        state: result.state,
-        final: result.final,
-        ...(dueAt ? { dueAt, overdue: false } : {}),
-        ...(await this.applyInTransaction(doc, effects, now, tx)),
-        auditSeq: link.seq,
-        auditHash: link.hash,
-      };
+    const outboxed = outboxedEffects(effects, result);
+    const written = await this.writer.transition(
+      doc,
+      cmd.expectedVersion,
+      result,
+      { all: effects, outboxed, dueAt },
+      {
+        actor: cmd.actor,
+        event: cmd.event.type,
+        fromState: result.previousState,
+        toState: result.state,
+        comment: cmd.event.comment ?? null,
+        at: now,
+      },
       // A remembered row's wheel revision may be old: the due date is written only if it is not.
-      const guard = remembered && dueAt ? { wheelRevision: doc.wheelRevision } : {};
-      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, changes, tx, guard)))
-        throw this.stale(null);
-      tx.later(DocumentAuditRepository.insertStatement(link));
-      tx.later(OutboxRepository.addStatement(this.outboxRecords(doc.id, version, outboxed, doc)));
-      return changes;
-    });
+      remembered,
+    );
     this.cache.remember({ ...doc, ...written, version });
     return {
       id: doc.id,
@@ -359,94 +254,53 @@ export class DocumentEngine {
   }
 
   /** Saves form data of the current step: types and formats checked now, completeness when the step is left. */
-  async saveData(cmd: {
-    documentId: string;
-    data: Record<string, unknown>;
-    expectedVersion: number;
-    actor: EngineActor;
-  }): Promise<{ version: number }> {
+  async saveData(cmd: SaveDataCommand): Promise<{ version: number }> {
     return this.atVersion(cmd.documentId, cmd.expectedVersion, (doc, def) => this.saveDataOn(doc, def, cmd));
   }
 
   private async saveDataOn(
     doc: DocumentRow,
     def: LoadedDefinition,
-    cmd: { data: Record<string, unknown>; expectedVersion: number; actor: EngineActor },
+    cmd: SaveDataCommand,
   ): Promise<{ version: number }> {
-    const meta = stateMeta(def.definition, doc.state);
-    if (!(await this.may(cmd.actor, meta?.editableBy, doc.orgUnitId)))
-      throw new EngineError('forbidden', 'Du får inte ändra dokumentet i det här steget.');
+    await this.access.requireEditor(cmd.actor, doc, def);
     if (doc.final) throw new EngineError('invalid-request', 'Dokumentet är avslutat och kan inte ändras.');
-    const form = meta?.form ? (await this.formsFor(doc, def))[meta.form] : undefined;
+    const formName = stateMeta(def.definition, doc.state)?.form;
+    const form = formName ? (await this.forms.of(doc, def))[formName] : undefined;
     if (form) {
-      const errors = this.forms.validate(draftSchema(form.schema), cmd.data);
+      const errors = this.forms.validateDraft(form.schema, cmd.data);
       if (errors.length)
         throw new EngineError('validation-failed', 'Uppgifterna är inte giltiga. Se varje fält.', errors);
     }
-    if (doc.version !== cmd.expectedVersion) throw this.stale(doc.version);
-    const now = this.ports.now();
-    const link = DocumentAuditRepository.next(
-      this.auditLink(doc.id, cmd.actor, 'SAVE', doc.state, doc.state, null, dataHash(cmd.data), now),
-      {
-        seq: doc.auditSeq,
-        hash: doc.auditHash,
-      },
-    );
-    await batchedTransaction(this.ds, async (tx) => {
-      const patch = { data: cmd.data, auditSeq: link.seq, auditHash: link.hash };
-      if (!(await this.documents.guardedUpdate(doc.id, cmd.expectedVersion, patch, tx)))
-        throw this.stale(null);
-      tx.later(DocumentAuditRepository.insertStatement(link));
+    if (doc.version !== cmd.expectedVersion) throw staleVersion(doc.version);
+    const head = await this.writer.save(doc, cmd.expectedVersion, cmd.data, {
+      actor: cmd.actor,
+      event: 'SAVE',
+      fromState: doc.state,
+      toState: doc.state,
+      comment: null,
+      at: this.ports.now(),
     });
     const version = cmd.expectedVersion + 1;
-    this.cache.remember({
-      ...doc,
-      data: structuredClone(cmd.data),
-      auditSeq: link.seq,
-      auditHash: link.hash,
-      version,
-    });
+    this.cache.remember({ ...doc, data: structuredClone(cmd.data), ...head, version });
     return { version };
   }
 
   /** Events the actor may send now, for the buttons of the document page. */
-  async allowedEvents(
-    doc: DocumentRow,
-    def: LoadedDefinition,
-    actor: EngineActor,
-  ): Promise<{ type: string; label: string; requiresComment: boolean }[]> {
-    const events = stateMeta(def.definition, doc.state)?.events ?? {};
-    const out = [];
-    for (const [type, p] of Object.entries(events)) {
-      if (p.roles.length && (await this.may(actor, p.roles, doc.orgUnitId)))
-        out.push({ type, label: p.label, requiresComment: !!p.requiresComment });
-    }
-    return out;
+  allowedEvents(doc: DocumentRow, def: LoadedDefinition, actor: EngineActor): Promise<AllowedEvent[]> {
+    return this.access.allowedEvents(doc, def, actor);
   }
 
-  async canEdit(doc: DocumentRow, def: LoadedDefinition, actor: EngineActor): Promise<boolean> {
-    return (
-      !doc.final && (await this.may(actor, stateMeta(def.definition, doc.state)?.editableBy, doc.orgUnitId))
-    );
+  canEdit(doc: DocumentRow, def: LoadedDefinition, actor: EngineActor): Promise<boolean> {
+    return this.access.canEdit(doc, def, actor);
   }
 
-  /**
-   * The forms of the document's pinned version, with the choices that come from upstream
-   * documents injected (strategic areas, the nämnd's adopted goals): what the page shows and
-   * what the server validates against are the same schema.
-   */
-  async formsFor(
+  /** The forms of the document's pinned version, with the choices from upstream documents (DocumentForms). */
+  formsFor(
     doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>,
     def: LoadedDefinition,
   ): Promise<FormBundle> {
-    const choices = await this.choices.for(doc, await this.ports.orgTree());
-    if (!choices.strategicAreas?.length && !choices.namndmal?.length) return def.forms;
-    return Object.fromEntries(
-      Object.entries(def.forms).map(([name, f]) => [
-        name,
-        { ...f, schema: this.choices.apply(f.schema, choices) },
-      ]),
-    );
+    return this.forms.of(doc, def);
   }
 
   private guardContext(
@@ -481,144 +335,4 @@ export class DocumentEngine {
     const deadline = stateMeta(def.definition, state)?.deadline;
     return deadline ? this.ports.dueAt(deadline.key, year, period, now, wheelRevision) : null;
   }
-
-  private async applyInTransaction(
-    doc: DocumentRow,
-    effects: Effect[],
-    now: Date,
-    m: Queryable,
-  ): Promise<Partial<DocumentRow>> {
-    const patch: Partial<DocumentRow> = {};
-    for (const e of effects) {
-      if (e.type === 'markSubmitted') patch.submittedAt = now;
-      if (e.type === 'markDecided') patch.decidedAt = now;
-      if (e.type === 'assignDiarienummer' && !doc.diarienummer) {
-        const body = String((e.params as { body?: string }).body ?? 'ks');
-        const [unit] = await m.query('SELECT code FROM org_unit WHERE kind = ? ORDER BY code LIMIT 1', [
-          body,
-        ]);
-        const bodyCode = unit?.code ?? body.toUpperCase();
-        const year = diariumYear(now);
-        patch.diarienummer = formatDiarienummer({
-          bodyCode,
-          number: await nextDiariumNumber(m, bodyCode, year),
-          year,
-        });
-      }
-    }
-    return patch;
-  }
-
-  private hashOfData(doc: DocumentRow): string {
-    const data = doc.data;
-    if (data === null || typeof data !== 'object') return dataHash(data);
-    let hash = this.dataHashes.get(data);
-    if (hash === undefined) this.dataHashes.set(data, (hash = dataHash(data)));
-    return hash;
-  }
-
-  private auditLink(
-    documentId: string,
-    actor: EngineActor,
-    event: string,
-    fromState: string | null,
-    toState: string,
-    comment: string | null,
-    hashOfData: string,
-    at: Date,
-  ) {
-    return {
-      documentId,
-      at: at.toISOString(),
-      actorUserId: actor.userId,
-      onBehalfOfUserId: actor.onBehalfOfUserId ?? null,
-      via: actor.via,
-      event,
-      fromState,
-      toState,
-      comment: comment?.trim() || null,
-      dataHash: hashOfData,
-    };
-  }
-
-  private outboxRecords(
-    documentId: string,
-    version: number,
-    effects: Effect[],
-    doc: { type: string; orgUnitId: string; year: number; period: string | null },
-  ): OutboxRecord[] {
-    return effects.map((e, i) => ({
-      documentId,
-      effectType: e.type,
-      payload: {
-        ...e.params,
-        documentId,
-        documentType: doc.type,
-        orgUnitId: doc.orgUnitId,
-        year: doc.year,
-        period: doc.period,
-      },
-      dedupeKey: `${documentId}__v${version}__${i}__${e.type}`,
-    }));
-  }
-
-  private stale(current: number | null): EngineError {
-    return new EngineError(
-      'stale-version',
-      'Dokumentet har ändrats av någon annan. Ladda om och försök igen.',
-      undefined,
-      current === null ? {} : { currentVersion: current },
-    );
-  }
-}
-
-/**
- * Lifecycle facts for the worker: `documentSubmitted` (a report reached its submit, so deviations
- * are checked) and `documentFinished` (a final step was reached, so escalations can close).
- */
-function lifecycleEffects(effects: Effect[], result: { changed: boolean; final: boolean }): Effect[] {
-  return [
-    ...(effects.some((e) => e.type === 'markSubmitted') ? [{ type: 'documentSubmitted', params: {} }] : []),
-    ...(result.changed && result.final ? [{ type: 'documentFinished', params: {} }] : []),
-  ];
-}
-
-/** The due moment is resolved from the year wheel when scheduling, so the worker need not. */
-/**
- * The due moment a `scheduleDeadline` effect carries, and `dueFrom`, the moment it was reckoned
- * from: the deadline worker reckons it again from the wheel as it is then (a date moved meanwhile
- * wins over the one this transition read).
- */
-function withDueAt(effects: Effect[], dueAt: Date | null, now: Date): Effect[] {
-  return effects.map((e) =>
-    e.type === 'scheduleDeadline'
-      ? {
-          ...e,
-          params: {
-            ...e.params,
-            dueAt: dueAt?.toISOString() ?? null,
-            ...(dueAt ? { dueFrom: now.toISOString() } : {}),
-          },
-        }
-      : e,
-  );
-}
-
-/**
- * Facts and the forms' upstream choices cost queries: each is only read when a guard of this
- * event in this step needs it (formComplete validates against the forms).
- */
-const FACT_GUARDS = /"(upstreamAdopted|withinFrame|factIs)"/;
-const FORM_GUARDS = /"formComplete"/;
-const NO_READS = { facts: false, forms: false };
-const readsOf = new WeakMap<object, { facts: boolean; forms: boolean }>();
-function guardReads(transitions: unknown): { facts: boolean; forms: boolean } {
-  if (!transitions || typeof transitions !== 'object') return NO_READS;
-  let reads = readsOf.get(transitions);
-  if (!reads) {
-    const json = JSON.stringify(transitions);
-    reads = { facts: FACT_GUARDS.test(json), forms: FORM_GUARDS.test(json) };
-    readsOf.set(transitions, reads);
-  }
-  return reads;
 }

@@ -22,3 +22,13 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
 }
+
+/** The document moved on since the caller read it; `current` is its version when known. */
+export function staleVersion(current: number | null): EngineError {
+  return new EngineError(
+    'stale-version',
+    'Dokumentet har ändrats av någon annan. Ladda om och försök igen.',
+    undefined,
+    current === null ? {} : { currentVersion: current },
+  );
+}

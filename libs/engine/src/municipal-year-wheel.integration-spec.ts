@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { dueInstant } from '@rodtrad/domain';
-import { openDatabase } from '@rodtrad/persistence';
+import { DocumentRepository, openDatabase } from '@rodtrad/persistence';
 import { demoActor } from './testing/demo-actor';
 import { createDocumentEngine, MunicipalYearWheel, type EngineActor } from './index';
 
@@ -57,7 +57,7 @@ describe('due dates of transitions follow the edited year wheel (real MariaDB)',
       expectedVersion: version,
       actor: rektor,
     }));
-    expect((await engine.documents.get(doc.id))?.dueAt).toEqual(dueInstant(`${YEAR}-01-31`));
+    expect((await new DocumentRepository(ds).get(doc.id))?.dueAt).toEqual(dueInstant(`${YEAR}-01-31`));
 
     // Another process (its own wheel) moves the line; this engine's wheel read before is stale.
     const elsewhere = new MunicipalYearWheel(ds);
@@ -81,6 +81,6 @@ describe('due dates of transitions follow the edited year wheel (real MariaDB)',
       expectedVersion: version,
       actor: chef,
     });
-    expect((await engine.documents.get(doc.id))?.dueAt).toEqual(dueInstant(`${YEAR}-02-20`));
+    expect((await new DocumentRepository(ds).get(doc.id))?.dueAt).toEqual(dueInstant(`${YEAR}-02-20`));
   });
 });

@@ -17,7 +17,12 @@ import {
   type RoleAssignment,
   type RoleKey,
 } from '@rodtrad/domain';
-import { openDatabase, OrgUnitRepository, UserRepository } from '@rodtrad/persistence';
+import {
+  DocumentAuditRepository,
+  openDatabase,
+  OrgUnitRepository,
+  UserRepository,
+} from '@rodtrad/persistence';
 import {
   createFormValidator,
   listStates,
@@ -140,6 +145,7 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
   let tree: OrgTree;
   let unitId: Map<string, string>;
   let users: DemoActor[];
+  let definitions: DefinitionStore;
 
   beforeAll(async () => {
     ds = await openDatabase({
@@ -148,7 +154,7 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
       poolSize: 4,
     });
     // The tier's database: migrated, seeded, the shipped workflows published (global setup).
-    const definitions = DefinitionStore.fromCwd(ds);
+    definitions = DefinitionStore.fromCwd(ds);
     engine = createDocumentEngine(ds, { definitions });
     tree = new OrgTree(await new OrgUnitRepository(ds).all());
     const units: { id: string; seedKey: string }[] = await ds.query(
@@ -280,7 +286,7 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
     }
 
     expect({ state: doc.state, final: doc.final }).toEqual({ state: path.end, final: path.final });
-    const history = await engine.audit.history(doc.id);
+    const history = await new DocumentAuditRepository(ds).history(doc.id);
     expect(verifyChain(history)).toEqual({ ok: true, checked: history.length });
     expect(history[0]).toMatchObject({ event: 'CREATE', fromState: null, toState: initial });
     expect(
@@ -295,7 +301,7 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
     expect(SHIPPED.map((s) => s.definition.key).sort()).toEqual(Object.keys(OWNER).sort());
     const validator = createFormValidator();
     for (const { definition } of SHIPPED) {
-      const loaded = await engine.definitions.published(definition.key);
+      const loaded = await definitions.published(definition.key);
       const data = fixture(definition.key);
       for (const state of listStates(definition)) {
         const form = stateMeta(definition, state)?.form;
@@ -331,7 +337,7 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
   });
 
   it('leaves every document’s audit chain intact', async () => {
-    const result = await engine.audit.verifyAll();
+    const result = await new DocumentAuditRepository(ds).verifyAll();
     expect(result.ok).toBe(true);
     expect(result.checked).toBeGreaterThan(0);
   });

@@ -8,6 +8,7 @@ export * from './lib/definition/validate-definition';
 export * from './lib/registry/registry.types';
 export * from './lib/registry/registry';
 export * from './lib/registry/evaluate-guard';
+export * from './lib/registry/guard-inputs';
 export * from './lib/engine/compile-definition';
 export * from './lib/engine/engine-step';
 export * from './lib/engine/snapshot-at';

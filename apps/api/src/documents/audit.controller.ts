@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DocumentEngine } from '@rodtrad/engine';
+import { DocumentAuditRepository } from '@rodtrad/persistence';
 import { RequireRole } from '../auth/auth.decorators';
 
 @ApiTags('Revision')
@@ -8,7 +8,7 @@ import { RequireRole } from '../auth/auth.decorators';
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly engine: DocumentEngine) {}
+  constructor(private readonly audit: DocumentAuditRepository) {}
 
   @Get('verify')
   @RequireRole('admin')
@@ -35,6 +35,6 @@ export class AuditController {
     },
   })
   verify() {
-    return this.engine.audit.verifyAll();
+    return this.audit.verifyAll();
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DocumentSummaryView, DocumentView, HistoryEntryView, Page } from '@rodtrad/contracts';
-import { DocumentEngine, type EngineActor, type LoadedDefinition } from '@rodtrad/engine';
-import type { DocumentRow } from '@rodtrad/persistence';
+import { DefinitionStore, DocumentEngine, type EngineActor, type LoadedDefinition } from '@rodtrad/engine';
+import { DocumentAuditRepository, DocumentRepository, type DocumentRow } from '@rodtrad/persistence';
 import { stateMeta } from '@rodtrad/workflow';
 import { Authorizer } from '../auth/authorizer.service';
 import type { Principal } from '../auth/principal';
@@ -14,6 +14,9 @@ export const actorOf = (p: Principal): EngineActor => ({ userId: p.userId, roles
 export class DocumentsService {
   constructor(
     private readonly engine: DocumentEngine,
+    private readonly documents: DocumentRepository,
+    private readonly definitions: DefinitionStore,
+    private readonly audit: DocumentAuditRepository,
     private readonly authorizer: Authorizer,
   ) {}
 
@@ -32,13 +35,13 @@ export class DocumentsService {
   ): Promise<Page<DocumentSummaryView>> {
     let units = await this.readableUnits(p);
     if (q.orgUnitId) units = units ? units.filter((u) => u === q.orgUnitId) : [q.orgUnitId];
-    const { items, total } = await this.engine.documents.list(
+    const { items, total } = await this.documents.list(
       { year: q.year, type: q.type, state: q.state, orgUnitIds: units },
       q.limit,
       q.offset,
     );
     const views = await Promise.all(
-      items.map(async (d) => this.summary(d, await this.engine.definitions.load(d.definitionId))),
+      items.map(async (d) => this.summary(d, await this.definitions.load(d.definitionId))),
     );
     return { items: views, total };
   }
@@ -62,7 +65,7 @@ export class DocumentsService {
   async history(p: Principal, id: string): Promise<{ items: HistoryEntryView[] }> {
     const { doc } = await mapEngineErrors(() => this.engine.get(id));
     await this.requireReadable(p, doc);
-    const entries = await this.engine.audit.history(id);
+    const entries = await this.audit.history(id);
     return {
       items: entries.map((e) => ({
         seq: e.seq,

@@ -10,8 +10,14 @@ import type {
   ReportDeviationRequest,
   UpdateDeviationThresholdRequest,
 } from '@rodtrad/contracts';
-import { followRestorationOf, NAMND_LIKE_KINDS, roleApplies, type RoleKey } from '@rodtrad/domain';
-import { DeviationThresholds } from '@rodtrad/engine';
+import {
+  ESCALATION_RULES,
+  followRestorationOf,
+  NAMND_LIKE_KINDS,
+  roleApplies,
+  type RoleKey,
+} from '@rodtrad/domain';
+import { AcknowledgeEscalation, DeviationThresholds, EscalationError, OpenEscalation } from '@rodtrad/engine';
 import {
   AdminAuditRepository,
   BalanceRestorationRepository,
@@ -48,6 +54,8 @@ export class EscalationsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     private readonly orgTree: OrgTreeService,
+    private readonly openEscalation: OpenEscalation,
+    private readonly acknowledgeEscalation: AcknowledgeEscalation,
   ) {
     this.repo = new EscalationRepository(ds);
     this.restorations = new BalanceRestorationRepository(ds);
@@ -74,25 +82,15 @@ export class EscalationsService {
   }
 
   async acknowledge(p: Principal, id: string, comment: string | null): Promise<EscalationDetail> {
-    const e = await this.repo.get(id);
-    if (!e) throw ApiProblem.notFound('Eskaleringen');
-    await this.ds.transaction(async (m) => {
-      if (!(await this.repo.acknowledge(id, p.userId, comment, m)))
-        throw ApiProblem.conflict('not-open', 'Eskaleringen är redan kvitterad eller avslutad.', {
-          escalationStatus: e.status,
-        });
-      await this.audit.append(
-        {
-          actorUserId: p.userId,
-          action: 'escalation.acknowledged',
-          entityType: 'escalation',
-          entityId: id,
-          details: { comment },
-        },
-        m,
+    try {
+      return this.detail(
+        await this.acknowledgeEscalation.execute({ escalationId: id, userId: p.userId, comment }),
       );
-    });
-    return this.detail((await this.repo.get(id)) as EscalationRow);
+    } catch (err) {
+      if (!(err instanceof EscalationError)) throw err;
+      if (err.code === 'not-found') throw ApiProblem.notFound('Eskaleringen');
+      throw ApiProblem.conflict(err.code, err.detail, err.extensions);
+    }
   }
 
   /** An ad-hoc deviation report: escalates at once; the worker creates the åtgärdsplan and mails KS. */
@@ -104,8 +102,8 @@ export class EscalationsService {
     if (!p.roles.some((a) => NAMND_ROLES.includes(a.role) && roleApplies(a, unit.id, tree)))
       throw ApiProblem.forbidden('Bara nämndens ordförande eller sekreterare kan rapportera en avvikelse.');
     const threshold = await this.thresholds.thresholdFor(unit.id, body.year);
-    const id = await this.ds.transaction(async (m) => {
-      const out = await this.repo.open(
+    const { id } = await this.ds.transaction((m) =>
+      this.openEscalation.execute(
         {
           kind: 'adhoc',
           orgUnitId: unit.id,
@@ -116,23 +114,12 @@ export class EscalationsService {
           threshold,
           measures: body.measures?.trim() || null,
           description: body.description.trim(),
-          toBody: 'ks',
+          toBody: ESCALATION_RULES.adhoc.toBody,
           reportedByUserId: p.userId,
         },
         m,
-      );
-      await this.audit.append(
-        {
-          actorUserId: p.userId,
-          action: 'escalation.opened',
-          entityType: 'escalation',
-          entityId: out.id,
-          details: { kind: 'adhoc', amount: body.amount ?? null },
-        },
-        m,
-      );
-      return out.id;
-    });
+      ),
+    );
     return this.detail((await this.repo.get(id)) as EscalationRow);
   }
 

@@ -1,20 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { RED_THREAD_TYPES } from '@rodtrad/domain';
 import { fromJsonColumn } from '@rodtrad/persistence';
 import { OrgTreeService } from '../auth/org-tree.service';
 import { ApiProblem } from '../common/problem/problem';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import { buildRedThread, type RedThread } from './red-thread';
-
-const THREAD_TYPES = [
-  'mal-och-budget',
-  'forvaltningsplan',
-  'verksamhetsplan',
-  'enhetsplan',
-  'tertialrapport',
-  'delarsrapport',
-  'verksamhetsberattelse',
-];
 
 /** Reads the mandate period and the year's documents once, then follows the red thread. */
 @Injectable()
@@ -41,8 +32,8 @@ export class RedThreadService {
       : [];
     const docs: Record<string, unknown>[] = await this.ds.query(
       `SELECT id, type, org_unit_id AS orgUnitId, state, period, data FROM document
-        WHERE year = ? AND type IN (${THREAD_TYPES.map(() => '?').join(',')})`,
-      [year, ...THREAD_TYPES],
+        WHERE year = ? AND type IN (${RED_THREAD_TYPES.map(() => '?').join(',')})`,
+      [year, ...RED_THREAD_TYPES],
     );
     return buildRedThread({
       year,

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import {
   ApprovalLinks,
-  cachedOrgTree,
   DocumentEngine,
+  OrgTreeCache,
   RenewApprovalLinks,
   RequestApproval,
 } from '@rodtrad/engine';
@@ -26,11 +26,9 @@ export const APPROVAL_PROVIDERS: Provider[] = [
   },
   {
     provide: RequestApproval,
-    useFactory: (ds: DataSource, engine: DocumentEngine, links: ApprovalLinks) => {
-      const org = cachedOrgTree(ds);
-      return new RequestApproval(ds, engine, links, () => org.tree());
-    },
-    inject: [WORKER_DATA_SOURCE, DocumentEngine, ApprovalLinks],
+    useFactory: (ds: DataSource, engine: DocumentEngine, links: ApprovalLinks, org: OrgTreeCache) =>
+      new RequestApproval(ds, engine, links, () => org.tree()),
+    inject: [WORKER_DATA_SOURCE, DocumentEngine, ApprovalLinks, OrgTreeCache],
   },
   {
     provide: RenewApprovalLinks,

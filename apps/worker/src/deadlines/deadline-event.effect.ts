@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DocumentEngine, EngineError, SYSTEM_ACTOR } from '@rodtrad/engine';
-import { EffectLedgerRepository } from '@rodtrad/persistence';
+import { DocumentRepository, EffectLedgerRepository } from '@rodtrad/persistence';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 import { WORKER_DATA_SOURCE } from '../tokens';
 import { DEADLINE_EVENT } from './deadline-firing.service';
@@ -18,6 +18,7 @@ export class DeadlineEventEffect implements EffectHandler {
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     private readonly engine: DocumentEngine,
+    private readonly documents: DocumentRepository,
   ) {
     this.ledger = new EffectLedgerRepository(ds);
   }
@@ -32,7 +33,7 @@ export class DeadlineEventEffect implements EffectHandler {
     );
     let result: Record<string, unknown> = { skipped: 'already sent' };
     if (!sent) {
-      const doc = await this.engine.documents.get(documentId);
+      const doc = await this.documents.get(documentId);
       if (!doc || doc.final || doc.state !== state) result = { skipped: 'step already left' };
       else {
         try {

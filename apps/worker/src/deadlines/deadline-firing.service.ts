@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import { planFiring } from '@rodtrad/domain';
-import { DocumentEngine } from '@rodtrad/engine';
+import { DefinitionStore } from '@rodtrad/engine';
 import { overdueMail, QueuedMailOutbox, type OutgoingMail } from '@rodtrad/mail';
 import {
   DeadlineRepository,
@@ -84,7 +84,7 @@ export class DeadlineFiring {
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-    private readonly engine: DocumentEngine,
+    private readonly definitions: DefinitionStore,
     private readonly recipients: RecipientDirectory,
     private readonly mail: QueuedMailOutbox,
     private readonly jobs: DeadlineJobs,
@@ -217,7 +217,7 @@ export class DeadlineFiring {
     const onDue: DeadlineRow[] = [];
     for (const row of rows) {
       const doc = docs.get(row.documentId) ?? null;
-      const def = doc ? await this.engine.definitions.load(doc.definitionId) : null;
+      const def = doc ? await this.definitions.load(doc.definitionId) : null;
       const meta = def ? stateMeta(def.definition, row.state) : undefined;
       const responsible = doc
         ? [

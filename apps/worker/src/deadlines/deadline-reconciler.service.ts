@@ -7,11 +7,11 @@ import {
 } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
+import { ReconcileEscalations } from '@rodtrad/engine';
 import { MailMessageRepository, QueuedMailOutbox } from '@rodtrad/mail';
 import { QUEUES } from '@rodtrad/jobs';
 import { DeadlineRepository, OutboxRepository, ReminderDigestRepository } from '@rodtrad/persistence';
 import { EffectJobs } from '../effects/effect-jobs';
-import { EscalationFollowUp } from '../escalations/escalation-follow-up.service';
 import { JobIdConflicts } from '../queues/job-id-conflicts';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
 import { DeadlineJobs } from './deadline-jobs';
@@ -54,7 +54,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
     private readonly jobs: DeadlineJobs,
     private readonly mail: QueuedMailOutbox,
-    private readonly escalations: EscalationFollowUp,
+    private readonly escalations: ReconcileEscalations,
     private readonly effects: EffectJobs,
     private readonly conflicts: JobIdConflicts,
   ) {
@@ -96,7 +96,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
       this.conflicts.record(QUEUES.mail, await this.mail.redispatch(pendingMails));
       counts.mails = pendingMails.length;
       counts.effects = await this.reconcileEffects();
-      await this.escalations.reconcile(LOST_AFTER_MS);
+      await this.escalations.execute(LOST_AFTER_MS);
     } catch (e) {
       this.logger.warn(`Reconciliation failed, next pass retries: ${(e as Error).message}`);
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { roleApplies, type OrgTree, type OrgUnitKind, type RoleKey } from '@rodtrad/domain';
-import { cachedOrgTree } from '@rodtrad/engine';
+import { OrgTreeCache } from '@rodtrad/engine';
 import { WORKER_DATA_SOURCE } from '../tokens';
 
 export interface Recipient {
@@ -30,12 +30,12 @@ const TTL_MS = 5_000;
 /** People by role and place in the organisation; assignments and tree are kept a few seconds. */
 @Injectable()
 export class RecipientDirectory {
-  private readonly org: ReturnType<typeof cachedOrgTree>;
   private cached: { at: number; rows: Assignment[] } | undefined;
 
-  constructor(@Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource) {
-    this.org = cachedOrgTree(ds, TTL_MS);
-  }
+  constructor(
+    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly org: OrgTreeCache,
+  ) {}
 
   tree(): Promise<OrgTree> {
     return this.org.tree();

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
-import { DocumentEngine } from '@rodtrad/engine';
+import { DefinitionStore } from '@rodtrad/engine';
 import { JOBS, QUEUES } from '@rodtrad/jobs';
 import { QueuedMailOutbox, reminderDigestMail } from '@rodtrad/mail';
 import { ReminderDigestRepository } from '@rodtrad/persistence';
@@ -27,7 +27,7 @@ export class SendReminderDigestJob implements JobHandler<SendReminderDigestJobDa
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-    private readonly engine: DocumentEngine,
+    private readonly definitions: DefinitionStore,
     private readonly recipients: RecipientDirectory,
     private readonly mail: QueuedMailOutbox,
   ) {
@@ -40,7 +40,7 @@ export class SendReminderDigestJob implements JobHandler<SendReminderDigestJobDa
     const before = await this.digests.items(digestId);
     const titles = new Map<string, string>();
     for (const i of before) {
-      const def = await this.engine.definitions.load(i.definitionId);
+      const def = await this.definitions.load(i.definitionId);
       titles.set(`${i.definitionId}|${i.state}`, stateMeta(def.definition, i.state)?.title ?? i.state);
     }
     const [owner] = await this.ds.query('SELECT user_id AS userId FROM reminder_digest WHERE id = ?', [

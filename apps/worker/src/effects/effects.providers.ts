@@ -5,9 +5,7 @@ import { DeadlineReconciler } from '../deadlines/deadline-reconciler.service';
 import { FireDeadlineJob } from '../deadlines/fire-deadline.job';
 import { RecipientDirectory } from '../deadlines/recipient-directory';
 import { SendReminderDigestJob } from '../deadlines/send-reminder-digest.job';
-import { ENGINE_PROVIDERS } from '../engine/engine.providers';
-import { DeviationAssessor } from '../escalations/deviation-assessor';
-import { EscalationFollowUp } from '../escalations/escalation-follow-up.service';
+import { ESCALATION_PROVIDERS } from '../escalations/escalation.providers';
 import { MAIL_PROVIDERS } from '../mail/mail.providers';
 import { SendMailJob } from '../mail/send-mail.job';
 import { JobIdConflicts } from '../queues/job-id-conflicts';
@@ -26,13 +24,11 @@ export const EFFECTS_PROVIDERS: Provider[] = [
   WorkerQueues,
   JobIdConflicts,
   EffectJobs,
-  ...ENGINE_PROVIDERS,
   ...MAIL_PROVIDERS,
   RecipientDirectory,
   DeadlineJobs,
   DeadlineFiring,
-  DeviationAssessor,
-  EscalationFollowUp,
+  ...ESCALATION_PROVIDERS,
   ...EFFECT_HANDLER_CLASSES,
   { provide: EFFECT_HANDLERS, useFactory: (...h: unknown[]) => h, inject: EFFECT_HANDLER_CLASSES },
   OutboxRelay,

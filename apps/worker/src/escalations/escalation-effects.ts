@@ -1,54 +1,56 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { DocumentEngine } from '@rodtrad/engine';
 import {
+  documentTypeTraits,
+  ESCALATION_RULES,
+  escalationKindFor,
+  type EscalationBody,
+  type EscalationKind,
+} from '@rodtrad/domain';
+import {
+  AssessDeviations,
+  BalanceRestorationTracking,
+  CloseEscalations,
+  FollowUpEscalation,
+  OpenEscalation,
+} from '@rodtrad/engine';
+import {
+  DocumentRepository,
   EffectLedgerRepository,
+  EscalationRepository,
   ESCALATION_OPENED,
   type DocumentRow,
-  type EscalationKind,
   type NewEscalation,
 } from '@rodtrad/persistence';
 import { RecipientDirectory } from '../deadlines/recipient-directory';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 import { WORKER_DATA_SOURCE } from '../tokens';
-import { DeviationAssessor } from './deviation-assessor';
-import { EscalationFollowUp } from './escalation-follow-up.service';
-
-/** Escalation kind that a source document's deviation has (for workflow `escalate`/`createDocument`). */
-function kindFor(docType: string, requested?: string): EscalationKind {
-  const k = (requested ?? '').toLowerCase();
-  if (['budget', 'budgetavvikelse'].includes(k)) return 'budget';
-  if (['goal', 'mal', 'maluppfyllelse'].includes(k)) return 'goal';
-  if (['balance', 'balanskrav'].includes(k)) return 'balance';
-  if (k) return 'adhoc';
-  if (docType === 'verksamhetsberattelse') return 'balance';
-  if (docType === 'tertialrapport' || docType === 'delarsrapport') return 'goal';
-  if (docType === 'manadsrapport' || docType === 'mal-och-budget') return 'budget';
-  return 'adhoc';
-}
 
 /** The shared base carries the injection metadata; its three handlers inherit the constructor. */
 @Injectable()
 abstract class EscalatingEffect implements EffectHandler {
   abstract readonly effectType: string;
   protected readonly ledger: EffectLedgerRepository;
+  protected readonly escalations: EscalationRepository;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) ds: DataSource,
-    protected readonly engine: DocumentEngine,
-    protected readonly followUp: EscalationFollowUp,
-    protected readonly assessor: DeviationAssessor,
+    protected readonly documents: DocumentRepository,
+    protected readonly open: OpenEscalation,
+    protected readonly assess: AssessDeviations,
+    protected readonly restoration: BalanceRestorationTracking,
     protected readonly recipients: RecipientDirectory,
   ) {
     this.ledger = new EffectLedgerRepository(ds);
+    this.escalations = new EscalationRepository(ds);
   }
 
   abstract handle(effect: EffectContext): Promise<unknown>;
 
   protected async document(effect: EffectContext): Promise<DocumentRow> {
     const id = String(effect.payload['documentId'] ?? effect.documentId);
-    const doc = await this.engine.documents.get(id);
+    const doc = await this.documents.get(id);
     if (!doc) throw new UnrecoverableError(`Dokumentet ${id} finns inte`);
     return doc;
   }
@@ -61,16 +63,16 @@ abstract class EscalatingEffect implements EffectHandler {
   protected async requested(
     doc: DocumentRow,
     kind: EscalationKind,
-    toBody: 'ks' | 'kf',
+    toBody: EscalationBody,
   ): Promise<NewEscalation | null> {
     const tree = await this.recipients.tree();
     const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
     if (kind === 'balance') {
       const balans = doc.data?.['balanskravsresultat'];
       if (Number.isSafeInteger(balans) && Number(balans) >= 0) return null;
-      return { ...this.assessor.balance(doc, namnd.id), toBody };
+      return { ...this.assess.balance(doc, namnd.id), toBody };
     }
-    const assessed = (await this.assessor.assess(doc, tree)).find((e) => e.kind === kind);
+    const assessed = (await this.assess.execute(doc, tree)).find((e) => e.kind === kind);
     return (
       assessed ?? {
         kind,
@@ -97,16 +99,15 @@ export class DocumentSubmittedEffect extends EscalatingEffect {
   async handle(effect: EffectContext): Promise<unknown> {
     const doc = await this.document(effect);
     const tree = await this.recipients.tree();
-    const found = await this.assessor.assess(doc, tree);
+    const found = await this.assess.execute(doc, tree);
     const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
     const out = await this.ledger.once(effect.dedupeKey, async (m) => {
       const opened = [];
-      for (const e of found) opened.push((await this.followUp.open(e, m)).id);
+      for (const e of found) opened.push((await this.open.execute(e, m)).id);
       // An annual report also follows up the restoration of earlier years' deficits.
-      const restoration =
-        doc.type === 'verksamhetsberattelse'
-          ? await this.followUp.restoration.onAnnualReport(doc, namnd.id, m)
-          : [];
+      const restoration = documentTypeTraits(doc.type)?.reports.balance
+        ? await this.restoration.onAnnualReport(doc, namnd.id, m)
+        : [];
       return { escalations: opened, ...(restoration.length ? { restorationFollowedUp: restoration } : {}) };
     });
     return out.done ? out.result : { skipped: 'already handled' };
@@ -121,9 +122,13 @@ export class EscalateEffect extends EscalatingEffect {
   async handle(effect: EffectContext): Promise<unknown> {
     const doc = await this.document(effect);
     const to = effect.payload['to'] === 'kf' ? 'kf' : 'ks';
-    const e = await this.requested(doc, kindFor(doc.type, String(effect.payload['kind'] ?? '')), to);
+    const e = await this.requested(
+      doc,
+      escalationKindFor(doc.type, String(effect.payload['kind'] ?? '')),
+      to,
+    );
     const out = await this.ledger.once(effect.dedupeKey, async (m) =>
-      e ? this.followUp.open(e, m) : { skipped: 'no deficit' },
+      e ? this.open.execute(e, m) : { skipped: 'no deficit' },
     );
     return out.done ? out.result : { skipped: 'already handled' };
   }
@@ -143,15 +148,15 @@ export class CreateDocumentEffect extends EscalatingEffect {
         `Att skapa dokument av typen ${String(effect.payload['type'])} stöds inte`,
       );
     const doc = await this.document(effect);
-    const existing = await this.followUp.repo.bySourceDocument(doc.id);
+    const existing = await this.escalations.bySourceDocument(doc.id);
     if (existing.length) {
       await this.ledger.once(effect.dedupeKey, async () => ({ joined: existing.map((e) => e.id) }));
       return { joined: existing.map((e) => e.id) };
     }
-    const kind = kindFor(doc.type);
-    const e = await this.requested(doc, kind, kind === 'balance' ? 'kf' : 'ks');
+    const kind: EscalationKind = escalationKindFor(doc.type);
+    const e = await this.requested(doc, kind, ESCALATION_RULES[kind].toBody);
     const out = await this.ledger.once(effect.dedupeKey, async (m) =>
-      e ? this.followUp.open(e, m) : { skipped: 'no deficit' },
+      e ? this.open.execute(e, m) : { skipped: 'no deficit' },
     );
     return out.done ? out.result : { skipped: 'already handled' };
   }
@@ -165,13 +170,13 @@ export class EscalationOpenedEffect implements EffectHandler {
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) ds: DataSource,
-    private readonly followUp: EscalationFollowUp,
+    private readonly followUp: FollowUpEscalation,
   ) {
     this.ledger = new EffectLedgerRepository(ds);
   }
 
   async handle(effect: EffectContext): Promise<unknown> {
-    const result = await this.followUp.followUp(String(effect.payload['escalationId']));
+    const result = await this.followUp.execute(String(effect.payload['escalationId']));
     await this.ledger.once(effect.dedupeKey, async () => result);
     return result;
   }
@@ -185,16 +190,14 @@ export class DocumentFinishedEffect implements EffectHandler {
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) ds: DataSource,
-    private readonly followUp: EscalationFollowUp,
+    private readonly close: CloseEscalations,
   ) {
     this.ledger = new EffectLedgerRepository(ds);
   }
 
   async handle(effect: EffectContext): Promise<unknown> {
     const documentId = String(effect.payload['documentId'] ?? effect.documentId);
-    const out = await this.ledger.once(effect.dedupeKey, async (m) =>
-      this.followUp.closeForPlan(documentId, m),
-    );
+    const out = await this.ledger.once(effect.dedupeKey, async (m) => this.close.execute(documentId, m));
     return out.done ? out.result : { skipped: 'already handled' };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@rodtrad/config';
-import { DocumentEngine } from '@rodtrad/engine';
 import { QueuedMailOutbox, render } from '@rodtrad/mail';
+import { DocumentRepository } from '@rodtrad/persistence';
 import { RecipientDirectory } from '../deadlines/recipient-directory';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 import { WORKER_CONFIG } from '../tokens';
@@ -31,7 +31,7 @@ export class NotifyEffect implements EffectHandler {
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-    private readonly engine: DocumentEngine,
+    private readonly documents: DocumentRepository,
     private readonly recipients: RecipientDirectory,
     private readonly mail: QueuedMailOutbox,
   ) {}
@@ -43,7 +43,7 @@ export class NotifyEffect implements EffectHandler {
       users?: string[];
       template?: string;
     };
-    const doc = await this.engine.documents.get(String(p.documentId ?? effect.documentId));
+    const doc = await this.documents.get(String(p.documentId ?? effect.documentId));
     if (!doc) return { skipped: 'document gone' };
     const people = [
       ...(await this.recipients.withRolesFor(p.roles ?? [], doc.orgUnitId)),

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../arshjul/due-instant';
+import { documentTypeTraits } from '../document-types/document-type-traits';
 import { DomainError } from '../domain-error';
 import { goalFulfilment, type GoalColour, type GoalFulfilment } from './goal-fulfilment';
 
@@ -27,16 +28,10 @@ export function mandateSpan(
     : { startDate: `${year}-01-01`, endDate: `${year}-12-31` };
 }
 
-/** Follow-up reports with goal results, and the day their figures stand at (§5.4.1: 30/4, 31/7, 31/12). */
-const RESULT_DAY: Record<string, (year: number) => string> = {
-  tertialrapport: (y) => `${y}-04-30`,
-  delarsrapport: (y) => `${y}-07-31`,
-  verksamhetsberattelse: (y) => `${y}-12-31`,
-};
-
 /** The day a report's indicator results stand at, or undefined for a type without goal results. */
 export function resultDay(type: string, year: number): string | undefined {
-  return RESULT_DAY[type]?.(year);
+  const at = documentTypeTraits(type)?.goalResultsAt;
+  return at ? `${year}-${at}` : undefined;
 }
 
 /**

@@ -1,8 +1,9 @@
+import type { EscalationBody, EscalationKind } from '@rodtrad/domain';
 import { kronor, render, type RenderedMail } from './layout';
 
 export interface EscalationMailInput {
-  kind: 'budget' | 'goal' | 'balance' | 'adhoc';
-  toBody: 'ks' | 'kf';
+  kind: EscalationKind;
+  toBody: EscalationBody;
   unitName: string;
   sourceTitle: string | null;
   amount: number | null;
@@ -17,12 +18,13 @@ const BODY = { ks: 'kommunstyrelsen', kf: 'kommunfullmäktige' } as const;
 
 /** To KS (or KF) when a nämnd's deviation escalates by itself. */
 export function escalationMail(e: EscalationMailInput): RenderedMail {
-  const subject = {
+  const subjects: Record<EscalationKind, string> = {
     budget: `Budgetavvikelse: ${e.unitName}${e.amount !== null ? ` ${kronor(e.amount)}` : ''}`,
     goal: `Brist i måluppfyllelse: ${e.unitName}`,
     balance: `Negativt balanskravsresultat: ${e.unitName}`,
     adhoc: `Rapporterad avvikelse: ${e.unitName}`,
-  }[e.kind];
+  };
+  const subject = subjects[e.kind];
   const paragraphs: string[] = [];
   if (e.kind === 'budget')
     paragraphs.push(

@@ -6,6 +6,7 @@ import { Approvals1764220000000 } from './1764220000000-approvals';
 import { BalanceRestoration1764240000000 } from './1764240000000-balance-restoration';
 import { InstallationIdentity1764250000000 } from './1764250000000-installation-identity';
 import { ReceiptForEveryEffect1764260000000 } from './1764260000000-receipt-for-every-effect';
+import { EscalationKindWidth1764270000000 } from './1764270000000-escalation-kind-width';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   BalanceRestoration1764240000000,
   InstallationIdentity1764250000000,
   ReceiptForEveryEffect1764260000000,
+  EscalationKindWidth1764270000000,
 ];

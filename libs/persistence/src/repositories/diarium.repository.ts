@@ -21,3 +21,17 @@ export async function nextDiariumNumber(m: Queryable, bodyCode: string, year: nu
   ]);
   return Number(n);
 }
+
+/** The diarium: registering bodies and their number series. Every call runs in the caller's transaction. */
+export class DiariumRepository {
+  /** The code of the registering body of a kind ('ks' → the KS unit's code), or null without one. */
+  async bodyCode(kind: string, m: Queryable): Promise<string | null> {
+    const [unit] = await m.query('SELECT code FROM org_unit WHERE kind = ? ORDER BY code LIMIT 1', [kind]);
+    return unit?.code ?? null;
+  }
+
+  /** The body's next number for the year (see nextDiariumNumber). */
+  nextNumber(bodyCode: string, year: number, m: Queryable): Promise<number> {
+    return nextDiariumNumber(m, bodyCode, year);
+  }
+}

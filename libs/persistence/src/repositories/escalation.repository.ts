@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { EscalationKind } from '@rodtrad/domain';
 import { OutboxRepository } from './outbox.repository';
 
-export type EscalationKind = 'budget' | 'goal' | 'balance' | 'adhoc';
+export type { EscalationKind } from '@rodtrad/domain';
 /**
  * `tracking`: KF has adopted the särskild åtgärdsplan of a negative balance-requirement result,
  * and the restoration is followed up year by year until the deficit is restored (then `closed`).

@@ -129,6 +129,21 @@ describe('validateDefinition', () => {
     ]);
   });
 
+  it("invalid-action-params: an escalate kind outside the domain's escalation kinds", () => {
+    const escalate = (kind: string) =>
+      problemsAfter((d) =>
+        d.machine.states.adopted.entry.push({ type: 'escalate', params: { to: 'ks', kind } }),
+      );
+    expect(escalate('budget')).toEqual([]);
+    expect(escalate('balanskrav')).toEqual([]);
+    expect(escalate('forsenad-plan')).toEqual([
+      expect.objectContaining({
+        pointer: '/machine/states/adopted/entry/1/params/kind',
+        code: 'invalid-action-params',
+      }),
+    ]);
+  });
+
   it('unknown-form: meta.form names a form the catalog does not have', () => {
     const problems = problemsAfter((d) => (d.machine.states.review.meta.form = 'granskning'));
     expect(problems).toEqual([

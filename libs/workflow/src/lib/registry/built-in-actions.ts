@@ -1,5 +1,6 @@
 // Built-in actions. An action never does I/O: it turns its params (and the step's context) into an
 // effect descriptor that the caller writes to the outbox in the same transaction as the new snapshot.
+import { ESCALATION_BODIES, ESCALATION_KIND_NAMES } from '@rodtrad/domain';
 import { resolvePointer } from '../json-pointer';
 import type { JsonObject } from '../workflow.types';
 import type { ActionEntry, CatalogRef } from './registry.types';
@@ -137,7 +138,9 @@ export const escalate = action<{ to: 'ks' | 'kf'; kind: string }>({
     type: 'object',
     additionalProperties: false,
     required: ['to', 'kind'],
-    properties: { to: { enum: ['ks', 'kf'] }, kind: { type: 'string', pattern: kebab } },
+    // The kinds are one list in the domain (ESCALATION_KINDS, with their Swedish names): an unknown
+    // kind is a definition error here, not an ad-hoc escalation later.
+    properties: { to: { enum: [...ESCALATION_BODIES] }, kind: { enum: [...ESCALATION_KIND_NAMES] } },
   },
   implementation: (_ctx, params) => ({ type: 'escalate', params: { ...params } }),
 });

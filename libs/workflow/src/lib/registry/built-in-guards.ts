@@ -27,6 +27,7 @@ export const formComplete = guard<{ form?: string }>({
     additionalProperties: false,
     properties: { form: { type: 'string', minLength: 1 } },
   },
+  reads: ['forms'],
   implementation: (ctx, params) => {
     const step = params.form ?? ctx.state?.form;
     if (!step) return refuse('Steget saknar formulär att kontrollera.');
@@ -105,6 +106,7 @@ export const upstreamAdopted = guard<{ type?: string }>({
     additionalProperties: false,
     properties: { type: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' } },
   },
+  reads: ['facts'],
   implementation: (ctx, params) => {
     const fact = ctx.facts['upstreamAdopted'];
     const adopted =
@@ -120,6 +122,7 @@ export const withinFrame = guard<Record<string, never>>({
   name: 'withinFrame',
   description: 'The budget stays within its economic frame: facts.withinFrame is true.',
   paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  reads: ['facts'],
   implementation: (ctx) =>
     ctx.facts['withinFrame'] === true ? true : refuse('Budgeten ryms inte inom den tilldelade ramen.'),
 });
@@ -155,6 +158,7 @@ export const factIs = guard<{ fact: string; equals?: unknown; reason: string }>(
       reason: { type: 'string', minLength: 1 },
     },
   },
+  reads: ['facts'],
   implementation: (ctx, params) =>
     ctx.facts[params.fact] === (params.equals === undefined ? true : params.equals)
       ? true

@@ -9,12 +9,21 @@ export interface CatalogRef {
   pointer: string;
 }
 
+/**
+ * What a guard reads beyond the document, the event and the actor, each costing the caller
+ * queries: `facts` (GuardContext.facts, from other documents) and `forms` (validateForm, with the
+ * forms' upstream choices). The caller computes only what the guards of an event declare.
+ */
+export type GuardInput = 'facts' | 'forms';
+
 export interface GuardEntry<P extends JsonObject = JsonObject> {
   name: string;
   description: string;
   paramsSchema: JsonObject;
   implementation: (ctx: GuardContext, params: P) => GuardResult;
   refs?: (params: P) => CatalogRef[];
+  /** What the implementation reads that the caller must compute first (none when absent). */
+  reads?: readonly GuardInput[];
 }
 
 export interface ActionEntry<P extends JsonObject = JsonObject> {

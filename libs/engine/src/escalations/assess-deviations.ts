@@ -1,89 +1,97 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
   assessGoalFulfilment,
   budgetDeviation,
+  ESCALATION_RULES,
+  escalationChecksFor,
   isSignificantBudgetDeviation,
   resultDay,
+  type EscalationKind,
   type GoalAssessment,
   type OrgTree,
   type ReportedIndicator,
 } from '@rodtrad/domain';
-import { DeviationThresholds } from '@rodtrad/engine';
 import type { DocumentRow, NewEscalation } from '@rodtrad/persistence';
-import { WORKER_DATA_SOURCE } from '../tokens';
+import { DeviationThresholds } from '../deviation-thresholds';
 import { AdoptedGoals } from './adopted-goals';
-
-const BUDGET_REPORTS = ['manadsrapport', 'tertialrapport', 'delarsrapport'];
-const GOAL_REPORTS = ['tertialrapport', 'delarsrapport'];
 
 const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 const num = (n: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(n);
 
+/** One check of a submitted report: the escalation it calls for, or null. */
+type DeviationCheck = (doc: DocumentRow, namndId: string) => Promise<NewEscalation | null>;
+
 /**
  * Reads a submitted report and says which deviations must escalate by themselves (§5.4.2):
  * a deficit that reaches the nämnd's threshold, indicators not on track, a negative
- * balance-requirement result. Each escalation is keyed by kind and source document.
+ * balance-requirement result. Which checks a report runs is the domain's (escalationChecksFor:
+ * ESCALATION_RULES over the document type's traits); how each check reads the report is here.
+ * Each escalation is keyed by kind and source document.
  */
-@Injectable()
-export class DeviationAssessor {
+export class AssessDeviations {
   private readonly thresholds: DeviationThresholds;
   private readonly adoptedGoals: AdoptedGoals;
+  private readonly checks: Readonly<Record<EscalationKind, DeviationCheck | null>> = {
+    budget: (doc, namndId) => this.budget(doc, namndId),
+    goal: (doc, namndId) => this.goal(doc, namndId),
+    balance: async (doc, namndId) => {
+      const balans = doc.data?.['balanskravsresultat'];
+      return Number.isSafeInteger(balans) && Number(balans) < 0 ? this.balance(doc, namndId) : null;
+    },
+    // Reported by a nämnd, never found in a report.
+    adhoc: null,
+  };
 
-  constructor(@Inject(WORKER_DATA_SOURCE) ds: DataSource) {
+  constructor(ds: DataSource) {
     this.thresholds = new DeviationThresholds(ds);
     this.adoptedGoals = new AdoptedGoals(ds);
   }
 
-  async assess(doc: DocumentRow, tree: OrgTree): Promise<NewEscalation[]> {
-    const data = doc.data ?? {};
+  async execute(doc: DocumentRow, tree: OrgTree): Promise<NewEscalation[]> {
     const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
-    const base = {
-      orgUnitId: namnd.id,
-      year: doc.year,
-      sourceDocumentId: doc.id,
-      reportedByUserId: null,
-    };
     const out: NewEscalation[] = [];
-    const ekonomi = data['ekonomi'] as { budget?: unknown; prognos?: unknown } | undefined;
-    if (
-      BUDGET_REPORTS.includes(doc.type) &&
-      Number.isSafeInteger(ekonomi?.budget) &&
-      Number.isSafeInteger(ekonomi?.prognos)
-    ) {
-      const e = { budget: Number(ekonomi?.budget), prognos: Number(ekonomi?.prognos) };
-      const threshold = await this.thresholds.thresholdFor(namnd.id, doc.year);
-      if (threshold !== null && isSignificantBudgetDeviation(e, threshold)) {
-        out.push({
-          ...base,
-          kind: 'budget',
-          sourceKey: `budget__${doc.id}`,
-          amount: budgetDeviation(e),
-          threshold,
-          measures: str(data['foreslagnaAtgarder']),
-          description: `Prognosen för helåret (${kr(e.prognos)}) avviker från budget (${kr(e.budget)}) med ${kr(budgetDeviation(e))}.`,
-          toBody: 'ks',
-        });
-      }
+    for (const kind of escalationChecksFor(doc.type)) {
+      const found = await this.checks[kind]?.(doc, namnd.id);
+      if (found) out.push(found);
     }
-    if (GOAL_REPORTS.includes(doc.type)) {
-      const behind = (await this.goalsOffTrack(doc, namnd.id)).filter((g) => g.offTrack);
-      if (behind.length)
-        out.push({
-          ...base,
-          kind: 'goal',
-          sourceKey: `goal__${doc.id}`,
-          amount: null,
-          threshold: null,
-          measures: str(data['bristandeMaluppfyllelse']) ?? str(data['foreslagnaAtgarder']),
-          description: describeGoals(behind),
-          toBody: 'ks',
-        });
-    }
-    const balans = data['balanskravsresultat'];
-    if (doc.type === 'verksamhetsberattelse' && Number.isSafeInteger(balans) && Number(balans) < 0)
-      out.push(this.balance(doc, namnd.id));
     return out;
+  }
+
+  /** A full-year forecast whose deficit reaches the nämnd's threshold (to KS). */
+  private async budget(doc: DocumentRow, namndId: string): Promise<NewEscalation | null> {
+    const data = doc.data ?? {};
+    const ekonomi = data['ekonomi'] as { budget?: unknown; prognos?: unknown } | undefined;
+    if (!Number.isSafeInteger(ekonomi?.budget) || !Number.isSafeInteger(ekonomi?.prognos)) return null;
+    const e = { budget: Number(ekonomi?.budget), prognos: Number(ekonomi?.prognos) };
+    const threshold = await this.thresholds.thresholdFor(namndId, doc.year);
+    if (threshold === null || !isSignificantBudgetDeviation(e, threshold)) return null;
+    return {
+      ...base(doc, namndId),
+      kind: 'budget',
+      sourceKey: `budget__${doc.id}`,
+      amount: budgetDeviation(e),
+      threshold,
+      measures: str(data['foreslagnaAtgarder']),
+      description: `Prognosen för helåret (${kr(e.prognos)}) avviker från budget (${kr(e.budget)}) med ${kr(budgetDeviation(e))}.`,
+      toBody: ESCALATION_RULES.budget.toBody,
+    };
+  }
+
+  /** Nämndmål whose indicators are not on track (to KS). */
+  private async goal(doc: DocumentRow, namndId: string): Promise<NewEscalation | null> {
+    const data = doc.data ?? {};
+    const behind = (await this.goalsOffTrack(doc, namndId)).filter((g) => g.offTrack);
+    if (!behind.length) return null;
+    return {
+      ...base(doc, namndId),
+      kind: 'goal',
+      sourceKey: `goal__${doc.id}`,
+      amount: null,
+      threshold: null,
+      measures: str(data['bristandeMaluppfyllelse']) ?? str(data['foreslagnaAtgarder']),
+      description: describeGoals(behind),
+      toBody: ESCALATION_RULES.goal.toBody,
+    };
   }
 
   /**
@@ -120,7 +128,7 @@ export class DeviationAssessor {
       description: Number.isSafeInteger(balans)
         ? `Balanskravsresultatet ${doc.year} är ${kr(balans)} och ska återställas inom tre år.`
         : 'Negativt balanskravsresultat.',
-      toBody: 'kf',
+      toBody: ESCALATION_RULES.balance.toBody,
     };
   }
 }
@@ -146,4 +154,8 @@ function describeGoals(behind: GoalAssessment[]): string {
 
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+function base(doc: DocumentRow, namndId: string) {
+  return { orgUnitId: namndId, year: doc.year, sourceDocumentId: doc.id, reportedByUserId: null };
 }

@@ -12,12 +12,10 @@ import {
   fromJsonColumn,
   type DocumentRow,
   type EscalationRow,
-  type NewEscalation,
 } from '@rodtrad/persistence';
+import type { OpenEscalation } from './open-escalation';
 
 const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
-
-type OpenEscalation = (e: NewEscalation, m: EntityManager) => Promise<{ id: string; created: boolean }>;
 
 /**
  * A negative balance-requirement result is restored over the three following years
@@ -29,15 +27,17 @@ type OpenEscalation = (e: NewEscalation, m: EntityManager) => Promise<{ id: stri
  * runs in the caller's transaction.
  */
 export class BalanceRestorationTracking {
-  readonly rows: BalanceRestorationRepository;
+  private readonly rows: BalanceRestorationRepository;
+  private readonly escalations: EscalationRepository;
+  private readonly audit: AdminAuditRepository;
 
   constructor(
     ds: DataSource,
-    private readonly escalations: EscalationRepository,
-    private readonly audit: AdminAuditRepository,
     private readonly openEscalation: OpenEscalation,
   ) {
     this.rows = new BalanceRestorationRepository(ds);
+    this.escalations = new EscalationRepository(ds);
+    this.audit = new AdminAuditRepository(ds);
   }
 
   /**
@@ -132,7 +132,7 @@ export class BalanceRestorationTracking {
       const row = rows.find((r) => r.year === y.year);
       if (!y.behindPlan || !row?.sourceDocumentId || row.followUpEscalationId) continue;
       const left = status.deficit - y.achievedToDate;
-      const opened = await this.openEscalation(
+      const opened = await this.openEscalation.execute(
         {
           kind: 'balance',
           orgUnitId: e.orgUnitId,

@@ -1,0 +1,253 @@
+import type { EscalationKind } from '../escalations/escalation-kinds';
+import type { OrgUnitKind } from '../org/org-unit';
+
+export type DocumentTypeKey =
+  | 'gpf'
+  | 'mal-och-budget'
+  | 'forvaltningsplan'
+  | 'verksamhetsplan'
+  | 'enhetsplan'
+  | 'internkontrollplan'
+  | 'atgardsplan'
+  | 'manadsrapport'
+  | 'tertialrapport'
+  | 'delarsrapport'
+  | 'verksamhetsberattelse';
+
+/**
+ * What a submitted report is checked for (the escalation rules read these): a full-year forecast
+ * against budget, goal fulfilment by indicators, the balance-requirement result, the follow-up of
+ * the internal control plan. The annual report states goal results too, but they are followed up
+ * in the annual report of the municipality, not escalated: `goals` is false for it.
+ */
+export interface ReportContents {
+  budget: boolean;
+  goals: boolean;
+  balance: boolean;
+  internalControl: boolean;
+}
+
+/** Every fact about one document type. Add a type here and the lists below follow. */
+export interface DocumentTypeTraits {
+  key: DocumentTypeKey;
+  /** Swedish title as shown in the UI (and the web's label). */
+  title: string;
+  /** Place in lists and the status matrix: plans top-down, then reports, then the åtgärdsplan. */
+  order: number;
+  /** Kinds of unit that own (produce) a document of this type. */
+  ownerKinds: readonly OrgUnitKind[];
+  /**
+   * The document one level up the red thread (röda tråden) that this one must build on, or null
+   * when it stands at the top or answers a trigger rather than a plan.
+   */
+  upstream: DocumentTypeKey | null;
+  /** Documents whose findings can create one of these (only åtgärdsplan so far). */
+  triggeredBy?: readonly DocumentTypeKey[];
+  /** One document per report period within a budget year (see `reportPeriods`). */
+  periodic: boolean;
+  /** Its level on the red-thread page: a plan that breaks goals down, a report that follows them up, or not on it. */
+  redThread: 'plan' | 'report' | null;
+  /**
+   * Choices its forms offer from other documents: the strategic areas of the mandate period, or
+   * the nämndmål of the nämnd's adopted Mål och budget.
+   */
+  formChoices: 'strategic-areas' | 'namndmal' | null;
+  /** What a submitted document of this type is checked for (see ESCALATION_RULES). */
+  reports: ReportContents;
+  /**
+   * 'MM-DD': the day the goal results of a report of this type stand at (§5.4.1: 30/4, 31/7,
+   * 31/12); null for a type without goal results.
+   */
+  goalResultsAt: string | null;
+  /**
+   * The escalation a workflow's `escalate`/`createDocument` on this type stands for when it names
+   * no kind of its own (null: an ad-hoc one).
+   */
+  deviationKind: EscalationKind | null;
+}
+
+const NO_REPORTS: ReportContents = { budget: false, goals: false, balance: false, internalControl: false };
+
+/*
+ * Owner kinds: the nämnd-level documents also list KS, because KS is the nämnd for its own
+ * administration and produces its own Mål och budget, internal control and reports; companies
+ * report at the interim and year end like a nämnd (§5.4.1). GPF is prepared by KS for KF.
+ *
+ * Red thread (§5): GPF gives frames and strategic areas → each nämnd's Mål och budget →
+ * förvaltningsplan → verksamhetsplan → enhetsplan. Internal control and all reports follow up the
+ * nämnd's Mål och budget. An åtgärdsplan answers a report that shows a lacking goal fulfilment or
+ * a deviation (§6.1 May and August, §5.4.2), so it has no upstream plan but trigger documents.
+ *
+ * The order of the keys is the order of DOCUMENT_TYPE_KEYS (API enums keep it); `order` is the
+ * order people read them in.
+ */
+export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits>> = {
+  gpf: {
+    key: 'gpf',
+    title: 'Gemensamma planeringsförutsättningar',
+    order: 0,
+    ownerKinds: ['ks'],
+    upstream: null,
+    periodic: false,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  'mal-och-budget': {
+    key: 'mal-och-budget',
+    title: 'Mål och budget',
+    order: 1,
+    ownerKinds: ['namnd', 'ks'],
+    upstream: 'gpf',
+    periodic: false,
+    redThread: 'plan',
+    formChoices: 'strategic-areas',
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: 'budget',
+  },
+  forvaltningsplan: {
+    key: 'forvaltningsplan',
+    title: 'Förvaltningsplan',
+    order: 3,
+    ownerKinds: ['forvaltning'],
+    upstream: 'mal-och-budget',
+    periodic: false,
+    redThread: 'plan',
+    formChoices: 'namndmal',
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  verksamhetsplan: {
+    key: 'verksamhetsplan',
+    title: 'Verksamhetsplan',
+    order: 4,
+    ownerKinds: ['omrade'],
+    upstream: 'forvaltningsplan',
+    periodic: false,
+    redThread: 'plan',
+    formChoices: 'namndmal',
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  enhetsplan: {
+    key: 'enhetsplan',
+    title: 'Enhetsplan',
+    order: 5,
+    ownerKinds: ['enhet'],
+    upstream: 'verksamhetsplan',
+    periodic: false,
+    redThread: 'plan',
+    formChoices: 'namndmal',
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  internkontrollplan: {
+    key: 'internkontrollplan',
+    title: 'Internkontrollplan',
+    order: 2,
+    ownerKinds: ['namnd', 'ks'],
+    upstream: 'mal-och-budget',
+    periodic: false,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  atgardsplan: {
+    key: 'atgardsplan',
+    title: 'Åtgärdsplan',
+    order: 10,
+    // The nämnd (or KS, or a company) that deviated writes it; the special plan after a negative
+    // balance result is the same document, marked `sarskild`, and goes on to KF for adoption.
+    ownerKinds: ['namnd', 'ks', 'bolag'],
+    upstream: null,
+    triggeredBy: ['manadsrapport', 'tertialrapport', 'delarsrapport', 'verksamhetsberattelse'],
+    periodic: false,
+    redThread: null,
+    formChoices: 'namndmal',
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  manadsrapport: {
+    key: 'manadsrapport',
+    title: 'Månadsrapport',
+    order: 6,
+    ownerKinds: ['namnd', 'ks'],
+    upstream: 'mal-och-budget',
+    periodic: true,
+    redThread: null,
+    formChoices: null,
+    reports: { ...NO_REPORTS, budget: true },
+    goalResultsAt: null,
+    deviationKind: 'budget',
+  },
+  tertialrapport: {
+    key: 'tertialrapport',
+    title: 'Tertialrapport',
+    order: 7,
+    ownerKinds: ['namnd', 'ks'],
+    upstream: 'mal-och-budget',
+    periodic: true,
+    redThread: 'report',
+    formChoices: 'namndmal',
+    reports: { ...NO_REPORTS, budget: true, goals: true },
+    goalResultsAt: '04-30',
+    deviationKind: 'goal',
+  },
+  delarsrapport: {
+    key: 'delarsrapport',
+    title: 'Delårsrapport',
+    order: 8,
+    ownerKinds: ['namnd', 'ks', 'bolag'],
+    upstream: 'mal-och-budget',
+    periodic: true,
+    redThread: 'report',
+    formChoices: 'namndmal',
+    reports: { ...NO_REPORTS, budget: true, goals: true },
+    goalResultsAt: '07-31',
+    deviationKind: 'goal',
+  },
+  verksamhetsberattelse: {
+    key: 'verksamhetsberattelse',
+    title: 'Verksamhetsberättelse',
+    order: 9,
+    ownerKinds: ['namnd', 'ks', 'bolag'],
+    upstream: 'mal-och-budget',
+    periodic: false,
+    redThread: 'report',
+    formChoices: 'namndmal',
+    reports: { ...NO_REPORTS, balance: true, internalControl: true },
+    goalResultsAt: '12-31',
+    deviationKind: 'balance',
+  },
+};
+
+export const DOCUMENT_TYPE_KEYS = Object.keys(DOCUMENT_TYPES) as DocumentTypeKey[];
+
+/** The types in the order people read them (status matrix, lists). */
+export const DOCUMENT_TYPE_ORDER: readonly DocumentTypeKey[] = [...DOCUMENT_TYPE_KEYS].sort(
+  (a, b) => DOCUMENT_TYPES[a].order - DOCUMENT_TYPES[b].order,
+);
+
+/** The types whose every document satisfies `has`, in the table's order. */
+export function documentTypesWhere(has: (t: DocumentTypeTraits) => boolean): DocumentTypeKey[] {
+  return DOCUMENT_TYPE_KEYS.filter((k) => has(DOCUMENT_TYPES[k]));
+}
+
+/** Types shown on the red-thread page (plans and the reports that follow them up). */
+export const RED_THREAD_TYPES: readonly DocumentTypeKey[] = documentTypesWhere((t) => t.redThread !== null);
+
+/** The traits of `type`, or undefined for a string that names no document type. */
+export function documentTypeTraits(type: string): DocumentTypeTraits | undefined {
+  return Object.prototype.hasOwnProperty.call(DOCUMENT_TYPES, type)
+    ? DOCUMENT_TYPES[type as DocumentTypeKey]
+    : undefined;
+}
