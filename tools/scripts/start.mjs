@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build what is stale, migrate and seed, then run the API and the worker
-// side by side until Ctrl-C, which stops both cleanly.
+// side by side until Ctrl-C, which stops both cleanly; either one that crashes is started again.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,33 +55,29 @@ run('Migrerar databasen och lägger in demokommunen…', node, [
 
 await startDemoMailbox();
 
-const children = [
-  ['api', spawn(node, [...register, 'dist/server/apps/api/src/main.js'], { stdio: 'inherit' })],
-  ['worker', spawn(node, [...register, 'dist/server/apps/worker/src/main.js'], { stdio: 'inherit' })],
-];
+const { supervise } = createRequire(import.meta.url)('./supervisor.cjs');
+// A process that stops unexpectedly is started again (with a growing pause, logged): a crashed
+// worker no longer takes the API and the demo mailbox with it.
+const processes = [
+  ['api', 'dist/server/apps/api/src/main.js'],
+  ['worker', 'dist/server/apps/worker/src/main.js'],
+].map(([name, main]) =>
+  supervise({
+    name,
+    start: () => spawn(node, [...register, main], { stdio: 'inherit' }),
+    log: (line) => console.error(line),
+    giveUp: () => stop(1),
+  }),
+);
 let stopping = false;
 function stop(code) {
   if (stopping) return;
   stopping = true;
   process.stdout.write('\n▸ Stoppar…\n');
-  for (const [, child] of children) if (child.exitCode === null) child.kill('SIGTERM');
-  const force = setTimeout(
-    () => children.forEach(([, c]) => c.exitCode === null && c.kill('SIGKILL')),
-    15_000,
-  );
-  Promise.all(
-    children.map(([, c]) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))),
-  ).then(() => {
+  const force = setTimeout(() => processes.forEach((p) => p.current().kill('SIGKILL')), 15_000);
+  Promise.all(processes.map((p) => p.stop('SIGTERM'))).then(() => {
     clearTimeout(force);
     process.exit(code);
-  });
-}
-for (const [name, child] of children) {
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`);
-      stop(code || 1);
-    }
   });
 }
 process.on('SIGINT', () => stop(0));
