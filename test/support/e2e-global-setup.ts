@@ -1,11 +1,23 @@
 import './test-env';
 import './register-aliases';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import globalSetup from './global-setup';
 
 const root = join(__dirname, '..', '..');
-export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3100);
+
+/** A port nobody listens on now (the OS picks it), for a server this run starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * The end-to-end tier runs the BUILT api and worker (dist/, as `npm start` does) on a
@@ -13,7 +25,12 @@ export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3100);
  */
 export default async function e2eGlobalSetup(): Promise<void> {
   await globalSetup();
-  process.env['E2E_BASE_URL'] ??= `http://127.0.0.1:${E2E_PORT}`;
+  // Free ports of this run's own, so that `npm start` (3000, its demo mailbox on 1025) or a second
+  // run on the machine never meet it. The test files inherit them.
+  process.env['E2E_PORT'] ??= String(await freePort());
+  process.env['SMTP_URL'] ??= `smtp://127.0.0.1:${await freePort()}`;
+  const port = process.env['E2E_PORT'];
+  process.env['E2E_BASE_URL'] ??= `http://127.0.0.1:${port}`;
   // Another run's API on the port would answer the health check below, and the tests would run
   // against its database: refuse to start instead.
   const taken = await fetch(`${process.env['E2E_BASE_URL']}/api/health`).then(
@@ -24,7 +41,7 @@ export default async function e2eGlobalSetup(): Promise<void> {
     throw new Error(
       `Something already answers on ${process.env['E2E_BASE_URL']} (another end-to-end run?): stop it, or set E2E_PORT to a free port`,
     );
-  const env = { ...process.env, PORT: String(E2E_PORT), PUBLIC_URL: process.env['E2E_BASE_URL'] };
+  const env = { ...process.env, PORT: port, PUBLIC_URL: process.env['E2E_BASE_URL'] };
   const children: ChildProcess[] = [];
   for (const entry of ['dist/server/apps/api/src/main.js', 'dist/server/apps/worker/src/main.js']) {
     const child = spawn(process.execPath, ['-r', './tools/scripts/register-paths.cjs', entry], {

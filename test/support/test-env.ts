@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 // Every test tier runs against a database and a queue prefix of its own.
 // TEST_RUN_ID keeps parallel runs on one machine (several developers, several checkouts) apart.
 const tier = `${process.env['TEST_TIER'] ?? 'it'}${process.env['TEST_RUN_ID'] ? `_${process.env['TEST_RUN_ID']}` : ''}`;
@@ -13,10 +11,5 @@ process.env['DEMO_PASSWORD'] ??= 'demo';
 process.env['LOG_LEVEL'] ??= 'silent';
 process.env['SESSION_SECRET'] ??= 'test-secret-test-secret-test-secret';
 process.env['LOGIN_RATE_LIMIT'] ??= '5';
-// The end-to-end tier listens on ports of its own (the built API on 3100, the SMTP server the
-// approval test starts on 1025). A TEST_RUN_ID moves both, so that two runs on one machine do not meet.
-if (process.env['TEST_RUN_ID']) {
-  const offset = 1 + (createHash('sha1').update(process.env['TEST_RUN_ID']).digest().readUInt16BE(0) % 400);
-  process.env['E2E_PORT'] ??= String(3100 + offset);
-  process.env['SMTP_URL'] ??= `smtp://127.0.0.1:${1025 + offset}`;
-}
+// The end-to-end tier's ports (the built API, the SMTP server the browser test starts) are free
+// ports its global setup picks (E2E_PORT and SMTP_URL, when set, are kept).

@@ -12,6 +12,7 @@ mkdirSync('tmp', { recursive: true });
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 const node = process.execPath;
 const only = process.argv.slice(2);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const steps = [
   ['format', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']],
@@ -51,6 +52,14 @@ const started = Date.now();
 let failed = null;
 for (const [name, ...commands] of steps) {
   if (only.length && !only.includes(name)) continue;
+  if (name === 'e2e' && !existsSync(chromium)) {
+    // One line instead of every browser test failing on the same missing program.
+    console.log(
+      `\n━━ e2e: Chromium saknas på ${chromium}: installera den med "apt-get install -y chromium" (eller sätt CHROMIUM_PATH) och kör igen.`,
+    );
+    failed = name;
+    break;
+  }
   const t0 = Date.now();
   process.stdout.write(`\n━━ ${name} ━━\n`);
   for (const args of commands) {
