@@ -18,7 +18,7 @@ describe('web: an administrator edits a workflow', () => {
     await section.getByRole('button', { name: 'Nytt utkast av Förvaltningsplan' }).click();
     await page.getByRole('heading', { level: 1, name: /^Förvaltningsplan, version \d+$/ }).waitFor();
 
-    const nodes = page.locator('[data-testid="workflow-diagram"] g.wf-node');
+    const nodes = page.locator('[data-testid="workflow-diagram"] .wf-node');
     await nodes.first().waitFor();
     expect(await nodes.count()).toBe(3);
 
@@ -36,7 +36,7 @@ describe('web: an administrator edits a workflow', () => {
       on: { QUALITY_OK: { target: 'review' } },
     };
     await editor.fill(JSON.stringify(definition, null, 2));
-    await page.locator('[data-testid="workflow-diagram"] g[data-state="quality_check"]').waitFor();
+    await page.locator('[data-testid="workflow-diagram"] [data-state="quality_check"]').waitFor();
     expect(await nodes.count()).toBe(4);
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     const problems = page.getByRole('alert').filter({ hasText: 'Definitionen har' });

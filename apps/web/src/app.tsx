@@ -1,97 +1,85 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react';
+import {
+  Navigate,
+  Outlet,
+  Route,
+  Routes,
+  useLocation,
+  useNavigationType,
+  useParams,
+  useSearchParams,
+} from 'react-router';
+import { safeNext } from './auth/safe-next';
 import { useSession } from './auth/session';
 import { ErrorBoundary } from './components/error-boundary';
 import { Loading, ProblemMessage } from './components/feedback';
+import { requestHeadingFocus } from './components/page-heading';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { TasksPage } from './pages/tasks-page';
-import { matchPath, safeNext, type Params } from './router/match-path';
-import { Redirect, useLocation, useSearchParam } from './router/router';
 import { AppShell, PublicLayout } from './shell/app-shell';
 
-// RJSF and ajv are heavy: pages that render forms load on demand, the sign-in page never pulls them.
+// RJSF, ajv and the diagram are heavy: pages that render them load on demand, the sign-in page never pulls them.
 const DocumentPage = lazy(() => import('./pages/document-page'));
 const StatusPage = lazy(() => import('./pages/status-page'));
 const ApprovalPage = lazy(() => import('./pages/approval-page'));
-const AdminPage = lazy(() => import('./pages/admin-page'));
-const WorkflowsPage = lazy(() => import('./pages/admin-workflows/workflows-page'));
-const WorkflowVersionPage = lazy(() => import('./pages/admin-workflows/workflow-version-page'));
+const AdminPage = lazy(() => import('./pages/admin/admin-page'));
+const WorkflowsPage = lazy(() => import('./pages/admin/workflows/workflows-page'));
+const WorkflowVersionPage = lazy(() => import('./pages/admin/workflows/workflow-version-page'));
 const EscalationsPage = lazy(() => import('./pages/escalations/escalations-page'));
 const RedThreadPage = lazy(() => import('./pages/red-thread/red-thread-page'));
 const YearWheelPage = lazy(() => import('./pages/year-wheel/year-wheel-page'));
 
 const thisYear = () => new Date().getFullYear();
 
-type Access = 'signed-in' | 'guest' | 'public';
-
-interface Route {
-  path: string;
-  access: Access;
-  render: (params: Params) => ReactNode;
+/** Renders a page from the route's parameters (react-router decodes them). */
+function WithParams({ render }: { render: (params: Record<string, string>) => ReactNode }) {
+  const params = useParams();
+  return <>{render(params as Record<string, string>)}</>;
 }
 
-const routes: Route[] = [
-  { path: '/', access: 'signed-in', render: () => <TasksPage /> },
-  { path: '/logga-in', access: 'guest', render: () => <LoginPage /> },
-  { path: '/dokument/:id', access: 'signed-in', render: (p) => <DocumentPage id={p.id} /> },
-  {
-    path: '/inlamning',
-    access: 'signed-in',
-    render: () => <Redirect to={`/inlamning/${thisYear()}`} />,
-  },
-  { path: '/avvikelser', access: 'signed-in', render: () => <EscalationsPage /> },
-  { path: '/avvikelser/:id', access: 'signed-in', render: (p) => <EscalationsPage id={p.id} /> },
-  // Mails sent before the page had its own address linked here.
-  {
-    path: '/eskaleringar/:id',
-    access: 'signed-in',
-    render: (p) => <Redirect to={`/avvikelser/${encodeURIComponent(p.id)}`} />,
-  },
-  { path: '/roda-traden', access: 'signed-in', render: () => <Redirect to={`/roda-traden/${thisYear()}`} /> },
-  { path: '/roda-traden/:year', access: 'signed-in', render: (p) => <RedThreadPage year={p.year} /> },
-  { path: '/arshjul', access: 'signed-in', render: () => <Redirect to={`/arshjul/${thisYear()}`} /> },
-  { path: '/arshjul/:year', access: 'signed-in', render: (p) => <YearWheelPage year={p.year} /> },
-  { path: '/inlamning/:year', access: 'signed-in', render: (p) => <StatusPage year={p.year} /> },
-  { path: '/approve/:token', access: 'public', render: (p) => <ApprovalPage token={p.token} /> },
-  { path: '/admin', access: 'signed-in', render: () => <AdminPage /> },
-  { path: '/admin/arbetsfloden', access: 'signed-in', render: () => <WorkflowsPage /> },
-  {
-    path: '/admin/arbetsfloden/:key/:version',
-    access: 'signed-in',
-    render: (p) => <WorkflowVersionPage definitionKey={p.key} version={Number(p.version)} />,
-  },
-];
-
-function resolve(pathname: string): { route: Route; params: Params } | null {
-  for (const route of routes) {
-    const params = matchPath(route.path, pathname);
-    if (params) return { route, params };
-  }
-  return null;
-}
-
-function Page({ children, resetKey }: { children: ReactNode; resetKey: string }) {
+function Page() {
+  const { pathname } = useLocation();
   return (
-    <ErrorBoundary resetKey={resetKey}>
-      <Suspense fallback={<Loading />}>{children}</Suspense>
+    <ErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </ErrorBoundary>
   );
 }
 
-export function App() {
-  const { pathname, search } = useLocation();
-  const { state, reload } = useSession();
-  const next = useSearchParam('next');
-  const match = resolve(pathname);
-  const key = pathname;
+/** Approval links from mails: anyone with the link, signed in or not. */
+function PublicRoutes() {
+  return (
+    <PublicLayout>
+      <Page />
+    </PublicLayout>
+  );
+}
 
-  if (match?.route.access === 'public') {
-    return (
-      <PublicLayout>
-        <Page resetKey={key}>{match.route.render(match.params)}</Page>
-      </PublicLayout>
-    );
-  }
+/** The sign-in page: a signed-in user goes on to where they were headed. */
+function GuestRoutes() {
+  const { state, reload } = useSession();
+  const [searchParams] = useSearchParams();
+  if (state.status === 'signed-in') return <Navigate to={safeNext(searchParams.get('next'))} replace />;
+  return (
+    <PublicLayout>
+      {state.status === 'loading' ? (
+        <Loading />
+      ) : state.status === 'error' ? (
+        <ProblemMessage error={state.error} onRetry={reload} />
+      ) : (
+        <Page />
+      )}
+    </PublicLayout>
+  );
+}
+
+/** Everything else: signed-out users are sent to sign in and brought back afterwards. */
+function SignedInRoutes() {
+  const { state, reload } = useSession();
+  const { pathname, search } = useLocation();
   if (state.status === 'loading') {
     return (
       <PublicLayout>
@@ -106,21 +94,97 @@ export function App() {
       </PublicLayout>
     );
   }
-  if (match?.route.access === 'guest') {
-    if (state.status === 'signed-in') return <Redirect to={safeNext(next)} />;
-    return (
-      <PublicLayout>
-        <Page resetKey={key}>{match.route.render(match.params)}</Page>
-      </PublicLayout>
-    );
-  }
   if (state.status === 'signed-out') {
+    // One redirect decides where a signed-out user goes: a second navigation at the same moment
+    // would race it (react-router moves inside a transition).
     const here = pathname + search;
-    return <Redirect to={here === '/' ? '/logga-in' : `/logga-in?next=${encodeURIComponent(here)}`} />;
+    const to =
+      state.reason === 'logout'
+        ? '/logga-in?utloggad=1'
+        : here === '/'
+          ? '/logga-in'
+          : `/logga-in?next=${encodeURIComponent(here)}`;
+    return <Navigate to={to} replace />;
   }
   return (
     <AppShell user={state.user}>
-      <Page resetKey={key}>{match ? match.route.render(match.params) : <NotFoundPage />}</Page>
+      <Page />
     </AppShell>
+  );
+}
+
+/**
+ * After every in-app navigation (link, redirect, back/forward) the next page heading takes focus,
+ * so screen readers hear the new page; a new page starts at the top. Not on the first load.
+ */
+function useNavigationFocus() {
+  const { key } = useLocation();
+  const type = useNavigationType();
+  const seen = useRef(key);
+  // A layout effect runs before the new page's own effects, where PageHeading asks for the focus.
+  useLayoutEffect(() => {
+    if (seen.current === key) return;
+    seen.current = key;
+    requestHeadingFocus();
+    if (type !== 'POP') window.scrollTo(0, 0);
+  }, [key, type]);
+}
+
+export function App() {
+  useNavigationFocus();
+  return (
+    <Routes>
+      <Route element={<PublicRoutes />}>
+        <Route
+          path="/approve/:token"
+          element={<WithParams render={(p) => <ApprovalPage token={p.token} />} />}
+        />
+      </Route>
+      <Route element={<GuestRoutes />}>
+        <Route path="/logga-in" element={<LoginPage />} />
+      </Route>
+      <Route element={<SignedInRoutes />}>
+        <Route index element={<TasksPage />} />
+        <Route path="/dokument/:id" element={<WithParams render={(p) => <DocumentPage id={p.id} />} />} />
+        <Route path="/inlamning" element={<Navigate to={`/inlamning/${thisYear()}`} replace />} />
+        <Route
+          path="/inlamning/:year"
+          element={<WithParams render={(p) => <StatusPage year={p.year} />} />}
+        />
+        <Route path="/avvikelser" element={<EscalationsPage />} />
+        <Route
+          path="/avvikelser/:id"
+          element={<WithParams render={(p) => <EscalationsPage id={p.id} />} />}
+        />
+        {/* Mails sent before the page had its own address linked here. */}
+        <Route
+          path="/eskaleringar/:id"
+          element={
+            <WithParams render={(p) => <Navigate to={`/avvikelser/${encodeURIComponent(p.id)}`} replace />} />
+          }
+        />
+        <Route path="/roda-traden" element={<Navigate to={`/roda-traden/${thisYear()}`} replace />} />
+        <Route
+          path="/roda-traden/:year"
+          element={<WithParams render={(p) => <RedThreadPage year={p.year} />} />}
+        />
+        <Route path="/arshjul" element={<Navigate to={`/arshjul/${thisYear()}`} replace />} />
+        <Route
+          path="/arshjul/:year"
+          element={<WithParams render={(p) => <YearWheelPage year={p.year} />} />}
+        />
+        <Route path="/admin" element={<AdminPage />} />
+        <Route path="/admin/arbetsfloden" element={<WorkflowsPage />} />
+        <Route
+          path="/admin/arbetsfloden/:key/:version"
+          element={
+            <WithParams
+              render={(p) => <WorkflowVersionPage definitionKey={p.key} version={Number(p.version)} />}
+            />
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }

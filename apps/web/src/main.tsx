@@ -1,17 +1,23 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import { SessionProvider } from './auth/session';
-import { RouterProvider } from './router/router';
 import './styles.css';
-import './styles-cycle.css';
+import './styles-pages.css';
+
+const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <RouterProvider>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </RouterProvider>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -42,7 +42,11 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, {});
   }
-  const body = await readBody(response);
+  // A connection lost while the body arrives is a network failure like any other: still an ApiError.
+  const body = await readBody(response).catch((error: unknown) => {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, {});
+  });
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/api/auth/') && typeof window !== 'undefined') {
       window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));

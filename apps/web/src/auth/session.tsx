@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch, UNAUTHORIZED_EVENT } from '../api/api-fetch';
@@ -6,7 +7,8 @@ import type { CurrentUser, LoginResponse } from '../api/types';
 export type SessionState =
   | { status: 'loading' }
   | { status: 'signed-in'; user: CurrentUser }
-  | { status: 'signed-out' }
+  /** `logout`: the user signed out here (not an expired session), so the sign-in page says so. */
+  | { status: 'signed-out'; reason?: 'logout' }
   | { status: 'error'; error: ApiError };
 
 export interface Session {
@@ -22,6 +24,7 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [tick, setTick] = useState(0);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -37,29 +40,38 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [tick]);
 
   useEffect(() => {
-    const onUnauthorized = () => setState({ status: 'signed-out' });
+    // What one user loaded must not show for the next one on this browser.
+    const onUnauthorized = () => {
+      queryClient.removeQueries();
+      setState({ status: 'signed-out' });
+    };
     window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
-  }, []);
+  }, [queryClient]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const response = await apiFetch<LoginResponse>('/api/auth/login', {
-      method: 'POST',
-      body: { username, password },
-    });
-    // The login answer may carry a slimmer user; /me has the unit names for the header.
-    const user = await apiFetch<CurrentUser>('/api/auth/me').catch(() => response.user);
-    setState({ status: 'signed-in', user });
-    return user;
-  }, []);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const response = await apiFetch<LoginResponse>('/api/auth/login', {
+        method: 'POST',
+        body: { username, password },
+      });
+      // The login answer may carry a slimmer user; /me has the unit names for the header.
+      const user = await apiFetch<CurrentUser>('/api/auth/me').catch(() => response.user);
+      queryClient.removeQueries();
+      setState({ status: 'signed-in', user });
+      return user;
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     try {
       await apiFetch<void>('/api/auth/logout', { method: 'POST' });
     } finally {
-      setState({ status: 'signed-out' });
+      queryClient.removeQueries();
+      setState({ status: 'signed-out', reason: 'logout' });
     }
-  }, []);
+  }, [queryClient]);
 
   const reload = useCallback(() => {
     setState({ status: 'loading' });

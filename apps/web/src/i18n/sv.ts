@@ -1,5 +1,11 @@
-import { svCycle } from './sv-cycle';
-import { svWorkflows } from '../pages/admin-workflows/sv-workflows';
+import { DOCUMENT_TYPE_KEYS, DOCUMENT_TYPES, type DocumentTypeKey } from '@rodtrad/domain';
+import { svAdmin } from './sv-admin';
+import { svFollowUp } from './sv-follow-up';
+import { svWorkflowAdmin } from './sv-workflow-admin';
+
+const docTypeLabels = Object.fromEntries(
+  DOCUMENT_TYPE_KEYS.map((k) => [`docType.${k}`, DOCUMENT_TYPES[k].title]),
+) as Record<`docType.${DocumentTypeKey}`, string>;
 
 // Every string the user sees, in Swedish. Placeholders are written {name} and filled by t().
 export const sv = {
@@ -73,17 +79,8 @@ export const sv = {
   'orgKind.omrade': 'Område',
   'orgKind.enhet': 'Enhet',
 
-  'docType.gpf': 'Gemensamma planeringsförutsättningar',
-  'docType.mal-och-budget': 'Mål och budget',
-  'docType.forvaltningsplan': 'Förvaltningsplan',
-  'docType.verksamhetsplan': 'Verksamhetsplan',
-  'docType.enhetsplan': 'Enhetsplan',
-  'docType.internkontrollplan': 'Internkontrollplan',
-  'docType.atgardsplan': 'Åtgärdsplan',
-  'docType.manadsrapport': 'Månadsrapport',
-  'docType.tertialrapport': 'Tertialrapport',
-  'docType.delarsrapport': 'Delårsrapport',
-  'docType.verksamhetsberattelse': 'Verksamhetsberättelse',
+  // The document types' titles are the domain's (DOCUMENT_TYPES), not written out here again.
+  ...docTypeLabels,
 
   'state.missing': 'Saknas',
   'state.draft': 'Utkast',
@@ -328,8 +325,68 @@ export const sv = {
   'validation.const': 'Värdet är inte tillåtet.',
   'validation.uniqueItems': 'Raderna får inte upprepas.',
   'validation.fieldMessage': '{field}: {message}',
-  ...svCycle,
-  ...svWorkflows,
+  'nav.escalations': 'Avvikelser',
+  'nav.redThread': 'Röda tråden',
+  'nav.yearWheel': 'Årshjul',
+
+  'role.kf.ordforande': 'Kommunfullmäktiges ordförande',
+  'role.kf.sekreterare': 'Kommunfullmäktiges sekreterare',
+  'role.ks.ordforande': 'Kommunstyrelsens ordförande',
+  'role.ks.sekreterare': 'Kommunstyrelsens sekreterare',
+  'role.namnd.ordforande': 'Nämndens ordförande',
+  'role.namnd.sekreterare': 'Nämndsekreterare',
+
+  'common.year': 'År',
+  'common.yearNav': 'Välj år',
+  'common.prevYear': 'Föregående år ({year})',
+  'common.nextYear': 'Nästa år ({year})',
+  'common.edit': 'Ändra',
+  'common.create': 'Skapa',
+  'common.creating': 'Skapar…',
+  'common.fixErrors': 'Rätta felen och försök igen.',
+
+  'tasks.approvalsTitle': 'Godkännanden',
+  'tasks.approvalAction': 'Ta ställning: godkänn, avslå eller returnera',
+  'tasks.approvalOnBehalf': 'För {name}',
+  'tasks.approvalExpires': 'Länken gäller till {date}',
+  'tasks.kind.approval': 'Godkännande',
+  'tasks.kind.document': 'Dokument',
+  'tasks.noDeadline': 'Ingen tidsfrist',
+
+  'document.workflowTitle': 'Arbetsflöde',
+  'document.workflowIntro': 'Stegen i dokumentets arbetsflöde. Det aktuella steget är markerat.',
+  'document.workflowCurrent': 'Aktuellt steg',
+  'document.workflowFinal': 'Slutsteg',
+  'document.workflowNext': 'Härifrån: {events}',
+  'document.workflowEdge': '{event} → {to}',
+  'document.workflowDiagramLabel': 'Diagram över arbetsflödet {title}, aktuellt steg: {state}',
+  'document.workflowUnavailable': 'Arbetsflödet kan inte visas just nu.',
+  'document.redThreadTitle': 'Röda tråden',
+  'document.redThreadUp': 'Uppåt (det här dokumentet bidrar till)',
+  'document.redThreadDown': 'Nedåt (bygger på det här dokumentet)',
+  'document.redThreadNone': 'Dokumentet är inte kopplat till några nämndmål ännu.',
+  'document.redThreadGoal': 'Nämndmål: {goal}',
+  'document.redThreadLink': '{type}, {unit}',
+
+  'event.CREATE': 'Skapat',
+  'event.MIGRATE': 'Flyttat till ny version av arbetsflödet',
+  'event.SAVE': 'Sparat',
+  'event.SAVE_DATA': 'Sparat',
+  'event.DATA_SAVED': 'Sparat',
+  'event.ADOPT': 'Antaget',
+  'event.APPROVE': 'Godkänt',
+  'event.DECIDE': 'Beslutat',
+  'event.REFER_BACK': 'Återremitterat',
+  'event.REGISTER': 'Registrerat',
+  'event.RETURN': 'Returnerat',
+  'event.SUBMIT': 'Inlämnat',
+  'event.TAKE_NOTE': 'Behandlat',
+  'history.via.user': 'webben',
+  'history.via.email-link': 'e-postlänk',
+
+  ...svFollowUp,
+  ...svAdmin,
+  ...svWorkflowAdmin,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,8 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
 import type { ApprovalDecision, ApprovalSummary } from '../api/types';
-import { useQuery } from '../api/use-query';
+import { useApiQuery } from '../api/query-client';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary';
 import { Loading, ProblemMessage } from '../components/feedback';
 import { TextAreaField } from '../components/field';
@@ -16,7 +17,7 @@ const ALL_DECISIONS: ApprovalDecision[] = ['approve', 'reject', 'return'];
 
 export default function ApprovalPage({ token }: { token: string }) {
   const path = `/api/approvals/${encodeURIComponent(token)}`;
-  const { data, error, loading, refetch } = useQuery<ApprovalSummary>(path);
+  const { data, error, isLoading, refetch } = useApiQuery<ApprovalSummary>(path);
   const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(null);
   const [done, setDone] = useState<ApprovalDecision | null>(null);
 
@@ -31,7 +32,7 @@ export default function ApprovalPage({ token }: { token: string }) {
       </div>
     );
   }
-  if (loading && !data) return <Loading />;
+  if (isLoading) return <Loading />;
   if (error || !data) return error ? <ProblemMessage error={error} onRetry={refetch} /> : null;
 
   const doc = { ...data, ...(data.document ?? {}) };
@@ -83,29 +84,17 @@ export function DecisionForm({ path, csrfToken, decisions, onDone, onLinkProblem
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ decision?: string; comment?: string }>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const commentRequired = decision === 'reject' || decision === 'return';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: typeof errors = {};
-    if (!decision) found.decision = t('approval.decisionRequired');
-    if (commentRequired && !comment.trim()) found.comment = t('approval.commentRequired');
-    setErrors(found);
-    setFailure(null);
-    if (found.decision || found.comment || !decision) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiFetch(path, {
+  const send = useMutation({
+    mutationFn: (chosen: ApprovalDecision) =>
+      apiFetch(path, {
         method: 'POST',
-        body: { decision, comment: comment.trim() || undefined, csrfToken },
-      });
-      onDone(decision);
-    } catch (error) {
+        body: { decision: chosen, comment: comment.trim() || undefined, csrfToken },
+      }),
+    onSuccess: (_, chosen) => onDone(chosen),
+    onError: (error) => {
       const apiError = toApiError(error);
       const linkProblem = classifyLinkProblem(apiError);
       if (linkProblem) return onLinkProblem(linkProblem);
@@ -117,9 +106,22 @@ export function DecisionForm({ path, csrfToken, decisions, onDone, onLinkProblem
       setErrors(fieldErrors);
       if (!fieldErrors.decision && !fieldErrors.comment) setFailure(apiError);
       setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
+    },
+  });
+  const busy = send.isPending;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!decision) found.decision = t('approval.decisionRequired');
+    if (commentRequired && !comment.trim()) found.comment = t('approval.commentRequired');
+    setErrors(found);
+    setFailure(null);
+    if (found.decision || found.comment || !decision) {
+      setAttempt((n) => n + 1);
+      return;
     }
+    send.mutate(decision);
   }
 
   const summary: SummaryItem[] = [];

@@ -1,16 +1,16 @@
 import type { HistoryEntry } from '../api/types';
-import { useQuery } from '../api/use-query';
+import { useApiQuery } from '../api/query-client';
 import { Loading, ProblemMessage } from '../components/feedback';
 import { formatDateTime, isoDate } from '../i18n/format';
 import { eventLabel, stateLabel, t, tOr } from '../i18n/t';
 
 export function DocumentHistory({ documentId, version }: { documentId: string; version: number }) {
-  const { data, error, loading, refetch } = useQuery<{ items: HistoryEntry[] }>(
+  const { data, error, isLoading, refetch } = useApiQuery<{ items: HistoryEntry[] }>(
     `/api/documents/${encodeURIComponent(documentId)}/history`,
     { v: version },
   );
   let body: React.ReactNode;
-  if (loading && !data) body = <Loading />;
+  if (isLoading) body = <Loading />;
   else if (error?.isNotFound) body = <p className="muted">{t('history.notAvailable')}</p>;
   else if (error) body = <ProblemMessage error={error} onRetry={refetch} />;
   else if (!data?.items.length) body = <p className="muted">{t('history.empty')}</p>;

@@ -1,9 +1,11 @@
 import type { ErrorSchema } from '@rjsf/utils';
+import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
 import type { AllowedEvent, DocumentDetail } from '../api/types';
-import { useQuery } from '../api/use-query';
+import { useApiQuery } from '../api/query-client';
 import { CommentDialog } from '../components/comment-dialog';
 import { Loading, ProblemMessage, StatusMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
@@ -15,18 +17,17 @@ import { formatDate, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { NotFoundContent } from './not-found-content';
 import { DecisionForm } from './approval-page';
-import { navigate, useSearchParam } from '../router/router';
 import { DocumentHistory } from './document-history';
 import { DocumentRedThread } from './red-thread/document-red-thread';
 
 // The diagram is its own chunk: most visits to a document never scroll to it.
-const WorkflowDiagram = lazy(() => import('./workflow/workflow-diagram'));
+const WorkflowDiagram = lazy(() => import('./document-workflow'));
 
 export default function DocumentPage({ id }: { id: string }) {
   const path = `/api/documents/${encodeURIComponent(id)}`;
-  const { data: doc, error, loading, refetch } = useQuery<DocumentDetail>(path);
+  const { data: doc, error, isLoading, refetch } = useApiQuery<DocumentDetail>(path);
 
-  if (loading && !doc) return <Loading />;
+  if (isLoading) return <Loading />;
   if (error?.isNotFound)
     return <NotFoundContent title={t('document.notFound')} body={t('document.notFoundHint')} />;
   if (error && !doc) return <ProblemMessage error={error} onRetry={refetch} />;
@@ -41,7 +42,6 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [general, setGeneral] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [pendingEvent, setPendingEvent] = useState<AllowedEvent | null>(null);
 
   // A fresh DocumentView mounts for every new version; keep the confirmation across it.
@@ -68,45 +68,49 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
     }
   }
 
-  async function save(data: JsonObject) {
-    setBusy(true);
-    setMessage(null);
-    setProblem(null);
-    setGeneral([]);
-    setExtraErrors(undefined);
-    try {
-      await apiFetch(`${path}/data`, { method: 'PUT', body: { data, expectedVersion: doc.version } });
+  const save = useMutation({
+    mutationFn: (data: JsonObject) =>
+      apiFetch(`${path}/data`, { method: 'PUT', body: { data, expectedVersion: doc.version } }),
+    onMutate: () => {
+      setMessage(null);
+      setProblem(null);
+      setGeneral([]);
+      setExtraErrors(undefined);
+    },
+    onSuccess: () => {
       sessionStorage.setItem('rodtrad:flash', t('document.saved'));
       reload();
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    onError: fail,
+  });
 
-  async function sendEvent(event: AllowedEvent, comment?: string) {
-    setBusy(true);
-    setMessage(null);
-    setProblem(null);
-    try {
-      await apiFetch(`${path}/events`, {
+  const send = useMutation({
+    mutationFn: ({ event, comment }: { event: AllowedEvent; comment?: string }) =>
+      apiFetch(`${path}/events`, {
         method: 'POST',
         body: { type: event.type, comment, expectedVersion: doc.version },
-      });
+      }),
+    onMutate: () => {
+      setMessage(null);
+      setProblem(null);
+    },
+    onSuccess: (_, { event }) => {
       setPendingEvent(null);
       sessionStorage.setItem('rodtrad:flash', t('document.eventDone', { label: event.label }));
       reload();
-    } catch (error) {
+    },
+    onError: (error) => {
       setPendingEvent(null);
       fail(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const busy = save.isPending || send.isPending;
+  const sendEvent = (event: AllowedEvent, comment?: string) => send.mutate({ event, comment });
 
   const conflict = problem?.status === 409;
-  const approvalId = useSearchParam('godkannande');
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const approvalId = searchParams.get('godkannande');
   return (
     <article className="document">
       <PageHeading title={doc.title} />
@@ -176,7 +180,7 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
                 type="button"
                 className="button button-secondary"
                 disabled={busy || dirty}
-                onClick={() => (event.requiresComment ? setPendingEvent(event) : void sendEvent(event))}
+                onClick={() => (event.requiresComment ? setPendingEvent(event) : sendEvent(event))}
               >
                 {event.label}
               </button>
@@ -200,7 +204,7 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
               setFormData(data);
               setDirty(true);
             }}
-            onSubmit={(data) => void save(data)}
+            onSubmit={(data) => save.mutate(data)}
           >
             <div className="button-row">
               <button type="submit" className="button" disabled={busy}>
@@ -230,7 +234,7 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
         open={pendingEvent !== null}
         busy={busy}
         onCancel={() => setPendingEvent(null)}
-        onConfirm={(comment) => pendingEvent && void sendEvent(pendingEvent, comment)}
+        onConfirm={(comment) => pendingEvent && sendEvent(pendingEvent, comment)}
       />
     </article>
   );

@@ -1,4 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, toApiError } from '../api/api-error';
 import { useSession } from '../auth/session';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary';
@@ -6,8 +8,7 @@ import { ProblemMessage } from '../components/feedback';
 import { TextField } from '../components/field';
 import { PageHeading } from '../components/page-heading';
 import { t } from '../i18n/t';
-import { navigate, useSearchParam } from '../router/router';
-import { safeNext } from '../router/match-path';
+import { safeNext } from '../auth/safe-next';
 
 type FieldName = 'username' | 'password';
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -27,16 +28,31 @@ function errorsFromApi(error: ApiError): FieldErrors | null {
 
 export function LoginPage() {
   const { login } = useSession();
-  const next = useSearchParam('next');
-  const signedOut = useSearchParam('utloggad') !== null;
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const next = searchParams.get('next');
+  const signedOut = searchParams.has('utloggad');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const signIn = useMutation({
+    mutationFn: (credentials: { username: string; password: string }) =>
+      login(credentials.username, credentials.password),
+    onSuccess: () => navigate(safeNext(next), { replace: true }),
+    onError: (error) => {
+      const apiError = toApiError(error);
+      const mapped = errorsFromApi(apiError);
+      setFieldErrors(mapped ?? {});
+      setFailure(mapped ? null : apiError);
+      setPassword('');
+      setAttempt((n) => n + 1);
+    },
+  });
+  const submitting = signIn.isPending;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const missing: FieldErrors = {};
     if (!username.trim()) missing.username = t('login.usernameRequired');
@@ -47,20 +63,7 @@ export function LoginPage() {
       setAttempt((n) => n + 1);
       return;
     }
-    setSubmitting(true);
-    try {
-      await login(username.trim(), password);
-      navigate(safeNext(next), { replace: true });
-    } catch (error) {
-      const apiError = toApiError(error);
-      const mapped = errorsFromApi(apiError);
-      setFieldErrors(mapped ?? {});
-      setFailure(mapped ? null : apiError);
-      setPassword('');
-      setAttempt((n) => n + 1);
-    } finally {
-      setSubmitting(false);
-    }
+    signIn.mutate({ username: username.trim(), password });
   }
 
   const summary: SummaryItem[] = (Object.keys(fieldErrors) as FieldName[]).map((name) => ({

@@ -1,6 +1,6 @@
 import { PageHeading } from '../components/page-heading';
 import { t } from '../i18n/t';
-import { Link } from '../router/router';
+import { Link } from 'react-router';
 
 /** "This thing does not exist", for pages whose API answered 404. */
 export function NotFoundContent({ title, body }: { title: string; body: string }) {

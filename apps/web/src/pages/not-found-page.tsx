@@ -1,6 +1,6 @@
 import { PageHeading } from '../components/page-heading';
 import { t } from '../i18n/t';
-import { Link } from '../router/router';
+import { Link } from 'react-router';
 
 export function NotFoundPage() {
   return (

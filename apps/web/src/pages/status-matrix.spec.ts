@@ -1,3 +1,4 @@
+import type { DocumentTypeKey } from '@rodtrad/domain';
 import type { OrgUnit, StatusItem } from '../api/types';
 import { parseProblem } from '../api/api-error';
 import { classifyLinkProblem } from './approval-outcome';
@@ -13,7 +14,7 @@ const units: OrgUnit[] = [
 
 const item = (
   orgUnitId: string,
-  documentType: string,
+  documentType: DocumentTypeKey,
   state: string,
   extra: Partial<StatusItem> = {},
 ): StatusItem => ({

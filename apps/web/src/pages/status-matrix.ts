@@ -1,20 +1,10 @@
+import { DOCUMENT_TYPE_ORDER } from '@rodtrad/domain';
 import type { OrgUnit, StatusItem } from '../api/types';
 
 // Pure shaping of GET /api/years/{year}/status into rows × columns; unit tested without a DOM.
 
-export const DOC_TYPE_ORDER = [
-  'gpf',
-  'mal-och-budget',
-  'internkontrollplan',
-  'forvaltningsplan',
-  'verksamhetsplan',
-  'enhetsplan',
-  'manadsrapport',
-  'tertialrapport',
-  'delarsrapport',
-  'verksamhetsberattelse',
-  'atgardsplan',
-];
+/** Columns in the order people read the types (the domain's DocumentTypeTraits.order). */
+export const DOC_TYPE_ORDER: readonly string[] = DOCUMENT_TYPE_ORDER;
 
 export interface Column {
   key: string;

@@ -1,6 +1,6 @@
 import { memo, useCallback, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
 import type { OrgUnit, Page, StatusItem } from '../api/types';
-import { useQuery } from '../api/use-query';
+import { useApiQuery } from '../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
 import { SelectField } from '../components/field';
 import { PageHeading } from '../components/page-heading';
@@ -8,7 +8,7 @@ import { OverdueBadge } from '../components/state-badge';
 import { stateTone, type StateTone } from '../components/state-tone';
 import { formatDate } from '../i18n/format';
 import { docTypeLabel, stateLabel, t } from '../i18n/t';
-import { Link, navigate } from '../router/router';
+import { Link, useNavigate } from 'react-router';
 import { NotFoundPage } from './not-found-page';
 import { buildMatrix, filterMatrix, type Column, type MatrixFilter, type Row } from './status-matrix';
 
@@ -22,8 +22,8 @@ export default function StatusPage({ year: yearParam }: { year: string }) {
 }
 
 function StatusView({ year }: { year: number }) {
-  const status = useQuery<{ items: StatusItem[] }>(`/api/years/${year}/status`);
-  const units = useQuery<Page<OrgUnit>>('/api/org-units');
+  const status = useApiQuery<{ items: StatusItem[] }>(`/api/years/${year}/status`);
+  const units = useApiQuery<Page<OrgUnit>>('/api/org-units');
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
 
   const matrix = useMemo(
@@ -51,7 +51,7 @@ function StatusView({ year }: { year: number }) {
   const types = useMemo(() => [...new Set(matrix.columns.map((c) => c.documentType))], [matrix]);
 
   let body: React.ReactNode;
-  if (status.loading && !status.data) body = <Loading />;
+  if (status.isLoading) body = <Loading />;
   else if (status.error?.isNotFound) body = <NotAvailable message={t('status.notAvailable')} />;
   else if (status.error) body = <ProblemMessage error={status.error} onRetry={status.refetch} />;
   else if (matrix.rows.length === 0) body = <p className="empty-state">{t('status.empty', { year })}</p>;
@@ -198,14 +198,18 @@ function Legend() {
 }
 
 function StatusTable({ year, columns, rows }: { year: number; columns: Column[]; rows: Row[] }) {
+  const navigate = useNavigate();
   // One delegated handler instead of a Link component in each of the thousands of cells.
-  const onClick = useCallback((event: MouseEvent<HTMLTableElement>) => {
-    const link = (event.target as HTMLElement).closest('a[data-route]');
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-      return;
-    event.preventDefault();
-    navigate(link.getAttribute('href') as string);
-  }, []);
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLTableElement>) => {
+      const link = (event.target as HTMLElement).closest('a[data-route]');
+      if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+        return;
+      event.preventDefault();
+      navigate(link.getAttribute('href') as string);
+    },
+    [navigate],
+  );
   return (
     <div className="table-scroll" role="region" aria-labelledby="status-caption" tabIndex={0}>
       <table className="status-table" onClick={onClick}>

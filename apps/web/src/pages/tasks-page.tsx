@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import type { Page, PendingApproval, Task } from '../api/types';
-import { useQuery } from '../api/use-query';
+import { useApiQuery } from '../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { OverdueBadge, StateBadge } from '../components/state-badge';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
-import { Link } from '../router/router';
+import { Link } from 'react-router';
 
 /** One row of Mina uppgifter: a document step waiting for me, or an approval asked of me. */
 export interface WorkItem {
@@ -71,8 +71,8 @@ export function toWorkItems(tasks: Task[], approvals: PendingApproval[], now = D
 }
 
 export function TasksPage() {
-  const tasks = useQuery<Page<Task>>('/api/tasks', { limit: 500 });
-  const approvals = useQuery<Page<PendingApproval>>('/api/approvals', { limit: 500 });
+  const tasks = useApiQuery<Page<Task>>('/api/tasks', { limit: 500 });
+  const approvals = useApiQuery<Page<PendingApproval>>('/api/approvals', { limit: 500 });
   // Approvals are a bonus on this page: a missing or failing approvals API never hides the tasks.
   const items = useMemo(
     () => toWorkItems(tasks.data?.items ?? [], approvals.error ? [] : (approvals.data?.items ?? [])),
@@ -80,8 +80,7 @@ export function TasksPage() {
   );
 
   let body: React.ReactNode;
-  if ((tasks.loading && !tasks.data) || (approvals.loading && !approvals.data && !approvals.error))
-    body = <Loading />;
+  if (tasks.isLoading || (approvals.isLoading && !approvals.error)) body = <Loading />;
   else if (tasks.error?.isNotFound && !items.length) body = <NotAvailable />;
   else if (tasks.error && !tasks.error.isNotFound)
     body = <ProblemMessage error={tasks.error} onRetry={tasks.refetch} />;

@@ -1,5 +1,5 @@
 import { t } from '../i18n/t';
-import { Link } from '../router/router';
+import { Link } from 'react-router';
 
 /** Previous/next year links for the pages of a budget year. */
 export function YearNav({ year, base }: { year: number; base: string }) {

@@ -1,8 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { CurrentUser } from '../api/types';
 import { hasAnyRole, isAdmin, useSession } from '../auth/session';
 import { roleLabel, t } from '../i18n/t';
-import { Link, navigate, useLocation } from '../router/router';
+import { Link, useLocation } from 'react-router';
 
 export function SkipLink() {
   return (
@@ -42,7 +43,9 @@ export function PublicLayout({ children }: { children: ReactNode }) {
 export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
   const { logout } = useSession();
   const { pathname } = useLocation();
-  const [leaving, setLeaving] = useState(false);
+  // Signed out or not, the sign-in gate then takes the user to the sign-in page (app.tsx).
+  const signOut = useMutation({ mutationFn: logout });
+  const leaving = signOut.isPending;
   const year = new Date().getFullYear();
   // The registrar's matrix is for those the API lets read every unit's status.
   const items = [
@@ -69,15 +72,6 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       : []),
   ];
 
-  async function onLogout() {
-    setLeaving(true);
-    try {
-      await logout();
-    } finally {
-      navigate('/logga-in?utloggad=1', { replace: true });
-    }
-  }
-
   return (
     <>
       <SkipLink />
@@ -100,7 +94,12 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
                 ))}
               </ul>
             )}
-            <button type="button" className="button button-quiet" onClick={onLogout} disabled={leaving}>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => signOut.mutate()}
+              disabled={leaving}
+            >
               {leaving ? t('header.loggingOut') : t('header.logout')}
             </button>
           </div>

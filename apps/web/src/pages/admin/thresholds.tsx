@@ -1,8 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import type { DeviationThreshold, OrgUnit } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/query-client';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/field';
@@ -37,14 +38,14 @@ export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
   );
   const [unitId, setUnitId] = useState('');
   const selected = unitId || (namnder[0] ? String(namnder[0].id) : '');
-  const query = useQuery<DeviationThreshold>(
+  const query = useApiQuery<DeviationThreshold>(
     selected ? `/api/org-units/${encodeURIComponent(selected)}/thresholds` : null,
   );
   const unitName = namnder.find((u) => String(u.id) === selected)?.name ?? '';
 
   let body: React.ReactNode;
   if (!namnder.length) body = <p className="muted">{t('admin.orgEmpty')}</p>;
-  else if (query.loading && !query.data) body = <Loading />;
+  else if (query.isLoading) body = <Loading />;
   else if (query.error?.isNotFound) body = <NotAvailable />;
   else if (query.error) body = <ProblemMessage error={query.error} onRetry={query.refetch} />;
   else if (query.data)
@@ -88,11 +89,25 @@ function ThresholdForm({
   );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => setMessage(null), [unitName]);
 
-  async function submit(event: FormEvent) {
+  const save = useMutation({
+    mutationFn: (body: { kronor: number | null; shareOfFrame: number | null }) =>
+      apiFetch(`/api/org-units/${encodeURIComponent(value.orgUnitId)}/thresholds`, { method: 'PUT', body }),
+    onSuccess: () => {
+      setErrors(NO_ERRORS);
+      setMessage(t('admin.threshold.saved', { unit: unitName }));
+      onSaved();
+    },
+    onError: (error) => {
+      setErrors(formErrors(toApiError(error), (p) => FIELD_IDS[p]));
+      setAttempt((n) => n + 1);
+    },
+  });
+  const busy = save.isPending;
+
+  function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
     const k = parseSwedishNumber(kronor);
@@ -112,21 +127,7 @@ function ThresholdForm({
       setAttempt((n) => n + 1);
       return;
     }
-    setBusy(true);
-    try {
-      await apiFetch(`/api/org-units/${encodeURIComponent(value.orgUnitId)}/thresholds`, {
-        method: 'PUT',
-        body: { kronor: k, shareOfFrame: s === null ? null : Math.round(s * 1000) / 100000 },
-      });
-      setErrors(NO_ERRORS);
-      setMessage(t('admin.threshold.saved', { unit: unitName }));
-      onSaved();
-    } catch (error) {
-      setErrors(formErrors(toApiError(error), (p) => FIELD_IDS[p]));
-      setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    save.mutate({ kronor: k, shareOfFrame: s === null ? null : Math.round(s * 1000) / 100000 });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import type { OrgUnit } from '../../api/types';
@@ -14,24 +14,15 @@ export function UnitDelete({
   onCancel,
 }: {
   unit: OrgUnit;
-  onDeleted: (message: string) => void;
+  onDeleted: (message: string) => Promise<void> | void;
   onCancel: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiFetch(`/api/org-units/${encodeURIComponent(unit.id)}`, { method: 'DELETE' });
-      onDeleted(t('admin.unitDeleted', { name: unit.name }));
-    } catch (e) {
-      setError(toApiError(e).userMessage);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`/api/org-units/${encodeURIComponent(unit.id)}`, { method: 'DELETE' }),
+    onSuccess: () => onDeleted(t('admin.unitDeleted', { name: unit.name })),
+  });
+  const busy = remove.isPending;
+  const error = remove.error ? toApiError(remove.error).userMessage : null;
 
   return (
     <div className="form-stack">
@@ -43,7 +34,7 @@ export function UnitDelete({
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void remove()} disabled={busy}>
+        <button type="button" className="button" onClick={() => remove.mutate()} disabled={busy}>
           {t('admin.unitDelete')}
         </button>
         {/* A destructive step: the dialog opens on Avbryt, not on Ta bort. */}

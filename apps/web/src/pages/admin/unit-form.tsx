@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
@@ -21,7 +22,7 @@ export function UnitForm({
   onCancel,
 }: {
   units: OrgUnit[];
-  onSaved: (message: string) => void;
+  onSaved: (message: string) => Promise<void> | void;
   onCancel: () => void;
 }) {
   const sorted = useMemo(() => [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')), [units]);
@@ -31,23 +32,23 @@ export function UnitForm({
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await apiFetch('/api/org-units', {
+  const create = useMutation({
+    mutationFn: () =>
+      apiFetch('/api/org-units', {
         method: 'POST',
         body: { parentId: parentId || null, kind, name: name.trim(), code: code.trim() },
-      });
-      onSaved(t('admin.unit.created', { name: name.trim() }));
-    } catch (error) {
+      }),
+    onSuccess: () => onSaved(t('admin.unit.created', { name: name.trim() })),
+    onError: (error) => {
       setErrors(formErrors(toApiError(error), (p) => FIELD_IDS[p]));
       setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = create.isPending;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
   }
 
   return (

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
@@ -31,7 +32,7 @@ interface RoleRow {
 interface Props {
   user: UserSummary | null;
   units: OrgUnit[];
-  onSaved: (message: string) => void;
+  onSaved: (message: string) => Promise<void> | void;
   onCancel: () => void;
 }
 
@@ -59,32 +60,33 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
   );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const sortedUnits = useMemo(
     () => [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
     [units],
   );
   const titleId = 'user-form-title';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const body: Record<string, unknown> = { name: name.trim(), email: email.trim(), active, roles };
-    if (password) body['password'] = password;
-    try {
-      if (user) {
-        await apiFetch(`/api/users/${encodeURIComponent(String(user.id))}`, { method: 'PATCH', body });
-        onSaved(t('admin.user.saved', { name: name.trim() }));
-      } else {
-        await apiFetch('/api/users', { method: 'POST', body: { ...body, username: username.trim() } });
-        onSaved(t('admin.user.created', { name: name.trim() }));
-      }
-    } catch (error) {
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      user
+        ? apiFetch(`/api/users/${encodeURIComponent(String(user.id))}`, { method: 'PATCH', body })
+        : apiFetch('/api/users', { method: 'POST', body: { ...body, username: username.trim() } }),
+    onSuccess: () =>
+      onSaved(
+        user ? t('admin.user.saved', { name: name.trim() }) : t('admin.user.created', { name: name.trim() }),
+      ),
+    onError: (error) => {
       setErrors(formErrors(toApiError(error), fieldId));
       setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = save.isPending;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const body: Record<string, unknown> = { name: name.trim(), email: email.trim(), active, roles };
+    if (password) body['password'] = password;
+    save.mutate(body);
   }
 
   const setRole = (index: number, patch: Partial<RoleRow>) =>

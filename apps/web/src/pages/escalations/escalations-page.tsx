@@ -1,8 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import type { Escalation, EscalationDetail, Page } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/query-client';
 import { hasAnyRole, useCurrentUser } from '../../auth/session';
 import { CommentDialog } from '../../components/comment-dialog';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
@@ -10,7 +11,7 @@ import { PageHeading } from '../../components/page-heading';
 import { StateBadge } from '../../components/state-badge';
 import { formatDate, formatDateTime, formatSum, isoDate } from '../../i18n/format';
 import { t } from '../../i18n/t';
-import { Link } from '../../router/router';
+import { Link } from 'react-router';
 import { RestorationTable } from './restoration-table';
 
 type Tab = 'open' | 'closed';
@@ -24,8 +25,8 @@ export default function EscalationsPage({ id }: { id?: string }) {
   const user = useCurrentUser();
   const [tab, setTab] = useState<Tab>('open');
   const [message, setMessage] = useState<string | null>(null);
-  const list = useQuery<Page<Escalation>>(id ? null : '/api/escalations', { status: tab, limit: 200 });
-  const one = useQuery<EscalationDetail>(id ? `/api/escalations/${encodeURIComponent(id)}` : null);
+  const list = useApiQuery<Page<Escalation>>(id ? null : '/api/escalations', { status: tab, limit: 200 });
+  const one = useApiQuery<EscalationDetail>(id ? `/api/escalations/${encodeURIComponent(id)}` : null);
   const acknowledging = useAcknowledge(() => {
     setMessage(t('escalations.acknowledged'));
     (id ? one : list).refetch();
@@ -42,7 +43,7 @@ export default function EscalationsPage({ id }: { id?: string }) {
 
   if (id) {
     let single: React.ReactNode;
-    if (one.loading && !one.data) single = <Loading />;
+    if (one.isLoading) single = <Loading />;
     else if (one.error?.isNotFound) single = <NotAvailable />;
     else if (one.error) single = <ProblemMessage error={one.error} onRetry={one.refetch} />;
     else if (one.data) single = <ul className="escalation-list">{card(one.data, true)}</ul>;
@@ -60,7 +61,7 @@ export default function EscalationsPage({ id }: { id?: string }) {
   }
 
   let body: React.ReactNode;
-  if (list.loading && !list.data) body = <Loading />;
+  if (list.isLoading) body = <Loading />;
   else if (list.error?.isNotFound) body = <NotAvailable />;
   else if (list.error) body = <ProblemMessage error={list.error} onRetry={list.refetch} />;
   else if (!list.data?.items.length) body = <p className="empty-state">{t(`escalations.empty.${tab}`)}</p>;
@@ -106,26 +107,19 @@ export default function EscalationsPage({ id }: { id?: string }) {
 /** KS acknowledges an escalation with an optional comment, in a dialog. */
 function useAcknowledge(onDone: () => void) {
   const [escalation, setEscalation] = useState<Escalation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function acknowledge(comment: string) {
-    if (!escalation) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await apiFetch(`/api/escalations/${encodeURIComponent(escalation.id)}/acknowledge`, {
+  const acknowledge = useMutation({
+    mutationFn: ({ id, comment }: { id: string; comment: string }) =>
+      apiFetch(`/api/escalations/${encodeURIComponent(id)}/acknowledge`, {
         method: 'POST',
         body: comment ? { comment } : {},
-      });
+      }),
+    onSuccess: () => {
       setEscalation(null);
       onDone();
-    } catch (e) {
-      setError(toApiError(e).userMessage);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const busy = acknowledge.isPending;
+  const error = acknowledge.error ? toApiError(acknowledge.error).userMessage : null;
 
   const dialog = (
     <CommentDialog
@@ -139,9 +133,9 @@ function useAcknowledge(onDone: () => void) {
       error={error}
       onCancel={() => {
         setEscalation(null);
-        setError(null);
+        acknowledge.reset();
       }}
-      onConfirm={(comment) => void acknowledge(comment)}
+      onConfirm={(comment) => escalation && acknowledge.mutate({ id: String(escalation.id), comment })}
     />
   );
   return { start: setEscalation, dialog };
@@ -218,10 +212,10 @@ function EscalationCard({
 }
 
 function EscalationDetails({ id }: { id: string }) {
-  const { data, error, loading, refetch } = useQuery<EscalationDetail>(
+  const { data, error, isLoading, refetch } = useApiQuery<EscalationDetail>(
     `/api/escalations/${encodeURIComponent(id)}`,
   );
-  if (loading && !data) return <Loading />;
+  if (isLoading) return <Loading />;
   if (error) return <ProblemMessage error={error} onRetry={refetch} />;
   if (!data) return null;
   return (

@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
 import { RestorationTable } from './restoration-table';
 
 const plain = (html: string) => html.replace(/\u00a0|\u202f/g, ' ');
@@ -6,37 +7,39 @@ const plain = (html: string) => html.replace(/\u00a0|\u202f/g, ' ');
 describe('the restoration table of a negative balance-requirement result', () => {
   const html = plain(
     renderToStaticMarkup(
-      <RestorationTable
-        years={[
-          {
-            year: 2028,
-            planned: 700_000,
-            achieved: 700_000,
-            balanceResult: 700_000,
-            behindPlan: false,
-            sourceDocumentId: 'vb-2028',
-            followUpEscalationId: null,
-          },
-          {
-            year: 2029,
-            planned: 700_000,
-            achieved: 300_000,
-            balanceResult: 300_000,
-            behindPlan: true,
-            sourceDocumentId: 'vb-2029',
-            followUpEscalationId: 'e-2',
-          },
-          {
-            year: 2030,
-            planned: 700_000,
-            achieved: null,
-            balanceResult: null,
-            behindPlan: false,
-            sourceDocumentId: null,
-            followUpEscalationId: null,
-          },
-        ]}
-      />,
+      <MemoryRouter>
+        <RestorationTable
+          years={[
+            {
+              year: 2028,
+              planned: 700_000,
+              achieved: 700_000,
+              balanceResult: 700_000,
+              behindPlan: false,
+              sourceDocumentId: 'vb-2028',
+              followUpEscalationId: null,
+            },
+            {
+              year: 2029,
+              planned: 700_000,
+              achieved: 300_000,
+              balanceResult: 300_000,
+              behindPlan: true,
+              sourceDocumentId: 'vb-2029',
+              followUpEscalationId: 'e-2',
+            },
+            {
+              year: 2030,
+              planned: 700_000,
+              achieved: null,
+              balanceResult: null,
+              behindPlan: false,
+              sourceDocumentId: null,
+              followUpEscalationId: null,
+            },
+          ]}
+        />
+      </MemoryRouter>,
     ),
   );
 

@@ -1,7 +1,7 @@
 import type { RestorationYear } from '../../api/types';
 import { formatSum } from '../../i18n/format';
 import { t } from '../../i18n/t';
-import { Link } from '../../router/router';
+import { Link } from 'react-router';
 
 /** KF's plan for restoring the deficit against what each following year's annual report showed. */
 export function RestorationTable({ years }: { years: RestorationYear[] }) {

@@ -1,17 +1,17 @@
 import { useMemo } from 'react';
 import type { RedThread } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/query-client';
 import { Loading } from '../../components/feedback';
 import { docTypeLabel, t } from '../../i18n/t';
-import { Link } from '../../router/router';
+import { Link } from 'react-router';
 import { redThreadLinks, type ThreadLink } from './red-thread-links';
 
 /** Links up and down the red thread from one document, read from the year's red thread. */
 export function DocumentRedThread({ documentId, year }: { documentId: string; year: number }) {
-  const { data, error, loading } = useQuery<RedThread>(`/api/years/${year}/red-thread`);
+  const { data, error, isLoading } = useApiQuery<RedThread>(`/api/years/${year}/red-thread`);
   const links = useMemo(() => (data ? redThreadLinks(data, documentId) : null), [data, documentId]);
   let body: React.ReactNode;
-  if (loading && !data) body = <Loading />;
+  if (isLoading) body = <Loading />;
   else if (error || !links || (!links.up.length && !links.down.length))
     body = <p className="muted">{t('document.redThreadNone')}</p>;
   else

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { OrgUnit, Page, RedThread, RedThreadGoal, RedThreadIndicator } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { StateBadge } from '../../components/state-badge';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { docTypeLabel, t } from '../../i18n/t';
-import { Link } from '../../router/router';
+import { Link } from 'react-router';
 import { NotFoundPage } from '../not-found-page';
 import { YearNav } from '../year-nav';
 
@@ -17,8 +17,8 @@ export default function RedThreadPage({ year }: { year: string }) {
 
 function RedThreadView({ year }: { year: number }) {
   const [namndId, setNamndId] = useState('');
-  const thread = useQuery<RedThread>(`/api/years/${year}/red-thread`, { namndId });
-  const units = useQuery<Page<OrgUnit>>('/api/org-units');
+  const thread = useApiQuery<RedThread>(`/api/years/${year}/red-thread`, { namndId });
+  const units = useApiQuery<Page<OrgUnit>>('/api/org-units');
   const namnder = useMemo(
     () =>
       (units.data?.items ?? [])
@@ -32,13 +32,13 @@ function RedThreadView({ year }: { year: number }) {
     : 0;
 
   let body: React.ReactNode;
-  if (thread.loading && !data) body = <Loading />;
+  if (thread.isLoading) body = <Loading />;
   else if (thread.error?.isNotFound) body = <NotAvailable />;
   else if (thread.error) body = <ProblemMessage error={thread.error} onRetry={thread.refetch} />;
   else if (data)
     body = (
       <>
-        {thread.loading && <Loading />}
+        {thread.isFetching && <Loading />}
         {data.warnings.map((w) => (
           <p key={`${w.code}-${w.namndId ?? ''}`} className="notice notice-info">
             {w.message}

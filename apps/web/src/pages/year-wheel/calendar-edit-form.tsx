@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
@@ -36,32 +37,34 @@ export function CalendarEditForm({
   const [value, setValue] = useState(() => calendarEditInitialValue(entry));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
 
   // On opening, and after every refused save, the reader is taken to the input.
   useEffect(() => {
     document.getElementById(inputId)?.focus();
   }, [inputId, attempt]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const result = await apiFetch<UpdateCalendarEntryResult>(
-        `/api/years/${year}/calendar/${encodeURIComponent(entry.key)}`,
-        { method: 'PUT', body: calendarUpdateBody(entry, value) },
-      );
-      onSaved(result);
-    } catch (error) {
+  const save = useMutation({
+    mutationFn: () =>
+      apiFetch<UpdateCalendarEntryResult>(`/api/years/${year}/calendar/${encodeURIComponent(entry.key)}`, {
+        method: 'PUT',
+        body: calendarUpdateBody(entry, value),
+      }),
+    onSuccess: onSaved,
+    onError: (error) => {
       setErrors(
         formErrors(toApiError(error), (pointer) =>
           pointer === calendarEditPointer(field) ? inputId : undefined,
         ),
       );
-      setBusy(false);
       setAttempt((n) => n + 1);
-    }
+    },
+  });
+  // After a save the form closes: it stays busy until then.
+  const busy = save.isPending || save.isSuccess;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!busy) save.mutate();
   }
 
   function onKeyDown(event: KeyboardEvent) {

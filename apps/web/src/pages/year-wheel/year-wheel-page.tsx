@@ -1,15 +1,15 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { toApiError, type ApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import type { CalendarEntry, StatusItem, UpdateCalendarEntryResult } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/query-client';
 import { hasAnyRole, useCurrentUser } from '../../auth/session';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { StateBadge } from '../../components/state-badge';
 import { formatDate } from '../../i18n/format';
 import { docTypeLabel, t } from '../../i18n/t';
-import { Link } from '../../router/router';
+import { Link } from 'react-router';
 import { NotFoundPage } from '../not-found-page';
 import { YearNav } from '../year-nav';
 import { calendarLineId, calendarSavedMessage } from './calendar-edit';
@@ -34,9 +34,9 @@ export default function YearWheelPage({ year }: { year: string }) {
 
 function YearWheelView({ year }: { year: number }) {
   const user = useCurrentUser();
-  const calendar = useQuery<{ items: CalendarEntry[] }>(`/api/years/${year}/calendar`);
+  const calendar = useApiQuery<{ items: CalendarEntry[] }>(`/api/years/${year}/calendar`);
   // Only the registrar, admin and KS may read every unit's status; others see the wheel alone.
-  const status = useQuery<{ items: StatusItem[] }>(
+  const status = useApiQuery<{ items: StatusItem[] }>(
     hasAnyRole(user, STATUS_ROLES) ? `/api/years/${year}/status` : null,
   );
   const wheel = useMemo(
@@ -74,7 +74,7 @@ function YearWheelView({ year }: { year: number }) {
   }
 
   let body: React.ReactNode;
-  if (calendar.loading && !calendar.data) body = <Loading />;
+  if (calendar.isLoading) body = <Loading />;
   else if (calendar.error?.isNotFound) body = <NotAvailable />;
   else if (calendar.error) body = <ProblemMessage error={calendar.error} onRetry={calendar.refetch} />;
   else if (!wheel.length) body = <p className="empty-state">{t('yearWheel.empty', { year })}</p>;
@@ -134,24 +134,12 @@ function YearWheelView({ year }: { year: number }) {
 }
 
 function OpenYear({ year, onOpened }: { year: number; onOpened: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ created: number; existing: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  async function open() {
-    setBusy(true);
-    setResult(null);
-    setError(null);
-    try {
-      setResult(
-        await apiFetch<{ created: number; existing: number }>(`/api/years/${year}/open`, { method: 'POST' }),
-      );
-      onOpened();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const openYear = useMutation({
+    mutationFn: () =>
+      apiFetch<{ created: number; existing: number }>(`/api/years/${year}/open`, { method: 'POST' }),
+    onSuccess: () => onOpened(),
+  });
+  const { isPending: busy, data: result, error } = openYear;
   return (
     <section aria-labelledby="open-year-title" className="card open-year">
       <h2 id="open-year-title" className="visually-hidden">
@@ -161,7 +149,7 @@ function OpenYear({ year, onOpened }: { year: number; onOpened: () => void }) {
         <button
           type="button"
           className="button"
-          onClick={() => void open()}
+          onClick={() => openYear.mutate()}
           disabled={busy}
           aria-describedby="open-year-hint"
         >

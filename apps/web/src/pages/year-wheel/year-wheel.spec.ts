@@ -1,9 +1,10 @@
+import type { DocumentTypeKey } from '@rodtrad/domain';
 import type { CalendarEntry, StatusItem } from '../../api/types';
 import { buildWheel } from './year-wheel';
 
 const entry = (
   key: string,
-  documentType: string | null,
+  documentType: DocumentTypeKey | null,
   date: string | null,
   period: string | null = null,
 ): CalendarEntry => ({
@@ -16,7 +17,11 @@ const entry = (
   description: null,
   edited: false,
 });
-const row = (documentType: string, state: string | null, period: string | null = null): StatusItem => ({
+const row = (
+  documentType: DocumentTypeKey,
+  state: string | null,
+  period: string | null = null,
+): StatusItem => ({
   orgUnitId: 'u',
   orgUnitName: 'Enhet',
   documentType,

@@ -1,8 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../api/api-error';
-import { useQuery } from '../../api/use-query';
-import { ProblemMessage, StatusMessage } from '../../components/feedback';
-import { t, tOr } from '../../i18n/t';
+
+import { useApiQuery } from '../../../api/query-client';
+import { ProblemMessage, StatusMessage } from '../../../components/feedback';
+import { t, tOr } from '../../../i18n/t';
 import {
   definitionPath,
   workflowApi,
@@ -38,7 +39,7 @@ export function DiffPanel({ stored, versions }: { stored: StoredVersion; version
     others.find((v) => v.status === 'published')?.version ?? others.at(-1)?.version ?? null,
   );
   const [shown, setShown] = useState<number | null>(null);
-  const diff = useQuery<DefinitionDiff>(
+  const diff = useApiQuery<DefinitionDiff>(
     shown === null ? null : `${definitionPath(stored.key)}/${shown}/diff/${stored.version}`,
   );
   if (!others.length) return null;
@@ -97,7 +98,7 @@ export function DiffPanel({ stored, versions }: { stored: StoredVersion; version
 }
 
 export function PathsPanel({ stored }: { stored: StoredVersion }) {
-  const paths = useQuery<{ items: PathItem[] }>(`${definitionPath(stored.key)}/${stored.version}/paths`);
+  const paths = useApiQuery<{ items: PathItem[] }>(`${definitionPath(stored.key)}/${stored.version}/paths`);
   return (
     <section className="card" aria-labelledby="wfa-paths">
       <h2 id="wfa-paths">{t('wf.pathsTitle')}</h2>
@@ -125,10 +126,17 @@ export function PublishPanel({
   versions: VersionRow[];
   onPublished: () => void;
 }) {
-  const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const current = versions.find((v) => v.status === 'published');
-  async function publish() {
+  const publishVersion = useMutation({
+    mutationFn: () => workflowApi.publish(stored.key, stored.version),
+    onSuccess: () => {
+      setMessage(t('wf.published', { version: stored.version }));
+      onPublished();
+    },
+  });
+  const { error } = publishVersion;
+  function publish() {
     const text = current
       ? t('wf.publishConfirm', {
           version: stored.version,
@@ -136,15 +144,7 @@ export function PublishPanel({
           current: current.version,
         })
       : t('wf.publishConfirmFirst', { version: stored.version });
-    if (!window.confirm(text)) return;
-    setError(null);
-    try {
-      await workflowApi.publish(stored.key, stored.version);
-      setMessage(t('wf.published', { version: stored.version }));
-      onPublished();
-    } catch (e) {
-      setError(toApiError(e));
-    }
+    if (window.confirm(text)) publishVersion.mutate();
   }
   return (
     <section className="card" aria-labelledby="wfa-publish">

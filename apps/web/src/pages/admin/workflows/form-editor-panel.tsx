@@ -1,11 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { toApiError, type ApiError, type FieldError } from '../../api/api-error';
-import { Loading, ProblemMessage, StatusMessage } from '../../components/feedback';
-import type { JsonObject } from '../../forms/json';
-import { t } from '../../i18n/t';
+import type { FieldError } from '../../../api/api-error';
+import { Loading, ProblemMessage, StatusMessage } from '../../../components/feedback';
+import type { JsonObject } from '../../../forms/json';
+import { t } from '../../../i18n/t';
 import { parseJson, workflowApi, type StoredVersion } from './workflow-admin-api';
 
-const SchemaForm = lazy(() => import('../../forms/schema-form'));
+const SchemaForm = lazy(() => import('../../../forms/schema-form'));
 const pretty = (v: unknown) => JSON.stringify(v ?? {}, null, 2);
 const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -16,10 +17,24 @@ export function FormEditorPanel({ stored, onSaved }: { stored: StoredVersion; on
   const [schema, setSchema] = useState(() => pretty(stored.forms[name]?.schema));
   const [uiSchema, setUiSchema] = useState(() => pretty(stored.forms[name]?.uiSchema));
   const [problems, setProblems] = useState<FieldError[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const parsedSchema = useMemo(() => parseJson(schema), [schema]);
   const parsedUi = useMemo(() => parseJson(uiSchema), [uiSchema]);
+  const saveForm = useMutation({
+    mutationFn: (form: { schema: JsonObject; uiSchema: JsonObject }) =>
+      workflowApi.saveForm(stored.key, name, form),
+    onMutate: () => setMessage(null),
+    onSuccess: (saved) => {
+      setProblems([]);
+      setMessage(t('wf.formSaved', { version: saved.version }));
+      onSaved();
+    },
+    // A refused schema lists its problems with their pointers; anything else is a plain failure.
+    onError: (err) => {
+      if (err.status === 422) setProblems(err.fieldErrors);
+    },
+  });
+  const error = saveForm.error && saveForm.error.status !== 422 ? saveForm.error : null;
   if (!names.length) return null;
 
   function pick(next: string) {
@@ -28,23 +43,9 @@ export function FormEditorPanel({ stored, onSaved }: { stored: StoredVersion; on
     setUiSchema(pretty(stored.forms[next]?.uiSchema));
     setProblems([]);
   }
-  async function save() {
-    if (!isObject(parsedSchema.value) || !isObject(parsedUi.value)) return;
-    setError(null);
-    setMessage(null);
-    try {
-      const saved = await workflowApi.saveForm(stored.key, name, {
-        schema: parsedSchema.value,
-        uiSchema: parsedUi.value,
-      });
-      setProblems([]);
-      setMessage(t('wf.formSaved', { version: saved.version }));
-      onSaved();
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.status === 422) setProblems(err.fieldErrors);
-      else setError(err);
-    }
+  function save() {
+    if (isObject(parsedSchema.value) && isObject(parsedUi.value))
+      saveForm.mutate({ schema: parsedSchema.value, uiSchema: parsedUi.value });
   }
   const previewable =
     isObject(parsedSchema.value) && parsedSchema.value['type'] === 'object' && isObject(parsedUi.value);
@@ -98,7 +99,12 @@ export function FormEditorPanel({ stored, onSaved }: { stored: StoredVersion; on
               ))}
             </ul>
           )}
-          <button type="button" className="button" onClick={save} disabled={!previewable}>
+          <button
+            type="button"
+            className="button"
+            onClick={save}
+            disabled={!previewable || saveForm.isPending}
+          >
             {t('wf.formSave')}
           </button>
         </div>

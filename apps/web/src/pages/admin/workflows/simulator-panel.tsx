@@ -1,7 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../api/api-error';
-import { ProblemMessage } from '../../components/feedback';
-import { t } from '../../i18n/t';
+import { ProblemMessage } from '../../../components/feedback';
+import { t } from '../../../i18n/t';
 import {
   parseJson,
   workflowApi,
@@ -26,13 +26,10 @@ export function SimulatorPanel({ stored }: { stored: StoredVersion }) {
   const [data, setData] = useState('{}');
   const [upstream, setUpstream] = useState(true);
   const [withinFrame, setWithinFrame] = useState(true);
-  const [steps, setSteps] = useState<SimulatedStep[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const parsedData = parseJson(data);
-  async function run() {
-    setError(null);
-    try {
-      const result = await workflowApi.simulate(stored.key, stored.version, {
+  const simulate = useMutation({
+    mutationFn: () =>
+      workflowApi.simulate(stored.key, stored.version, {
         events: events
           .split('\n')
           .map((e) => e.trim())
@@ -40,12 +37,12 @@ export function SimulatorPanel({ stored }: { stored: StoredVersion }) {
           .map((type) => ({ type, comment: 'Provkörning' })),
         data: parsedData.value ?? {},
         facts: { upstreamAdopted: upstream, withinFrame },
-      });
-      setSteps(result.steps);
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  }
+      }),
+  });
+  // The last run's steps stay on screen while a new run is under way or has failed.
+  const [steps, setSteps] = useState<SimulatedStep[] | null>(null);
+  const { error } = simulate;
+  const run = () => simulate.mutate(undefined, { onSuccess: (result) => setSteps(result.steps) });
   return (
     <section className="card" aria-labelledby="wfa-sim">
       <h2 id="wfa-sim">{t('wf.simTitle')}</h2>
@@ -84,7 +81,7 @@ export function SimulatorPanel({ stored }: { stored: StoredVersion }) {
         type="button"
         className="button button-secondary"
         onClick={run}
-        disabled={parsedData.error !== undefined}
+        disabled={parsedData.error !== undefined || simulate.isPending}
       >
         {t('wf.simRun')}
       </button>

@@ -1,13 +1,12 @@
-import { useState } from 'react';
-import { toApiError, type ApiError } from '../../api/api-error';
-import { apiFetch } from '../../api/api-fetch';
-import { useQuery } from '../../api/use-query';
-import { isAdmin, useCurrentUser } from '../../auth/session';
-import { Loading, ProblemMessage } from '../../components/feedback';
-import { PageHeading } from '../../components/page-heading';
-import { formatDate } from '../../i18n/format';
-import { t, tOr } from '../../i18n/t';
-import { Link, navigate } from '../../router/router';
+import { useMutation } from '@tanstack/react-query';
+import { apiFetch } from '../../../api/api-fetch';
+import { useApiQuery } from '../../../api/query-client';
+import { isAdmin, useCurrentUser } from '../../../auth/session';
+import { Loading, ProblemMessage } from '../../../components/feedback';
+import { PageHeading } from '../../../components/page-heading';
+import { formatDate } from '../../../i18n/format';
+import { t, tOr } from '../../../i18n/t';
+import { Link, useNavigate } from 'react-router';
 import './admin-workflows.css';
 import {
   definitionPath,
@@ -24,7 +23,9 @@ export const statusLabel = (status: string) => tOr(`wf.status.${status}`, status
 /** Every definition with its versions and how many documents run on each. */
 export default function WorkflowsPage() {
   const user = useCurrentUser();
-  const list = useQuery<{ items: DefinitionSummary[] }>(isAdmin(user) ? '/api/workflow-definitions' : null);
+  const list = useApiQuery<{ items: DefinitionSummary[] }>(
+    isAdmin(user) ? '/api/workflow-definitions' : null,
+  );
   return (
     <>
       <PageHeading title={t('wf.title')} />
@@ -34,7 +35,7 @@ export default function WorkflowsPage() {
         <>
           <p className="lead">{t('wf.intro')}</p>
           {list.error && <ProblemMessage error={list.error} onRetry={list.refetch} />}
-          {list.loading && !list.data && <Loading />}
+          {list.isLoading && <Loading />}
           {list.data?.items.map((d) => (
             <DefinitionVersions key={d.key} summary={d} />
           ))}
@@ -45,22 +46,19 @@ export default function WorkflowsPage() {
 }
 
 function DefinitionVersions({ summary }: { summary: DefinitionSummary }) {
-  const versions = useQuery<{ items: VersionRow[] }>(definitionPath(summary.key));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function newDraft() {
-    setBusy(true);
-    setError(null);
-    try {
+  const versions = useApiQuery<{ items: VersionRow[] }>(definitionPath(summary.key));
+  const navigate = useNavigate();
+  // A new draft starts as a copy of the published version (or the latest, if none is published).
+  const createDraft = useMutation({
+    mutationFn: async () => {
       const base = summary.publishedVersion ?? summary.latestVersion;
       const current = await apiFetch<StoredVersion>(`${definitionPath(summary.key)}/${base}`);
-      const { version } = await workflowApi.createDraft(summary.key, current.definition, current.forms);
-      navigate(versionHref(summary.key, version));
-    } catch (e) {
-      setError(toApiError(e));
-      setBusy(false);
-    }
-  }
+      return workflowApi.createDraft(summary.key, current.definition, current.forms);
+    },
+    onSuccess: ({ version }) => navigate(versionHref(summary.key, version)),
+  });
+  const { error } = createDraft;
+  const busy = createDraft.isPending || createDraft.isSuccess;
   const headingId = `wf-${summary.key}`;
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -107,7 +105,12 @@ function DefinitionVersions({ summary }: { summary: DefinitionSummary }) {
         <Loading />
       )}
       <div className="button-row">
-        <button type="button" className="button button-secondary" disabled={busy} onClick={newDraft}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => createDraft.mutate()}
+        >
           {t('wf.newDraft', { title: summary.title })}
         </button>
       </div>

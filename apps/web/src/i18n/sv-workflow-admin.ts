@@ -1,5 +1,5 @@
 // Swedish strings of the workflow administration (definitions, forms, simulation, migration).
-export const svWorkflows = {
+export const svWorkflowAdmin = {
   'nav.workflows': 'Arbetsflöden',
   'wf.title': 'Arbetsflöden',
   'wf.intro':

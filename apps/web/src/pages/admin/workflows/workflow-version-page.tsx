@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
-import { toApiError, type ApiError, type FieldError } from '../../api/api-error';
-import { useQuery } from '../../api/use-query';
-import { isAdmin, useCurrentUser } from '../../auth/session';
-import { Loading, ProblemMessage, StatusMessage } from '../../components/feedback';
-import { PageHeading } from '../../components/page-heading';
-import { t } from '../../i18n/t';
-import { Link } from '../../router/router';
+import { useMutation } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { FieldError } from '../../../api/api-error';
+import { useApiQuery } from '../../../api/query-client';
+import { isAdmin, useCurrentUser } from '../../../auth/session';
+import { Loading, ProblemMessage, StatusMessage } from '../../../components/feedback';
+import { PageHeading } from '../../../components/page-heading';
+import { workflowGraph } from '../../../components/workflow-diagram/workflow-graph';
+import { t } from '../../../i18n/t';
+import { Link } from 'react-router';
 import './admin-workflows.css';
-import { DefinitionDiagram } from './definition-diagram';
 import { FormEditorPanel } from './form-editor-panel';
 import { MigrationPanel } from './migration-panel';
 import { SimulatorPanel } from './simulator-panel';
@@ -21,6 +22,14 @@ import {
 } from './workflow-admin-api';
 import { statusLabel } from './workflows-page';
 
+// React Flow and ELK are the heaviest part of the admin pages: they load when the editor opens.
+const WorkflowDiagram = lazy(() => import('../../../components/workflow-diagram/workflow-diagram'));
+
+const diagramTitle = (definition: unknown): string =>
+  definition !== null && typeof definition === 'object' && 'title' in definition
+    ? String(definition.title ?? '')
+    : '';
+
 /** One version: the JSON editor with its live diagram, and the tools around it. */
 export default function WorkflowVersionPage({
   definitionKey,
@@ -30,10 +39,10 @@ export default function WorkflowVersionPage({
   version: number;
 }) {
   const user = useCurrentUser();
-  const stored = useQuery<StoredVersion>(
+  const stored = useApiQuery<StoredVersion>(
     isAdmin(user) ? `${definitionPath(definitionKey)}/${version}` : null,
   );
-  const versions = useQuery<{ items: VersionRow[] }>(isAdmin(user) ? definitionPath(definitionKey) : null);
+  const versions = useApiQuery<{ items: VersionRow[] }>(isAdmin(user) ? definitionPath(definitionKey) : null);
   if (!isAdmin(user)) return <p className="notice notice-info">{t('wf.forbidden')}</p>;
   if (stored.error) return <ProblemMessage error={stored.error} onRetry={stored.refetch} />;
   if (!stored.data || !versions.data) return <Loading />;
@@ -63,9 +72,7 @@ function VersionWorkspace({
   const draft = stored.status === 'draft';
   const [text, setText] = useState(() => JSON.stringify(stored.definition, null, 2));
   const [problems, setProblems] = useState<FieldError[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const parsed = useMemo(() => parseJson(text), [text]);
   // The diagram keeps the last definition that parsed, so it does not vanish on every keystroke.
   const [drawn, setDrawn] = useState<unknown>(stored.definition);
@@ -73,23 +80,23 @@ function VersionWorkspace({
     if (parsed.value !== undefined) setDrawn(parsed.value);
   }, [parsed]);
 
-  async function save() {
-    if (parsed.value === undefined) return;
-    setSaving(true);
-    setError(null);
-    setMessage(null);
-    try {
-      await workflowApi.saveDraft(stored.key, stored.version, parsed.value);
+  const saveDraft = useMutation({
+    mutationFn: (definition: unknown) => workflowApi.saveDraft(stored.key, stored.version, definition),
+    onMutate: () => setMessage(null),
+    onSuccess: () => {
       setProblems([]);
       setMessage(t('wf.saved'));
       onChanged();
-    } catch (e) {
-      const err = toApiError(e);
+    },
+    // A refused definition lists its problems with their pointers; anything else is a plain failure.
+    onError: (err) => {
       if (err.status === 422) setProblems(err.fieldErrors);
-      else setError(err);
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+  const saving = saveDraft.isPending;
+  const error = saveDraft.error && saveDraft.error.status !== 422 ? saveDraft.error : null;
+  function save() {
+    if (parsed.value !== undefined) saveDraft.mutate(parsed.value);
   }
 
   const title = t('wf.editorTitle', { title: stored.title, version: stored.version });
@@ -154,7 +161,16 @@ function VersionWorkspace({
         </section>
         <section className="card" aria-labelledby="wfa-diagram">
           <h2 id="wfa-diagram">{t('wf.diagram')}</h2>
-          <DefinitionDiagram definition={drawn} />
+          <Suspense fallback={<Loading />}>
+            <WorkflowDiagram
+              definition={drawn}
+              detailed
+              label={t('wf.diagramLabel', {
+                title: diagramTitle(drawn),
+                count: workflowGraph(drawn)?.nodes.length ?? 0,
+              })}
+            />
+          </Suspense>
         </section>
       </div>
       <DiffPanel stored={stored} versions={versions} />

@@ -1,9 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../api/api-error';
-import { useQuery } from '../../api/use-query';
-import { ProblemMessage, StatusMessage } from '../../components/feedback';
-import { t } from '../../i18n/t';
-import { Link } from '../../router/router';
+import { useApiQuery } from '../../../api/query-client';
+import { ProblemMessage, StatusMessage } from '../../../components/feedback';
+import { t } from '../../../i18n/t';
+import { Link } from 'react-router';
 import {
   definitionPath,
   workflowApi,
@@ -26,36 +26,36 @@ export function MigrationPanel({
   const [from, setFrom] = useState<number | null>(older.at(-1)?.version ?? null);
   const [map, setMap] = useState<Record<string, string>>({});
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const source = useQuery<StoredVersion>(from === null ? null : `${definitionPath(stored.key)}/${from}`);
+  const source = useApiQuery<StoredVersion>(from === null ? null : `${definitionPath(stored.key)}/${from}`);
+  const body = () => ({ from, stateMap: Object.fromEntries(Object.entries(map).filter(([, v]) => v)) });
+  const planMigration = useMutation({
+    mutationFn: () => workflowApi.dryRun(stored.key, stored.version, body()),
+    onMutate: () => setMessage(null),
+    onSuccess: setPlan,
+  });
+  const runMigration = useMutation({
+    mutationFn: () => workflowApi.migrate(stored.key, stored.version, body()),
+    onSuccess: (outcome) => {
+      setMessage(t('wf.migrateDone', { migrated: outcome.migrated, skipped: outcome.skipped.length }));
+      setPlan(null);
+      onMigrated();
+    },
+  });
+  // Whichever ran last speaks: a failed move after a good dry run shows the move's problem.
+  const error = runMigration.error ?? planMigration.error;
   if (!older.length) return null;
   const newStates = Object.keys((stored.definition['machine'] as { states: Record<string, unknown> }).states);
   const oldStates = source.data
     ? Object.keys((source.data.definition['machine'] as { states: Record<string, unknown> }).states)
     : [];
-  const body = () => ({ from, stateMap: Object.fromEntries(Object.entries(map).filter(([, v]) => v)) });
-
-  async function dryRun() {
-    setError(null);
-    setMessage(null);
-    try {
-      setPlan(await workflowApi.dryRun(stored.key, stored.version, body()));
-    } catch (e) {
-      setError(toApiError(e));
-    }
+  function dryRun() {
+    runMigration.reset();
+    planMigration.mutate();
   }
-  async function migrate() {
-    if (!plan || !window.confirm(t('wf.migrateConfirm', { count: plan.movable, version: stored.version })))
-      return;
-    try {
-      const outcome = await workflowApi.migrate(stored.key, stored.version, body());
-      setMessage(t('wf.migrateDone', { migrated: outcome.migrated, skipped: outcome.skipped.length }));
-      setPlan(null);
-      onMigrated();
-    } catch (e) {
-      setError(toApiError(e));
-    }
+  function migrate() {
+    if (plan && window.confirm(t('wf.migrateConfirm', { count: plan.movable, version: stored.version })))
+      runMigration.mutate();
   }
   return (
     <section className="card" aria-labelledby="wfa-migrate">
@@ -98,11 +98,16 @@ export function MigrationPanel({
         </fieldset>
       )}
       <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={dryRun}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={dryRun}
+          disabled={planMigration.isPending}
+        >
           {t('wf.migrateDryRun')}
         </button>
         {plan && plan.movable > 0 && (
-          <button type="button" className="button" onClick={migrate}>
+          <button type="button" className="button" onClick={migrate} disabled={runMigration.isPending}>
             {t('wf.migrateRun', { count: plan.movable })}
           </button>
         )}

@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
-import type { OrgUnit, Page, UserSummary } from '../api/types';
-import { useQuery, type QueryState } from '../api/use-query';
-import { isAdmin, useCurrentUser } from '../auth/session';
-import { Loading, ProblemMessage, StatusMessage } from '../components/feedback';
-import { PageHeading } from '../components/page-heading';
-import { orgKindLabel, roleLabel, t } from '../i18n/t';
-import { Modal } from './admin/modal';
-import { ThresholdsPanel } from './admin/thresholds';
-import { UnitDelete } from './admin/unit-delete';
-import { UnitForm } from './admin/unit-form';
-import { UserForm } from './admin/user-form';
+import type { OrgUnit, Page, UserSummary } from '../../api/types';
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useApiQuery } from '../../api/query-client';
+import { isAdmin, useCurrentUser } from '../../auth/session';
+import { Loading, ProblemMessage, StatusMessage } from '../../components/feedback';
+import { PageHeading } from '../../components/page-heading';
+import { orgKindLabel, roleLabel, t } from '../../i18n/t';
+import { Modal } from './modal';
+import { ThresholdsPanel } from './thresholds';
+import { UnitDelete } from './unit-delete';
+import { UnitForm } from './unit-form';
+import { UserForm } from './user-form';
 
 const PAGE_SIZE = 50;
 
@@ -21,16 +22,19 @@ type Editing =
 
 export default function AdminPage() {
   const user = useCurrentUser();
-  const units = useQuery<Page<OrgUnit>>(isAdmin(user) ? '/api/org-units' : null);
+  const units = useApiQuery<Page<OrgUnit>>(isAdmin(user) ? '/api/org-units' : null);
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [usersVersion, setUsersVersion] = useState(0);
+  const queryClient = useQueryClient();
   const unitList = units.data?.items ?? [];
-  function saved(text: string) {
+  // The dialog's button stays busy until the lists show the change; then the dialog closes.
+  async function saved(text: string) {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['/api/org-units'] }),
+      queryClient.invalidateQueries({ queryKey: ['/api/users'] }),
+    ]);
     setEditing(null);
     setMessage(text);
-    units.refetch();
-    setUsersVersion((n) => n + 1);
   }
   return (
     <>
@@ -46,7 +50,6 @@ export default function AdminPage() {
               onDelete={(unit) => setEditing({ kind: 'delete-unit', unit })}
             />
             <UserList
-              key={usersVersion}
               unitList={unitList}
               onCreate={() => setEditing({ kind: 'user', user: null })}
               onEdit={(u) => setEditing({ kind: 'user', user: u })}
@@ -112,14 +115,14 @@ function OrgTree({
   onCreate,
   onDelete,
 }: {
-  units: QueryState<Page<OrgUnit>>;
+  units: UseQueryResult<Page<OrgUnit>>;
   onCreate: () => void;
   onDelete: (unit: OrgUnit) => void;
 }) {
-  const { data, error, loading, refetch } = units;
+  const { data, error, isLoading, refetch } = units;
   const tree = useMemo(() => buildTree(data?.items ?? []), [data]);
   let body: React.ReactNode;
-  if (loading && !data) body = <Loading />;
+  if (isLoading) body = <Loading />;
   else if (error) body = <ProblemMessage error={error} onRetry={refetch} />;
   else if (!tree.length) body = <p className="muted">{t('admin.orgEmpty')}</p>;
   else
@@ -200,7 +203,7 @@ interface UserListProps {
 
 function UserList({ unitList, onCreate, onEdit }: UserListProps) {
   const [offset, setOffset] = useState(0);
-  const { data, error, loading, refetch } = useQuery<Page<UserSummary>>('/api/users', {
+  const { data, error, isLoading, refetch } = useApiQuery<Page<UserSummary>>('/api/users', {
     limit: PAGE_SIZE,
     offset,
   });
@@ -210,7 +213,7 @@ function UserList({ unitList, onCreate, onEdit }: UserListProps) {
   const page = Math.floor(offset / PAGE_SIZE) + 1;
 
   let body: React.ReactNode;
-  if (loading && !data) body = <Loading />;
+  if (isLoading) body = <Loading />;
   else if (error) body = <ProblemMessage error={error} onRetry={refetch} />;
   else if (!data?.items.length) body = <p className="muted">{t('admin.usersEmpty')}</p>;
   else

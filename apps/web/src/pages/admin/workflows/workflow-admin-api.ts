@@ -1,4 +1,4 @@
-import { apiFetch } from '../../api/api-fetch';
+import { apiFetch } from '../../../api/api-fetch';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
 
