@@ -2,12 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '@rodtrad/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { createApiApp, type ApiApp } from '../../apps/api/src/bootstrap';
+import { loadApiContract } from './api-contract';
 
 export interface TestApi extends ApiApp {
   url: string;
   config: AppConfig;
   close(): Promise<void>;
-  /** fetch against the running API; JSON bodies are serialised for you. */
+  /**
+   * fetch against the running API; JSON bodies are serialised for you. Every response is checked
+   * against what /api/docs-json declares for it (./api-contract.ts): a mismatch throws.
+   */
   request(
     method: string,
     path: string,
@@ -30,6 +34,10 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   await api.app.listen(0, '127.0.0.1');
   const { port } = api.app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const contract = await loadApiContract(url).catch(async (e: unknown) => {
+    await api.app.close();
+    throw e;
+  });
   const request: TestApi['request'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
@@ -46,6 +54,15 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
     } catch {
       parsed = undefined;
     }
+    const mismatch = contract.check({
+      method,
+      path,
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      text,
+      body: parsed,
+    });
+    if (mismatch) throw new Error(`Response outside the API contract: ${mismatch}`);
     return { status: res.status, headers: res.headers, body: parsed, text };
   };
   const tokens = new Map<string, string>();

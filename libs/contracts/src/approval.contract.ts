@@ -1,13 +1,17 @@
-import type { JsonSchema } from './json-schema';
+import type { FromSchema } from 'json-schema-to-ts';
+import { formDefinition } from './document.contract';
+import { nullableDateTime as dateTime, nullableString, type JsonSchema } from './json-schema';
 
-const nullableString = { type: 'string', nullable: true };
-const dateTime = { type: 'string', format: 'date-time', nullable: true };
 const person = {
   type: 'object',
   nullable: true,
   required: ['id', 'name'],
+  additionalProperties: false,
   properties: { id: { type: 'string' }, name: { type: 'string' } },
-};
+} as const;
+const decision = { type: 'string', enum: ['approve', 'reject', 'return'] } as const;
+
+export type ApprovalDecision = FromSchema<typeof decision>;
 
 /** The decision form (RJSF) of the approval page; the server validates POSTs against decideApprovalSchema. */
 export const approvalDecisionFormSchema: JsonSchema = {
@@ -30,25 +34,46 @@ export const approvalDecisionFormSchema: JsonSchema = {
   then: { required: ['decision', 'comment'], properties: { comment: { minLength: 1 } } },
 };
 
-export const approvalSummarySchema: JsonSchema = {
+const approvalSummary = {
   type: 'object',
   required: [
+    'document',
     'title',
     'type',
     'orgUnitName',
+    'year',
+    'period',
     'stateTitle',
+    'dueAt',
+    'expiresAt',
     'mode',
     'approver',
+    'onBehalfOf',
+    'requireSignIn',
     'data',
     'form',
+    'decisions',
     'decisionSchema',
     'csrfToken',
-    'expiresAt',
   ],
+  additionalProperties: false,
   properties: {
     document: {
       type: 'object',
-      required: ['id', 'title', 'type'],
+      required: [
+        'id',
+        'title',
+        'type',
+        'orgUnitId',
+        'orgUnitName',
+        'year',
+        'period',
+        'state',
+        'stateTitle',
+        'dueAt',
+        'version',
+      ],
+      additionalProperties: false,
       properties: {
         id: { type: 'string' },
         title: { type: 'string' },
@@ -77,23 +102,25 @@ export const approvalSummarySchema: JsonSchema = {
     requireSignIn: { type: 'boolean', description: 'A POST needs a session of the approver as well' },
     data: { type: 'object', additionalProperties: true, description: 'Document data, for a read-only form' },
     form: {
-      type: 'object',
+      ...formDefinition,
       nullable: true,
-      properties: { schema: { type: 'object' }, uiSchema: { type: 'object' } },
       description: "The step's form (RJSF schema and uiSchema), rendered disabled",
     },
-    decisions: { type: 'array', items: { type: 'string', enum: ['approve', 'reject', 'return'] } },
+    decisions: { type: 'array', items: decision },
     decisionSchema: { type: 'object', description: 'RJSF schema of the decision form' },
     csrfToken: { type: 'string', description: 'Send back as csrfToken with the POST' },
   },
-};
+} as const;
 
-export const decideApprovalSchema: JsonSchema = {
+export type ApprovalSummaryView = FromSchema<typeof approvalSummary>;
+export const approvalSummarySchema: JsonSchema = approvalSummary;
+
+const decideApproval = {
   type: 'object',
   required: ['decision'],
   additionalProperties: false,
   properties: {
-    decision: { type: 'string', enum: ['approve', 'reject', 'return'] },
+    decision,
     comment: { type: 'string', maxLength: 5000, description: 'Required for reject and return' },
     csrfToken: {
       type: 'string',
@@ -101,13 +128,17 @@ export const decideApprovalSchema: JsonSchema = {
       description: 'From the GET of the same link (link POSTs only)',
     },
   },
-};
+} as const;
 
-export const decideApprovalResultSchema: JsonSchema = {
+export type DecideApprovalRequest = FromSchema<typeof decideApproval>;
+export const decideApprovalSchema: JsonSchema = decideApproval;
+
+const decideApprovalResult = {
   type: 'object',
   required: ['decision', 'outcome', 'documentId', 'state', 'version'],
+  additionalProperties: false,
   properties: {
-    decision: { type: 'string', enum: ['approve', 'reject', 'return'] },
+    decision,
     outcome: {
       type: 'string',
       enum: ['recorded', 'approved', 'rejected', 'returned'],
@@ -117,7 +148,10 @@ export const decideApprovalResultSchema: JsonSchema = {
     state: { type: 'string', description: "The document's state after the decision" },
     version: { type: 'integer' },
   },
-};
+} as const;
+
+export type DecideApprovalResult = FromSchema<typeof decideApprovalResult>;
+export const decideApprovalResultSchema: JsonSchema = decideApprovalResult;
 
 export const delegateApprovalSchema: JsonSchema = {
   type: 'object',
@@ -132,15 +166,32 @@ export const delegateApprovalSchema: JsonSchema = {
   oneOf: [{ required: ['substituteUserId'] }, { required: ['substituteUsername'] }],
 };
 
-export const delegateApprovalResultSchema: JsonSchema = {
+const delegateApprovalResult = {
   type: 'object',
   required: ['substitute'],
+  additionalProperties: false,
   properties: { substitute: person },
-};
+} as const;
 
-export const pendingApprovalSchema: JsonSchema = {
+export type DelegateApprovalResult = FromSchema<typeof delegateApprovalResult>;
+export const delegateApprovalResultSchema: JsonSchema = delegateApprovalResult;
+
+const pendingApproval = {
   type: 'object',
-  required: ['id', 'documentId', 'title', 'type', 'orgUnitName', 'state', 'mode'],
+  required: [
+    'id',
+    'documentId',
+    'title',
+    'type',
+    'orgUnitName',
+    'state',
+    'mode',
+    'onBehalfOf',
+    'dueAt',
+    'expiresAt',
+    'requestedAt',
+  ],
+  additionalProperties: false,
   properties: {
     id: { type: 'string', description: 'Approval id, for POST /api/approvals/by-id/{id}' },
     documentId: { type: 'string' },
@@ -154,11 +205,15 @@ export const pendingApprovalSchema: JsonSchema = {
     expiresAt: dateTime,
     requestedAt: { type: 'string', format: 'date-time' },
   },
-};
+} as const;
 
-export const standingSubstituteSchema: JsonSchema = {
+export type PendingApprovalView = FromSchema<typeof pendingApproval>;
+export const pendingApprovalSchema: JsonSchema = pendingApproval;
+
+const standingSubstitute = {
   type: 'object',
   required: ['id', 'user', 'substitute', 'from', 'to', 'reason'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     user: person,
@@ -167,7 +222,10 @@ export const standingSubstituteSchema: JsonSchema = {
     to: { type: 'string', format: 'date-time' },
     reason: { type: 'string' },
   },
-};
+} as const;
+
+export type StandingSubstituteView = FromSchema<typeof standingSubstitute>;
+export const standingSubstituteSchema: JsonSchema = standingSubstitute;
 
 export const createStandingSubstituteSchema: JsonSchema = {
   type: 'object',
@@ -191,9 +249,10 @@ export const substituteQuerySchema: JsonSchema = {
   },
 };
 
-export const mailMessageSchema: JsonSchema = {
+const mailMessage = {
   type: 'object',
   required: ['id', 'to', 'subject', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     to: { type: 'array', items: { type: 'string' } },
@@ -204,7 +263,10 @@ export const mailMessageSchema: JsonSchema = {
     createdAt: dateTime,
     sentAt: dateTime,
   },
-};
+} as const;
+
+export type MailMessageView = FromSchema<typeof mailMessage>;
+export const mailMessageSchema: JsonSchema = mailMessage;
 
 export const mailMessageQuerySchema: JsonSchema = {
   'x-query': true,

@@ -1,12 +1,8 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { ROLE_KEYS } from '@rodtrad/domain';
 import type { JsonSchema } from './json-schema';
-import type { RoleKey } from '@rodtrad/domain';
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
-
-export const loginRequestSchema: JsonSchema = {
+const loginRequest = {
   type: 'object',
   required: ['username', 'password'],
   additionalProperties: false,
@@ -14,52 +10,51 @@ export const loginRequestSchema: JsonSchema = {
     username: { type: 'string', minLength: 1, maxLength: 80, description: 'Användarnamn' },
     password: { type: 'string', minLength: 1, maxLength: 200, description: 'Lösenord' },
   },
-};
+} as const;
 
-export interface RoleAssignmentView {
-  role: RoleKey;
-  orgUnitId: string;
-  orgUnitName?: string;
-}
+export type LoginRequest = FromSchema<typeof loginRequest>;
+export const loginRequestSchema: JsonSchema = loginRequest;
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  name: string;
-  email: string;
-  roles: RoleAssignmentView[];
-}
-
-export interface LoginResponse {
-  token: string;
-  expiresAt: string;
-  user: CurrentUser;
-}
-
-export const roleAssignmentViewSchema: JsonSchema = {
+const roleAssignmentView = {
   type: 'object',
   required: ['role', 'orgUnitId'],
-  properties: { role: { type: 'string' }, orgUnitId: { type: 'string' }, orgUnitName: { type: 'string' } },
-};
+  additionalProperties: false,
+  properties: {
+    role: { type: 'string', enum: ROLE_KEYS },
+    orgUnitId: { type: 'string' },
+    orgUnitName: { type: 'string' },
+  },
+} as const;
 
-export const currentUserSchema: JsonSchema = {
+export type RoleAssignmentView = FromSchema<typeof roleAssignmentView>;
+export const roleAssignmentViewSchema: JsonSchema = roleAssignmentView;
+
+const currentUser = {
   type: 'object',
   required: ['id', 'username', 'name', 'email', 'roles'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string', format: 'uuid' },
     username: { type: 'string' },
     name: { type: 'string' },
     email: { type: 'string' },
-    roles: { type: 'array', items: roleAssignmentViewSchema },
+    roles: { type: 'array', items: roleAssignmentView },
   },
-};
+} as const;
 
-export const loginResponseSchema: JsonSchema = {
+export type CurrentUser = FromSchema<typeof currentUser>;
+export const currentUserSchema: JsonSchema = currentUser;
+
+const loginResponse = {
   type: 'object',
   required: ['token', 'expiresAt', 'user'],
+  additionalProperties: false,
   properties: {
     token: { type: 'string' },
     expiresAt: { type: 'string', format: 'date-time' },
-    user: currentUserSchema,
+    user: currentUser,
   },
-};
+} as const;
+
+export type LoginResponse = FromSchema<typeof loginResponse>;
+export const loginResponseSchema: JsonSchema = loginResponse;

@@ -1,61 +1,44 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
-import { plainText, type JsonSchema } from './json-schema';
+import { nullableDateTime, nullableString, plainText, type JsonSchema } from './json-schema';
 
-export interface AllowedEventView {
-  type: string;
-  label: string;
-  requiresComment: boolean;
-}
-
-export interface DocumentSummaryView {
-  id: string;
-  type: string;
-  title: string;
-  orgUnitId: string;
-  orgUnitName: string;
-  year: number;
-  period: string | null;
-  state: string;
-  stateTitle: string;
-  version: number;
-  final: boolean;
-  dueAt: string | null;
-  overdue: boolean;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  diarienummer: string | null;
-}
-
-export interface DocumentView extends DocumentSummaryView {
-  data: Record<string, unknown>;
-  form: { schema: Record<string, unknown>; uiSchema: Record<string, unknown> } | null;
-  editable: boolean;
-  allowedEvents: AllowedEventView[];
-  definition: { key: string; version: number };
-}
-
-export interface HistoryEntryView {
-  seq: number;
-  at: string;
-  actor: { id: string; name: string } | null;
-  onBehalfOf: { id: string; name: string } | null;
-  via: 'user' | 'system' | 'email-link';
-  event: string;
-  fromState: string | null;
-  toState: string;
-  comment: string | null;
-  dataHash: string;
-  hash: string;
-}
-
-const nullableString = { type: 'string', nullable: true };
-
-export const documentSummarySchema: JsonSchema = {
+const allowedEventView = {
   type: 'object',
-  required: ['id', 'type', 'title', 'orgUnitId', 'year', 'period', 'state', 'version', 'dueAt'],
+  required: ['type', 'label', 'requiresComment'],
+  additionalProperties: false,
+  properties: {
+    type: { type: 'string' },
+    label: { type: 'string' },
+    requiresComment: { type: 'boolean' },
+  },
+} as const;
+
+export type AllowedEventView = FromSchema<typeof allowedEventView>;
+
+const documentSummary = {
+  type: 'object',
+  required: [
+    'id',
+    'type',
+    'title',
+    'orgUnitId',
+    'orgUnitName',
+    'year',
+    'period',
+    'state',
+    'stateTitle',
+    'version',
+    'final',
+    'dueAt',
+    'overdue',
+    'submittedAt',
+    'decidedAt',
+    'diarienummer',
+  ],
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
-    type: { type: 'string', enum: [...DOCUMENT_TYPE_KEYS] },
+    type: { type: 'string', enum: DOCUMENT_TYPE_KEYS },
     title: { type: 'string' },
     orgUnitId: { type: 'string' },
     orgUnitName: { type: 'string' },
@@ -65,50 +48,100 @@ export const documentSummarySchema: JsonSchema = {
     stateTitle: { type: 'string' },
     version: { type: 'integer' },
     final: { type: 'boolean' },
-    dueAt: { type: 'string', format: 'date-time', nullable: true },
+    dueAt: nullableDateTime,
     overdue: { type: 'boolean' },
-    submittedAt: { type: 'string', format: 'date-time', nullable: true },
-    decidedAt: { type: 'string', format: 'date-time', nullable: true },
+    submittedAt: nullableDateTime,
+    decidedAt: nullableDateTime,
     diarienummer: {
       ...nullableString,
       description:
         "Registration number given when KS or KF registers the document: 'KS 12/2027', gap-free per body and calendar year in Sweden",
     },
   },
-};
+} as const;
 
-export const documentViewSchema: JsonSchema = {
-  ...documentSummarySchema,
-  required: [...documentSummarySchema['required'], 'data', 'form', 'allowedEvents', 'definition', 'editable'],
+export type DocumentSummaryView = FromSchema<typeof documentSummary>;
+export const documentSummarySchema: JsonSchema = documentSummary;
+
+/** A step's form: its RJSF schema and uiSchema. */
+export const formDefinition = {
+  type: 'object',
+  required: ['schema', 'uiSchema'],
+  additionalProperties: false,
+  properties: { schema: { type: 'object' }, uiSchema: { type: 'object' } },
+} as const;
+
+const documentView = {
+  ...documentSummary,
+  required: [...documentSummary.required, 'data', 'form', 'allowedEvents', 'definition', 'editable'],
   properties: {
-    ...documentSummarySchema['properties'],
+    ...documentSummary.properties,
     data: { type: 'object', additionalProperties: true },
     form: {
-      type: 'object',
+      ...formDefinition,
       nullable: true,
       description: 'RJSF schema and uiSchema of the current step (null in a final step)',
-      properties: { schema: { type: 'object' }, uiSchema: { type: 'object' } },
     },
     editable: { type: 'boolean', description: 'Whether the caller may save data in this step' },
-    allowedEvents: {
-      type: 'array',
-      description: 'Events the caller may send now',
-      items: {
-        type: 'object',
-        required: ['type', 'label', 'requiresComment'],
-        properties: {
-          type: { type: 'string' },
-          label: { type: 'string' },
-          requiresComment: { type: 'boolean' },
-        },
-      },
-    },
+    allowedEvents: { type: 'array', description: 'Events the caller may send now', items: allowedEventView },
     definition: {
       type: 'object',
       required: ['key', 'version'],
+      additionalProperties: false,
       properties: { key: { type: 'string' }, version: { type: 'integer' } },
     },
   },
+} as const;
+
+export type DocumentView = FromSchema<typeof documentView>;
+export const documentViewSchema: JsonSchema = documentView;
+
+const person = {
+  type: 'object',
+  nullable: true,
+  required: ['id', 'name'],
+  additionalProperties: false,
+  properties: { id: { type: 'string' }, name: { type: 'string' } },
+} as const;
+
+const historyEntryView = {
+  type: 'object',
+  required: [
+    'seq',
+    'at',
+    'actor',
+    'onBehalfOf',
+    'via',
+    'event',
+    'fromState',
+    'toState',
+    'comment',
+    'dataHash',
+    'hash',
+  ],
+  additionalProperties: false,
+  properties: {
+    seq: { type: 'integer' },
+    at: { type: 'string', format: 'date-time' },
+    actor: person,
+    onBehalfOf: person,
+    via: { type: 'string', enum: ['user', 'system', 'email-link'] },
+    event: { type: 'string' },
+    fromState: nullableString,
+    toState: { type: 'string' },
+    comment: nullableString,
+    dataHash: { type: 'string' },
+    hash: { type: 'string' },
+  },
+} as const;
+
+export type HistoryEntryView = FromSchema<typeof historyEntryView>;
+
+export const historySchema: JsonSchema = {
+  type: 'object',
+  required: ['items'],
+  additionalProperties: false,
+  properties: { items: { type: 'array', items: historyEntryView } },
 };
 
 export const documentQuerySchema: JsonSchema = {
@@ -179,39 +212,5 @@ export const transitionResultSchema: JsonSchema = {
     previousState: { type: 'string' },
     version: { type: 'integer' },
     final: { type: 'boolean' },
-  },
-};
-
-export const historySchema: JsonSchema = {
-  type: 'object',
-  required: ['items'],
-  properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          seq: { type: 'integer' },
-          at: { type: 'string', format: 'date-time' },
-          actor: {
-            type: 'object',
-            nullable: true,
-            properties: { id: { type: 'string' }, name: { type: 'string' } },
-          },
-          onBehalfOf: {
-            type: 'object',
-            nullable: true,
-            properties: { id: { type: 'string' }, name: { type: 'string' } },
-          },
-          via: { type: 'string', enum: ['user', 'system', 'email-link'] },
-          event: { type: 'string' },
-          fromState: nullableString,
-          toState: { type: 'string' },
-          comment: nullableString,
-          dataHash: { type: 'string' },
-          hash: { type: 'string' },
-        },
-      },
-    },
   },
 };

@@ -1,91 +1,98 @@
-import { ESCALATION_KINDS, type EscalationKind } from '@rodtrad/domain';
-import type { JsonSchema } from './json-schema';
+import type { FromSchema } from 'json-schema-to-ts';
+import { ESCALATION_KINDS } from '@rodtrad/domain';
+import { nullableDateTime, nullableInteger, nullableString, type JsonSchema } from './json-schema';
 
-export type EscalationKindView = EscalationKind;
-/** `tracking`: KF adopted the särskild åtgärdsplan; the restoration is followed up until the deficit is restored. */
-export type EscalationStatusView = 'open' | 'acknowledged' | 'tracking' | 'closed';
+const kind = { type: 'string', enum: ESCALATION_KINDS } as const;
+const status = {
+  type: 'string',
+  enum: ['open', 'acknowledged', 'tracking', 'closed'],
+  description:
+    'tracking: fullmäktige har antagit den särskilda åtgärdsplanen och återställandet följs upp år för år tills underskottet är återställt',
+} as const;
 
-export interface EscalationView {
-  id: string;
-  kind: EscalationKindView;
-  status: EscalationStatusView;
-  orgUnitId: string;
-  orgUnitName: string;
-  year: number;
-  sourceDocumentId: string | null;
-  amount: number | null;
-  threshold: number | null;
-  actionPlanDocumentId: string | null;
-  actionPlanState: string | null;
-  toBody: 'ks' | 'kf';
-  createdAt: string;
-}
+export type EscalationKindView = FromSchema<typeof kind>;
+export type EscalationStatusView = FromSchema<typeof status>;
 
-export interface EscalationDetail extends EscalationView {
-  sourceDocumentTitle: string | null;
-  measures: string | null;
-  description: string | null;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedComment: string | null;
-  closedAt: string | null;
-  /**
-   * Restoring a negative balance-requirement result, year by year, once KF adopted the plan
-   * (null before, and for other escalations).
-   */
-  restoration: RestorationYearView[] | null;
-  /** Kronor of the deficit still to restore (null without restoration). */
-  restorationRemaining: number | null;
-  /** For an escalation opened by a year behind the restoration plan: the escalation being tracked. */
-  followUpOf: string | null;
-}
-
-export interface RestorationYearView {
-  year: number;
-  /** Planned in KF's särskild åtgärdsplan. */
-  planned: number;
-  /** Restored that year (its positive balance-requirement result, at most what was left); null until reported. */
-  achieved: number | null;
-  balanceResult: number | null;
-  behindPlan: boolean;
-  sourceDocumentId: string | null;
-  followUpEscalationId: string | null;
-}
-
-const nullableString: JsonSchema = { type: 'string', nullable: true };
-const nullableInt: JsonSchema = { type: 'integer', nullable: true };
-
-const viewProperties: Record<string, JsonSchema> = {
+const viewProperties = {
   id: { type: 'string' },
-  kind: { type: 'string', enum: [...ESCALATION_KINDS] },
-  status: {
-    type: 'string',
-    enum: ['open', 'acknowledged', 'tracking', 'closed'],
-    description:
-      'tracking: fullmäktige har antagit den särskilda åtgärdsplanen och återställandet följs upp år för år tills underskottet är återställt',
-  },
+  kind,
+  status,
   orgUnitId: { type: 'string' },
   orgUnitName: { type: 'string' },
   year: { type: 'integer' },
   sourceDocumentId: nullableString,
-  amount: { ...nullableInt, description: 'Avvikelse i kronor (negativ vid underskott)' },
-  threshold: { ...nullableInt, description: 'Nämndens gräns för väsentlig avvikelse i kronor' },
+  amount: { ...nullableInteger, description: 'Avvikelse i kronor (negativ vid underskott)' },
+  threshold: { ...nullableInteger, description: 'Nämndens gräns för väsentlig avvikelse i kronor' },
   actionPlanDocumentId: nullableString,
   actionPlanState: nullableString,
   toBody: { type: 'string', enum: ['ks', 'kf'] },
   createdAt: { type: 'string', format: 'date-time' },
-};
+} as const;
+const viewRequired = [
+  'id',
+  'kind',
+  'status',
+  'orgUnitId',
+  'orgUnitName',
+  'year',
+  'sourceDocumentId',
+  'amount',
+  'threshold',
+  'actionPlanDocumentId',
+  'actionPlanState',
+  'toBody',
+  'createdAt',
+] as const satisfies readonly (keyof typeof viewProperties)[];
 
-export const escalationViewSchema: JsonSchema = {
+const escalationView = {
   type: 'object',
-  required: Object.keys(viewProperties),
+  required: viewRequired,
+  additionalProperties: false,
   properties: viewProperties,
-};
+} as const;
 
-export const escalationDetailSchema: JsonSchema = {
+export type EscalationView = FromSchema<typeof escalationView>;
+export const escalationViewSchema: JsonSchema = escalationView;
+
+const restorationYear = {
   type: 'object',
   required: [
-    ...Object.keys(viewProperties),
+    'year',
+    'planned',
+    'achieved',
+    'balanceResult',
+    'behindPlan',
+    'sourceDocumentId',
+    'followUpEscalationId',
+  ],
+  additionalProperties: false,
+  properties: {
+    year: { type: 'integer' },
+    planned: { type: 'integer', description: 'Planerat återställande enligt planen, kronor' },
+    achieved: {
+      ...nullableInteger,
+      description:
+        'Återställt detta år (årets positiva balanskravsresultat, högst det som återstod); null tills verksamhetsberättelsen lämnats',
+    },
+    balanceResult: {
+      ...nullableInteger,
+      description: 'Årets balanskravsresultat enligt verksamhetsberättelsen',
+    },
+    behindPlan: { type: 'boolean', description: 'Mindre återställt hittills än planerat hittills' },
+    sourceDocumentId: { ...nullableString, description: 'Årets verksamhetsberättelse' },
+    followUpEscalationId: {
+      ...nullableString,
+      description: 'Den nya eskaleringen till fullmäktige som årets eftersläpning öppnade',
+    },
+  },
+} as const;
+
+export type RestorationYearView = FromSchema<typeof restorationYear>;
+
+const escalationDetail = {
+  type: 'object',
+  required: [
+    ...viewRequired,
     'sourceDocumentTitle',
     'measures',
     'description',
@@ -97,62 +104,36 @@ export const escalationDetailSchema: JsonSchema = {
     'restorationRemaining',
     'followUpOf',
   ],
+  additionalProperties: false,
   properties: {
     ...viewProperties,
     sourceDocumentTitle: nullableString,
     measures: nullableString,
     description: nullableString,
     acknowledgedBy: nullableString,
-    acknowledgedAt: { type: 'string', format: 'date-time', nullable: true },
+    acknowledgedAt: nullableDateTime,
     acknowledgedComment: nullableString,
-    closedAt: { type: 'string', format: 'date-time', nullable: true },
+    closedAt: nullableDateTime,
     restoration: {
       type: 'array',
       nullable: true,
       description:
         'Återställandet av ett negativt balanskravsresultat år för år (kommunallagen 11 kap. 12 §), sedan fullmäktige antagit den särskilda åtgärdsplanen; null annars',
-      items: {
-        type: 'object',
-        required: [
-          'year',
-          'planned',
-          'achieved',
-          'balanceResult',
-          'behindPlan',
-          'sourceDocumentId',
-          'followUpEscalationId',
-        ],
-        properties: {
-          year: { type: 'integer' },
-          planned: { type: 'integer', description: 'Planerat återställande enligt planen, kronor' },
-          achieved: {
-            ...nullableInt,
-            description:
-              'Återställt detta år (årets positiva balanskravsresultat, högst det som återstod); null tills verksamhetsberättelsen lämnats',
-          },
-          balanceResult: {
-            ...nullableInt,
-            description: 'Årets balanskravsresultat enligt verksamhetsberättelsen',
-          },
-          behindPlan: { type: 'boolean', description: 'Mindre återställt hittills än planerat hittills' },
-          sourceDocumentId: { ...nullableString, description: 'Årets verksamhetsberättelse' },
-          followUpEscalationId: {
-            ...nullableString,
-            description: 'Den nya eskaleringen till fullmäktige som årets eftersläpning öppnade',
-          },
-        },
-      },
+      items: restorationYear,
     },
-    restorationRemaining: { ...nullableInt, description: 'Kvar att återställa, kronor' },
+    restorationRemaining: { ...nullableInteger, description: 'Kvar att återställa, kronor' },
     followUpOf: {
       ...nullableString,
       description:
         'För en eskalering som ett år efter planen öppnade: eskaleringen vars återställande följs upp',
     },
   },
-};
+} as const;
 
-export const escalationQuerySchema: JsonSchema = {
+export type EscalationDetail = FromSchema<typeof escalationDetail>;
+export const escalationDetailSchema: JsonSchema = escalationDetail;
+
+const escalationQuery = {
   'x-query': true,
   type: 'object',
   additionalProperties: false,
@@ -167,26 +148,22 @@ export const escalationQuerySchema: JsonSchema = {
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, default: 0 },
   },
-};
+} as const;
 
-export interface EscalationQuery {
-  status?: 'open' | 'tracking' | 'closed';
-  year?: number;
-  limit: number;
-  offset: number;
-}
+/** After validation: ajv fills in the defaults. */
+export type EscalationQuery = FromSchema<typeof escalationQuery>;
+export const escalationQuerySchema: JsonSchema = escalationQuery;
 
-export const acknowledgeEscalationSchema: JsonSchema = {
+const acknowledgeEscalation = {
   type: 'object',
   additionalProperties: false,
   properties: { comment: { type: 'string', maxLength: 4000 } },
-};
+} as const;
 
-export interface AcknowledgeEscalationRequest {
-  comment?: string;
-}
+export type AcknowledgeEscalationRequest = FromSchema<typeof acknowledgeEscalation>;
+export const acknowledgeEscalationSchema: JsonSchema = acknowledgeEscalation;
 
-export const reportDeviationSchema: JsonSchema = {
+const reportDeviation = {
   type: 'object',
   additionalProperties: false,
   required: ['orgUnitId', 'year', 'description'],
@@ -197,41 +174,32 @@ export const reportDeviationSchema: JsonSchema = {
     description: { type: 'string', minLength: 1, maxLength: 4000 },
     measures: { type: 'string', maxLength: 4000, description: 'Föreslagna åtgärder' },
   },
-};
+} as const;
 
-export interface ReportDeviationRequest {
-  orgUnitId: string;
-  year: number;
-  amount?: number;
-  description: string;
-  measures?: string;
-}
+export type ReportDeviationRequest = FromSchema<typeof reportDeviation>;
+export const reportDeviationSchema: JsonSchema = reportDeviation;
 
-export interface DeviationThresholdView {
-  orgUnitId: string;
-  kronor: number | null;
-  shareOfFrame: number | null;
-  /** The frame of `year` the share applies to, when known. */
-  frame: number | null;
-  /** The threshold in kronor that applies now (default 1 % of the frame). */
-  effectiveThreshold: number | null;
-  year: number;
-}
-
-export const deviationThresholdViewSchema: JsonSchema = {
+const deviationThresholdView = {
   type: 'object',
   required: ['orgUnitId', 'kronor', 'shareOfFrame', 'frame', 'effectiveThreshold', 'year'],
+  additionalProperties: false,
   properties: {
     orgUnitId: { type: 'string' },
-    kronor: nullableInt,
+    kronor: nullableInteger,
     shareOfFrame: { type: 'number', nullable: true },
-    frame: nullableInt,
-    effectiveThreshold: nullableInt,
+    frame: { ...nullableInteger, description: 'The frame of `year` the share applies to, when known' },
+    effectiveThreshold: {
+      ...nullableInteger,
+      description: 'The threshold in kronor that applies now (default 1 % of the frame)',
+    },
     year: { type: 'integer' },
   },
-};
+} as const;
 
-export const updateDeviationThresholdSchema: JsonSchema = {
+export type DeviationThresholdView = FromSchema<typeof deviationThresholdView>;
+export const deviationThresholdViewSchema: JsonSchema = deviationThresholdView;
+
+const updateDeviationThreshold = {
   type: 'object',
   additionalProperties: false,
   required: ['kronor', 'shareOfFrame'],
@@ -245,12 +213,10 @@ export const updateDeviationThresholdSchema: JsonSchema = {
       description: 'Gräns som andel av ramen (0,01 = 1 %)',
     },
   },
-};
+} as const;
 
-export interface UpdateDeviationThresholdRequest {
-  kronor: number | null;
-  shareOfFrame: number | null;
-}
+export type UpdateDeviationThresholdRequest = FromSchema<typeof updateDeviationThreshold>;
+export const updateDeviationThresholdSchema: JsonSchema = updateDeviationThreshold;
 
 export const thresholdQuerySchema: JsonSchema = {
   'x-query': true,

@@ -8,3 +8,6 @@ export * from './year.contract';
 export * from './approval.contract';
 export * from './escalation.contract';
 export * from './workflow-admin.contract';
+export * from './problem.contract';
+export * from './task.contract';
+export * from './health.contract';

@@ -1,58 +1,51 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { ORG_UNIT_KINDS } from '@rodtrad/domain';
 import { plainText, type JsonSchema } from './json-schema';
-import { ORG_UNIT_KINDS, type OrgUnitKind } from '@rodtrad/domain';
 
-export interface OrgUnitView {
-  id: string;
-  parentId: string | null;
-  kind: OrgUnitKind;
-  name: string;
-  code: string;
-}
-
-export const orgUnitViewSchema: JsonSchema = {
+const orgUnitView = {
   type: 'object',
   required: ['id', 'parentId', 'kind', 'name', 'code'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     parentId: { type: 'string', nullable: true },
-    kind: { type: 'string', enum: [...ORG_UNIT_KINDS] },
+    kind: { type: 'string', enum: ORG_UNIT_KINDS },
     name: { type: 'string' },
     code: { type: 'string' },
   },
-};
+} as const;
 
-const code: JsonSchema = {
+export type OrgUnitView = FromSchema<typeof orgUnitView>;
+export const orgUnitViewSchema: JsonSchema = orgUnitView;
+
+const code = {
   type: 'string',
   pattern: '^[A-ZÅÄÖ0-9-]{1,20}$',
   description: 'Kort kod, t.ex. "KS" eller "BIN"',
-};
-const name: JsonSchema = plainText(200);
+} as const;
+const name = plainText(200);
 
-export const createOrgUnitSchema: JsonSchema = {
+const createOrgUnit = {
   type: 'object',
   required: ['parentId', 'kind', 'name', 'code'],
   additionalProperties: false,
   properties: {
     parentId: { type: 'string', nullable: true },
-    kind: { type: 'string', enum: [...ORG_UNIT_KINDS] },
+    kind: { type: 'string', enum: ORG_UNIT_KINDS },
     name,
     code,
   },
-};
+} as const;
 
-export const updateOrgUnitSchema: JsonSchema = {
+export type CreateOrgUnitRequest = FromSchema<typeof createOrgUnit>;
+export const createOrgUnitSchema: JsonSchema = createOrgUnit;
+
+const updateOrgUnit = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
   properties: { parentId: { type: 'string' }, name, code },
-};
+} as const;
 
-export interface CreateOrgUnitRequest {
-  parentId: string | null;
-  kind: OrgUnitKind;
-  name: string;
-  code: string;
-}
-export type UpdateOrgUnitRequest = Partial<Pick<CreateOrgUnitRequest, 'name' | 'code'>> & {
-  parentId?: string;
-};
+export type UpdateOrgUnitRequest = FromSchema<typeof updateOrgUnit>;
+export const updateOrgUnitSchema: JsonSchema = updateOrgUnit;

@@ -1,26 +1,35 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import type { JsonSchema } from './json-schema';
+
 /** Every list is paged the same way: `?limit=&offset=` → `{ items, total }`. */
 export interface Page<T> {
   items: T[];
   total: number;
 }
 
-export const pagingQuerySchema: JsonSchema = {
+const pagingQuery = {
   'x-query': true,
   type: 'object',
   properties: {
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, default: 0 },
   },
-};
+} as const;
 
-export interface PagingQuery {
-  limit: number;
-  offset: number;
-}
+/** After validation: ajv fills in the defaults. */
+export type PagingQuery = Pick<FromSchema<typeof pagingQuery>, 'limit' | 'offset'>;
+export const pagingQuerySchema: JsonSchema = pagingQuery;
 
-export const pageSchema = (item: JsonSchema): JsonSchema => ({
-  type: 'object',
-  required: ['items', 'total'],
-  properties: { items: { type: 'array', items: item }, total: { type: 'integer', minimum: 0 } },
-});
+/**
+ * `Page<T>` as a schema, for a schema declared `as const` (FromSchema reads it); the generic type
+ * above is its counterpart for types already derived.
+ */
+export const pageOf = <const S extends JsonSchema>(item: S) =>
+  ({
+    type: 'object',
+    required: ['items', 'total'],
+    additionalProperties: false,
+    properties: { items: { type: 'array', items: item }, total: { type: 'integer', minimum: 0 } },
+  }) as const;
+
+export const pageSchema = (item: JsonSchema): JsonSchema => pageOf(item);

@@ -1,16 +1,8 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { ROLE_KEYS } from '@rodtrad/domain';
 import { plainText, type JsonSchema } from './json-schema';
-import { ROLE_KEYS, type RoleKey } from '@rodtrad/domain';
 
-export interface UserView {
-  id: string;
-  username: string;
-  name: string;
-  email: string;
-  active: boolean;
-  roles: { role: RoleKey; orgUnitId: string }[];
-}
-
-const roles: JsonSchema = {
+const roles = {
   type: 'array',
   maxItems: 100,
   items: {
@@ -18,15 +10,16 @@ const roles: JsonSchema = {
     required: ['role', 'orgUnitId'],
     additionalProperties: false,
     properties: {
-      role: { type: 'string', enum: [...ROLE_KEYS] },
+      role: { type: 'string', enum: ROLE_KEYS },
       orgUnitId: { type: 'string', minLength: 1 },
     },
   },
-};
+} as const;
 
-export const userViewSchema: JsonSchema = {
+const userView = {
   type: 'object',
   required: ['id', 'username', 'name', 'email', 'active', 'roles'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     username: { type: 'string' },
@@ -35,47 +28,35 @@ export const userViewSchema: JsonSchema = {
     active: { type: 'boolean' },
     roles,
   },
-};
+} as const;
 
-const username: JsonSchema = {
+export type UserView = FromSchema<typeof userView>;
+export const userViewSchema: JsonSchema = userView;
+
+const username = {
   type: 'string',
   pattern: '^[a-z0-9._-]{2,80}$',
   description: 'Gemener, siffror och . _ -',
-};
+} as const;
+const email = { type: 'string', format: 'email', maxLength: 254 } as const;
+const password = { type: 'string', minLength: 10, maxLength: 200 } as const;
 
-export const createUserSchema: JsonSchema = {
+const createUser = {
   type: 'object',
   required: ['username', 'name', 'email', 'roles'],
   additionalProperties: false,
-  properties: {
-    username,
-    name: plainText(200),
-    email: { type: 'string', format: 'email', maxLength: 254 },
-    password: { type: 'string', minLength: 10, maxLength: 200 },
-    active: { type: 'boolean' },
-    roles,
-  },
-};
+  properties: { username, name: plainText(200), email, password, active: { type: 'boolean' }, roles },
+} as const;
 
-export const updateUserSchema: JsonSchema = {
+export type CreateUserRequest = FromSchema<typeof createUser>;
+export const createUserSchema: JsonSchema = createUser;
+
+const updateUser = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: {
-    name: plainText(200),
-    email: { type: 'string', format: 'email', maxLength: 254 },
-    password: { type: 'string', minLength: 10, maxLength: 200 },
-    active: { type: 'boolean' },
-    roles,
-  },
-};
+  properties: { name: plainText(200), email, password, active: { type: 'boolean' }, roles },
+} as const;
 
-export interface CreateUserRequest {
-  username: string;
-  name: string;
-  email: string;
-  password?: string;
-  active?: boolean;
-  roles: { role: RoleKey; orgUnitId: string }[];
-}
-export type UpdateUserRequest = Partial<Omit<CreateUserRequest, 'username'>>;
+export type UpdateUserRequest = FromSchema<typeof updateUser>;
+export const updateUserSchema: JsonSchema = updateUser;

@@ -1,8 +1,9 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import type { JsonSchema } from './json-schema';
 import { pageSchema } from './paging';
 
 /** One form of a version's bundle: an RJSF schema and its uiSchema. */
-export const formEntrySchema: JsonSchema = {
+const formEntry = {
   type: 'object',
   required: ['schema'],
   additionalProperties: false,
@@ -10,7 +11,9 @@ export const formEntrySchema: JsonSchema = {
     schema: { type: 'object', description: 'JSON Schema (draft-07) with type "object" at the root' },
     uiSchema: { type: 'object', description: 'RJSF uiSchema; may only name fields of the schema' },
   },
-};
+} as const;
+
+export const formEntrySchema: JsonSchema = formEntry;
 
 export const definitionVersionBodySchema: JsonSchema = {
   type: 'object',
@@ -49,17 +52,42 @@ export const definitionListSchema: JsonSchema = pageSchema({
 });
 
 /** GET /api/workflow-definitions/{key}/versions/{version}: one version with its forms. */
-export const definitionVersionSchema: JsonSchema = {
+const definitionVersion = {
   type: 'object',
+  required: [
+    'key',
+    'version',
+    'status',
+    'title',
+    'checksum',
+    'createdAt',
+    'publishedAt',
+    'definition',
+    'forms',
+  ],
+  additionalProperties: false,
   properties: {
     key: { type: 'string' },
     version: { type: 'integer' },
     status: { type: 'string', enum: ['draft', 'published', 'retired'] },
+    title: { type: 'string' },
     checksum: { type: 'string' },
-    definition: { type: 'object' },
-    forms: { type: 'object' },
+    createdAt: { type: 'string', format: 'date-time' },
+    publishedAt: { type: 'string', format: 'date-time', nullable: true },
+    definition: {
+      type: 'object',
+      description: 'The definition, in the format of workflows/*.workflow.json',
+    },
+    forms: {
+      type: 'object',
+      additionalProperties: formEntry,
+      description: 'The forms frozen with the version',
+    },
   },
-};
+} as const;
+
+export type DefinitionVersionView = FromSchema<typeof definitionVersion>;
+export const definitionVersionSchema: JsonSchema = definitionVersion;
 
 export const definitionVersionListSchema: JsonSchema = pageSchema({
   type: 'object',

@@ -1,55 +1,47 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
-import type { JsonSchema } from './json-schema';
-
-const nullableString = { type: 'string', nullable: true };
-const nullableDateTime = { type: 'string', format: 'date-time', nullable: true };
+import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
 
 /** `/api/years/{year}/...`: a budget year between 2000 and 2100. */
 export const budgetYearParamSchema: JsonSchema = { type: 'integer', minimum: 2000, maximum: 2100 };
 
 // ---- year wheel -------------------------------------------------------------------------------
 
-export interface CalendarEntryView {
-  key: string;
-  documentType: string | null;
-  title: string;
-  /** 'YYYY-MM-DD', null for lines timed relative to a trigger (åtgärdsplan). */
-  date: string | null;
-  period: string | null;
-  relativeDays: number | null;
-  description: string | null;
-  /** True when the municipality changed this line from the source's default. */
-  edited: boolean;
-}
-
-export const calendarEntrySchema: JsonSchema = {
+const calendarEntry = {
   type: 'object',
-  required: ['key', 'documentType', 'title', 'date', 'period', 'relativeDays', 'edited'],
+  required: ['key', 'documentType', 'title', 'date', 'period', 'relativeDays', 'description', 'edited'],
+  additionalProperties: false,
   properties: {
     key: { type: 'string' },
     documentType: { type: 'string', nullable: true, enum: [...DOCUMENT_TYPE_KEYS, null] },
     title: { type: 'string' },
-    date: { type: 'string', format: 'date', nullable: true },
+    date: {
+      type: 'string',
+      format: 'date',
+      nullable: true,
+      description: 'null for lines timed relative to a trigger (åtgärdsplan)',
+    },
     period: nullableString,
     relativeDays: { type: 'integer', nullable: true },
     description: nullableString,
-    edited: { type: 'boolean' },
+    edited: {
+      type: 'boolean',
+      description: "True when the municipality changed this line from the source's default",
+    },
   },
-};
+} as const;
+
+export type CalendarEntryView = FromSchema<typeof calendarEntry>;
+export const calendarEntrySchema: JsonSchema = calendarEntry;
 
 export const calendarSchema: JsonSchema = {
   type: 'object',
   required: ['year', 'items'],
-  properties: { year: { type: 'integer' }, items: { type: 'array', items: calendarEntrySchema } },
+  additionalProperties: false,
+  properties: { year: { type: 'integer' }, items: { type: 'array', items: calendarEntry } },
 };
 
-export interface UpdateCalendarEntryRequest {
-  date?: string | null;
-  period?: string | null;
-  relativeDays?: number;
-}
-
-export const updateCalendarEntrySchema: JsonSchema = {
+const updateCalendarEntry = {
   type: 'object',
   additionalProperties: false,
   description:
@@ -59,46 +51,36 @@ export const updateCalendarEntrySchema: JsonSchema = {
     period: { type: 'string', nullable: true, maxLength: 10 },
     relativeDays: { type: 'integer', minimum: 0, maximum: 365 },
   },
-};
+} as const;
 
-export const updateCalendarEntryResultSchema: JsonSchema = {
+export type UpdateCalendarEntryRequest = FromSchema<typeof updateCalendarEntry>;
+export const updateCalendarEntrySchema: JsonSchema = updateCalendarEntry;
+
+const updateCalendarEntryResult = {
   type: 'object',
   required: ['entry', 'documentsRescheduled'],
-  properties: { entry: calendarEntrySchema, documentsRescheduled: { type: 'integer', minimum: 0 } },
-};
+  additionalProperties: false,
+  properties: { entry: calendarEntry, documentsRescheduled: { type: 'integer', minimum: 0 } },
+} as const;
+
+export type UpdateCalendarEntryResult = FromSchema<typeof updateCalendarEntryResult>;
+export const updateCalendarEntryResultSchema: JsonSchema = updateCalendarEntryResult;
 
 // ---- opening a year -----------------------------------------------------------------------------
 
-export interface OpenYearResult {
-  created: number;
-  existing: number;
-}
-
-export const openYearResultSchema: JsonSchema = {
+const openYearResult = {
   type: 'object',
   required: ['created', 'existing'],
+  additionalProperties: false,
   properties: { created: { type: 'integer', minimum: 0 }, existing: { type: 'integer', minimum: 0 } },
-};
+} as const;
+
+export type OpenYearResult = FromSchema<typeof openYearResult>;
+export const openYearResultSchema: JsonSchema = openYearResult;
 
 // ---- the registrar's view -----------------------------------------------------------------------
 
-export interface YearStatusRow {
-  orgUnitId: string;
-  orgUnitName: string;
-  documentType: string;
-  period: string | null;
-  /** Null when the document has not been created yet (the year is not opened for the unit). */
-  documentId: string | null;
-  state: string | null;
-  stateTitle: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  diarienummer: string | null;
-}
-
-export const yearStatusRowSchema: JsonSchema = {
+const yearStatusRow = {
   type: 'object',
   required: [
     'orgUnitId',
@@ -107,18 +89,23 @@ export const yearStatusRowSchema: JsonSchema = {
     'period',
     'documentId',
     'state',
+    'stateTitle',
     'dueAt',
     'overdue',
     'submittedAt',
     'decidedAt',
     'diarienummer',
   ],
+  additionalProperties: false,
   properties: {
     orgUnitId: { type: 'string' },
     orgUnitName: { type: 'string' },
-    documentType: { type: 'string', enum: [...DOCUMENT_TYPE_KEYS] },
+    documentType: { type: 'string', enum: DOCUMENT_TYPE_KEYS },
     period: nullableString,
-    documentId: nullableString,
+    documentId: {
+      ...nullableString,
+      description: 'null when the document has not been created yet (the year is not opened for the unit)',
+    },
     state: nullableString,
     stateTitle: nullableString,
     dueAt: nullableDateTime,
@@ -127,32 +114,32 @@ export const yearStatusRowSchema: JsonSchema = {
     decidedAt: nullableDateTime,
     diarienummer: nullableString,
   },
-};
+} as const;
+
+export type YearStatusRow = FromSchema<typeof yearStatusRow>;
+export const yearStatusRowSchema: JsonSchema = yearStatusRow;
 
 export const yearStatusSchema: JsonSchema = {
   type: 'object',
   required: ['items'],
-  properties: { items: { type: 'array', items: yearStatusRowSchema } },
+  additionalProperties: false,
+  properties: { items: { type: 'array', items: yearStatusRow } },
 };
 
-export interface YearStatusQuery {
-  format?: 'json' | 'csv' | 'xlsx';
-  namndId?: string;
-  type?: string;
-  state?: string;
-}
-
-export const yearStatusQuerySchema: JsonSchema = {
+const yearStatusQuery = {
   'x-query': true,
   type: 'object',
   additionalProperties: false,
   properties: {
     format: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' },
     namndId: { type: 'string', maxLength: 36 },
-    type: { type: 'string', enum: [...DOCUMENT_TYPE_KEYS] },
+    type: { type: 'string', enum: DOCUMENT_TYPE_KEYS },
     state: { type: 'string', maxLength: 80 },
   },
-};
+} as const;
+
+export type YearStatusQuery = FromSchema<typeof yearStatusQuery, { keepDefaultedPropertiesOptional: true }>;
+export const yearStatusQuerySchema: JsonSchema = yearStatusQuery;
 
 // ---- the red thread -----------------------------------------------------------------------------
 
@@ -168,20 +155,24 @@ const docRef = {
   orgUnitId: { type: 'string' },
   orgUnitName: { type: 'string' },
   documentState: { type: 'string' },
-};
+} as const;
+const docRefKeys = ['documentId', 'orgUnitId', 'orgUnitName', 'documentState'] as const;
 
-const indicatorSchema: JsonSchema = {
+const indicator = {
   type: 'object',
-  required: ['namn', 'ingangsvarde', 'malniva', 'latest', 'colour'],
+  required: ['namn', 'ingangsvarde', 'malniva', 'matdatum', 'enhet', 'latest', 'colour'],
+  additionalProperties: false,
   properties: {
     namn: { type: 'string' },
-    ingangsvarde: { type: 'number' },
-    malniva: { type: 'number' },
+    ingangsvarde: { type: 'number', nullable: true, description: 'null when the goal does not state it' },
+    malniva: { type: 'number', nullable: true, description: 'null when the goal does not state it' },
     matdatum: nullableString,
     enhet: nullableString,
     latest: {
       type: 'object',
       nullable: true,
+      required: ['utfall', 'at', 'documentType', ...docRefKeys],
+      additionalProperties: false,
       properties: {
         utfall: { type: 'number' },
         at: { type: 'string', format: 'date' },
@@ -191,11 +182,24 @@ const indicatorSchema: JsonSchema = {
     },
     colour: { type: 'string', nullable: true, enum: ['green', 'yellow', 'red', null] },
   },
-};
+} as const;
 
-export const redThreadGoalSchema: JsonSchema = {
+const redThreadGoal = {
   type: 'object',
-  required: ['id', 'titel', 'namnd', 'documentId', 'indikatorer', 'strategier', 'aktiviteter'],
+  required: [
+    'id',
+    'titel',
+    'strategisktOmrade',
+    'beskrivning',
+    'namnd',
+    'documentId',
+    'documentState',
+    'indikatorer',
+    'strategier',
+    'bidrag',
+    'aktiviteter',
+  ],
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     titel: { type: 'string' },
@@ -203,23 +207,37 @@ export const redThreadGoalSchema: JsonSchema = {
     beskrivning: nullableString,
     namnd: {
       type: 'object',
+      required: ['id', 'name', 'code'],
+      additionalProperties: false,
       properties: { id: { type: 'string' }, name: { type: 'string' }, code: { type: 'string' } },
     },
     documentId: { type: 'string' },
     documentState: { type: 'string' },
-    indikatorer: { type: 'array', items: indicatorSchema },
+    indikatorer: { type: 'array', items: indicator },
     strategier: {
       type: 'array',
-      items: { type: 'object', properties: { strategi: { type: 'string' }, hur: nullableString, ...docRef } },
+      items: {
+        type: 'object',
+        required: ['strategi', 'hur', ...docRefKeys],
+        additionalProperties: false,
+        properties: { strategi: { type: 'string' }, hur: nullableString, ...docRef },
+      },
     },
     bidrag: {
       type: 'array',
-      items: { type: 'object', properties: { bidrag: { type: 'string' }, ...docRef } },
+      items: {
+        type: 'object',
+        required: ['bidrag', ...docRefKeys],
+        additionalProperties: false,
+        properties: { bidrag: { type: 'string' }, ...docRef },
+      },
     },
     aktiviteter: {
       type: 'array',
       items: {
         type: 'object',
+        required: ['titel', 'ansvarig', 'klartDatum', 'status', ...docRefKeys],
+        additionalProperties: false,
         properties: {
           titel: { type: 'string' },
           ansvarig: nullableString,
@@ -230,16 +248,19 @@ export const redThreadGoalSchema: JsonSchema = {
       },
     },
   },
-};
+} as const;
 
-export const redThreadSchema: JsonSchema = {
+const redThread = {
   type: 'object',
-  required: ['year', 'vision', 'strategicAreas', 'otherGoals', 'warnings'],
+  required: ['year', 'mandatePeriod', 'vision', 'coreValues', 'strategicAreas', 'otherGoals', 'warnings'],
+  additionalProperties: false,
   properties: {
     year: { type: 'integer' },
     mandatePeriod: {
       type: 'object',
       nullable: true,
+      required: ['startYear', 'endYear'],
+      additionalProperties: false,
       properties: { startYear: { type: 'integer' }, endYear: { type: 'integer' } },
     },
     vision: nullableString,
@@ -248,25 +269,27 @@ export const redThreadSchema: JsonSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['name', 'namndmal'],
+        required: ['id', 'name', 'description', 'namndmal'],
+        additionalProperties: false,
         properties: {
           id: { type: 'string' },
           name: { type: 'string' },
           description: { type: 'string' },
-          namndmal: { type: 'array', items: redThreadGoalSchema },
+          namndmal: { type: 'array', items: redThreadGoal },
         },
       },
     },
     otherGoals: {
       type: 'array',
       description: 'Nämndmål whose strategisktOmrade is not one of the mandate period’s areas.',
-      items: redThreadGoalSchema,
+      items: redThreadGoal,
     },
     warnings: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['code', 'message'],
+        required: ['code', 'message', 'namndId', 'count', 'max'],
+        additionalProperties: false,
         properties: {
           code: { type: 'string', enum: ['tooManyGoals'] },
           message: { type: 'string' },
@@ -277,4 +300,10 @@ export const redThreadSchema: JsonSchema = {
       },
     },
   },
-};
+} as const;
+
+export type RedThreadIndicatorView = FromSchema<typeof indicator>;
+export type RedThreadGoalView = FromSchema<typeof redThreadGoal>;
+export type RedThreadView = FromSchema<typeof redThread>;
+export const redThreadGoalSchema: JsonSchema = redThreadGoal;
+export const redThreadSchema: JsonSchema = redThread;

@@ -1,0 +1,55 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
+
+/** GET /api/tasks: an open document whose current step waits for one of the caller's roles. */
+const taskView = {
+  type: 'object',
+  required: [
+    'documentId',
+    'title',
+    'type',
+    'orgUnitId',
+    'orgUnitName',
+    'year',
+    'period',
+    'state',
+    'stateTitle',
+    'dueAt',
+    'overdue',
+    'action',
+    'events',
+  ],
+  additionalProperties: false,
+  properties: {
+    documentId: { type: 'string' },
+    title: { type: 'string' },
+    type: { type: 'string' },
+    orgUnitId: { type: 'string' },
+    orgUnitName: { type: 'string' },
+    year: { type: 'integer' },
+    period: nullableString,
+    state: { type: 'string' },
+    stateTitle: { type: 'string' },
+    dueAt: nullableDateTime,
+    overdue: { type: 'boolean' },
+    action: { type: 'string', description: 'What to do next, in Swedish' },
+    events: { type: 'array', items: { type: 'string' }, description: 'Events the caller may send now' },
+  },
+} as const;
+
+export type TaskView = FromSchema<typeof taskView>;
+export const taskViewSchema: JsonSchema = taskView;
+
+const taskQuery = {
+  'x-query': true,
+  type: 'object',
+  properties: {
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+} as const;
+
+/** After validation: ajv fills in the defaults. */
+export type TaskQuery = Pick<FromSchema<typeof taskQuery>, 'year' | 'limit' | 'offset'>;
+export const taskQuerySchema: JsonSchema = taskQuery;
