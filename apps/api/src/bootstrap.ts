@@ -14,7 +14,7 @@ import { jsonBodyParser } from './common/http/body-parsing';
 import { securityHeaders } from './common/http/security-headers';
 import { connectRedis } from './infrastructure/redis';
 import { mountWebApp } from './web/web-app';
-import { QueueDashboard } from './queue-dashboard/queue-dashboard.service';
+import { QueueDashboard } from './health/queue-dashboard.service';
 
 export interface ApiApp {
   app: NestExpressApplication;

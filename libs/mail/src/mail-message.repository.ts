@@ -97,6 +97,31 @@ export class MailMessageRepository {
     return r ? toRow(r) : null;
   }
 
+  /** A page of mails, newest first, optionally of one status: one read for the rows, one for the count. */
+  async list(
+    filter: { status?: MailStatus },
+    limit: number,
+    offset: number,
+  ): Promise<{ items: MailMessageRow[]; total: number }> {
+    const where = filter.status ? 'WHERE status = ?' : '';
+    const params = filter.status ? [filter.status] : [];
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT * FROM mail_message ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM mail_message ${where}`, params);
+    return { items: rows.map(toRow), total: Number(n) };
+  }
+
+  /** Puts a failed mail back to pending; false when it is not failed (unknown, pending or sent). */
+  async requeueFailed(id: string): Promise<boolean> {
+    const res = await this.ds.query(
+      `UPDATE mail_message SET status = 'pending' WHERE id = ? AND status = 'failed'`,
+      [id],
+    );
+    return affected(res) === 1;
+  }
+
   async byDedupeKey(dedupeKey: string): Promise<MailMessageRow | null> {
     const [r] = await this.ds.query('SELECT * FROM mail_message WHERE dedupe_key = ?', [dedupeKey]);
     return r ? toRow(r) : null;

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AppConfig } from '@rodtrad/config';
 import {
@@ -15,7 +15,6 @@ import { RateLimiter } from '../auth/rate-limiter';
 import { ApiProblem } from '../common/problem/problem';
 import { ValidBody } from '../common/validation/body';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { mapApprovalErrors } from './approval-problems';
 import { ApprovalSummaryService } from './approval-summary.service';
 
 const tokenParam = { name: 'token', description: 'The token from the mail link /approve/{token}' };
@@ -46,7 +45,7 @@ export class ApprovalLinkController {
   @ApiOkResponse({ schema: approvalSummarySchema })
   async summary(@Param('token') token: string, @Req() req: Request) {
     await this.limit(req);
-    return mapApprovalErrors(() => this.summaries.summary({ token }));
+    return this.summaries.summary({ token });
   }
 
   @Post(':token')
@@ -58,7 +57,6 @@ export class ApprovalLinkController {
       'Consumes the link (single use). A comment is required for reject and return (422, pointer /comment). csrfToken from the GET is required (403). When the mode is satisfied the step’s event is sent as the approver. 410 for a used, expired or revoked link; 404 for an unknown one; 401 when the step requires sign-in.',
   })
   @ApiParam(tokenParam)
-  @ApiBody({ schema: decideApprovalSchema })
   @ApiOkResponse({ schema: decideApprovalResultSchema })
   async decideByLink(
     @Param('token') token: string,
@@ -67,15 +65,13 @@ export class ApprovalLinkController {
     @Req() req: Request,
   ) {
     await this.limit(req);
-    return mapApprovalErrors(() =>
-      this.decide.execute({
-        handle: { token },
-        decision: body.decision,
-        comment: body.comment,
-        signedInUserId: req.principal?.userId ?? null,
-        authorize: (live) => this.requireCsrf(live.tokenHash, body.csrfToken),
-      }),
-    );
+    return this.decide.execute({
+      handle: { token },
+      decision: body.decision,
+      comment: body.comment,
+      signedInUserId: req.principal?.userId ?? null,
+      authorize: (live) => this.requireCsrf(live.tokenHash, body.csrfToken),
+    });
   }
 
   @Post(':token/delegate')
@@ -87,7 +83,6 @@ export class ApprovalLinkController {
       'Hands the approval to a substitute with a reason: this link dies, the substitute gets a new one by mail, and the decision is audited as made on behalf of the original approver. csrfToken from the GET is required.',
   })
   @ApiParam(tokenParam)
-  @ApiBody({ schema: delegateApprovalSchema })
   @ApiOkResponse({ schema: delegateApprovalResultSchema })
   async delegateByLink(
     @Param('token') token: string,
@@ -96,17 +91,15 @@ export class ApprovalLinkController {
     @Req() req: Request,
   ) {
     await this.limit(req);
-    return mapApprovalErrors(() =>
-      this.delegate.execute({
-        handle: { token },
-        substitute: body.substituteUserId
-          ? { userId: body.substituteUserId }
-          : { username: body.substituteUsername as string },
-        reason: body.reason,
-        signedInUserId: req.principal?.userId ?? null,
-        authorize: (live) => this.requireCsrf(live.tokenHash, body.csrfToken),
-      }),
-    );
+    return this.delegate.execute({
+      handle: { token },
+      substitute: body.substituteUserId
+        ? { userId: body.substituteUserId }
+        : { username: body.substituteUsername as string },
+      reason: body.reason,
+      signedInUserId: req.principal?.userId ?? null,
+      authorize: (live) => this.requireCsrf(live.tokenHash, body.csrfToken),
+    });
   }
 
   private limit(req: Request): Promise<void> {

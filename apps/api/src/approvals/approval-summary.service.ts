@@ -19,14 +19,32 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 /** What the approval page shows. Reads only: mail scanners fetch links before people do. */
 @Injectable()
 export class ApprovalSummaryService {
-  readonly approvals: ApprovalRepository;
-
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly approvals: ApprovalRepository,
     private readonly engine: DocumentEngine,
     @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
-  ) {
-    this.approvals = new ApprovalRepository(ds);
+  ) {}
+
+  /** The signed-in approver's pending approvals, newest first. */
+  async pendingFor(userId: string, limit: number, offset: number) {
+    const { items, total } = await this.approvals.pendingFor(userId, limit, offset);
+    return {
+      total,
+      items: items.map((i) => ({
+        id: i.approvalId,
+        documentId: i.documentId,
+        title: i.documentTitle,
+        type: i.documentType,
+        orgUnitName: i.orgUnitName,
+        state: i.state,
+        mode: i.mode,
+        onBehalfOf: i.onBehalfOfUserId ? { id: i.onBehalfOfUserId, name: i.onBehalfOfName ?? '' } : null,
+        dueAt: iso(i.dueAt),
+        expiresAt: iso(i.expiresAt),
+        requestedAt: iso(i.requestedAt),
+      })),
+    };
   }
 
   locate(handle: ApprovalHandle): Promise<LiveApproval> {

@@ -1,5 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import {
@@ -7,43 +6,15 @@ import {
   DecideApproval,
   DelegateApproval,
   DocumentEngine,
+  OrgTreeCache,
+  ReassignApprovals,
   RenewApprovalLinks,
   type ApprovalSettings,
 } from '@rodtrad/engine';
-import { jobId, JOBS, openQueue, QUEUE_NAMESPACE, QUEUES, type QueueNamespace } from '@rodtrad/jobs';
-import { QueuedMailOutbox } from '@rodtrad/mail';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { ApiMailOutbox } from '../mail/api-mail-outbox';
 
 export const APPROVAL_SETTINGS = Symbol('APPROVAL_SETTINGS');
-
-/** The API's producer side of the mail queue: approval links written here are sent by the worker. */
-@Injectable()
-export class ApiMailOutbox extends QueuedMailOutbox implements OnApplicationShutdown {
-  private readonly queue: Queue;
-
-  constructor(
-    @Inject(DATA_SOURCE) ds: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(QUEUE_NAMESPACE) namespace: QueueNamespace,
-  ) {
-    const queue = openQueue(QUEUES.mail, config.redisUrl, namespace);
-    super(ds, queue);
-    this.queue = queue;
-  }
-
-  /** Queues a failed mail again under a fresh job id (the failed job keeps its own for the record). */
-  async resend(mailMessageId: string): Promise<void> {
-    await this.queue.add(
-      JOBS.sendMail,
-      { mailMessageId },
-      { jobId: jobId('resend', mailMessageId, Date.now()) },
-    );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-  }
-}
 
 export const approvalSettings = (c: AppConfig): ApprovalSettings => ({
   publicUrl: c.publicUrl,
@@ -54,7 +25,6 @@ export const approvalSettings = (c: AppConfig): ApprovalSettings => ({
 
 /** The approval use cases (libs/engine/approvals) as injectable services. */
 export const APPROVAL_PROVIDERS: Provider[] = [
-  ApiMailOutbox,
   { provide: APPROVAL_SETTINGS, useFactory: approvalSettings, inject: [APP_CONFIG] },
   {
     provide: ApprovalLinks,
@@ -68,15 +38,26 @@ export const APPROVAL_PROVIDERS: Provider[] = [
     inject: [DATA_SOURCE, DocumentEngine, ApprovalLinks],
   },
   {
+    provide: ReassignApprovals,
+    useFactory: (ds: DataSource, engine: DocumentEngine, links: ApprovalLinks, org: OrgTreeCache) =>
+      new ReassignApprovals(ds, engine, links, () => org.tree()),
+    inject: [DATA_SOURCE, DocumentEngine, ApprovalLinks, OrgTreeCache],
+  },
+  {
     provide: DecideApproval,
-    useFactory: (ds: DataSource, engine: DocumentEngine, links: ApprovalLinks, renew: RenewApprovalLinks) =>
-      new DecideApproval(ds, engine, links, renew),
-    inject: [DATA_SOURCE, DocumentEngine, ApprovalLinks, RenewApprovalLinks],
+    useFactory: (
+      ds: DataSource,
+      engine: DocumentEngine,
+      links: ApprovalLinks,
+      renew: RenewApprovalLinks,
+      reassign: ReassignApprovals,
+    ) => new DecideApproval(ds, engine, links, renew, reassign),
+    inject: [DATA_SOURCE, DocumentEngine, ApprovalLinks, RenewApprovalLinks, ReassignApprovals],
   },
   {
     provide: DelegateApproval,
-    useFactory: (ds: DataSource, engine: DocumentEngine, links: ApprovalLinks) =>
-      new DelegateApproval(ds, engine, links),
-    inject: [DATA_SOURCE, DocumentEngine, ApprovalLinks],
+    useFactory: (ds: DataSource, engine: DocumentEngine, links: ApprovalLinks, reassign: ReassignApprovals) =>
+      new DelegateApproval(ds, engine, links, reassign),
+    inject: [DATA_SOURCE, DocumentEngine, ApprovalLinks, ReassignApprovals],
   },
 ];

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiOkResponse,
   ApiOperation,
@@ -22,10 +21,7 @@ import { DecideApproval, DelegateApproval } from '@rodtrad/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ValidBody, validateQuery } from '../common/validation/body';
-import { mapApprovalErrors } from './approval-problems';
 import { ApprovalSummaryService } from './approval-summary.service';
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** Approvers with an account see their pending approvals in the app and decide there, without the link. */
 @ApiTags('Godkännanden')
@@ -48,29 +44,9 @@ export class MyApprovalsController {
   })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
   @ApiOkResponse({ schema: pageSchema(pendingApprovalSchema) })
-  async mine(@Query() query: unknown, @CurrentPrincipal() p: Principal) {
+  mine(@Query() query: unknown, @CurrentPrincipal() p: Principal) {
     const q = validateQuery<PagingQuery>(pagingQuerySchema, { ...(query as object) });
-    const { items, total } = await this.summaries.approvals.pendingFor(
-      p.userId,
-      q.limit ?? 50,
-      q.offset ?? 0,
-    );
-    return {
-      total,
-      items: items.map((i) => ({
-        id: i.approvalId,
-        documentId: i.documentId,
-        title: i.documentTitle,
-        type: i.documentType,
-        orgUnitName: i.orgUnitName,
-        state: i.state,
-        mode: i.mode,
-        onBehalfOf: i.onBehalfOfUserId ? { id: i.onBehalfOfUserId, name: i.onBehalfOfName ?? '' } : null,
-        dueAt: iso(i.dueAt),
-        expiresAt: iso(i.expiresAt),
-        requestedAt: iso(i.requestedAt),
-      })),
-    };
+    return this.summaries.pendingFor(p.userId, q.limit ?? 50, q.offset ?? 0);
   }
 
   @Post('by-id/:id')
@@ -80,27 +56,23 @@ export class MyApprovalsController {
     description:
       'The same decision as through the mail link (which it consumes), for the signed-in approver. 404 unless the approval is yours; 410 when it is already decided, expired or revoked.',
   })
-  @ApiBody({ schema: decideApprovalSchema })
   @ApiOkResponse({ schema: decideApprovalResultSchema })
   decideById(
     @Param('id') id: string,
     @ValidBody(decideApprovalSchema) body: { decision: 'approve' | 'reject' | 'return'; comment?: string },
     @CurrentPrincipal() p: Principal,
   ) {
-    return mapApprovalErrors(() =>
-      this.decide.execute({
-        handle: { approvalId: id, userId: p.userId },
-        decision: body.decision,
-        comment: body.comment,
-        signedInUserId: p.userId,
-      }),
-    );
+    return this.decide.execute({
+      handle: { approvalId: id, userId: p.userId },
+      decision: body.decision,
+      comment: body.comment,
+      signedInUserId: p.userId,
+    });
   }
 
   @Post('by-id/:id/delegate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lämna över ett av mina godkännanden till en ersättare' })
-  @ApiBody({ schema: delegateApprovalSchema })
   @ApiOkResponse({ schema: delegateApprovalResultSchema })
   delegateById(
     @Param('id') id: string,
@@ -108,15 +80,13 @@ export class MyApprovalsController {
     body: { substituteUserId?: string; substituteUsername?: string; reason: string },
     @CurrentPrincipal() p: Principal,
   ) {
-    return mapApprovalErrors(() =>
-      this.delegate.execute({
-        handle: { approvalId: id, userId: p.userId },
-        substitute: body.substituteUserId
-          ? { userId: body.substituteUserId }
-          : { username: body.substituteUsername as string },
-        reason: body.reason,
-        signedInUserId: p.userId,
-      }),
-    );
+    return this.delegate.execute({
+      handle: { approvalId: id, userId: p.userId },
+      substitute: body.substituteUserId
+        ? { userId: body.substituteUserId }
+        : { username: body.substituteUsername as string },
+      reason: body.reason,
+      signedInUserId: p.userId,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '@rodtrad/config';
 import {
@@ -33,7 +33,6 @@ export class AuthController {
     description:
       'Returns a bearer token and sets an httpOnly session cookie. Rate-limited per username and IP.',
   })
-  @ApiBody({ schema: loginRequestSchema })
   @ApiOkResponse({ schema: loginResponseSchema })
   async login(
     @ValidBody(loginRequestSchema) body: LoginRequest,

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -28,7 +27,6 @@ import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ValidBody, validateQuery } from '../common/validation/body';
 import { actorOf, DocumentsService } from './documents.service';
-import { mapEngineErrors } from './engine-error.mapper';
 
 @ApiTags('Dokument')
 @ApiCookieAuth()
@@ -63,14 +61,13 @@ export class DocumentsController {
     description:
       'Creates a document of a type for a unit, year (and period) on the published workflow version. 409 if that slot already has one.',
   })
-  @ApiBody({ schema: createDocumentSchema })
   @ApiCreatedResponse({ schema: documentViewSchema })
   async create(
     @ValidBody(createDocumentSchema)
     body: { type: string; orgUnitId: string; year: number; period?: string | null; title?: string },
     @CurrentPrincipal() p: Principal,
   ): Promise<DocumentView> {
-    const doc = await mapEngineErrors(() => this.engine.create({ ...body, actor: actorOf(p) }));
+    const doc = await this.engine.create({ ...body, actor: actorOf(p) });
     return this.documents.view(p, doc.id);
   }
 
@@ -87,21 +84,18 @@ export class DocumentsController {
     description:
       'Validated with ajv against the current step’s form (required fields are checked when the step is left). 422 lists each field; 409 when expectedVersion is stale; 403 unless the step lets you edit.',
   })
-  @ApiBody({ schema: saveDataSchema })
   @ApiOkResponse({ schema: documentViewSchema })
   async saveData(
     @Param('id') id: string,
     @ValidBody(saveDataSchema) body: { data: Record<string, unknown>; expectedVersion: number },
     @CurrentPrincipal() p: Principal,
   ): Promise<DocumentView> {
-    await mapEngineErrors(() =>
-      this.engine.saveData({
-        documentId: id,
-        data: body.data,
-        expectedVersion: body.expectedVersion,
-        actor: actorOf(p),
-      }),
-    );
+    await this.engine.saveData({
+      documentId: id,
+      data: body.data,
+      expectedVersion: body.expectedVersion,
+      actor: actorOf(p),
+    });
     return this.documents.view(p, id);
   }
 
@@ -112,21 +106,18 @@ export class DocumentsController {
     description:
       '200 with the new state and version; 409 when expectedVersion is stale or another transition won; 403 when your role or scope does not allow the event; 422 when a guard refuses (with its reason) or the state does not know the event.',
   })
-  @ApiBody({ schema: sendEventSchema })
   @ApiOkResponse({ schema: transitionResultSchema })
   async send(
     @Param('id') id: string,
     @ValidBody(sendEventSchema) body: { type: string; comment?: string; expectedVersion: number },
     @CurrentPrincipal() p: Principal,
   ) {
-    const r = await mapEngineErrors(() =>
-      this.engine.transition({
-        documentId: id,
-        event: { type: body.type, ...(body.comment ? { comment: body.comment } : {}) },
-        expectedVersion: body.expectedVersion,
-        actor: actorOf(p),
-      }),
-    );
+    const r = await this.engine.transition({
+      documentId: id,
+      event: { type: body.type, ...(body.comment ? { comment: body.comment } : {}) },
+      expectedVersion: body.expectedVersion,
+      actor: actorOf(p),
+    });
     return { id: r.id, state: r.state, previousState: r.previousState, version: r.version, final: r.final };
   }
 

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { DocumentSummaryView, DocumentView, HistoryEntryView, Page } from '@rodtrad/contracts';
 import { DefinitionStore, DocumentEngine, type EngineActor, type LoadedDefinition } from '@rodtrad/engine';
 import { DocumentAuditRepository, DocumentRepository, type DocumentRow } from '@rodtrad/persistence';
+import type { DocumentTypeKey } from '@rodtrad/domain';
 import { stateMeta } from '@rodtrad/workflow';
 import { Authorizer } from '../auth/authorizer.service';
 import type { Principal } from '../auth/principal';
-import { mapEngineErrors } from './engine-error.mapper';
 
 export const actorOf = (p: Principal): EngineActor => ({ userId: p.userId, roles: p.roles, via: 'user' });
 
@@ -47,7 +47,7 @@ export class DocumentsService {
   }
 
   async view(p: Principal, id: string): Promise<DocumentView> {
-    const { doc, def } = await mapEngineErrors(() => this.engine.get(id));
+    const { doc, def } = await this.engine.get(id);
     await this.requireReadable(p, doc);
     const actor = actorOf(p);
     const meta = stateMeta(def.definition, doc.state);
@@ -63,7 +63,7 @@ export class DocumentsService {
   }
 
   async history(p: Principal, id: string): Promise<{ items: HistoryEntryView[] }> {
-    const { doc } = await mapEngineErrors(() => this.engine.get(id));
+    const { doc } = await this.engine.get(id);
     await this.requireReadable(p, doc);
     const entries = await this.audit.history(id);
     return {
@@ -86,7 +86,8 @@ export class DocumentsService {
   summary(d: DocumentRow, def: LoadedDefinition): DocumentSummaryView {
     return {
       id: d.id,
-      type: d.type,
+      // The column holds only keys the domain's type table knows (the engine creates no other).
+      type: d.type as DocumentTypeKey,
       title: d.title,
       orgUnitId: d.orgUnitId,
       orgUnitName: d.orgUnitName ?? '',

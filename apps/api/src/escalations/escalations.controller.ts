@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -72,7 +71,6 @@ export class EscalationsController {
     description:
       'Kvitteras en gång, med valfri kommentar; granskningsloggas. Avslutas när åtgärdsplanen antas (ett negativt balanskravsresultat följs då upp tills underskottet är återställt). 409 om den redan är kvitterad, följs upp eller är avslutad.',
   })
-  @ApiBody({ schema: acknowledgeEscalationSchema })
   @ApiOkResponse({ schema: escalationDetailSchema })
   acknowledge(
     @Param('id') id: string,
@@ -90,7 +88,6 @@ export class EscalationsController {
     description:
       'Eskalerar direkt till KS: KS får e-post och en åtgärdsplan skapas för nämnden med tidsfrist.',
   })
-  @ApiBody({ schema: reportDeviationSchema })
   @ApiCreatedResponse({ schema: escalationDetailSchema })
   report(
     @ValidBody(reportDeviationSchema) body: ReportDeviationRequest,

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type {
-  DeviationThresholdView,
   EscalationDetail,
   EscalationQuery,
   EscalationView,
   Page,
   ReportDeviationRequest,
-  UpdateDeviationThresholdRequest,
 } from '@rodtrad/contracts';
 import {
   ESCALATION_RULES,
@@ -17,13 +15,8 @@ import {
   roleApplies,
   type RoleKey,
 } from '@rodtrad/domain';
-import { AcknowledgeEscalation, DeviationThresholds, EscalationError, OpenEscalation } from '@rodtrad/engine';
-import {
-  AdminAuditRepository,
-  BalanceRestorationRepository,
-  EscalationRepository,
-  type EscalationRow,
-} from '@rodtrad/persistence';
+import { AcknowledgeEscalation, DeviationThresholds, OpenEscalation } from '@rodtrad/engine';
+import { BalanceRestorationRepository, EscalationRepository, type EscalationRow } from '@rodtrad/persistence';
 import { OrgTreeService } from '../auth/org-tree.service';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem/problem';
@@ -46,22 +39,15 @@ const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : 
 /** KS's view of escalations: list, read, acknowledge; nämnder report ad-hoc deviations. */
 @Injectable()
 export class EscalationsService {
-  private readonly repo: EscalationRepository;
-  private readonly restorations: BalanceRestorationRepository;
-  private readonly audit: AdminAuditRepository;
-  private readonly thresholds: DeviationThresholds;
-
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly repo: EscalationRepository,
+    private readonly restorations: BalanceRestorationRepository,
+    private readonly thresholds: DeviationThresholds,
     private readonly orgTree: OrgTreeService,
     private readonly openEscalation: OpenEscalation,
     private readonly acknowledgeEscalation: AcknowledgeEscalation,
-  ) {
-    this.repo = new EscalationRepository(ds);
-    this.restorations = new BalanceRestorationRepository(ds);
-    this.audit = new AdminAuditRepository(ds);
-    this.thresholds = new DeviationThresholds(ds);
-  }
+  ) {}
 
   async list(p: Principal, q: EscalationQuery): Promise<Page<EscalationView>> {
     const { items, total } = await this.repo.list(
@@ -82,15 +68,9 @@ export class EscalationsService {
   }
 
   async acknowledge(p: Principal, id: string, comment: string | null): Promise<EscalationDetail> {
-    try {
-      return this.detail(
-        await this.acknowledgeEscalation.execute({ escalationId: id, userId: p.userId, comment }),
-      );
-    } catch (err) {
-      if (!(err instanceof EscalationError)) throw err;
-      if (err.code === 'not-found') throw ApiProblem.notFound('Eskaleringen');
-      throw ApiProblem.conflict(err.code, err.detail, err.extensions);
-    }
+    return this.detail(
+      await this.acknowledgeEscalation.execute({ escalationId: id, userId: p.userId, comment }),
+    );
   }
 
   /** An ad-hoc deviation report: escalates at once; the worker creates the åtgärdsplan and mails KS. */
@@ -121,55 +101,6 @@ export class EscalationsService {
       ),
     );
     return this.detail((await this.repo.get(id)) as EscalationRow);
-  }
-
-  async threshold(orgUnitId: string, year: number): Promise<DeviationThresholdView> {
-    await this.requireNamnd(orgUnitId);
-    const d = await this.thresholds.describe(orgUnitId, year);
-    return {
-      orgUnitId,
-      kronor: d.kronor,
-      shareOfFrame: d.shareOfFrame,
-      frame: d.frame,
-      effectiveThreshold: d.threshold,
-      year,
-    };
-  }
-
-  async saveThreshold(
-    p: Principal,
-    orgUnitId: string,
-    body: UpdateDeviationThresholdRequest,
-    year: number,
-  ): Promise<DeviationThresholdView> {
-    await this.requireNamnd(orgUnitId);
-    await this.ds.transaction(async (m) => {
-      await this.repo.saveThreshold(
-        { orgUnitId, kronor: body.kronor, shareOfFrame: body.shareOfFrame },
-        p.userId,
-        m,
-      );
-      await this.audit.append(
-        {
-          actorUserId: p.userId,
-          action: 'threshold.updated',
-          entityType: 'org_unit',
-          entityId: orgUnitId,
-          details: body,
-        },
-        m,
-      );
-    });
-    return this.threshold(orgUnitId, year);
-  }
-
-  private async requireNamnd(orgUnitId: string): Promise<void> {
-    const unit = (await this.orgTree.tree()).get(orgUnitId);
-    if (!unit) throw ApiProblem.notFound('Organisationsenheten');
-    if (!NAMND_LIKE_KINDS.includes(unit.kind))
-      throw ApiProblem.validation([
-        { pointer: '/orgUnitId', message: 'Gränser sätts för nämnder och styrelser.' },
-      ]);
   }
 
   /** The escalation with its restoration year by year, when it is a deficit being restored. */

@@ -3,30 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { healthSchema, type HealthCheckView as Check, type HealthView } from '@rodtrad/contracts';
 import { Public } from '../auth/auth.decorators';
 import { DATA_SOURCE, REDIS } from '../infrastructure/tokens';
-
-type Check = { status: 'up' | 'down'; latencyMs?: number; error?: string };
-
-const healthSchema = {
-  type: 'object',
-  properties: {
-    status: { type: 'string', enum: ['ok', 'error'] },
-    checks: {
-      type: 'object',
-      properties: {
-        database: {
-          type: 'object',
-          properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } },
-        },
-        redis: {
-          type: 'object',
-          properties: { status: { type: 'string', enum: ['up', 'down'] }, latencyMs: { type: 'number' } },
-        },
-      },
-    },
-  },
-};
 
 @ApiTags('Drift')
 @Controller('health')
@@ -41,7 +20,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Hälsa: databasen och Redis, var för sig uppe eller nere' })
   @ApiOkResponse({ schema: healthSchema })
   @ApiServiceUnavailableResponse({ schema: healthSchema })
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
     const [database, redis] = await Promise.all([
       probe(() => this.ds.query('SELECT 1')),
       probe(() => this.redis.ping()),

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -7,26 +7,11 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
 import { mailMessageQuerySchema, mailMessageSchema, pageSchema } from '@rodtrad/contracts';
-import { MailMessageRepository, type MailMessageRow } from '@rodtrad/mail';
+import type { MailStatus } from '@rodtrad/mail';
 import { RequireRole } from '../auth/auth.decorators';
-import { ApiProblem } from '../common/problem/problem';
 import { validateQuery } from '../common/validation/body';
-import { DATA_SOURCE } from '../infrastructure/tokens';
-import { ApiMailOutbox } from '../approvals/approval.providers';
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const view = (m: MailMessageRow) => ({
-  id: m.id,
-  to: m.to,
-  subject: m.subject,
-  status: m.status,
-  attempts: m.attempts,
-  lastError: m.lastError,
-  createdAt: iso(m.createdAt),
-  sentAt: iso(m.sentAt),
-});
+import { MailMessagesService } from './mail-messages.service';
 
 /** Outgoing mail for administrators: what failed for good, why, and a way to send it again. */
 @ApiTags('E-post')
@@ -35,14 +20,7 @@ const view = (m: MailMessageRow) => ({
 @RequireRole('admin')
 @Controller('mail')
 export class MailAdminController {
-  private readonly messages: MailMessageRepository;
-
-  constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
-    private readonly outbox: ApiMailOutbox,
-  ) {
-    this.messages = new MailMessageRepository(ds);
-  }
+  constructor(private readonly messages: MailMessagesService) {}
 
   @Get()
   @ApiOperation({
@@ -56,19 +34,12 @@ export class MailAdminController {
   })
   @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
   @ApiOkResponse({ schema: pageSchema(mailMessageSchema) })
-  async list(@Query() query: unknown) {
-    const q = validateQuery<{ status?: string; limit?: number; offset?: number }>(mailMessageQuerySchema, {
-      ...(query as object),
-    });
-    const where = q.status ? 'WHERE status = ?' : '';
-    const params = q.status ? [q.status] : [];
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT id FROM mail_message ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
-      [...params, q.limit ?? 50, q.offset ?? 0],
+  list(@Query() query: unknown) {
+    return this.messages.list(
+      validateQuery<{ status?: MailStatus; limit?: number; offset?: number }>(mailMessageQuerySchema, {
+        ...(query as object),
+      }),
     );
-    const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM mail_message ${where}`, params);
-    const items = await Promise.all(rows.map((r) => this.messages.get(String(r.id))));
-    return { items: items.filter((m): m is MailMessageRow => !!m).map(view), total: Number(n) };
   }
 
   @Post(':id/resend')
@@ -78,16 +49,7 @@ export class MailAdminController {
     description: 'Puts a failed mail back to pending and queues it; 409 unless it is failed; 404 if unknown.',
   })
   @ApiOkResponse({ schema: mailMessageSchema })
-  async resend(@Param('id') id: string) {
-    const mail = await this.messages.get(id);
-    if (!mail) throw ApiProblem.notFound('Mejlet');
-    const res = await this.ds.query(
-      `UPDATE mail_message SET status = 'pending' WHERE id = ? AND status = 'failed'`,
-      [id],
-    );
-    if (Number(res.affectedRows ?? 0) !== 1)
-      throw ApiProblem.conflict('mail-not-failed', 'Bara mejl som misslyckats kan skickas igen.');
-    await this.outbox.resend(id);
-    return view((await this.messages.get(id)) as MailMessageRow);
+  resend(@Param('id') id: string) {
+    return this.messages.resend(id);
   }
 }

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DOCUMENT_TYPE_KEYS, dueInstant, type OrgTree, type OrgUnitNode } from '@rodtrad/domain';
+import {
+  DOCUMENT_TYPE_KEYS,
+  dueInstant,
+  type DocumentTypeKey,
+  type OrgTree,
+  type OrgUnitNode,
+} from '@rodtrad/domain';
 import type { YearStatusQuery, YearStatusRow } from '@rodtrad/contracts';
 import { DefinitionStore, MunicipalYearWheel, plannedDocuments, slotKey } from '@rodtrad/engine';
 import { stateMeta } from '@rodtrad/workflow';
@@ -80,7 +86,7 @@ export class YearStatusService {
       out.push({
         orgUnitId: unitId,
         orgUnitName: units.get(unitId)?.name ?? '',
-        documentType: type,
+        documentType: type as DocumentTypeKey,
         period,
         documentId: d?.id ?? null,
         state: d?.state ?? null,

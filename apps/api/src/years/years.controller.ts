@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiOkResponse,
   ApiOperation,
@@ -78,7 +77,6 @@ export class YearsController {
       'Sets the day of a line (`period` for månadsrapport), or `relativeDays` for åtgärdsplan. Documents whose current step is due by this line get the new due date at once and a `rescheduleDeadlines` outbox row is written; audited. 422 with JSON pointers for a bad date or period.',
   })
   @ApiParam({ name: 'key', schema: { type: 'string' }, description: 'Radens nyckel, t.ex. enhetsplan' })
-  @ApiBody({ schema: updateCalendarEntrySchema })
   @ApiOkResponse({ schema: updateCalendarEntryResultSchema })
   updateCalendar(
     @Param('year') year: string,

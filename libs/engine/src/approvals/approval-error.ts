@@ -5,6 +5,7 @@ export type ApprovalErrorCode =
   | 'token-revoked'
   | 'sign-in-required'
   | 'not-your-approval'
+  | 'not-authorised'
   | 'invalid-request';
 
 /** Why a link or a decision was refused; the API maps codes to 404/410/401/403/422. */

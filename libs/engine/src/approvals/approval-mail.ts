@@ -10,7 +10,7 @@ export interface ApprovalMail {
   dedupeKey: string;
 }
 
-export type ApprovalMailReason = 'requested' | 'renewed' | 'delegated' | 'your-turn';
+export type ApprovalMailReason = 'requested' | 'renewed' | 'delegated' | 'your-turn' | 'reassigned';
 
 export interface ApprovalMailInput {
   reason: ApprovalMailReason;
@@ -46,6 +46,8 @@ const INTRO: Record<ApprovalMailReason, string> = {
     'Dokumentet har ändrats sedan du fick den förra länken. Den gamla länken fungerar inte längre; använd den här.',
   delegated: 'Ett godkännande har lämnats över till dig som ersättare.',
   'your-turn': 'Det är nu din tur att godkänna dokumentet.',
+  reassigned:
+    'Den som tidigare tillfrågades kan inte längre besluta (kontot är avslutat eller rollen borttagen), så frågan går nu till dig.',
 };
 
 // One formatter for every mail: toLocaleString builds a new one per call (most of composing a mail).

@@ -13,6 +13,7 @@ import {
 } from './approval-link-check';
 import { ApprovalLinks } from './approval-links';
 import { evaluateApprovalMode } from './approval-mode';
+import type { ReassignApprovals } from './reassign-approvals';
 import type { RenewApprovalLinks } from './renew-approval-links';
 
 export type ApprovalDecision = 'approve' | 'reject' | 'return';
@@ -53,6 +54,7 @@ export class DecideApproval {
     private readonly engine: DocumentEngine,
     private readonly links: ApprovalLinks,
     private readonly renew: RenewApprovalLinks,
+    private readonly reassign: ReassignApprovals,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.approvals = new ApprovalRepository(ds);
@@ -68,6 +70,7 @@ export class DecideApproval {
     const live = await this.locate(cmd.handle, now);
     cmd.authorize?.(live);
     requireSignInIfAsked(live, cmd.signedInUserId);
+    await this.reassign.requireAuthority(live.approval, live.request, live.doc.orgUnitId, now);
     if (cmd.decision !== 'approve' && !live.request.returnEvent)
       throw new ApprovalError(
         'invalid-request',

@@ -12,6 +12,7 @@ import {
 } from './approval-link-check';
 import { ApprovalLinks } from './approval-links';
 import { requireSignInIfAsked } from './decide-approval';
+import type { ReassignApprovals } from './reassign-approvals';
 
 export interface DelegateApprovalCommand {
   handle: ApprovalHandle;
@@ -35,6 +36,7 @@ export class DelegateApproval {
     private readonly ds: DataSource,
     private readonly engine: DocumentEngine,
     private readonly links: ApprovalLinks,
+    private readonly reassign: ReassignApprovals,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.approvals = new ApprovalRepository(ds);
@@ -51,6 +53,7 @@ export class DelegateApproval {
     const live = await locateLiveApproval(this.approvals, this.engine, cmd.handle, now);
     cmd.authorize?.(live);
     requireSignInIfAsked(live, cmd.signedInUserId);
+    await this.reassign.requireAuthority(live.approval, live.request, live.doc.orgUnitId, now);
     const pointer = 'userId' in cmd.substitute ? '/substituteUserId' : '/substituteUsername';
     const [sub] = await this.ds.query(
       'SELECT id, name FROM app_user WHERE active = 1 AND ' +
@@ -66,6 +69,23 @@ export class DelegateApproval {
       throw new ApprovalError('invalid-request', 'Välj någon annan än den som redan är tillfrågad.', [
         { pointer, message: 'Ersättaren måste vara en annan person.' },
       ]);
+    // No authority beyond one's own: the approval goes only to someone the step asks for this
+    // unit, or to the principal's standing substitute registered by an administrator.
+    const authority = this.reassign.authority;
+    const asked = await authority.askedUserIds(await authority.askedFor(live.request), live.doc.orgUnitId);
+    if (!(await authority.mayStandIn(String(sub.id), principal, asked, now)))
+      throw new ApprovalError(
+        'invalid-request',
+        `${sub.name} kan inte besluta i det här steget för ${live.doc.orgUnitName ?? 'enheten'}. ` +
+          'Lämna över till någon som har den roll steget kräver för enheten, eller be en administratör registrera en ersättare.',
+        [
+          {
+            pointer,
+            message:
+              'Personen har inte rollen som steget kräver för enheten och är ingen registrerad ersättare.',
+          },
+        ],
+      );
 
     const mails: string[] = [];
     await this.ds.transaction(async (m) => {

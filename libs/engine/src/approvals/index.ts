@@ -10,3 +10,5 @@ export * from './decide-approval';
 export * from './delegate-approval';
 export * from './renew-approval-links';
 export * from './request-approval';
+export * from './approver-authority';
+export * from './reassign-approvals';

@@ -39,6 +39,9 @@ export const MAL_OCH_BUDGET_DATA = {
 export class ApprovalWorld {
   private stack!: FullStack;
 
+  /** `name` names the spec's own database and queue prefix. */
+  constructor(private readonly name = 'approvals') {}
+
   get smtp() {
     return this.stack.smtp;
   }
@@ -52,7 +55,7 @@ export class ApprovalWorld {
 
   async start(): Promise<void> {
     // A database and queue prefix of its own: no other file's worker relays these effects.
-    this.stack = await startFullStack('approvals', { PUBLIC_URL, APPROVAL_LINK_RATE_LIMIT: '100000' });
+    this.stack = await startFullStack(this.name, { PUBLIC_URL, APPROVAL_LINK_RATE_LIMIT: '100000' });
   }
 
   async stop(): Promise<void> {
@@ -103,6 +106,22 @@ export class ApprovalWorld {
       version = sent.body.version;
     }
     return { id: created.body.id, version };
+  }
+
+  /** As admin: registers `substitute` as `username`'s standing substitute from a minute ago for a day. */
+  async registerSubstitute(username: string, substitute: string, reason: string): Promise<string> {
+    const res = await this.api.request('POST', '/api/substitutes', {
+      token: await this.api.login('admin'),
+      body: {
+        userId: await this.userId(username),
+        substituteUserId: await this.userId(substitute),
+        from: new Date(Date.now() - 60_000).toISOString(),
+        to: new Date(Date.now() + 86_400_000).toISOString(),
+        reason,
+      },
+    });
+    if (res.status !== 201) throw new Error(`substitute: ${res.status} ${res.text}`);
+    return res.body.id as string;
   }
 
   async document(id: string, as = 'admin'): Promise<{ state: string; version: number }> {

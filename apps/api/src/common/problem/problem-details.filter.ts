@@ -17,24 +17,29 @@ const STATUS_TITLES: Record<number, string> = {
   429: 'För många försök',
 };
 
+const logger = new Logger('Problem');
+
 /** The one place where errors become HTTP: RFC 9457 problem+json, never internals. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Problem');
-
   catch(exception: unknown, host: ArgumentsHost): void {
-    const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request>();
-    const problem = toProblem(exception, req);
-    if (problem.status >= 500) {
-      this.logger.error({ err: exception, correlationId: problem.correlationId }, 'Unhandled error');
-    }
-    if (res.headersSent) return;
-    if (problem.status === 429 && typeof problem['retryAfter'] === 'number')
-      res.setHeader('Retry-After', String(problem['retryAfter']));
-    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    writeProblem(exception, host);
   }
+}
+
+/** Writes the problem document of an exception; the per-family filters end here too. */
+export function writeProblem(exception: unknown, host: ArgumentsHost): void {
+  const ctx = host.switchToHttp();
+  const res = ctx.getResponse<Response>();
+  const req = ctx.getRequest<Request>();
+  const problem = toProblem(exception, req);
+  if (problem.status >= 500) {
+    logger.error({ err: exception, correlationId: problem.correlationId }, 'Unhandled error');
+  }
+  if (res.headersSent) return;
+  if (problem.status === 429 && typeof problem['retryAfter'] === 'number')
+    res.setHeader('Retry-After', String(problem['retryAfter']));
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
 export function toProblem(exception: unknown, req?: Request): ProblemDetails {

@@ -1,14 +1,24 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblem } from '../problem/problem';
 import { validatorFor, type JsonSchema } from './schema-validator';
 
 /**
- * `@ValidBody(schema)`: the request body, validated with ajv against a JSON Schema
- * (the same schema is published in the OpenAPI description). Every failing field is
- * reported with its JSON pointer; nothing reaches the handler unless it is valid.
+ * `@ValidBody(schema)`: the request body, validated with ajv against a JSON Schema and published
+ * as the endpoint's request body in the OpenAPI description, so the schema is named once. Every
+ * failing field is reported with its JSON pointer; nothing reaches the handler unless it is valid.
  */
-export const ValidBody = createParamDecorator((schema: JsonSchema, ctx: ExecutionContext) => {
+export function ValidBody(schema: JsonSchema): ParameterDecorator {
+  const validated = validatedBody(schema);
+  return (target, key, index) => {
+    validated(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor) ApiBody({ schema })(target, key as string | symbol, descriptor);
+  };
+}
+
+const validatedBody = createParamDecorator((schema: JsonSchema, ctx: ExecutionContext) => {
   const req = ctx.switchToHttp().getRequest<Request>();
   const body: unknown = req.body;
   if (

@@ -1,5 +1,7 @@
+import { Catch } from '@nestjs/common';
 import { EngineError, type EngineErrorCode } from '@rodtrad/engine';
-import { ApiProblem } from '../common/problem/problem';
+import { ApiProblem } from './problem';
+import { DomainErrorFilter } from './domain-error.filter';
 
 const STATUS: Record<EngineErrorCode, [number, string]> = {
   'not-found': [404, 'Hittades inte'],
@@ -12,13 +14,11 @@ const STATUS: Record<EngineErrorCode, [number, string]> = {
   'invalid-request': [422, 'Ogiltig begäran'],
 };
 
-/** Engine refusals become problem documents; anything else is left for the 500 path. */
-export async function mapEngineErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
+/** Refusals of the document engine (create, save, transition, read). */
+@Catch(EngineError)
+export class EngineErrorFilter extends DomainErrorFilter<EngineError> {
+  protected toApiProblem(e: EngineError): ApiProblem {
     const [status, title] = STATUS[e.code];
-    throw new ApiProblem(status, e.code, title, e.message, e.errors, e.details);
+    return new ApiProblem(status, e.code, title, e.message, e.errors, e.details);
   }
 }

@@ -1,14 +1,15 @@
+import { ReassignApprovals } from '@rodtrad/engine';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canHoldRole, type RoleAssignment } from '@rodtrad/domain';
 import type { CreateUserRequest, Page, PagingQuery, UpdateUserRequest, UserView } from '@rodtrad/contracts';
 import { AdminAuditRepository, SessionRepository, UserRepository } from '@rodtrad/persistence';
-import type { FieldProblem } from '../common/problem/problem';
-import { ApiProblem } from '../common/problem/problem';
-import { OrgTreeService } from '../auth/org-tree.service';
-import { passwordHasher } from '../auth/password-hasher';
-import { SessionCache } from '../auth/session-cache';
-import { DATA_SOURCE } from '../infrastructure/tokens';
+import type { FieldProblem } from '../../common/problem/problem';
+import { ApiProblem } from '../../common/problem/problem';
+import { OrgTreeService } from '../../auth/org-tree.service';
+import { passwordHasher } from '../../auth/password-hasher';
+import { SessionCache } from '../../auth/session-cache';
+import { DATA_SOURCE } from '../../infrastructure/tokens';
 
 /** Administration of users and their role assignments; audited, never storing a password in clear. */
 @Injectable()
@@ -20,6 +21,7 @@ export class UsersService {
     private readonly orgTree: OrgTreeService,
     private readonly sessionCache: SessionCache,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly reassign: ReassignApprovals,
   ) {}
 
   list(q: PagingQuery & { search?: string }): Promise<Page<UserView>> {
@@ -93,6 +95,9 @@ export class UsersService {
     // new roles, name and e-mail on their next request.
     if (req.active === false || req.password) await this.sessions.deleteForUser(id);
     await this.sessionCache.forgetUser(id);
+    // A link carries no authority beyond its holder's: one who was deactivated or lost a role
+    // loses their pending approvals at once, and the steps are asked of whoever may decide now.
+    if (req.active === false || req.roles) await this.reassign.forUser(id, actorUserId);
     return this.get(id);
   }
 

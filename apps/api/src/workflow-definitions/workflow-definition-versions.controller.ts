@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -32,7 +31,6 @@ import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProblem } from '../common/problem/problem';
 import { ValidBody } from '../common/validation/body';
-import { mapDefinitionAdminErrors as map } from './definition-admin.providers';
 
 /** A version number from the path; anything else names no version. */
 export const VersionParam = (name: string) =>
@@ -54,11 +52,9 @@ export class WorkflowDefinitionVersionsController {
     summary: 'Versionerna av en definition, med antal dokument på varje (administratör)',
   })
   @ApiOkResponse({ schema: definitionVersionListSchema })
-  list(@Param('key') key: string) {
-    return map(async () => {
-      const items = (await this.authoring.versions(key)).map(({ id: _id, authorUserId: _a, ...v }) => v);
-      return { items, total: items.length };
-    });
+  async list(@Param('key') key: string) {
+    const items = (await this.authoring.versions(key)).map(({ id: _id, authorUserId: _a, ...v }) => v);
+    return { items, total: items.length };
   }
 
   @Post(':key/versions')
@@ -67,21 +63,19 @@ export class WorkflowDefinitionVersionsController {
     description:
       'Kontrolleras som de levererade filerna: schema, mål, nåbarhet, väg till slutsteg, villkor, åtgärder, parametrar, formulär (i versionens egna formulär), roller och tidsfrister. 422 listar varje problem med JSON-pekare in i anropets kropp (/definition/…, /forms/…). Utan forms följer det publicerade formulärpaketet med.',
   })
-  @ApiBody({ schema: definitionVersionBodySchema })
   @ApiCreatedResponse({ schema: versionCreatedSchema })
-  create(
+  async create(
     @Param('key') key: string,
     @ValidBody(definitionVersionBodySchema) body: DraftInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return map(async () => ({ version: (await this.authoring.createDraft(key, body, p.userId)).version }));
+    return { version: (await this.authoring.createDraft(key, body, p.userId)).version };
   }
 
   @Put(':key/versions/:version')
   @ApiOperation({
     summary: 'Ändra ett utkast (administratör); publicerade och tillbakadragna versioner ändras aldrig (409)',
   })
-  @ApiBody({ schema: definitionVersionBodySchema })
   @ApiOkResponse({ schema: versionCreatedSchema })
   update(
     @Param('key') key: string,
@@ -89,7 +83,7 @@ export class WorkflowDefinitionVersionsController {
     @ValidBody(definitionVersionBodySchema) body: DraftInput,
     @CurrentPrincipal() p: Principal,
   ) {
-    return map(() => this.authoring.updateDraft(key, version, body, p.userId));
+    return this.authoring.updateDraft(key, version, body, p.userId);
   }
 
   @Get(':key/versions/:a/diff/:b')
@@ -99,7 +93,7 @@ export class WorkflowDefinitionVersionsController {
   })
   @ApiOkResponse({ schema: definitionDiffSchema })
   diff(@Param('key') key: string, @VersionParam('a') a: number, @VersionParam('b') b: number) {
-    return map(() => this.authoring.diff(key, a, b));
+    return this.authoring.diff(key, a, b);
   }
 
   @Post(':key/versions/:version/simulate')
@@ -109,24 +103,21 @@ export class WorkflowDefinitionVersionsController {
     description:
       'Varje steg med tillstånd, avslag med skäl och de effekter som skulle uppstå: utskick (notify, requestApproval), tidsfrister, nya dokument och eskaleringar. Fakta som motorn annars hämtar från andra dokument anges i facts, t.ex. {"upstreamAdopted": true}.',
   })
-  @ApiBody({ schema: simulateRequestSchema })
   @ApiOkResponse({ schema: simulationResultSchema })
   simulate(
     @Param('key') key: string,
     @VersionParam('version') version: number,
     @ValidBody(simulateRequestSchema) body: SimulationRequest,
   ) {
-    return map(() => this.authoring.simulate(key, version, body));
+    return this.authoring.simulate(key, version, body);
   }
 
   @Get(':key/versions/:version/paths')
   @ApiOperation({ summary: 'Vägar genom versionen som tillsammans tar varje övergång, med längd' })
   @ApiOkResponse({ schema: pathReportSchema })
-  paths(@Param('key') key: string, @VersionParam('version') version: number) {
-    return map(async () => {
-      const items = await this.authoring.paths(key, version);
-      return { items, total: items.length };
-    });
+  async paths(@Param('key') key: string, @VersionParam('version') version: number) {
+    const items = await this.authoring.paths(key, version);
+    return { items, total: items.length };
   }
 
   @Post(':key/versions/:version/publish')
@@ -140,7 +131,7 @@ export class WorkflowDefinitionVersionsController {
     @VersionParam('version') version: number,
     @CurrentPrincipal() p: Principal,
   ) {
-    return map(() => this.authoring.publish(key, version, p.userId));
+    return this.authoring.publish(key, version, p.userId);
   }
 
   @Post(':key/versions/:version/migrations/dry-run')
@@ -150,14 +141,13 @@ export class WorkflowDefinitionVersionsController {
     description:
       'Flaggar dokument som inte kan flyttas: ett steg utan översättning som saknas i den nya versionen, eller uppgifter som inte passar det nya stegets formulär (typer och format). Fullständighet redovisas för sig (complete, missing). Inget ändras.',
   })
-  @ApiBody({ schema: migrationRequestSchema })
   @ApiOkResponse({ schema: migrationPlanSchema })
   dryRun(
     @Param('key') key: string,
     @VersionParam('version') version: number,
     @ValidBody(migrationRequestSchema) body: MigrationRequest,
   ) {
-    return map(() => this.migration.dryRun(key, version, body));
+    return this.migration.dryRun(key, version, body);
   }
 
   @Post(':key/versions/:version/migrations')
@@ -167,7 +157,6 @@ export class WorkflowDefinitionVersionsController {
     description:
       'Varje flyttat dokument får en post i sin granskningskedja (MIGRATE, "Migrerad från version X till Y"); dess tidsfrister avbokas och det nya stegets tidsfrist bokas. Dokument som inte kan flyttas hoppas över med skäl.',
   })
-  @ApiBody({ schema: migrationRequestSchema })
   @ApiOkResponse({ schema: migrationOutcomeSchema })
   migrate(
     @Param('key') key: string,
@@ -175,6 +164,6 @@ export class WorkflowDefinitionVersionsController {
     @ValidBody(migrationRequestSchema) body: MigrationRequest,
     @CurrentPrincipal() p: Principal,
   ) {
-    return map(() => this.migration.migrate(key, version, body, p.userId));
+    return this.migration.migrate(key, version, body, p.userId);
   }
 }

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { OrgTree, validateParentKind, type OrgUnitNode } from '@rodtrad/domain';
 import type { CreateOrgUnitRequest, UpdateOrgUnitRequest } from '@rodtrad/contracts';
 import { AdminAuditRepository, OrgUnitRepository } from '@rodtrad/persistence';
-import { ApiProblem } from '../common/problem/problem';
-import { OrgTreeService } from '../auth/org-tree.service';
-import { DATA_SOURCE } from '../infrastructure/tokens';
+import { ApiProblem } from '../../common/problem/problem';
+import { OrgTreeService } from '../../auth/org-tree.service';
+import { DATA_SOURCE } from '../../infrastructure/tokens';
 
 /** Administration of the organisation tree; every change is audited in the same transaction. */
 @Injectable()

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -20,7 +19,6 @@ import type { JsonObject } from '@rodtrad/workflow';
 import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ValidBody } from '../common/validation/body';
-import { mapDefinitionAdminErrors as map } from './definition-admin.providers';
 import { VersionParam } from './workflow-definition-versions.controller';
 
 const DESIGN =
@@ -40,11 +38,9 @@ export class FormVersionsController {
     description: DESIGN,
   })
   @ApiOkResponse({ schema: formVersionListSchema })
-  list(@Param('type') type: string, @Param('step') step: string) {
-    return map(async () => {
-      const items = await this.forms.list(type, step);
-      return { items, total: items.length };
-    });
+  async list(@Param('type') type: string, @Param('step') step: string) {
+    const items = await this.forms.list(type, step);
+    return { items, total: items.length };
   }
 
   @Post(':type/:step/versions')
@@ -52,7 +48,6 @@ export class FormVersionsController {
     summary: 'Spara en ny formulärversion i ett utkast (administratör)',
     description: `${DESIGN} Schemat ska vara ett giltigt JSON Schema som ajv kompilerar, med type "object" i roten så att formuläret kan visas; uiSchema får bara nämna fält som finns. 422 med JSON-pekare (/schema/…, /uiSchema/…).`,
   })
-  @ApiBody({ schema: formEntrySchema })
   @ApiCreatedResponse({ schema: formVersionCreatedSchema })
   create(
     @Param('type') type: string,
@@ -60,7 +55,7 @@ export class FormVersionsController {
     @ValidBody(formEntrySchema) body: { schema: JsonObject; uiSchema?: JsonObject },
     @CurrentPrincipal() p: Principal,
   ) {
-    return map(() => this.forms.create(type, step, body, p.userId));
+    return this.forms.create(type, step, body, p.userId);
   }
 
   @Get(':type/:step/versions/:a/diff/:b')
@@ -72,7 +67,7 @@ export class FormVersionsController {
     @VersionParam('a') a: number,
     @VersionParam('b') b: number,
   ) {
-    return map(() => this.forms.diff(type, step, a, b));
+    return this.forms.diff(type, step, a, b);
   }
 
   @Post(':type/:step/versions/:version/publish')
@@ -88,6 +83,6 @@ export class FormVersionsController {
     @VersionParam('version') version: number,
     @CurrentPrincipal() p: Principal,
   ) {
-    return map(() => this.forms.publish(type, step, version, p.userId));
+    return this.forms.publish(type, step, version, p.userId);
   }
 }

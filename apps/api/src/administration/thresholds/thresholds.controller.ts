@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiOkResponse,
   ApiOperation,
@@ -15,10 +14,10 @@ import {
   type DeviationThresholdView,
   type UpdateDeviationThresholdRequest,
 } from '@rodtrad/contracts';
-import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { ValidBody, validateQuery } from '../common/validation/body';
-import { EscalationsService } from './escalations.service';
+import { CurrentPrincipal, RequireRole } from '../../auth/auth.decorators';
+import type { Principal } from '../../auth/principal';
+import { ValidBody, validateQuery } from '../../common/validation/body';
+import { DeviationThresholdsService } from './deviation-thresholds.service';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -27,7 +26,7 @@ const thisYear = () => new Date().getFullYear();
 @ApiBearerAuth()
 @Controller('org-units')
 export class ThresholdsController {
-  constructor(private readonly service: EscalationsService) {}
+  constructor(private readonly service: DeviationThresholdsService) {}
 
   @Get(':id/thresholds')
   @RequireRole('admin')
@@ -50,7 +49,6 @@ export class ThresholdsController {
     description:
       'kronor och shareOfFrame (0–1); null tar bort en gräns. Med båda gäller den lägsta. Granskningsloggas.',
   })
-  @ApiBody({ schema: updateDeviationThresholdSchema })
   @ApiOkResponse({ schema: deviationThresholdViewSchema })
   put(
     @Param('id') id: string,

@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -21,9 +20,9 @@ import {
   type UpdateUserRequest,
   type UserView,
 } from '@rodtrad/contracts';
-import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { ValidBody, validateQuery } from '../common/validation/body';
+import { CurrentPrincipal, RequireRole } from '../../auth/auth.decorators';
+import type { Principal } from '../../auth/principal';
+import { ValidBody, validateQuery } from '../../common/validation/body';
 import { UsersService } from './users.service';
 
 const userQuerySchema = {
@@ -63,7 +62,6 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Skapa en användare med roller (administratör)' })
-  @ApiBody({ schema: createUserSchema })
   @ApiCreatedResponse({ schema: userViewSchema })
   create(
     @ValidBody(createUserSchema) body: CreateUserRequest,
@@ -74,7 +72,6 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Ändra en användare; roles ersätter alla rolltilldelningar (administratör)' })
-  @ApiBody({ schema: updateUserSchema })
   @ApiOkResponse({ schema: userViewSchema })
   update(
     @Param('id') id: string,

@@ -1,6 +1,7 @@
+import { Catch } from '@nestjs/common';
 import { ApprovalError, type ApprovalErrorCode } from '@rodtrad/engine';
-import { ApiProblem } from '../common/problem/problem';
-import { mapEngineErrors } from '../documents/engine-error.mapper';
+import { ApiProblem } from './problem';
+import { DomainErrorFilter } from './domain-error.filter';
 
 const STATUS: Record<ApprovalErrorCode, [number, string]> = {
   'token-unknown': [404, 'Okänd länk'],
@@ -9,17 +10,17 @@ const STATUS: Record<ApprovalErrorCode, [number, string]> = {
   'token-revoked': [410, 'Länken gäller inte längre'],
   'sign-in-required': [401, 'Inloggning krävs'],
   'not-your-approval': [403, 'Inte ditt godkännande'],
+  'not-authorised': [403, 'Du kan inte längre besluta'],
   'invalid-request': [422, 'Ogiltiga uppgifter'],
 };
 
-/** Approval and engine refusals as problem documents (404 unknown link, 410 dead link, 422 …). */
-export async function mapApprovalErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await mapEngineErrors(fn);
-  } catch (e) {
-    if (!(e instanceof ApprovalError)) throw e;
+/** Refusals of the approval use cases: 404 unknown link, 410 dead link, 401, 403, 422. */
+@Catch(ApprovalError)
+export class ApprovalErrorFilter extends DomainErrorFilter<ApprovalError> {
+  protected toApiProblem(e: ApprovalError): ApiProblem {
     const [status, title] = STATUS[e.code];
+    // The approval page and the app read a bad field as every other validation failure.
     const code = e.code === 'invalid-request' ? 'validation-failed' : e.code;
-    throw new ApiProblem(status, code, title, e.detail, e.errors);
+    return new ApiProblem(status, code, title, e.detail, e.errors);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -18,9 +17,9 @@ import {
   type Page,
   type UpdateOrgUnitRequest,
 } from '@rodtrad/contracts';
-import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { ValidBody } from '../common/validation/body';
+import { CurrentPrincipal, RequireRole } from '../../auth/auth.decorators';
+import type { Principal } from '../../auth/principal';
+import { ValidBody } from '../../common/validation/body';
 import { OrgUnitsService } from './org-units.service';
 
 @ApiTags('Organisation')
@@ -51,7 +50,6 @@ export class OrgUnitsController {
   @Post()
   @RequireRole('admin')
   @ApiOperation({ summary: 'Skapa en organisationsenhet (administratör)' })
-  @ApiBody({ schema: createOrgUnitSchema })
   @ApiCreatedResponse({ schema: orgUnitViewSchema })
   create(
     @ValidBody(createOrgUnitSchema) body: CreateOrgUnitRequest,
@@ -63,7 +61,6 @@ export class OrgUnitsController {
   @Patch(':id')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Ändra namn, kod eller placering (administratör)' })
-  @ApiBody({ schema: updateOrgUnitSchema })
   @ApiOkResponse({ schema: orgUnitViewSchema })
   update(
     @Param('id') id: string,

@@ -5,9 +5,7 @@ import {
   DefinitionStore,
   FormVersionAuthoring,
   WorkflowDefinitionAuthoring,
-  DefinitionAdminError,
 } from '@rodtrad/engine';
-import { ApiProblem } from '../common/problem/problem';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import { YEAR_WHEEL_DUE_AT, type DueAtPort } from './year-wheel.port';
 
@@ -31,20 +29,3 @@ export const DEFINITION_ADMIN_PROVIDERS: Provider[] = [
     inject: [DATA_SOURCE, WorkflowDefinitionAuthoring, YEAR_WHEEL_DUE_AT],
   },
 ];
-
-const STATUS = {
-  'not-found': [404, 'Hittades inte'],
-  conflict: [409, 'Konflikt'],
-  'validation-failed': [422, 'Ogiltiga uppgifter'],
-} as const;
-
-/** Refusals of the definition use cases as problem documents (pointers into the request body). */
-export async function mapDefinitionAdminErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof DefinitionAdminError)) throw e;
-    const [status, title] = STATUS[e.code];
-    throw new ApiProblem(status, e.code, title, e.message, e.errors);
-  }
-}

@@ -1,0 +1,75 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  createStandingSubstituteSchema,
+  standingSubstituteSchema,
+  substituteQuerySchema,
+} from '@rodtrad/contracts';
+import { CurrentPrincipal, RequireRole } from '../../auth/auth.decorators';
+import type { Principal } from '../../auth/principal';
+import { ValidBody, validateQuery } from '../../common/validation/body';
+import {
+  StandingSubstitutesService,
+  type CreateStandingSubstituteRequest,
+} from './standing-substitutes.service';
+
+/**
+ * Standing substitutes (ersättare) for a period of absence, set by administrators. While one is
+ * valid, new approval requests for the absent user go to the substitute, "on behalf of" the user.
+ */
+@ApiTags('Godkännanden')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@RequireRole('admin')
+@Controller('substitutes')
+export class StandingSubstitutesController {
+  constructor(private readonly substitutes: StandingSubstitutesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Stående ersättare (filtrera på användare eller tidpunkt)' })
+  @ApiQuery({ name: 'userId', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'activeAt', required: false, schema: { type: 'string', format: 'date-time' } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['items'],
+      properties: { items: { type: 'array', items: standingSubstituteSchema } },
+    },
+  })
+  list(@Query() query: unknown) {
+    return this.substitutes.list(
+      validateQuery<{ userId?: string; activeAt?: string }>(substituteQuerySchema, { ...(query as object) }),
+    );
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Lägg till en stående ersättare för en period',
+    description:
+      'from is inclusive, to exclusive. 422 when a user is unknown, the two are the same person, or to is not after from.',
+  })
+  @ApiCreatedResponse({ schema: standingSubstituteSchema })
+  create(
+    @ValidBody(createStandingSubstituteSchema) body: CreateStandingSubstituteRequest,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.substitutes.create(body, p.userId);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Ta bort en stående ersättare' })
+  @ApiNoContentResponse()
+  remove(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
+    return this.substitutes.remove(id, p.userId);
+  }
+}
