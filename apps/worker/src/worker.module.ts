@@ -8,6 +8,7 @@ import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
 import { EFFECTS_JOB_HANDLERS, EFFECTS_PROVIDERS } from './effects/effects.providers';
 import { PromoteWaitingEffectsJob } from './effects/promote-waiting-effects.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
+import { REPOSITORY_PROVIDERS } from './persistence/worker-repositories';
 import { JOB_HANDLERS } from './queues/job-handler';
 import { WorkerHost } from './queues/worker-host';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './tokens';
@@ -29,6 +30,7 @@ export class WorkerModule {
         { provide: WORKER_CONFIG, useValue: config },
         { provide: WORKER_DATA_SOURCE, useValue: dataSource },
         { provide: QUEUE_NAMESPACE, useValue: namespace },
+        ...REPOSITORY_PROVIDERS,
         ...EFFECTS_PROVIDERS,
         ...APPROVAL_PROVIDERS,
         ...HANDLERS,

@@ -1,6 +1,6 @@
 /**
- * Queue names and job payloads. Jobs carry ids only: the worker reloads state from
- * the database, which is the source of truth.
+ * Queue and job names (the data each job carries: job-data.ts). Jobs carry ids only: the worker
+ * reloads state from the database, which is the source of truth.
  */
 export const QUEUES = {
   /** Housekeeping: expired sessions and the like. */

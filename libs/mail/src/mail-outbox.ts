@@ -1,17 +1,12 @@
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
-import { addJobsOnce, JOBS, type AddJobsOutcome } from '@rodtrad/jobs';
+import { addJobsOnce, jobSpec, JOBS, type AddJobsOutcome } from '@rodtrad/jobs';
 import type { Statement } from '@rodtrad/persistence';
 import { MailMessageRepository, type OutgoingMail } from './mail-message.repository';
 
 /** The port every producer of mail uses: write the mail, and it will be sent once. */
 export interface MailOutbox {
   enqueue(mail: OutgoingMail): Promise<void>;
-}
-
-/** Payload of the `send-mail` job on the `mail` queue: the row id only. */
-export interface SendMailJobData {
-  mailMessageId: string;
 }
 
 /**
@@ -49,11 +44,9 @@ export class QueuedMailOutbox implements MailOutbox {
   async dispatchMany(mailMessageIds: readonly string[]): Promise<void> {
     for (let i = 0; i < mailMessageIds.length; i += 1000)
       await this.mailQueue.addBulk(
-        mailMessageIds.slice(i, i + 1000).map((mailMessageId) => ({
-          name: JOBS.sendMail,
-          data: { mailMessageId } satisfies SendMailJobData,
-          opts: { jobId: mailMessageId },
-        })),
+        mailMessageIds
+          .slice(i, i + 1000)
+          .map((mailMessageId) => jobSpec(JOBS.sendMail, { mailMessageId }, { jobId: mailMessageId })),
       );
   }
 
@@ -75,16 +68,14 @@ export class QueuedMailOutbox implements MailOutbox {
   async redispatch(mailMessageIds: readonly string[]): Promise<AddJobsOutcome> {
     return addJobsOnce(
       this.mailQueue,
-      mailMessageIds.map((mailMessageId) => ({
-        name: JOBS.sendMail,
-        data: { mailMessageId } satisfies SendMailJobData,
-        opts: { jobId: mailMessageId },
-      })),
+      mailMessageIds.map((mailMessageId) =>
+        jobSpec(JOBS.sendMail, { mailMessageId }, { jobId: mailMessageId }),
+      ),
     );
   }
 
   async dispatch(mailMessageId: string): Promise<void> {
-    const data: SendMailJobData = { mailMessageId };
-    await this.mailQueue.add(JOBS.sendMail, data, { jobId: mailMessageId });
+    const job = jobSpec(JOBS.sendMail, { mailMessageId }, { jobId: mailMessageId });
+    await this.mailQueue.add(job.name, job.data, job.opts);
   }
 }

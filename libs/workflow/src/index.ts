@@ -6,6 +6,7 @@ export * from './lib/definition/covering-paths';
 export * from './lib/definition/definition-checksum';
 export * from './lib/definition/validate-definition';
 export * from './lib/registry/registry.types';
+export * from './lib/registry/effect-payloads';
 export * from './lib/registry/registry';
 export * from './lib/registry/evaluate-guard';
 export * from './lib/registry/guard-inputs';

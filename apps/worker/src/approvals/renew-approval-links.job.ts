@@ -11,7 +11,7 @@ export const RENEW_APPROVAL_LINKS_EVERY_MS = 30_000;
  * (revoking the old ones) to approvers whose document changed since their mail.
  */
 @Injectable()
-export class RenewApprovalLinksJob implements JobHandler {
+export class RenewApprovalLinksJob implements JobHandler<typeof JOBS.renewApprovalLinks> {
   readonly queue = QUEUES.maintenance;
   readonly name = JOBS.renewApprovalLinks;
   readonly every = RENEW_APPROVAL_LINKS_EVERY_MS;

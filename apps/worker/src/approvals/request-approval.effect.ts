@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestApproval, type RequestApprovalPayload } from '@rodtrad/engine';
+import { RequestApproval } from '@rodtrad/engine';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 
 /**
@@ -8,15 +8,15 @@ import type { EffectContext, EffectHandler } from '../effects/effect-handler';
  * carries the effect's dedupe key (unique), and each mail its approval's dedupe key.
  */
 @Injectable()
-export class RequestApprovalEffect implements EffectHandler {
+export class RequestApprovalEffect implements EffectHandler<'requestApproval'> {
   readonly effectType = 'requestApproval';
 
   constructor(private readonly requestApproval: RequestApproval) {}
 
-  handle(effect: EffectContext): Promise<unknown> {
+  handle(effect: EffectContext<'requestApproval'>): Promise<unknown> {
     return this.requestApproval.execute({
       dedupeKey: effect.dedupeKey,
-      payload: effect.payload as unknown as RequestApprovalPayload,
+      payload: effect.payload,
     });
   }
 }

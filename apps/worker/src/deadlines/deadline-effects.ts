@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { MunicipalYearWheel } from '@rodtrad/engine';
 import {
   DeadlineRepository,
@@ -7,25 +6,13 @@ import {
   EffectLedgerRepository,
   type NewDeadline,
 } from '@rodtrad/persistence';
+import type { EffectPayloads } from '@rodtrad/workflow';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
-import { WORKER_DATA_SOURCE } from '../tokens';
 import { DeadlineJobs } from './deadline-jobs';
 
 const DAY_MS = 86_400_000;
 /** Reminders before a deadline when the step names none (days). */
 export const DEFAULT_REMINDER_DAYS = [14, 3, 1];
-
-interface SchedulePayload {
-  documentId: string;
-  state: string;
-  key: string;
-  reminders?: number[];
-  onDue?: string | null;
-  escalate?: boolean;
-  dueAt?: string | null;
-  /** The moment the engine reckoned `dueAt` from (its transition); absent in older rows. */
-  dueFrom?: string;
-}
 
 /**
  * `scheduleDeadline`: the due moment and its reminders as deadline rows (generation = this outbox
@@ -37,24 +24,19 @@ interface SchedulePayload {
  * still reaches them, and the document's `due_at` with them.
  */
 @Injectable()
-export class ScheduleDeadlineEffect implements EffectHandler {
+export class ScheduleDeadlineEffect implements EffectHandler<'scheduleDeadline'> {
   readonly effectType = 'scheduleDeadline';
-  private readonly ledger: EffectLedgerRepository;
-  private readonly deadlines: DeadlineRepository;
-  private readonly documents: DocumentRepository;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly ledger: EffectLedgerRepository,
+    private readonly deadlines: DeadlineRepository,
+    private readonly documents: DocumentRepository,
     private readonly jobs: DeadlineJobs,
     private readonly wheel: MunicipalYearWheel,
-  ) {
-    this.ledger = new EffectLedgerRepository(ds);
-    this.deadlines = new DeadlineRepository(ds);
-    this.documents = new DocumentRepository(ds);
-  }
+  ) {}
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    const p = effect.payload as unknown as SchedulePayload;
+  async handle(effect: EffectContext<'scheduleDeadline'>): Promise<unknown> {
+    const p = effect.payload;
     if (!p.dueAt) {
       await this.ledger.once(effect.dedupeKey, async () => ({ skipped: 'no due date' }));
       return { scheduled: 0 };
@@ -112,7 +94,7 @@ export class ScheduleDeadlineEffect implements EffectHandler {
   }
 
   /** The due moment by the wheel as it is now, reckoned from the same moment as the engine did. */
-  private async dueNow(p: SchedulePayload): Promise<Date | null> {
+  private async dueNow(p: EffectPayloads['scheduleDeadline']): Promise<Date | null> {
     if (!p.dueFrom) return null; // written before the engine said what it reckoned from
     const doc = await this.documents.get(p.documentId);
     // With the wheel's revision read along with the document, an unchanged wheel is not read again.
@@ -122,22 +104,18 @@ export class ScheduleDeadlineEffect implements EffectHandler {
 
 /** `cancelDeadlines`: the step was left; its pending rows are cancelled and their jobs removed. */
 @Injectable()
-export class CancelDeadlinesEffect implements EffectHandler {
+export class CancelDeadlinesEffect implements EffectHandler<'cancelDeadlines'> {
   readonly effectType = 'cancelDeadlines';
-  private readonly ledger: EffectLedgerRepository;
-  private readonly deadlines: DeadlineRepository;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly ledger: EffectLedgerRepository,
+    private readonly deadlines: DeadlineRepository,
     private readonly jobs: DeadlineJobs,
-  ) {
-    this.ledger = new EffectLedgerRepository(ds);
-    this.deadlines = new DeadlineRepository(ds);
-  }
+  ) {}
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    const state = (effect.payload['state'] as string | null | undefined) ?? null;
-    const documentId = String(effect.payload['documentId'] ?? effect.documentId);
+  async handle(effect: EffectContext<'cancelDeadlines'>): Promise<unknown> {
+    const state = effect.payload.state ?? null;
+    const documentId = String(effect.payload.documentId ?? effect.documentId);
     const out = await this.ledger.once(effect.dedupeKey, (m) =>
       this.deadlines.cancel(documentId, state, effect.outboxId, m),
     );
@@ -151,22 +129,18 @@ export class CancelDeadlinesEffect implements EffectHandler {
  * get their new moments from the edited wheel, and their jobs are moved. Idempotent by nature.
  */
 @Injectable()
-export class RescheduleDeadlinesEffect implements EffectHandler {
+export class RescheduleDeadlinesEffect implements EffectHandler<'rescheduleDeadlines'> {
   readonly effectType = 'rescheduleDeadlines';
-  private readonly ledger: EffectLedgerRepository;
-  private readonly deadlines: DeadlineRepository;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly ledger: EffectLedgerRepository,
+    private readonly deadlines: DeadlineRepository,
     private readonly jobs: DeadlineJobs,
     private readonly wheel: MunicipalYearWheel,
-  ) {
-    this.ledger = new EffectLedgerRepository(ds);
-    this.deadlines = new DeadlineRepository(ds);
-  }
+  ) {}
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    const { key, year, period } = effect.payload as { key: string; year: number; period: string | null };
+  async handle(effect: EffectContext<'rescheduleDeadlines'>): Promise<unknown> {
+    const { key, year, period } = effect.payload;
     const rows = await this.deadlines.pendingForKey(key, Number(year), period ?? null);
     let moved = 0;
     for (const r of rows) {

@@ -11,20 +11,18 @@ import { DEADLINE_EVENT } from './deadline-firing.service';
  * still in its step. Sent once: a system entry of that event after the firing means it went through.
  */
 @Injectable()
-export class DeadlineEventEffect implements EffectHandler {
+export class DeadlineEventEffect implements EffectHandler<typeof DEADLINE_EVENT> {
   readonly effectType = DEADLINE_EVENT;
-  private readonly ledger: EffectLedgerRepository;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly ledger: EffectLedgerRepository,
     private readonly engine: DocumentEngine,
     private readonly documents: DocumentRepository,
-  ) {
-    this.ledger = new EffectLedgerRepository(ds);
-  }
+  ) {}
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    const { documentId, state, event, deadlineId } = effect.payload as Record<string, string>;
+  async handle(effect: EffectContext<typeof DEADLINE_EVENT>): Promise<unknown> {
+    const { documentId, state, event, deadlineId } = effect.payload;
     if (await this.ledger.hasReceipt(effect.dedupeKey)) return { skipped: 'already handled' };
     const [sent] = await this.ds.query(
       `SELECT 1 AS x FROM document_audit a JOIN deadline dl ON dl.id = ?

@@ -12,14 +12,16 @@ import {
   transactionWithRetry,
   type DeadlineRow,
   type DocumentRow,
+  type OutboxRecord,
 } from '@rodtrad/persistence';
-import { stateMeta } from '@rodtrad/workflow';
+import { stateMeta, type EffectPayloads } from '@rodtrad/workflow';
+import { RequestBatcher } from '../queues/request-batcher';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
 import { DeadlineJobs } from './deadline-jobs';
 import { approverKey, RecipientDirectory, type Recipient } from './recipient-directory';
 
 /** Effect written when a due moment sends the definition's `onDue` event to the machine. */
-export const DEADLINE_EVENT = 'deadlineEvent';
+export const DEADLINE_EVENT = 'deadlineEvent' as const;
 /** A deadline this close to its moment fires now; a job that wakes earlier goes back to sleep. */
 const EARLY_TOLERANCE_MS = 500;
 /** Deadlines fired in one transaction, at most. */
@@ -45,11 +47,6 @@ export type FiringOutcome =
       withOthers?: true;
     };
 
-interface Waiter {
-  resolve: (o: FiringOutcome) => void;
-  reject: (e: unknown) => void;
-}
-
 interface BatchResult {
   outcomes: Map<string, FiringOutcome>;
   mailIds: string[];
@@ -58,10 +55,10 @@ interface BatchResult {
 
 /**
  * Fires deadlines in batches. A deadline's job asks for its deadline; the requests that arrive
- * together are fired in one transaction, and that transaction also takes every other pending
- * deadline whose moment has come (up to a batch), so a burst of thousands due in the same second
- * costs tens of transactions, not thousands. The jobs of deadlines fired that way find their
- * outcome here and finish without touching the database.
+ * together are fired in one transaction (RequestBatcher), and that transaction also takes every
+ * other pending deadline whose moment has come (up to a batch), so a burst of thousands due in the
+ * same second costs tens of transactions, not thousands. The jobs of deadlines fired that way find
+ * their outcome in the batcher and finish without touching the database.
  *
  * Exactly once, across processes: the rows are locked (`FOR UPDATE`, the sweep with SKIP LOCKED)
  * and fired by a guarded update in the same transaction; a deadline another process fired is
@@ -70,85 +67,42 @@ interface BatchResult {
 @Injectable()
 export class DeadlineFiring {
   private readonly logger = new Logger('DeadlineFiring');
-  private readonly deadlines: DeadlineRepository;
-  private readonly documents: DocumentRepository;
-  private readonly digests: ReminderDigestRepository;
-  private readonly outbox: OutboxRepository;
-  private readonly waiting = new Map<string, Waiter[]>();
-  /** Rows a running batch has locked, with the batch's completion. */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
-  /** Outcomes of deadlines fired by a batch their own job did not start. */
-  private readonly settled = new Map<string, { outcome: FiringOutcome; until: number }>();
-  private running = 0;
+  private readonly batcher: RequestBatcher<FiringOutcome>;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly deadlines: DeadlineRepository,
+    private readonly documents: DocumentRepository,
+    private readonly digests: ReminderDigestRepository,
+    private readonly outbox: OutboxRepository,
     private readonly definitions: DefinitionStore,
     private readonly recipients: RecipientDirectory,
     private readonly mail: QueuedMailOutbox,
     private readonly jobs: DeadlineJobs,
   ) {
-    this.deadlines = new DeadlineRepository(ds);
-    this.documents = new DocumentRepository(ds);
-    this.digests = new ReminderDigestRepository(ds);
-    this.outbox = new OutboxRepository(ds);
+    this.batcher = new RequestBatcher<FiringOutcome>(
+      async (ids, claim) => (await this.fireBatch(ids, claim)).outcomes,
+      {
+        maxBatch: BATCH_SIZE,
+        parallel: PARALLEL_BATCHES,
+        keepFor: SETTLED_TTL_MS,
+        keepAtMost: SETTLED_MAX,
+        onError: (ids, e) =>
+          this.logger.warn(`Firing ${ids.length} deadline(s) failed: ${(e as Error).message}`),
+      },
+    );
   }
 
   /** Fires the deadline if its moment has come and it is pending; says what happened. */
-  async fire(deadlineId: string): Promise<FiringOutcome> {
-    const known = this.takeSettled(deadlineId);
-    if (known) return known;
-    const batch = this.inFlight.get(deadlineId);
-    if (batch) {
-      await batch.catch(() => undefined);
-      const after = this.takeSettled(deadlineId);
-      if (after) return after;
-    }
-    return new Promise<FiringOutcome>((resolve, reject) => {
-      const list = this.waiting.get(deadlineId) ?? [];
-      list.push({ resolve, reject });
-      this.waiting.set(deadlineId, list);
-      this.pump();
-    });
+  fire(deadlineId: string): Promise<FiringOutcome> {
+    return this.batcher.request(deadlineId);
   }
 
-  private pump(): void {
-    while (this.running < PARALLEL_BATCHES && this.waiting.size) {
-      const ids = [...this.waiting.keys()].slice(0, BATCH_SIZE);
-      const waiters = new Map(ids.map((id) => [id, this.waiting.get(id) as Waiter[]]));
-      for (const id of ids) this.waiting.delete(id);
-      this.running++;
-      const claimed: string[] = [];
-      const done = this.fireBatch(ids, (swept) => {
-        for (const id of swept) {
-          claimed.push(id);
-          this.inFlight.set(id, done);
-        }
-      });
-      done
-        .then(
-          (result) => {
-            for (const [id, outcome] of result.outcomes) {
-              const list = waiters.get(id);
-              if (list) for (const w of list) w.resolve(outcome);
-              else this.settle(id, outcome);
-            }
-          },
-          (e) => {
-            this.logger.warn(`Firing ${ids.length} deadline(s) failed: ${(e as Error).message}`);
-            for (const list of waiters.values()) for (const w of list) w.reject(e);
-          },
-        )
-        .finally(() => {
-          for (const id of claimed) this.inFlight.delete(id);
-          this.running--;
-          this.pump();
-        });
-    }
-  }
-
-  private async fireBatch(requested: string[], onClaimed: (ids: string[]) => void): Promise<BatchResult> {
+  private async fireBatch(
+    requested: string[],
+    onClaimed: (ids: readonly string[]) => void,
+  ): Promise<BatchResult> {
     // The directory's caches are filled before the transaction: inside it, only its own
     // connection is used (a transaction waiting for a second pool connection can starve the pool).
     await this.recipients.warm();
@@ -214,7 +168,7 @@ export class DeadlineFiring {
     const mails: OutgoingMail[] = [];
     const overdue = new Map<string, string[]>(); // state → document ids
     const reminders = new Map<string, string[]>(); // user → deadline ids
-    const onDue: DeadlineRow[] = [];
+    const onDue: { row: DeadlineRow; event: string }[] = [];
     for (const row of rows) {
       const doc = docs.get(row.documentId) ?? null;
       const def = doc ? await this.definitions.load(doc.definitionId) : null;
@@ -268,7 +222,7 @@ export class DeadlineFiring {
             threadKey: d.id,
             dedupeKey: `deadline__${row.id}__${r.userId}`,
           });
-      if (plan.sendEvent) onDue.push(row);
+      if (plan.sendEvent) onDue.push({ row, event: plan.sendEvent });
       outcomes.set(row.id, {
         fired: true,
         kind: 'due',
@@ -292,29 +246,19 @@ export class DeadlineFiring {
     await this.outbox.add(onDue.map(onDueEffect), m);
     return { outcomes, mailIds, createdDigests };
   }
-
-  private settle(id: string, outcome: FiringOutcome): void {
-    // Oldest first (a Map keeps insertion order): a job that never comes must not keep memory.
-    for (const [k] of this.settled) {
-      if (this.settled.size < SETTLED_MAX) break;
-      this.settled.delete(k);
-    }
-    this.settled.set(id, { outcome, until: Date.now() + SETTLED_TTL_MS });
-  }
-
-  private takeSettled(id: string): FiringOutcome | undefined {
-    const hit = this.settled.get(id);
-    if (!hit) return undefined;
-    this.settled.delete(id);
-    return hit.until >= Date.now() ? hit.outcome : undefined;
-  }
 }
 
-function onDueEffect(row: DeadlineRow) {
+function onDueEffect({ row, event }: { row: DeadlineRow; event: string }): OutboxRecord {
+  const payload: EffectPayloads[typeof DEADLINE_EVENT] = {
+    documentId: row.documentId,
+    state: row.state,
+    event,
+    deadlineId: row.id,
+  };
   return {
     documentId: row.documentId,
     effectType: DEADLINE_EVENT,
-    payload: { documentId: row.documentId, state: row.state, event: row.onDue, deadlineId: row.id },
+    payload,
     dedupeKey: `deadline__${row.id}__onDue`,
   };
 }

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { addJobsOnce, jobId, JOBS, QUEUES, type AddJobsOutcome } from '@rodtrad/jobs';
+import { addJobsOnce, jobId, jobSpec, JOBS, QUEUES, type AddJobsOutcome } from '@rodtrad/jobs';
 import { JobIdConflicts } from '../queues/job-id-conflicts';
 import { WorkerQueues } from '../queues/worker-queues';
-
-export interface FireDeadlineJobData {
-  deadlineId: string;
-}
-export interface SendReminderDigestJobData {
-  digestId: string;
-}
 
 export const deadlineJobId = (deadlineId: string): string => jobId('deadline', deadlineId);
 export const digestJobId = (digestId: string): string => jobId('digest', digestId);
@@ -28,11 +21,13 @@ export class DeadlineJobs {
   async ensure(rows: { id: string; fireAt: Date }[], now = Date.now()): Promise<AddJobsOutcome> {
     const outcome = await addJobsOnce(
       this.queues.get(QUEUES.deadlines),
-      rows.map((r) => ({
-        name: JOBS.fireDeadline,
-        data: { deadlineId: r.id } satisfies FireDeadlineJobData,
-        opts: { jobId: deadlineJobId(r.id), delay: Math.max(0, new Date(r.fireAt).getTime() - now) },
-      })),
+      rows.map((r) =>
+        jobSpec(
+          JOBS.fireDeadline,
+          { deadlineId: r.id },
+          { jobId: deadlineJobId(r.id), delay: Math.max(0, new Date(r.fireAt).getTime() - now) },
+        ),
+      ),
     );
     return this.conflicts.record(QUEUES.deadlines, outcome);
   }
@@ -57,11 +52,11 @@ export class DeadlineJobs {
   /** A digest's job, once (a finished job of a digest still open runs again). */
   async ensureDigest(digestId: string, delayMs: number): Promise<void> {
     const outcome = await addJobsOnce(this.queues.get(QUEUES.deadlines), [
-      {
-        name: JOBS.sendReminderDigest,
-        data: { digestId } satisfies SendReminderDigestJobData,
-        opts: { jobId: digestJobId(digestId), delay: Math.max(0, delayMs) },
-      },
+      jobSpec(
+        JOBS.sendReminderDigest,
+        { digestId },
+        { jobId: digestJobId(digestId), delay: Math.max(0, delayMs) },
+      ),
     ]);
     this.conflicts.record(QUEUES.deadlines, outcome);
   }

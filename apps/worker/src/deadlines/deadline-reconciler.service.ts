@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import { ReconcileEscalations } from '@rodtrad/engine';
 import { MailMessageRepository, QueuedMailOutbox } from '@rodtrad/mail';
@@ -13,7 +12,7 @@ import { QUEUES } from '@rodtrad/jobs';
 import { DeadlineRepository, OutboxRepository, ReminderDigestRepository } from '@rodtrad/persistence';
 import { EffectJobs } from '../effects/effect-jobs';
 import { JobIdConflicts } from '../queues/job-id-conflicts';
-import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
+import { WORKER_CONFIG } from '../tokens';
 import { DeadlineJobs } from './deadline-jobs';
 
 /** Mails and digests this old without being sent are assumed to have lost their job. */
@@ -40,29 +39,23 @@ const EFFECT_LOOKBACK_MS = 24 * 3600_000;
 @Injectable()
 export class DeadlineReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Reconciler');
-  private readonly deadlines: DeadlineRepository;
-  private readonly digests: ReminderDigestRepository;
-  private readonly mails: MailMessageRepository;
-  private readonly outbox: OutboxRepository;
   /** The first pass reads every relayed effect without a receipt, later ones a day back. */
   private effectsSince: Date | null = null;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | undefined;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly deadlines: DeadlineRepository,
+    private readonly digests: ReminderDigestRepository,
+    private readonly mails: MailMessageRepository,
+    private readonly outbox: OutboxRepository,
     private readonly jobs: DeadlineJobs,
     private readonly mail: QueuedMailOutbox,
     private readonly escalations: ReconcileEscalations,
     private readonly effects: EffectJobs,
     private readonly conflicts: JobIdConflicts,
-  ) {
-    this.outbox = new OutboxRepository(ds);
-    this.deadlines = new DeadlineRepository(ds);
-    this.digests = new ReminderDigestRepository(ds);
-    this.mails = new MailMessageRepository(ds);
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reconcile();

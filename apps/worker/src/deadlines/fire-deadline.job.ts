@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
-import { JOBS, QUEUES } from '@rodtrad/jobs';
+import { JOBS, QUEUES, type FireDeadlineJobData } from '@rodtrad/jobs';
 import type { JobHandler } from '../queues/job-handler';
 import { DeadlineFiring, type FiringOutcome } from './deadline-firing.service';
-import type { FireDeadlineJobData } from './deadline-jobs';
 
 /**
  * A deadline's moment has come: its job asks DeadlineFiring to fire it (in a batch with the
@@ -11,7 +10,7 @@ import type { FireDeadlineJobData } from './deadline-jobs';
  * moved later, goes back to sleep until the new moment.
  */
 @Injectable()
-export class FireDeadlineJob implements JobHandler<FireDeadlineJobData> {
+export class FireDeadlineJob implements JobHandler<typeof JOBS.fireDeadline> {
   readonly queue = QUEUES.deadlines;
   readonly name = JOBS.fireDeadline;
 

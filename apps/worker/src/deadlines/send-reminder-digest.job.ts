@@ -3,13 +3,12 @@ import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import { DefinitionStore } from '@rodtrad/engine';
-import { JOBS, QUEUES } from '@rodtrad/jobs';
+import { JOBS, QUEUES, type SendReminderDigestJobData } from '@rodtrad/jobs';
 import { QueuedMailOutbox, reminderDigestMail } from '@rodtrad/mail';
 import { ReminderDigestRepository } from '@rodtrad/persistence';
 import { stateMeta } from '@rodtrad/workflow';
 import type { JobHandler } from '../queues/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
-import type { SendReminderDigestJobData } from './deadline-jobs';
 import { RecipientDirectory } from './recipient-directory';
 
 const DAY_MS = 86_400_000;
@@ -19,20 +18,18 @@ const DAY_MS = 86_400_000;
  * left the step or are done by now are left out; with nothing left, no mail is sent.
  */
 @Injectable()
-export class SendReminderDigestJob implements JobHandler<SendReminderDigestJobData> {
+export class SendReminderDigestJob implements JobHandler<typeof JOBS.sendReminderDigest> {
   readonly queue = QUEUES.deadlines;
   readonly name = JOBS.sendReminderDigest;
-  private readonly digests: ReminderDigestRepository;
 
   constructor(
     @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    private readonly digests: ReminderDigestRepository,
     private readonly definitions: DefinitionStore,
     private readonly recipients: RecipientDirectory,
     private readonly mail: QueuedMailOutbox,
-  ) {
-    this.digests = new ReminderDigestRepository(ds);
-  }
+  ) {}
 
   async handle(job: Job<SendReminderDigestJobData>): Promise<{ sent: boolean; items?: number }> {
     const { digestId } = job.data;

@@ -1,20 +1,22 @@
-/** One relayed outbox row, as a handler sees it. */
-export interface EffectContext {
+import type { EffectPayloads, OutboxEffectType } from '@rodtrad/workflow';
+
+/** One relayed outbox row, as a handler sees it: its payload typed by the effect type. */
+export interface EffectContext<T extends OutboxEffectType = OutboxEffectType> {
   outboxId: string;
-  effectType: string;
+  effectType: T;
   /** The outbox row's unique key: handlers record it in effect_receipt with their DB work. */
   dedupeKey: string;
   documentId: string | null;
-  payload: Record<string, unknown>;
+  payload: EffectPayloads[T];
 }
 
 /**
  * Carries out one kind of effect. Must be idempotent: use `EffectLedgerRepository.once(dedupeKey)`
  * for DB work, and only idempotent steps (deterministic job ids, mail dedupe keys) after it.
  */
-export interface EffectHandler {
-  readonly effectType: string;
-  handle(effect: EffectContext): Promise<unknown>;
+export interface EffectHandler<T extends OutboxEffectType = OutboxEffectType> {
+  readonly effectType: T;
+  handle(effect: EffectContext<T>): Promise<unknown>;
 }
 
 export const EFFECT_HANDLERS = Symbol('EFFECT_HANDLERS');

@@ -1,3 +1,4 @@
+import type { OutboxEffectType } from '@rodtrad/workflow';
 import {
   CancelDeadlinesEffect,
   RescheduleDeadlinesEffect,
@@ -43,8 +44,8 @@ export const EFFECT_HANDLER_CLASSES = [
  * has waited over a minute joins the ordinary line (PromoteWaitingEffectsJob), so a load that
  * never lets up cannot hold it back for ever.
  */
-export const YIELDING_EFFECTS: ReadonlySet<string> = new Set([
+export const YIELDING_EFFECTS: ReadonlySet<string> = new Set<string>([
   'scheduleDeadline',
   'cancelDeadlines',
   'rescheduleDeadlines',
-]);
+] satisfies OutboxEffectType[]);

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { addJobsOnce, jobId, JOBS, QUEUES, type AddJobsOutcome } from '@rodtrad/jobs';
+import { addJobsOnce, jobId, jobSpec, JOBS, QUEUES, type AddJobsOutcome } from '@rodtrad/jobs';
 import type { OutboxRow } from '@rodtrad/persistence';
 import { JobIdConflicts } from '../queues/job-id-conflicts';
 import { WorkerQueues } from '../queues/worker-queues';
 import { YIELDING_EFFECTS } from './effect-handlers';
-
-/** Payload of a `handle-effect` job: the outbox row, named for all time (id and moment of writing). */
-export interface HandleEffectJobData {
-  outboxId: string;
-  /** The row's created_at in ms: a job whose row has another is not this row's job. */
-  createdAt: number;
-}
 
 /**
  * outbox__<row id>__<created_at ms>. The id alone repeats after a database is restored from a
@@ -32,15 +25,17 @@ export class EffectJobs {
   async enqueue(rows: readonly OutboxRow[]): Promise<AddJobsOutcome> {
     const outcome = await addJobsOnce(
       this.queues.get(QUEUES.effects),
-      rows.map((r) => ({
-        name: JOBS.handleEffect,
-        data: { outboxId: r.id, createdAt: r.createdAt.getTime() } satisfies HandleEffectJobData,
-        opts: {
-          jobId: effectJobId(r),
-          // Deadline bookkeeping yields to the effects that reach people.
-          ...(YIELDING_EFFECTS.has(r.effectType) ? { priority: 1 } : {}),
-        },
-      })),
+      rows.map((r) =>
+        jobSpec(
+          JOBS.handleEffect,
+          { outboxId: r.id, createdAt: r.createdAt.getTime() },
+          {
+            jobId: effectJobId(r),
+            // Deadline bookkeeping yields to the effects that reach people.
+            ...(YIELDING_EFFECTS.has(r.effectType) ? { priority: 1 } : {}),
+          },
+        ),
+      ),
     );
     return this.conflicts.record(QUEUES.effects, outcome);
   }

@@ -1,12 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
-import { JOBS, QUEUES } from '@rodtrad/jobs';
-import { EffectLedgerRepository } from '@rodtrad/persistence';
+import { JOBS, QUEUES, type HandleEffectJobData } from '@rodtrad/jobs';
+import { EffectLedgerRepository, type OutboxRow } from '@rodtrad/persistence';
 import type { JobHandler } from '../queues/job-handler';
-import { WORKER_DATA_SOURCE } from '../tokens';
-import { EFFECT_HANDLERS, type EffectHandler } from './effect-handler';
-import type { HandleEffectJobData } from './effect-jobs';
+import { EFFECT_HANDLERS, type EffectContext, type EffectHandler } from './effect-handler';
 
 /**
  * Dispatches one relayed effect to the handler registered for its type. An effect type without
@@ -14,18 +11,16 @@ import type { HandleEffectJobData } from './effect-jobs';
  * visible, never dropped. A handler that keeps failing is recorded there after its last retry.
  */
 @Injectable()
-export class HandleEffectJob implements JobHandler<HandleEffectJobData> {
+export class HandleEffectJob implements JobHandler<typeof JOBS.handleEffect> {
   readonly queue = QUEUES.effects;
   readonly name = JOBS.handleEffect;
   private readonly logger = new Logger('Effects');
-  private readonly ledger: EffectLedgerRepository;
   private readonly byType: Map<string, EffectHandler>;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly ledger: EffectLedgerRepository,
     @Inject(EFFECT_HANDLERS) handlers: EffectHandler[],
   ) {
-    this.ledger = new EffectLedgerRepository(ds);
     this.byType = new Map(handlers.map((h) => [h.effectType, h]));
   }
 
@@ -49,13 +44,7 @@ export class HandleEffectJob implements JobHandler<HandleEffectJobData> {
       throw new UnrecoverableError(reason);
     }
     try {
-      const result = await handler.handle({
-        outboxId: row.id,
-        effectType: row.effectType,
-        dedupeKey: row.dedupeKey,
-        documentId: row.documentId,
-        payload: row.payload,
-      });
+      const result = await handler.handle(effectContext(row, handler));
       await this.ledger.settle(row.dedupeKey, result);
       return result;
     } catch (e) {
@@ -64,4 +53,19 @@ export class HandleEffectJob implements JobHandler<HandleEffectJobData> {
       throw e;
     }
   }
+}
+
+/**
+ * The row as its handler reads it. The payload is JSON from the database; it was written from the
+ * same map of effect types the handler is typed by (EffectPayloads), and the row's type chose the
+ * handler: this is the one place it is taken at its word.
+ */
+function effectContext(row: OutboxRow, handler: EffectHandler): EffectContext {
+  return {
+    outboxId: row.id,
+    effectType: handler.effectType,
+    dedupeKey: row.dedupeKey,
+    documentId: row.documentId,
+    payload: row.payload as EffectContext['payload'],
+  };
 }

@@ -1,13 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { OutboxRepository, type OutboxRow } from '@rodtrad/persistence';
-import { WORKER_DATA_SOURCE } from '../tokens';
 import { EffectJobs } from './effect-jobs';
 
 const BATCH = 500;
@@ -24,17 +16,14 @@ const IDLE_MS = 200;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private readonly outbox: OutboxRepository;
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<void> | undefined;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly jobs: EffectJobs,
-  ) {
-    this.outbox = new OutboxRepository(ds);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     this.running = true;

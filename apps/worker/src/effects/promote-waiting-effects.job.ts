@@ -18,7 +18,7 @@ const BATCH = 1_000;
  * joins the end of the ordinary line: it then waits at most for what was queued before it.
  */
 @Injectable()
-export class PromoteWaitingEffectsJob implements JobHandler {
+export class PromoteWaitingEffectsJob implements JobHandler<typeof JOBS.promoteWaitingEffects> {
   readonly queue = QUEUES.maintenance;
   readonly name = JOBS.promoteWaitingEffects;
   readonly every = PROMOTE_WAITING_EFFECTS_EVERY_MS;

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import {
   documentTypeTraits,
   ESCALATION_RULES,
@@ -25,31 +24,29 @@ import {
 } from '@rodtrad/persistence';
 import { RecipientDirectory } from '../deadlines/recipient-directory';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
-import { WORKER_DATA_SOURCE } from '../tokens';
+
+/** The effects of a document that may open an escalation. */
+type EscalatingEffectType = 'documentSubmitted' | 'escalate' | 'createDocument';
 
 /** The shared base carries the injection metadata; its three handlers inherit the constructor. */
 @Injectable()
-abstract class EscalatingEffect implements EffectHandler {
-  abstract readonly effectType: string;
-  protected readonly ledger: EffectLedgerRepository;
-  protected readonly escalations: EscalationRepository;
+abstract class EscalatingEffect<T extends EscalatingEffectType> implements EffectHandler<T> {
+  abstract readonly effectType: T;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    protected readonly ledger: EffectLedgerRepository,
+    protected readonly escalations: EscalationRepository,
     protected readonly documents: DocumentRepository,
     protected readonly open: OpenEscalation,
     protected readonly assess: AssessDeviations,
     protected readonly restoration: BalanceRestorationTracking,
     protected readonly recipients: RecipientDirectory,
-  ) {
-    this.ledger = new EffectLedgerRepository(ds);
-    this.escalations = new EscalationRepository(ds);
-  }
+  ) {}
 
-  abstract handle(effect: EffectContext): Promise<unknown>;
+  abstract handle(effect: EffectContext<T>): Promise<unknown>;
 
-  protected async document(effect: EffectContext): Promise<DocumentRow> {
-    const id = String(effect.payload['documentId'] ?? effect.documentId);
+  protected async document(effect: EffectContext<T>): Promise<DocumentRow> {
+    const id = String(effect.payload.documentId ?? effect.documentId);
     const doc = await this.documents.get(id);
     if (!doc) throw new UnrecoverableError(`Dokumentet ${id} finns inte`);
     return doc;
@@ -93,10 +90,10 @@ abstract class EscalatingEffect implements EffectHandler {
 
 /** `documentSubmitted` (engine, on markSubmitted): a report's deviations escalate by themselves. */
 @Injectable()
-export class DocumentSubmittedEffect extends EscalatingEffect {
+export class DocumentSubmittedEffect extends EscalatingEffect<'documentSubmitted'> {
   readonly effectType = 'documentSubmitted';
 
-  async handle(effect: EffectContext): Promise<unknown> {
+  async handle(effect: EffectContext<'documentSubmitted'>): Promise<unknown> {
     const doc = await this.document(effect);
     const tree = await this.recipients.tree();
     const found = await this.assess.execute(doc, tree);
@@ -116,17 +113,13 @@ export class DocumentSubmittedEffect extends EscalatingEffect {
 
 /** The workflows' own `escalate {to, kind}`: the same escalation as the automatic one, never a second. */
 @Injectable()
-export class EscalateEffect extends EscalatingEffect {
+export class EscalateEffect extends EscalatingEffect<'escalate'> {
   readonly effectType = 'escalate';
 
-  async handle(effect: EffectContext): Promise<unknown> {
+  async handle(effect: EffectContext<'escalate'>): Promise<unknown> {
     const doc = await this.document(effect);
-    const to = effect.payload['to'] === 'kf' ? 'kf' : 'ks';
-    const e = await this.requested(
-      doc,
-      escalationKindFor(doc.type, String(effect.payload['kind'] ?? '')),
-      to,
-    );
+    const to = effect.payload.to === 'kf' ? 'kf' : 'ks';
+    const e = await this.requested(doc, escalationKindFor(doc.type, String(effect.payload.kind ?? '')), to);
     const out = await this.ledger.once(effect.dedupeKey, async (m) =>
       e ? this.open.execute(e, m) : { skipped: 'no deficit' },
     );
@@ -139,14 +132,12 @@ export class EscalateEffect extends EscalatingEffect {
  * source already escalated, its plan exists or is on its way; otherwise the escalation opens now.
  */
 @Injectable()
-export class CreateDocumentEffect extends EscalatingEffect {
+export class CreateDocumentEffect extends EscalatingEffect<'createDocument'> {
   readonly effectType = 'createDocument';
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    if (effect.payload['type'] !== 'atgardsplan')
-      throw new UnrecoverableError(
-        `Att skapa dokument av typen ${String(effect.payload['type'])} stöds inte`,
-      );
+  async handle(effect: EffectContext<'createDocument'>): Promise<unknown> {
+    if (effect.payload.type !== 'atgardsplan')
+      throw new UnrecoverableError(`Att skapa dokument av typen ${String(effect.payload.type)} stöds inte`);
     const doc = await this.document(effect);
     const existing = await this.escalations.bySourceDocument(doc.id);
     if (existing.length) {
@@ -164,19 +155,16 @@ export class CreateDocumentEffect extends EscalatingEffect {
 
 /** Written with every new escalation: create its åtgärdsplan and mail KS/KF (idempotent steps). */
 @Injectable()
-export class EscalationOpenedEffect implements EffectHandler {
+export class EscalationOpenedEffect implements EffectHandler<typeof ESCALATION_OPENED> {
   readonly effectType = ESCALATION_OPENED;
-  private readonly ledger: EffectLedgerRepository;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly ledger: EffectLedgerRepository,
     private readonly followUp: FollowUpEscalation,
-  ) {
-    this.ledger = new EffectLedgerRepository(ds);
-  }
+  ) {}
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    const result = await this.followUp.execute(String(effect.payload['escalationId']));
+  async handle(effect: EffectContext<typeof ESCALATION_OPENED>): Promise<unknown> {
+    const result = await this.followUp.execute(String(effect.payload.escalationId));
     await this.ledger.once(effect.dedupeKey, async () => result);
     return result;
   }
@@ -184,19 +172,16 @@ export class EscalationOpenedEffect implements EffectHandler {
 
 /** `documentFinished` (engine, on reaching a final step): an adopted åtgärdsplan closes its escalations. */
 @Injectable()
-export class DocumentFinishedEffect implements EffectHandler {
+export class DocumentFinishedEffect implements EffectHandler<'documentFinished'> {
   readonly effectType = 'documentFinished';
-  private readonly ledger: EffectLedgerRepository;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly ledger: EffectLedgerRepository,
     private readonly close: CloseEscalations,
-  ) {
-    this.ledger = new EffectLedgerRepository(ds);
-  }
+  ) {}
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    const documentId = String(effect.payload['documentId'] ?? effect.documentId);
+  async handle(effect: EffectContext<'documentFinished'>): Promise<unknown> {
+    const documentId = String(effect.payload.documentId ?? effect.documentId);
     const out = await this.ledger.once(effect.dedupeKey, async (m) => this.close.execute(documentId, m));
     return out.done ? out.result : { skipped: 'already handled' };
   }

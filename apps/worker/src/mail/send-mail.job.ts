@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
-import { JOBS, QUEUES } from '@rodtrad/jobs';
-import { MailMessageRepository, type MailTransport, type SendMailJobData } from '@rodtrad/mail';
+import { JOBS, QUEUES, type SendMailJobData } from '@rodtrad/jobs';
+import { MailMessageRepository, type MailTransport } from '@rodtrad/mail';
 import type { JobHandler } from '../queues/job-handler';
-import { WORKER_DATA_SOURCE } from '../tokens';
 import { MAIL_TRANSPORT } from './mail.providers';
 
 /**
@@ -12,18 +10,15 @@ import { MAIL_TRANSPORT } from './mail.providers';
  * repeated job sends nothing; failures retry with backoff and the last one marks the row failed.
  */
 @Injectable()
-export class SendMailJob implements JobHandler<SendMailJobData>, OnApplicationShutdown {
+export class SendMailJob implements JobHandler<typeof JOBS.sendMail>, OnApplicationShutdown {
   readonly queue = QUEUES.mail;
   readonly name = JOBS.sendMail;
   private readonly logger = new Logger('SendMail');
-  private readonly messages: MailMessageRepository;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) ds: DataSource,
+    private readonly messages: MailMessageRepository,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
-  ) {
-    this.messages = new MailMessageRepository(ds);
-  }
+  ) {}
 
   async handle(job: Job<SendMailJobData>): Promise<{ sent: boolean }> {
     const mail = await this.messages.get(job.data.mailMessageId);

@@ -26,7 +26,7 @@ const TEMPLATES: Record<string, string> = {
  * document's unit), deduplicated by the effect's key and the recipient, so it is sent once.
  */
 @Injectable()
-export class NotifyEffect implements EffectHandler {
+export class NotifyEffect implements EffectHandler<'notify'> {
   readonly effectType = 'notify';
 
   constructor(
@@ -36,13 +36,8 @@ export class NotifyEffect implements EffectHandler {
     private readonly mail: QueuedMailOutbox,
   ) {}
 
-  async handle(effect: EffectContext): Promise<unknown> {
-    const p = effect.payload as {
-      documentId?: string;
-      roles?: string[];
-      users?: string[];
-      template?: string;
-    };
+  async handle(effect: EffectContext<'notify'>): Promise<unknown> {
+    const p = effect.payload;
     const doc = await this.documents.get(String(p.documentId ?? effect.documentId));
     if (!doc) return { skipped: 'document gone' };
     const people = [

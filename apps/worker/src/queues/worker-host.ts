@@ -7,21 +7,15 @@ import {
 } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AppConfig } from '@rodtrad/config';
-import { bullConnection, JOBS, QUEUES, type QueueName } from '@rodtrad/jobs';
+import { bullConnection, JOB_QUEUES, QUEUES, type QueueName } from '@rodtrad/jobs';
 import { JOB_HANDLERS, type JobHandler } from './job-handler';
 import { WorkerQueues } from './worker-queues';
 import { WORKER_CONFIG } from '../tokens';
 
 /** Every job name the system enqueues, with the queue it goes to. */
-export const EXPECTED_JOBS: { queue: QueueName; name: string }[] = [
-  { queue: QUEUES.maintenance, name: JOBS.purgeExpiredSessions },
-  { queue: QUEUES.effects, name: JOBS.handleEffect },
-  { queue: QUEUES.deadlines, name: JOBS.fireDeadline },
-  { queue: QUEUES.deadlines, name: JOBS.sendReminderDigest },
-  { queue: QUEUES.mail, name: JOBS.sendMail },
-  { queue: QUEUES.maintenance, name: JOBS.renewApprovalLinks },
-  { queue: QUEUES.maintenance, name: JOBS.promoteWaitingEffects },
-];
+export const EXPECTED_JOBS: { queue: QueueName; name: string }[] = Object.entries(JOB_QUEUES).map(
+  ([name, queue]) => ({ queue, name }),
+);
 
 /**
  * Runs one BullMQ worker per queue that has handlers, dispatching by job name.

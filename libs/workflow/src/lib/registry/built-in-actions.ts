@@ -1,8 +1,10 @@
 // Built-in actions. An action never does I/O: it turns its params (and the step's context) into an
 // effect descriptor that the caller writes to the outbox in the same transaction as the new snapshot.
+// What each effect carries is typed once, in effect-payloads.ts, for the worker's handlers too.
 import { ESCALATION_BODIES, ESCALATION_KIND_NAMES } from '@rodtrad/domain';
 import { resolvePointer } from '../json-pointer';
 import type { JsonObject } from '../workflow.types';
+import { effectOf, type EffectParams } from './effect-payloads';
 import type { ActionEntry, CatalogRef } from './registry.types';
 
 function action<P extends JsonObject>(entry: ActionEntry<P>): ActionEntry {
@@ -17,7 +19,7 @@ const kebab = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 const roleRefs = (roles: string[] | undefined, base: string): CatalogRef[] =>
   (roles ?? []).map((value, i) => ({ kind: 'role', value, pointer: `${base}/${i}` }));
 
-export const notify = action<{ roles?: string[]; users?: string[]; template: string }>({
+export const notify = action<EffectParams['notify']>({
   name: 'notify',
   description: 'Send the mail `template` to the holders of `roles` (for this document) and/or to `users`.',
   paramsSchema: {
@@ -27,7 +29,7 @@ export const notify = action<{ roles?: string[]; users?: string[]; template: str
     properties: { roles: roleList, users: userList, template: { type: 'string', pattern: kebab } },
     anyOf: [{ required: ['roles'] }, { required: ['users'] }],
   },
-  implementation: (_ctx, params) => ({ type: 'notify', params: { ...params } }),
+  implementation: (_ctx, params) => effectOf('notify', { ...params }),
   refs: (params) => roleRefs(params.roles, '/roles'),
 });
 
@@ -55,16 +57,14 @@ export const scheduleDeadline = action<DeadlineParams>({
       state: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
     },
   },
-  implementation: (ctx, params) => ({
-    type: 'scheduleDeadline',
-    params: {
+  implementation: (ctx, params) =>
+    effectOf('scheduleDeadline', {
       state: params.state ?? ctx.to,
       key: params.key,
       reminders: params.reminders ?? [],
       onDue: params.onDue ?? null,
       escalate: params.escalate ?? false,
-    },
-  }),
+    }),
   refs: (params) => [{ kind: 'deadline-key', value: params.key, pointer: '/key' }],
 });
 
@@ -77,14 +77,10 @@ export const cancelDeadlines = action<{ state?: string }>({
     additionalProperties: false,
     properties: { state: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' } },
   },
-  implementation: (_ctx, params) => ({ type: 'cancelDeadlines', params: { state: params.state ?? null } }),
+  implementation: (_ctx, params) => effectOf('cancelDeadlines', { state: params.state ?? null }),
 });
 
-type ApprovalParams = {
-  approvers: { roles?: string[]; users?: string[] };
-  mode: 'all' | 'any' | 'sequence';
-  requireSignIn?: boolean;
-};
+type ApprovalParams = Omit<EffectParams['requestApproval'], 'state'>;
 
 export const requestApproval = action<ApprovalParams>({
   name: 'requestApproval',
@@ -105,19 +101,17 @@ export const requestApproval = action<ApprovalParams>({
       requireSignIn: { type: 'boolean' },
     },
   },
-  implementation: (ctx, params) => ({
-    type: 'requestApproval',
-    params: {
+  implementation: (ctx, params) =>
+    effectOf('requestApproval', {
       state: ctx.to,
       approvers: { ...params.approvers },
       mode: params.mode,
       ...(params.requireSignIn !== undefined ? { requireSignIn: params.requireSignIn } : {}),
-    },
-  }),
+    }),
   refs: (params) => roleRefs(params.approvers.roles, '/approvers/roles'),
 });
 
-export const createDocument = action<{ type: string; link: string }>({
+export const createDocument = action<EffectParams['createDocument']>({
   name: 'createDocument',
   description:
     'Create a follow-up document of `type` for the same unit and year, linked to this one by the relation `link` (e.g. "atgard-for").',
@@ -127,11 +121,11 @@ export const createDocument = action<{ type: string; link: string }>({
     required: ['type', 'link'],
     properties: { type: { type: 'string', pattern: kebab }, link: { type: 'string', pattern: kebab } },
   },
-  implementation: (_ctx, params) => ({ type: 'createDocument', params: { ...params } }),
+  implementation: (_ctx, params) => effectOf('createDocument', { ...params }),
   refs: (params) => [{ kind: 'document-type', value: params.type, pointer: '/type' }],
 });
 
-export const escalate = action<{ to: 'ks' | 'kf'; kind: string }>({
+export const escalate = action<EffectParams['escalate']>({
   name: 'escalate',
   description: 'Put the matter before KS or KF (e.g. a significant budget deviation, a referral to KF).',
   paramsSchema: {
@@ -142,10 +136,10 @@ export const escalate = action<{ to: 'ks' | 'kf'; kind: string }>({
     // kind is a definition error here, not an ad-hoc escalation later.
     properties: { to: { enum: [...ESCALATION_BODIES] }, kind: { enum: [...ESCALATION_KIND_NAMES] } },
   },
-  implementation: (_ctx, params) => ({ type: 'escalate', params: { ...params } }),
+  implementation: (_ctx, params) => effectOf('escalate', { ...params }),
 });
 
-export const assignDiarienummer = action<{ body: 'ks' | 'kf' | 'namnd' }>({
+export const assignDiarienummer = action<EffectParams['assignDiarienummer']>({
   name: 'assignDiarienummer',
   description:
     "Register the document in the diary of `body` and give it the next diarienummer of that body's series.",
@@ -155,17 +149,14 @@ export const assignDiarienummer = action<{ body: 'ks' | 'kf' | 'namnd' }>({
     required: ['body'],
     properties: { body: { enum: ['ks', 'kf', 'namnd'] } },
   },
-  implementation: (_ctx, params) => ({ type: 'assignDiarienummer', params: { ...params } }),
+  implementation: (_ctx, params) => effectOf('assignDiarienummer', { ...params }),
 });
 
 export const markSubmitted = action<Record<string, never>>({
   name: 'markSubmitted',
   description: 'Record that the document was submitted (by the actor, from the step it leaves).',
   paramsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  implementation: (ctx) => ({
-    type: 'markSubmitted',
-    params: { from: ctx.from, by: ctx.guardContext.actor.userId },
-  }),
+  implementation: (ctx) => effectOf('markSubmitted', { from: ctx.from, by: ctx.guardContext.actor.userId }),
 });
 
 type DecidedParams = { outcome?: string; dateField?: string; paragraphField?: string };
@@ -182,15 +173,12 @@ export const markDecided = action<DecidedParams>({
   implementation: (ctx, params) => {
     const date = resolvePointer(ctx.guardContext.data, params.dateField ?? '/beslut/datum');
     const paragraph = resolvePointer(ctx.guardContext.data, params.paragraphField ?? '/beslut/paragraf');
-    return {
-      type: 'markDecided',
-      params: {
-        outcome: params.outcome ?? null,
-        date: date ?? null,
-        paragraph: paragraph ?? null,
-        by: ctx.guardContext.actor.userId,
-      },
-    };
+    return effectOf('markDecided', {
+      outcome: params.outcome ?? null,
+      date: date ?? null,
+      paragraph: paragraph ?? null,
+      by: ctx.guardContext.actor.userId,
+    });
   },
 });
 

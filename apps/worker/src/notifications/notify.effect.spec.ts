@@ -1,0 +1,99 @@
+import type { AppConfig } from '@rodtrad/config';
+import type { OutgoingMail, QueuedMailOutbox } from '@rodtrad/mail';
+import type { DocumentRepository, DocumentRow } from '@rodtrad/persistence';
+import type { RecipientDirectory, Recipient } from '../deadlines/recipient-directory';
+import type { EffectContext } from '../effects/effect-handler';
+import { standIn } from '../testing/stand-in';
+import { NotifyEffect } from './notify.effect';
+
+const anna: Recipient = { userId: 'u-anna', name: 'Anna', email: 'anna@kommun.se' };
+const bo: Recipient = { userId: 'u-bo', name: 'Bo', email: 'bo@kommun.se' };
+
+const report = standIn<DocumentRow>({
+  id: 'doc-1',
+  title: 'Månadsrapport mars',
+  orgUnitId: 'unit-1',
+  orgUnitName: 'Bildningsnämnden',
+});
+
+function effect(payload: Partial<EffectContext<'notify'>['payload']>): EffectContext<'notify'> {
+  return {
+    outboxId: '7',
+    effectType: 'notify',
+    dedupeKey: 'doc-1__v3__0__notify',
+    documentId: 'doc-1',
+    payload: {
+      documentId: 'doc-1',
+      documentType: 'manadsrapport',
+      orgUnitId: 'unit-1',
+      year: 2027,
+      period: '2027-03',
+      template: 'review-requested',
+      ...payload,
+    },
+  };
+}
+
+function notifyWith(
+  people: { byRole?: Recipient[]; users?: Record<string, Recipient | null> },
+  doc = report,
+) {
+  const sent: OutgoingMail[] = [];
+  const handler = new NotifyEffect(
+    standIn<AppConfig>({ publicUrl: 'https://rodtrad.kommun.se' }),
+    standIn<DocumentRepository>({ get: async (id) => (id === doc?.id ? doc : null) }),
+    standIn<RecipientDirectory>({
+      withRolesFor: async () => people.byRole ?? [],
+      user: async (id) => people.users?.[id] ?? null,
+    }),
+    standIn<QueuedMailOutbox>({
+      enqueue: async (mail) => {
+        sent.push(mail);
+      },
+    }),
+  );
+  return { handler, sent };
+}
+
+describe('NotifyEffect', () => {
+  it('mails each recipient once, also one who holds the role and is named too', async () => {
+    const { handler, sent } = notifyWith({ byRole: [anna, bo, anna], users: { 'u-anna': anna } });
+    const result = await handler.handle(effect({ roles: ['namnd.sekreterare'], users: ['u-anna'] }));
+
+    expect(result).toEqual({ recipients: 2 });
+    expect(sent.map((m) => m.to)).toEqual([[anna.email], [bo.email]]);
+    // The dedupe key names the effect and the person: a repeated effect sends nothing new.
+    expect(sent.map((m) => m.dedupeKey)).toEqual([
+      'doc-1__v3__0__notify__u-anna',
+      'doc-1__v3__0__notify__u-bo',
+    ]);
+  });
+
+  it('tells what happened to the document, and links to it', async () => {
+    const { handler, sent } = notifyWith({ byRole: [anna] });
+    await handler.handle(effect({ roles: ['namnd.sekreterare'], template: 'review-requested' }));
+    expect(sent[0].subject).toBe('Månadsrapport mars väntar på din granskning');
+    expect(sent[0].text).toContain('https://rodtrad.kommun.se/dokument/doc-1');
+    expect(sent[0].threadKey).toBe('doc-1');
+  });
+
+  it('says the document was updated when the template is not one it knows', async () => {
+    const { handler, sent } = notifyWith({ byRole: [anna] });
+    await handler.handle(effect({ roles: ['namnd.sekreterare'], template: 'something-new' }));
+    expect(sent[0].subject).toBe('Månadsrapport mars har uppdaterats');
+  });
+
+  it('leaves out a named user who no longer exists', async () => {
+    const { handler, sent } = notifyWith({ users: { 'u-bo': bo } });
+    expect(await handler.handle(effect({ users: ['u-gone', 'u-bo'] }))).toEqual({ recipients: 1 });
+    expect(sent.map((m) => m.to)).toEqual([[bo.email]]);
+  });
+
+  it('sends nothing when the document is gone', async () => {
+    const { handler, sent } = notifyWith({ byRole: [anna] });
+    expect(await handler.handle(effect({ documentId: 'doc-deleted', roles: ['x'] }))).toEqual({
+      skipped: 'document gone',
+    });
+    expect(sent).toEqual([]);
+  });
+});
