@@ -11,6 +11,7 @@ import { queueNamespace } from '@rodtrad/jobs';
 import { InstallationRepository, openDatabase } from '@rodtrad/persistence';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/body-parsing';
+import { sameOriginForCookieSessions } from './common/http/same-origin';
 import { securityHeaders } from './common/http/security-headers';
 import { connectRedis } from './infrastructure/redis';
 import { mountWebApp } from './web/web-app';
@@ -42,10 +43,12 @@ export async function createApiApp(config: AppConfig, opts: { migrate?: boolean 
     },
   );
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from the proxies named in TRUST_PROXY; otherwise the socket's peer is the client.
+  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
   app.set('x-powered-by', false);
   app.use(securityHeaders(config.publicUrl));
   app.use(cookieParser());
+  app.use(sameOriginForCookieSessions(config.publicUrl));
   app.use(...jsonBodyParser());
   app.setGlobalPrefix('api', { exclude: [] });
   app.enableShutdownHooks();

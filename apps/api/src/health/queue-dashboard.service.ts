@@ -6,7 +6,7 @@ import type { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '@rodtrad/config';
 import { openQueue, QUEUE_NAMESPACE, QUEUES, type QueueNamespace } from '@rodtrad/jobs';
-import { UserRepository } from '@rodtrad/persistence';
+import { AdminAuditRepository, UserRepository } from '@rodtrad/persistence';
 import { SessionCache } from '../auth/session-cache';
 import { sessionToken } from '../auth/session.guard';
 import { APP_CONFIG } from '../infrastructure/tokens';
@@ -16,6 +16,8 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 /**
  * Bull Board at /admin/queues for administrators only: every queue of the system with its waiting,
  * delayed, active, completed and failed jobs (permanent failures are kept there to be seen and retried).
+ * Every action taken there (retry, remove, add, pause…) is audited with who took it; cross-site
+ * requests never reach it (sameOriginForCookieSessions).
  */
 @Injectable()
 export class QueueDashboard implements OnApplicationShutdown {
@@ -26,6 +28,7 @@ export class QueueDashboard implements OnApplicationShutdown {
     @Inject(QUEUE_NAMESPACE) private readonly namespace: QueueNamespace,
     private readonly sessions: SessionCache,
     private readonly users: UserRepository,
+    private readonly audit: AdminAuditRepository,
   ) {}
 
   mount(app: Express): void {
@@ -63,6 +66,14 @@ export class QueueDashboard implements OnApplicationShutdown {
           'Saknar behörighet',
           'Kööversikten är bara för administratörer.',
         );
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method))
+        await this.audit.append({
+          actorUserId: session.userId,
+          action: 'queue.action',
+          entityType: 'queue',
+          entityId: /\/api\/queues\/([^/]+)/.exec(req.path)?.[1]?.slice(0, 64) ?? 'all',
+          details: { method: req.method, path: `${QUEUE_DASHBOARD_PATH}${req.path}` },
+        });
       next();
     } catch (e) {
       next(e);
