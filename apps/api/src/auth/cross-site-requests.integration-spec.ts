@@ -32,12 +32,13 @@ describe('requests authenticated by the session cookie must come from Rödtråd 
     Number((await api.dataSource.query('SELECT active FROM app_user WHERE id = ?', [targetId]))[0].active);
 
   it('refuses a cookie-authenticated change from another origin with 403 problem+json, and changes nothing', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { cookie, origin: EVIL },
       { cookie, origin: 'null' },
       { cookie, 'sec-fetch-site': 'same-site' },
       { cookie, 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await deactivate(headers);
       expect(res.status).toBe(403);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);

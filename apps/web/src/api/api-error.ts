@@ -1,20 +1,11 @@
+import type { FieldProblemView, ProblemDetailsView } from '@rodtrad/contracts';
 import { t } from '../i18n/t';
 
-export interface FieldError {
-  /** JSON pointer into the request body, e.g. "/data/goals/0/title". */
-  pointer: string;
-  message: string;
-}
-
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+/**
+ * The API's problem details (RFC 9457), every member optional: a failure that never reached the
+ * API (status 0) or a proxy's error page carries none of them.
+ */
+export type ProblemDetails = Partial<ProblemDetailsView>;
 
 /** Every failed request becomes one of these: status 0 means the server was not reached. */
 export class ApiError extends Error {
@@ -22,7 +13,7 @@ export class ApiError extends Error {
   readonly type: string;
   readonly title: string;
   readonly detail?: string;
-  readonly fieldErrors: FieldError[];
+  readonly fieldErrors: FieldProblemView[];
   readonly problem: ProblemDetails;
 
   constructor(status: number, problem: ProblemDetails) {
@@ -72,9 +63,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseFieldErrors(value: unknown): FieldError[] | undefined {
+function parseFieldErrors(value: unknown): FieldProblemView[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const errors: FieldError[] = [];
+  const errors: FieldProblemView[] = [];
   for (const item of value) {
     if (!isRecord(item)) continue;
     const pointer = typeof item['pointer'] === 'string' ? item['pointer'] : '';

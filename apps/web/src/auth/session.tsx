@@ -1,8 +1,8 @@
+import type { CurrentUser, LoginResponse } from '@rodtrad/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch, UNAUTHORIZED_EVENT } from '../api/api-fetch';
-import type { CurrentUser, LoginResponse } from '../api/types';
 
 export type SessionState =
   | { status: 'loading' }

@@ -1,5 +1,5 @@
 import type { ErrorSchema } from '@rjsf/utils';
-import type { FieldError } from '../api/api-error';
+import type { FieldProblemView } from '@rodtrad/contracts';
 
 /** RFC 6901: "/goals/0/a~1b" → ["goals", "0", "a/b"]. Accepts the "#/…" URI fragment form too. */
 export function parsePointer(pointer: string): string[] {
@@ -32,7 +32,7 @@ export interface MapOptions {
  * Maps a problem+json `errors[]` (JSON pointers) to RJSF's ErrorSchema. Pointers may be relative to
  * the request body ("/data/goals/0/title") or to the form data itself ("/goals/0/title").
  */
-export function mapFieldErrors(errors: FieldError[], options: MapOptions = {}): MappedErrors {
+export function mapFieldErrors(errors: FieldProblemView[], options: MapOptions = {}): MappedErrors {
   const dataKey = options.dataKey ?? 'data';
   const otherKeys = new Set(options.otherBodyKeys ?? ['expectedVersion']);
   const extraErrors: ErrorSchema = {};

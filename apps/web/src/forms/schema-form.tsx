@@ -24,9 +24,9 @@ export const CLIENT_VALIDATION: boolean = (() => {
 
 export interface SchemaFormProps {
   id: string;
-  schema: JsonObject;
-  uiSchema?: JsonObject;
-  formData: JsonObject | null | undefined;
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+  formData: Record<string, unknown> | null | undefined;
   readonly?: boolean;
   extraErrors?: ErrorSchema;
   onChange?: (data: JsonObject) => void;

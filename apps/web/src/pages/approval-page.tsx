@@ -1,8 +1,8 @@
+import type { ApprovalDecision, ApprovalSummaryView } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
-import type { ApprovalDecision, ApprovalSummary } from '../api/types';
 import { useApiQuery } from '../api/query-client';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary';
 import { Loading, ProblemMessage } from '../components/feedback';
@@ -13,11 +13,9 @@ import { formatDateTime } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { classifyLinkProblem, type LinkProblem } from './approval-outcome';
 
-const ALL_DECISIONS: ApprovalDecision[] = ['approve', 'reject', 'return'];
-
 export default function ApprovalPage({ token }: { token: string }) {
   const path = `/api/approvals/${encodeURIComponent(token)}`;
-  const { data, error, isLoading, refetch } = useApiQuery<ApprovalSummary>(path);
+  const { data, error, isLoading, refetch } = useApiQuery<ApprovalSummaryView>(path);
   const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(null);
   const [done, setDone] = useState<ApprovalDecision | null>(null);
 
@@ -35,27 +33,35 @@ export default function ApprovalPage({ token }: { token: string }) {
   if (isLoading) return <Loading />;
   if (error || !data) return error ? <ProblemMessage error={error} onRetry={refetch} /> : null;
 
-  const doc = { ...data, ...(data.document ?? {}) };
-  const form = doc.form;
+  const { form } = data;
   return (
     <div className="approval">
       <PageHeading title={t('approval.title')} />
       <p className="lead">{t('approval.intro')}</p>
       <section aria-labelledby="approval-doc-title" className="card">
-        <h2 id="approval-doc-title">{doc.title ?? t('approval.documentHeading')}</h2>
+        <h2 id="approval-doc-title">{data.title || t('approval.documentHeading')}</h2>
         <p className="muted">
-          {[doc.type && docTypeLabel(doc.type), doc.orgUnitName, doc.year, doc.period, doc.stateTitle]
+          {[docTypeLabel(data.type), data.orgUnitName, data.year, data.period, data.stateTitle]
             .filter(Boolean)
             .join(' · ')}
         </p>
-        {data.requestedBy?.name && <p>{t('approval.requestedBy', { name: data.requestedBy.name })}</p>}
+        {data.approver && (
+          <p>
+            {[
+              t('approval.approver', { name: data.approver.name }),
+              data.onBehalfOf && t('approval.onBehalfOf', { name: data.onBehalfOf.name }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        )}
         {data.expiresAt && <p>{t('approval.expiresAt', { date: formatDateTime(data.expiresAt) })}</p>}
-        {form?.schema && (
+        {form && (
           <SchemaForm
             id="granska"
             schema={form.schema}
             uiSchema={form.uiSchema}
-            formData={doc.data}
+            formData={data.data}
             readonly
           />
         )}
@@ -63,7 +69,7 @@ export default function ApprovalPage({ token }: { token: string }) {
       <DecisionForm
         path={path}
         csrfToken={data.csrfToken}
-        decisions={data.decisions?.length ? data.decisions : ALL_DECISIONS}
+        decisions={data.decisions}
         onDone={setDone}
         onLinkProblem={setLinkProblem}
       />

@@ -1,11 +1,11 @@
-import type { HistoryEntry } from '../api/types';
+import type { HistoryEntryView } from '@rodtrad/contracts';
 import { useApiQuery } from '../api/query-client';
 import { Loading, ProblemMessage } from '../components/feedback';
 import { formatDateTime, isoDate } from '../i18n/format';
 import { eventLabel, stateLabel, t, tOr } from '../i18n/t';
 
 export function DocumentHistory({ documentId, version }: { documentId: string; version: number }) {
-  const { data, error, isLoading, refetch } = useApiQuery<{ items: HistoryEntry[] }>(
+  const { data, error, isLoading, refetch } = useApiQuery<{ items: HistoryEntryView[] }>(
     `/api/documents/${encodeURIComponent(documentId)}/history`,
     { v: version },
   );

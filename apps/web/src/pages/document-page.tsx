@@ -1,17 +1,16 @@
+import type { AllowedEventView, DocumentView } from '@rodtrad/contracts';
 import type { ErrorSchema } from '@rjsf/utils';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
-import type { AllowedEvent, DocumentDetail } from '../api/types';
 import { useApiQuery } from '../api/query-client';
 import { CommentDialog } from '../components/comment-dialog';
 import { Loading, ProblemMessage, StatusMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { OverdueBadge, StateBadge } from '../components/state-badge';
 import { mapFieldErrors } from '../forms/extra-errors';
-import type { JsonObject } from '../forms/json';
 import SchemaForm from '../forms/schema-form';
 import { formatDate, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
@@ -25,26 +24,26 @@ const WorkflowDiagram = lazy(() => import('./document-workflow'));
 
 export default function DocumentPage({ id }: { id: string }) {
   const path = `/api/documents/${encodeURIComponent(id)}`;
-  const { data: doc, error, isLoading, refetch } = useApiQuery<DocumentDetail>(path);
+  const { data: doc, error, isLoading, refetch } = useApiQuery<DocumentView>(path);
 
   if (isLoading) return <Loading />;
   if (error?.isNotFound)
     return <NotFoundContent title={t('document.notFound')} body={t('document.notFoundHint')} />;
   if (error && !doc) return <ProblemMessage error={error} onRetry={refetch} />;
   if (!doc) return null;
-  return <DocumentView key={`${doc.id}-${doc.version}`} doc={doc} path={path} reload={refetch} />;
+  return <DocumentContent key={`${doc.id}-${doc.version}`} doc={doc} path={path} reload={refetch} />;
 }
 
-function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string; reload: () => void }) {
-  const [formData, setFormData] = useState<JsonObject>(doc.data ?? {});
+function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: string; reload: () => void }) {
+  const [formData, setFormData] = useState<Record<string, unknown>>(doc.data);
   const [dirty, setDirty] = useState(false);
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [general, setGeneral] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [pendingEvent, setPendingEvent] = useState<AllowedEvent | null>(null);
+  const [pendingEvent, setPendingEvent] = useState<AllowedEventView | null>(null);
 
-  // A fresh DocumentView mounts for every new version; keep the confirmation across it.
+  // A fresh DocumentContent mounts for every new version; keep the confirmation across it.
   useEffect(() => {
     const carried = sessionStorage.getItem('rodtrad:flash');
     if (carried) {
@@ -69,7 +68,7 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
   }
 
   const save = useMutation({
-    mutationFn: (data: JsonObject) =>
+    mutationFn: (data: Record<string, unknown>) =>
       apiFetch(`${path}/data`, { method: 'PUT', body: { data, expectedVersion: doc.version } }),
     onMutate: () => {
       setMessage(null);
@@ -85,7 +84,7 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
   });
 
   const send = useMutation({
-    mutationFn: ({ event, comment }: { event: AllowedEvent; comment?: string }) =>
+    mutationFn: ({ event, comment }: { event: AllowedEventView; comment?: string }) =>
       apiFetch(`${path}/events`, {
         method: 'POST',
         body: { type: event.type, comment, expectedVersion: doc.version },
@@ -105,7 +104,7 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
     },
   });
   const busy = save.isPending || send.isPending;
-  const sendEvent = (event: AllowedEvent, comment?: string) => send.mutate({ event, comment });
+  const sendEvent = (event: AllowedEventView, comment?: string) => send.mutate({ event, comment });
 
   const conflict = problem?.status === 409;
   const navigate = useNavigate();
@@ -215,19 +214,17 @@ function DocumentView({ doc, path, reload }: { doc: DocumentDetail; path: string
         </section>
       )}
 
-      <DocumentHistory documentId={String(doc.id)} version={doc.version} />
+      <DocumentHistory documentId={doc.id} version={doc.version} />
 
-      {doc.definition && (
-        <Suspense fallback={<Loading />}>
-          <WorkflowDiagram
-            definitionKey={doc.definition.key}
-            version={doc.definition.version}
-            currentState={doc.state}
-          />
-        </Suspense>
-      )}
+      <Suspense fallback={<Loading />}>
+        <WorkflowDiagram
+          definitionKey={doc.definition.key}
+          version={doc.definition.version}
+          currentState={doc.state}
+        />
+      </Suspense>
 
-      <DocumentRedThread documentId={String(doc.id)} year={doc.year} />
+      <DocumentRedThread documentId={doc.id} year={doc.year} />
 
       <CommentDialog
         title={pendingEvent?.label ?? ''}

@@ -1,4 +1,4 @@
-import type { DefinitionVersion } from '../api/types';
+import type { DefinitionVersionView } from '@rodtrad/contracts';
 import { useApiQuery } from '../api/query-client';
 import { Loading } from '../components/feedback';
 import WorkflowDiagram from '../components/workflow-diagram/workflow-diagram';
@@ -13,7 +13,7 @@ interface Props {
 
 /** The document's workflow with its current step marked. Its own chunk, with the diagram. */
 export default function DocumentWorkflow({ definitionKey, version, currentState }: Props) {
-  const { data, error, isLoading } = useApiQuery<DefinitionVersion>(
+  const { data, error, isLoading } = useApiQuery<DefinitionVersionView>(
     `/api/workflow-definitions/${encodeURIComponent(definitionKey)}/versions/${version}`,
   );
   const definition = data?.definition;
@@ -22,7 +22,7 @@ export default function DocumentWorkflow({ definitionKey, version, currentState 
   if (isLoading) body = <Loading />;
   else if (error || !graph) body = <p className="muted">{t('document.workflowUnavailable')}</p>;
   else {
-    const title = data?.title ?? data?.definition.title ?? definitionKey;
+    const title = data?.title ?? definitionKey;
     const current = graph.nodes.find((n) => n.id === currentState)?.title ?? currentState;
     body = (
       <>

@@ -1,10 +1,10 @@
+import type { OrgUnitView, YearStatusRow } from '@rodtrad/contracts';
 import type { DocumentTypeKey } from '@rodtrad/domain';
-import type { OrgUnit, StatusItem } from '../api/types';
 import { parseProblem } from '../api/api-error';
 import { classifyLinkProblem } from './approval-outcome';
 import { buildMatrix, filterMatrix } from './status-matrix';
 
-const units: OrgUnit[] = [
+const units: OrgUnitView[] = [
   { id: '1', parentId: null, kind: 'kommun', name: 'Hallsbergs kommun', code: 'KOM' },
   { id: '2', parentId: '1', kind: 'namnd', name: 'Bildningsnämnden', code: 'BIN' },
   { id: '3', parentId: '2', kind: 'forvaltning', name: 'Bildningsförvaltningen', code: 'BIF' },
@@ -16,8 +16,8 @@ const item = (
   orgUnitId: string,
   documentType: DocumentTypeKey,
   state: string,
-  extra: Partial<StatusItem> = {},
-): StatusItem => ({
+  extra: Partial<YearStatusRow> = {},
+): YearStatusRow => ({
   orgUnitId,
   orgUnitName: units.find((u) => u.id === orgUnitId)?.name ?? '',
   documentType,
@@ -73,7 +73,7 @@ describe('buildMatrix', () => {
   });
 
   it('builds 300 units × 12 columns', () => {
-    const many: StatusItem[] = [];
+    const many: YearStatusRow[] = [];
     for (let u = 0; u < 300; u += 1) {
       for (let m = 1; m <= 12; m += 1)
         many.push(item(String(1000 + u), 'manadsrapport', 'draft', { period: `2026-${m}` }));

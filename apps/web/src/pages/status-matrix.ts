@@ -1,5 +1,5 @@
+import type { OrgUnitView, YearStatusRow } from '@rodtrad/contracts';
 import { DOCUMENT_TYPE_ORDER } from '@rodtrad/domain';
-import type { OrgUnit, StatusItem } from '../api/types';
 
 // Pure shaping of GET /api/years/{year}/status into rows × columns; unit tested without a DOM.
 
@@ -17,7 +17,7 @@ export interface Row {
   orgUnitName: string;
   /** Ids of this unit and every unit above it, for the nämnd filter. */
   ancestors: Set<string>;
-  cells: Map<string, StatusItem>;
+  cells: Map<string, YearStatusRow>;
 }
 
 export interface Matrix {
@@ -35,7 +35,7 @@ function typeRank(type: string): number {
   return index === -1 ? DOC_TYPE_ORDER.length : index;
 }
 
-export function buildMatrix(items: StatusItem[], units: OrgUnit[] = []): Matrix {
+export function buildMatrix(items: YearStatusRow[], units: OrgUnitView[] = []): Matrix {
   const columnsByKey = new Map<string, Column>();
   const rowsById = new Map<string, Row>();
   const parentOf = new Map(units.map((u) => [String(u.id), u.parentId === null ? null : String(u.parentId)]));
@@ -85,8 +85,8 @@ function ancestorsOf(id: string, parentOf: Map<string, string | null>): Set<stri
 }
 
 /** Units in tree order (parents before children, siblings by name). */
-export function depthFirstOrder(units: OrgUnit[]): Map<string, number> {
-  const children = new Map<string | null, OrgUnit[]>();
+export function depthFirstOrder(units: OrgUnitView[]): Map<string, number> {
+  const children = new Map<string | null, OrgUnitView[]>();
   const ids = new Set(units.map((u) => String(u.id)));
   for (const unit of units) {
     const parent = unit.parentId !== null && ids.has(String(unit.parentId)) ? String(unit.parentId) : null;

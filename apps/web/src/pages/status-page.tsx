@@ -1,5 +1,5 @@
+import type { OrgUnitView, Page, YearStatusRow } from '@rodtrad/contracts';
 import { memo, useCallback, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
-import type { OrgUnit, Page, StatusItem } from '../api/types';
 import { useApiQuery } from '../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
 import { SelectField } from '../components/field';
@@ -22,8 +22,8 @@ export default function StatusPage({ year: yearParam }: { year: string }) {
 }
 
 function StatusView({ year }: { year: number }) {
-  const status = useApiQuery<{ items: StatusItem[] }>(`/api/years/${year}/status`);
-  const units = useApiQuery<Page<OrgUnit>>('/api/org-units');
+  const status = useApiQuery<{ items: YearStatusRow[] }>(`/api/years/${year}/status`);
+  const units = useApiQuery<Page<OrgUnitView>>('/api/org-units');
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
 
   const matrix = useMemo(
@@ -112,7 +112,7 @@ function StatusView({ year }: { year: number }) {
 interface FiltersProps {
   filter: MatrixFilter;
   onChange: (filter: MatrixFilter) => void;
-  namnder: OrgUnit[];
+  namnder: OrgUnitView[];
   types: string[];
   states: [string, string][];
 }

@@ -1,18 +1,22 @@
-import type { PendingApproval, Task } from '../api/types';
+import type { PendingApprovalView, TaskView } from '@rodtrad/contracts';
 import { toWorkItems } from './tasks-page';
 
-const task = (id: string, dueAt: string | null, overdue = false): Task => ({
+const task = (id: string, dueAt: string | null, overdue = false): TaskView => ({
   documentId: id,
   title: `Dokument ${id}`,
   type: 'enhetsplan',
+  orgUnitId: 'transten',
   orgUnitName: 'Transtenskolan',
+  year: 2027,
+  period: null,
   state: 'draft',
   stateTitle: 'Utkast',
   dueAt,
   overdue,
   action: 'Fyll i och skicka',
+  events: ['SUBMIT'],
 });
-const approval = (id: string, dueAt: string | null): PendingApproval => ({
+const approval = (id: string, dueAt: string | null): PendingApprovalView => ({
   id,
   documentId: `doc-${id}`,
   title: `Godkänn ${id}`,
@@ -20,7 +24,10 @@ const approval = (id: string, dueAt: string | null): PendingApproval => ({
   orgUnitName: 'Transtenskolan',
   state: 'review',
   mode: 'any',
+  onBehalfOf: null,
   dueAt,
+  expiresAt: null,
+  requestedAt: '2027-01-01T08:00:00Z',
 });
 
 describe('Mina uppgifter', () => {

@@ -1,5 +1,5 @@
+import type { Page, PendingApprovalView, TaskView } from '@rodtrad/contracts';
 import { useMemo } from 'react';
-import type { Page, PendingApproval, Task } from '../api/types';
 import { useApiQuery } from '../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
@@ -32,22 +32,26 @@ export function byDeadline(a: WorkItem, b: WorkItem): number {
   return da === db ? a.title.localeCompare(b.title, 'sv-SE') : da - db;
 }
 
-export function toWorkItems(tasks: Task[], approvals: PendingApproval[], now = Date.now()): WorkItem[] {
+export function toWorkItems(
+  tasks: TaskView[],
+  approvals: PendingApprovalView[],
+  now = Date.now(),
+): WorkItem[] {
   const items: WorkItem[] = tasks.map((task) => ({
     key: `d-${task.documentId}`,
     kind: 'document',
-    href: `/dokument/${encodeURIComponent(String(task.documentId))}`,
+    href: `/dokument/${encodeURIComponent(task.documentId)}`,
     title: task.title,
     type: task.type,
     orgUnitName: task.orgUnitName,
     state: task.state,
     stateTitle: task.stateTitle,
-    dueAt: task.dueAt ?? null,
-    overdue: !!task.overdue,
+    dueAt: task.dueAt,
+    overdue: task.overdue,
     action: task.action || t('tasks.kind.document'),
   }));
   for (const a of approvals) {
-    const dueAt = a.dueAt ?? null;
+    const { dueAt } = a;
     items.push({
       key: `a-${a.id}`,
       kind: 'approval',
@@ -71,8 +75,8 @@ export function toWorkItems(tasks: Task[], approvals: PendingApproval[], now = D
 }
 
 export function TasksPage() {
-  const tasks = useApiQuery<Page<Task>>('/api/tasks', { limit: 500 });
-  const approvals = useApiQuery<Page<PendingApproval>>('/api/approvals', { limit: 500 });
+  const tasks = useApiQuery<Page<TaskView>>('/api/tasks', { limit: 500 });
+  const approvals = useApiQuery<Page<PendingApprovalView>>('/api/approvals', { limit: 500 });
   // Approvals are a bonus on this page: a missing or failing approvals API never hides the tasks.
   const items = useMemo(
     () => toWorkItems(tasks.data?.items ?? [], approvals.error ? [] : (approvals.data?.items ?? [])),

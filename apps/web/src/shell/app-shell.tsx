@@ -1,6 +1,6 @@
+import type { CurrentUser } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { CurrentUser } from '../api/types';
 import { hasAnyRole, isAdmin, useSession } from '../auth/session';
 import { roleLabel, t } from '../i18n/t';
 import { Link, useLocation } from 'react-router';

@@ -1,5 +1,5 @@
+import type { OrgUnitView, Page, UserView } from '@rodtrad/contracts';
 import { useMemo, useState } from 'react';
-import type { OrgUnit, Page, UserSummary } from '../../api/types';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useApiQuery } from '../../api/query-client';
 import { isAdmin, useCurrentUser } from '../../auth/session';
@@ -16,13 +16,13 @@ const PAGE_SIZE = 50;
 
 type Editing =
   | { kind: 'unit' }
-  | { kind: 'delete-unit'; unit: OrgUnit }
-  | { kind: 'user'; user: UserSummary | null }
+  | { kind: 'delete-unit'; unit: OrgUnitView }
+  | { kind: 'user'; user: UserView | null }
   | null;
 
 export default function AdminPage() {
   const user = useCurrentUser();
-  const units = useApiQuery<Page<OrgUnit>>(isAdmin(user) ? '/api/org-units' : null);
+  const units = useApiQuery<Page<OrgUnitView>>(isAdmin(user) ? '/api/org-units' : null);
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<string | null>(null);
   const queryClient = useQueryClient();
@@ -91,11 +91,11 @@ export default function AdminPage() {
 }
 
 interface TreeNode {
-  unit: OrgUnit;
+  unit: OrgUnitView;
   children: TreeNode[];
 }
 
-function buildTree(units: OrgUnit[]): TreeNode[] {
+function buildTree(units: OrgUnitView[]): TreeNode[] {
   const nodes = new Map(units.map((unit) => [String(unit.id), { unit, children: [] as TreeNode[] }]));
   const roots: TreeNode[] = [];
   for (const node of nodes.values()) {
@@ -115,9 +115,9 @@ function OrgTree({
   onCreate,
   onDelete,
 }: {
-  units: UseQueryResult<Page<OrgUnit>>;
+  units: UseQueryResult<Page<OrgUnitView>>;
   onCreate: () => void;
-  onDelete: (unit: OrgUnit) => void;
+  onDelete: (unit: OrgUnitView) => void;
 }) {
   const { data, error, isLoading, refetch } = units;
   const tree = useMemo(() => buildTree(data?.items ?? []), [data]);
@@ -160,7 +160,7 @@ function TreeItem({
 }: {
   node: TreeNode;
   depth?: number;
-  onDelete: (unit: OrgUnit) => void;
+  onDelete: (unit: OrgUnitView) => void;
 }) {
   const label = (
     <>
@@ -196,14 +196,14 @@ function TreeItem({
 }
 
 interface UserListProps {
-  unitList: OrgUnit[];
+  unitList: OrgUnitView[];
   onCreate: () => void;
-  onEdit: (user: UserSummary) => void;
+  onEdit: (user: UserView) => void;
 }
 
 function UserList({ unitList, onCreate, onEdit }: UserListProps) {
   const [offset, setOffset] = useState(0);
-  const { data, error, isLoading, refetch } = useApiQuery<Page<UserSummary>>('/api/users', {
+  const { data, error, isLoading, refetch } = useApiQuery<Page<UserView>>('/api/users', {
     limit: PAGE_SIZE,
     offset,
   });

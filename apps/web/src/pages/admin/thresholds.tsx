@@ -1,8 +1,8 @@
+import type { DeviationThresholdView, OrgUnitView } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
-import type { DeviationThreshold, OrgUnit } from '../../api/types';
 import { useApiQuery } from '../../api/query-client';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
@@ -28,7 +28,7 @@ export function parseSwedishNumber(text: string): number | null {
 }
 
 /** Per nämnd: the threshold of a significant budget deviation, in kronor and/or a share of the frame. */
-export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
+export function ThresholdsPanel({ units }: { units: OrgUnitView[] }) {
   const namnder = useMemo(
     () =>
       units
@@ -38,7 +38,7 @@ export function ThresholdsPanel({ units }: { units: OrgUnit[] }) {
   );
   const [unitId, setUnitId] = useState('');
   const selected = unitId || (namnder[0] ? String(namnder[0].id) : '');
-  const query = useApiQuery<DeviationThreshold>(
+  const query = useApiQuery<DeviationThresholdView>(
     selected ? `/api/org-units/${encodeURIComponent(selected)}/thresholds` : null,
   );
   const unitName = namnder.find((u) => String(u.id) === selected)?.name ?? '';
@@ -80,7 +80,7 @@ function ThresholdForm({
   onSaved,
 }: {
   unitName: string;
-  value: DeviationThreshold;
+  value: DeviationThresholdView;
   onSaved: () => void;
 }) {
   const [kronor, setKronor] = useState(value.kronor === null ? '' : String(value.kronor));

@@ -1,7 +1,7 @@
+import type { OrgUnitView } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
-import type { OrgUnit } from '../../api/types';
 import { t } from '../../i18n/t';
 
 /**
@@ -13,7 +13,7 @@ export function UnitDelete({
   onDeleted,
   onCancel,
 }: {
-  unit: OrgUnit;
+  unit: OrgUnitView;
   onDeleted: (message: string) => Promise<void> | void;
   onCancel: () => void;
 }) {

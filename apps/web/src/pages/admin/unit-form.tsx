@@ -1,8 +1,8 @@
+import type { OrgUnitView } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
-import type { OrgUnit } from '../../api/types';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/field';
 import { orgKindLabel, t } from '../../i18n/t';
@@ -21,7 +21,7 @@ export function UnitForm({
   onSaved,
   onCancel,
 }: {
-  units: OrgUnit[];
+  units: OrgUnitView[];
   onSaved: (message: string) => Promise<void> | void;
   onCancel: () => void;
 }) {

@@ -1,8 +1,8 @@
+import type { OrgUnitView, UserView } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
-import type { OrgUnit, UserSummary } from '../../api/types';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/field';
 import { roleLabel, t } from '../../i18n/t';
@@ -30,8 +30,8 @@ interface RoleRow {
 }
 
 interface Props {
-  user: UserSummary | null;
-  units: OrgUnit[];
+  user: UserView | null;
+  units: OrgUnitView[];
   onSaved: (message: string) => Promise<void> | void;
   onCancel: () => void;
 }

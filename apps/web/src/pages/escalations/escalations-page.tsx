@@ -1,8 +1,8 @@
+import type { EscalationDetail, EscalationView, Page } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
-import type { Escalation, EscalationDetail, Page } from '../../api/types';
 import { useApiQuery } from '../../api/query-client';
 import { hasAnyRole, useCurrentUser } from '../../auth/session';
 import { CommentDialog } from '../../components/comment-dialog';
@@ -25,14 +25,14 @@ export default function EscalationsPage({ id }: { id?: string }) {
   const user = useCurrentUser();
   const [tab, setTab] = useState<Tab>('open');
   const [message, setMessage] = useState<string | null>(null);
-  const list = useApiQuery<Page<Escalation>>(id ? null : '/api/escalations', { status: tab, limit: 200 });
+  const list = useApiQuery<Page<EscalationView>>(id ? null : '/api/escalations', { status: tab, limit: 200 });
   const one = useApiQuery<EscalationDetail>(id ? `/api/escalations/${encodeURIComponent(id)}` : null);
   const acknowledging = useAcknowledge(() => {
     setMessage(t('escalations.acknowledged'));
     (id ? one : list).refetch();
   });
   const canAcknowledge = hasAnyRole(user, KS_ROLES);
-  const card = (e: Escalation, initiallyOpen = false) => (
+  const card = (e: EscalationView, initiallyOpen = false) => (
     <EscalationCard
       key={e.id}
       escalation={e}
@@ -106,7 +106,7 @@ export default function EscalationsPage({ id }: { id?: string }) {
 
 /** KS acknowledges an escalation with an optional comment, in a dialog. */
 function useAcknowledge(onDone: () => void) {
-  const [escalation, setEscalation] = useState<Escalation | null>(null);
+  const [escalation, setEscalation] = useState<EscalationView | null>(null);
   const acknowledge = useMutation({
     mutationFn: ({ id, comment }: { id: string; comment: string }) =>
       apiFetch(`/api/escalations/${encodeURIComponent(id)}/acknowledge`, {
@@ -146,7 +146,7 @@ function EscalationCard({
   initiallyOpen,
   onAcknowledge,
 }: {
-  escalation: Escalation;
+  escalation: EscalationView;
   initiallyOpen: boolean;
   onAcknowledge?: () => void;
 }) {

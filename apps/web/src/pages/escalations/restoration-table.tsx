@@ -1,10 +1,10 @@
-import type { RestorationYear } from '../../api/types';
+import type { RestorationYearView } from '@rodtrad/contracts';
 import { formatSum } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { Link } from 'react-router';
 
 /** KF's plan for restoring the deficit against what each following year's annual report showed. */
-export function RestorationTable({ years }: { years: RestorationYear[] }) {
+export function RestorationTable({ years }: { years: RestorationYearView[] }) {
   return (
     <div className="table-scroll">
       <table className="data-table restoration-table">

@@ -1,5 +1,5 @@
+import type { RedThreadView } from '@rodtrad/contracts';
 import { useMemo } from 'react';
-import type { RedThread } from '../../api/types';
 import { useApiQuery } from '../../api/query-client';
 import { Loading } from '../../components/feedback';
 import { docTypeLabel, t } from '../../i18n/t';
@@ -8,7 +8,7 @@ import { redThreadLinks, type ThreadLink } from './red-thread-links';
 
 /** Links up and down the red thread from one document, read from the year's red thread. */
 export function DocumentRedThread({ documentId, year }: { documentId: string; year: number }) {
-  const { data, error, isLoading } = useApiQuery<RedThread>(`/api/years/${year}/red-thread`);
+  const { data, error, isLoading } = useApiQuery<RedThreadView>(`/api/years/${year}/red-thread`);
   const links = useMemo(() => (data ? redThreadLinks(data, documentId) : null), [data, documentId]);
   let body: React.ReactNode;
   if (isLoading) body = <Loading />;

@@ -1,4 +1,4 @@
-import type { RedThread, RedThreadGoal } from '../../api/types';
+import type { RedThreadGoalView, RedThreadView } from '@rodtrad/contracts';
 import { redThreadLinks } from './red-thread-links';
 
 const ref = (documentId: string, orgUnitName: string) => ({
@@ -7,23 +7,35 @@ const ref = (documentId: string, orgUnitName: string) => ({
   orgUnitName,
   documentState: 'draft',
 });
-const goal = (id: string, documentId: string): RedThreadGoal => ({
+const goal = (id: string, documentId: string): RedThreadGoalView => ({
   id,
   titel: `Mål ${id}`,
-  namnd: { id: 'bin', name: 'Bildningsnämnden' },
+  strategisktOmrade: 'Livslångt lärande',
+  beskrivning: null,
+  namnd: { id: 'bin', name: 'Bildningsnämnden', code: 'BIN' },
   documentId,
+  documentState: 'adopted',
   indikatorer: [],
-  strategier: [{ strategi: 's', ...ref('fp', 'Bildningsförvaltningen') }],
+  strategier: [{ strategi: 's', hur: null, ...ref('fp', 'Bildningsförvaltningen') }],
   bidrag: [{ bidrag: 'b', ...ref('vp', 'Skolområde 1') }],
   aktiviteter: [
-    { titel: 'a', ...ref('ep1', 'Transtenskolan') },
-    { titel: 'b', ...ref('ep2', 'Långängskolan') },
+    { titel: 'a', ansvarig: null, klartDatum: null, status: null, ...ref('ep1', 'Transtenskolan') },
+    { titel: 'b', ansvarig: null, klartDatum: null, status: null, ...ref('ep2', 'Långängskolan') },
   ],
 });
-const thread: RedThread = {
+const thread: RedThreadView = {
   year: 2027,
+  mandatePeriod: { startYear: 2027, endYear: 2030 },
   vision: 'Det öppna Hallsberg',
-  strategicAreas: [{ name: 'Livslångt lärande', namndmal: [goal('1', 'mob'), goal('2', 'mob')] }],
+  coreValues: [],
+  strategicAreas: [
+    {
+      id: 'lar',
+      name: 'Livslångt lärande',
+      description: '',
+      namndmal: [goal('1', 'mob'), goal('2', 'mob')],
+    },
+  ],
   otherGoals: [],
   warnings: [],
 };

@@ -1,4 +1,4 @@
-import type { RedThread, RedThreadGoal } from '../../api/types';
+import type { RedThreadGoalView, RedThreadView } from '@rodtrad/contracts';
 
 export interface ThreadLink {
   documentId: string;
@@ -13,21 +13,21 @@ export interface ThreadLinks {
 }
 
 /** The levels of the thread, top down: nämndmål → strategies → contributions → activities. */
-function levels(goal: RedThreadGoal): ThreadLink[][] {
+function levels(goal: RedThreadGoalView): ThreadLink[][] {
   const ref = (type: string) => (r: { documentId: string; orgUnitName: string }) => ({
     documentId: r.documentId,
     type,
     orgUnitName: r.orgUnitName,
   });
   return [
-    [{ documentId: goal.documentId, type: 'mal-och-budget', orgUnitName: goal.namnd?.name ?? '' }],
+    [{ documentId: goal.documentId, type: 'mal-och-budget', orgUnitName: goal.namnd.name }],
     goal.strategier.map(ref('forvaltningsplan')),
-    (goal.bidrag ?? []).map(ref('verksamhetsplan')),
+    goal.bidrag.map(ref('verksamhetsplan')),
     goal.aktiviteter.map(ref('enhetsplan')),
   ];
 }
 
-export function allGoals(thread: RedThread): RedThreadGoal[] {
+export function allGoals(thread: RedThreadView): RedThreadGoalView[] {
   return [...thread.strategicAreas.flatMap((a) => a.namndmal), ...thread.otherGoals];
 }
 
@@ -35,7 +35,7 @@ export function allGoals(thread: RedThread): RedThreadGoal[] {
  * Where a document sits on the red thread: the documents above it (what it contributes to) and
  * below it (what builds on it), over every nämndmål it takes part in, each document once.
  */
-export function redThreadLinks(thread: RedThread, documentId: string): ThreadLinks {
+export function redThreadLinks(thread: RedThreadView, documentId: string): ThreadLinks {
   const up = new Map<string, ThreadLink>();
   const down = new Map<string, ThreadLink>();
   const goals: string[] = [];

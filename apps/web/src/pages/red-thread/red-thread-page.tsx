@@ -1,5 +1,11 @@
+import type {
+  OrgUnitView,
+  Page,
+  RedThreadGoalView,
+  RedThreadIndicatorView,
+  RedThreadView,
+} from '@rodtrad/contracts';
 import { useMemo, useState } from 'react';
-import type { OrgUnit, Page, RedThread, RedThreadGoal, RedThreadIndicator } from '../../api/types';
 import { useApiQuery } from '../../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
@@ -12,13 +18,13 @@ import { YearNav } from '../year-nav';
 
 export default function RedThreadPage({ year }: { year: string }) {
   if (!/^\d{4}$/.test(year)) return <NotFoundPage />;
-  return <RedThreadView year={Number(year)} />;
+  return <RedThreadYear year={Number(year)} />;
 }
 
-function RedThreadView({ year }: { year: number }) {
+function RedThreadYear({ year }: { year: number }) {
   const [namndId, setNamndId] = useState('');
-  const thread = useApiQuery<RedThread>(`/api/years/${year}/red-thread`, { namndId });
-  const units = useApiQuery<Page<OrgUnit>>('/api/org-units');
+  const thread = useApiQuery<RedThreadView>(`/api/years/${year}/red-thread`, { namndId });
+  const units = useApiQuery<Page<OrgUnitView>>('/api/org-units');
   const namnder = useMemo(
     () =>
       (units.data?.items ?? [])
@@ -40,7 +46,7 @@ function RedThreadView({ year }: { year: number }) {
       <>
         {thread.isFetching && <Loading />}
         {data.warnings.map((w) => (
-          <p key={`${w.code}-${w.namndId ?? ''}`} className="notice notice-info">
+          <p key={`${w.code}-${w.namndId}`} className="notice notice-info">
             {w.message}
           </p>
         ))}
@@ -51,7 +57,7 @@ function RedThreadView({ year }: { year: number }) {
         {goalCount === 0 && <p className="empty-state">{t('redThread.empty', { year })}</p>}
         <ul className="thread-areas">
           {data.strategicAreas.map((area) => (
-            <li key={area.id ?? area.name} className="card thread-area">
+            <li key={area.id} className="card thread-area">
               <h2>
                 <span className="thread-level">{t('redThread.area')}</span> {area.name}
               </h2>
@@ -98,14 +104,14 @@ function RedThreadView({ year }: { year: number }) {
   );
 }
 
-function GoalList({ goals }: { goals: RedThreadGoal[] }) {
+function GoalList({ goals }: { goals: RedThreadGoalView[] }) {
   if (!goals.length) return <p className="muted">{t('redThread.noGoals')}</p>;
   return (
     <ul className="thread-goals">
       {goals.map((goal) => (
-        <li key={`${goal.namnd?.id}-${goal.id}`} className="thread-goal">
+        <li key={`${goal.namnd.id}-${goal.id}`} className="thread-goal">
           <h3>
-            {goal.titel} <span className="muted">· {goal.namnd?.name}</span>
+            {goal.titel} <span className="muted">· {goal.namnd.name}</span>
           </h3>
           {goal.beskrivning && <p>{goal.beskrivning}</p>}
           <p>
@@ -126,7 +132,7 @@ function GoalList({ goals }: { goals: RedThreadGoal[] }) {
           />
           <Level
             title={t('redThread.contributions')}
-            items={(goal.bidrag ?? []).map((b) => ({ key: b.documentId + b.bidrag, text: b.bidrag, ref: b }))}
+            items={goal.bidrag.map((b) => ({ key: b.documentId + b.bidrag, text: b.bidrag, ref: b }))}
           />
           <Level
             title={t('redThread.activities')}
@@ -148,7 +154,7 @@ function GoalList({ goals }: { goals: RedThreadGoal[] }) {
   );
 }
 
-function Indicators({ goal }: { goal: RedThreadGoal }) {
+function Indicators({ goal }: { goal: RedThreadGoalView }) {
   return (
     <div className="table-scroll">
       <table className="data-table indicator-table">
@@ -189,10 +195,12 @@ function Indicators({ goal }: { goal: RedThreadGoal }) {
   );
 }
 
-const value = (ind: RedThreadIndicator, n: number) => `${formatNumber(n)}${ind.enhet ? ` ${ind.enhet}` : ''}`;
+/** A goal may leave out its start value or target: a dash then, never the unit alone. */
+const value = (ind: RedThreadIndicatorView, n: number | null) =>
+  n === null ? t('common.none') : `${formatNumber(n)}${ind.enhet ? ` ${ind.enhet}` : ''}`;
 
 /** Colour, a shape and words: never colour alone. */
-export function TrafficLight({ colour }: { colour: RedThreadIndicator['colour'] }) {
+export function TrafficLight({ colour }: { colour: RedThreadIndicatorView['colour'] }) {
   const key = colour ?? 'none';
   return (
     <span className={`light light-${key}`}>

@@ -1,8 +1,8 @@
+import type { CalendarEntryView, UpdateCalendarEntryResult } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
-import type { CalendarEntry, UpdateCalendarEntryResult } from '../../api/types';
 import { TextField } from '../../components/field';
 import { t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from '../admin/form-errors';
@@ -14,7 +14,7 @@ import {
   calendarUpdateBody,
 } from './calendar-edit';
 
-export const calendarEditInputId = (entry: CalendarEntry) => `wheel-edit-${calendarLineId(entry)}`;
+export const calendarEditInputId = (entry: CalendarEntryView) => `wheel-edit-${calendarLineId(entry)}`;
 
 /**
  * The inline form that moves one line of the wheel: a date, or the åtgärdsplan line's days.
@@ -28,7 +28,7 @@ export function CalendarEditForm({
   onCancel,
 }: {
   year: number;
-  entry: CalendarEntry;
+  entry: CalendarEntryView;
   onSaved: (result: UpdateCalendarEntryResult) => void;
   onCancel: () => void;
 }) {

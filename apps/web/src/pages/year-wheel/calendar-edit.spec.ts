@@ -1,4 +1,4 @@
-import type { CalendarEntry } from '../../api/types';
+import type { CalendarEntryView } from '@rodtrad/contracts';
 import {
   calendarEditField,
   calendarEditInitialValue,
@@ -7,7 +7,7 @@ import {
   calendarUpdateBody,
 } from './calendar-edit';
 
-const line = (over: Partial<CalendarEntry>): CalendarEntry => ({
+const line = (over: Partial<CalendarEntryView>): CalendarEntryView => ({
   key: 'enhetsplan',
   documentType: 'enhetsplan',
   title: 'Enhetsplan',

@@ -1,11 +1,11 @@
-import type { CalendarEntry, UpdateCalendarEntryRequest } from '../../api/types';
+import type { CalendarEntryView, UpdateCalendarEntryRequest } from '@rodtrad/contracts';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/t';
 
 /** What an edit of a wheel line changes: its day, or (the åtgärdsplan line) its days after a trigger. */
 export type CalendarEditField = 'date' | 'relativeDays';
 
-export function calendarEditField(entry: CalendarEntry): CalendarEditField {
+export function calendarEditField(entry: CalendarEntryView): CalendarEditField {
   return entry.date === null && entry.relativeDays !== null ? 'relativeDays' : 'date';
 }
 
@@ -16,13 +16,13 @@ export const calendarEditPointer = (field: CalendarEditField): string => `/${fie
  * A DOM-safe id for one line: periodic reports repeat the key (månadsrapport), so key and period
  * together name a line.
  */
-export function calendarLineId(entry: Pick<CalendarEntry, 'key' | 'period'>): string {
+export function calendarLineId(entry: Pick<CalendarEntryView, 'key' | 'period'>): string {
   const raw = entry.period ? `${entry.key}-${entry.period}` : entry.key;
   return raw.replace(/[^A-Za-z0-9_-]/g, '-');
 }
 
 /** What the input starts with: the line's day, or its number of days. */
-export function calendarEditInitialValue(entry: CalendarEntry): string {
+export function calendarEditInitialValue(entry: CalendarEntryView): string {
   if (calendarEditField(entry) === 'relativeDays') return String(entry.relativeDays);
   return entry.date ?? '';
 }
@@ -32,7 +32,7 @@ export function calendarEditInitialValue(entry: CalendarEntry): string {
  * finds the month by it); an empty or unreadable value is left out, so the server answers with a
  * message at the field rather than the browser guessing.
  */
-export function calendarUpdateBody(entry: CalendarEntry, value: string): UpdateCalendarEntryRequest {
+export function calendarUpdateBody(entry: CalendarEntryView, value: string): UpdateCalendarEntryRequest {
   const body: UpdateCalendarEntryRequest = {};
   if (entry.period) body.period = entry.period;
   const trimmed = value.trim();
@@ -47,7 +47,7 @@ export function calendarUpdateBody(entry: CalendarEntry, value: string): UpdateC
 }
 
 /** The Swedish confirmation read out after a save: the new day, and how many documents followed it. */
-export function calendarSavedMessage(entry: CalendarEntry, documentsRescheduled: number): string {
+export function calendarSavedMessage(entry: CalendarEntryView, documentsRescheduled: number): string {
   const changed =
     calendarEditField(entry) === 'relativeDays'
       ? t('yearWheel.savedDays', { title: entry.title, days: entry.relativeDays ?? 0 })

@@ -1,7 +1,7 @@
+import type { CalendarEntryView, UpdateCalendarEntryResult, YearStatusRow } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { apiFetch } from '../../api/api-fetch';
-import type { CalendarEntry, StatusItem, UpdateCalendarEntryResult } from '../../api/types';
 import { useApiQuery } from '../../api/query-client';
 import { hasAnyRole, useCurrentUser } from '../../auth/session';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
@@ -25,7 +25,7 @@ const monthName = (yearMonth: string) => {
 const STATUS_ROLES = ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'];
 // Opening the year and changing the wheel's dates are the registrar's and the administrator's.
 const OPEN_ROLES = ['admin', 'registrator'];
-const editButtonId = (entry: CalendarEntry) => `wheel-edit-button-${calendarLineId(entry)}`;
+const editButtonId = (entry: CalendarEntryView) => `wheel-edit-button-${calendarLineId(entry)}`;
 
 export default function YearWheelPage({ year }: { year: string }) {
   if (!/^\d{4}$/.test(year)) return <NotFoundPage />;
@@ -34,9 +34,9 @@ export default function YearWheelPage({ year }: { year: string }) {
 
 function YearWheelView({ year }: { year: number }) {
   const user = useCurrentUser();
-  const calendar = useApiQuery<{ items: CalendarEntry[] }>(`/api/years/${year}/calendar`);
+  const calendar = useApiQuery<{ items: CalendarEntryView[] }>(`/api/years/${year}/calendar`);
   // Only the registrar, admin and KS may read every unit's status; others see the wheel alone.
-  const status = useApiQuery<{ items: StatusItem[] }>(
+  const status = useApiQuery<{ items: YearStatusRow[] }>(
     hasAnyRole(user, STATUS_ROLES) ? `/api/years/${year}/status` : null,
   );
   const wheel = useMemo(
@@ -58,11 +58,11 @@ function YearWheelView({ year }: { year: number }) {
     if (calendar.data !== target.staleData) returnFocus.current = null;
   }, [editing, calendar.data]);
 
-  function openEditor(entry: CalendarEntry) {
+  function openEditor(entry: CalendarEntryView) {
     setAnnouncement(null);
     setEditing(calendarLineId(entry));
   }
-  function closeEditor(entry: CalendarEntry) {
+  function closeEditor(entry: CalendarEntryView) {
     returnFocus.current = { buttonId: editButtonId(entry), staleData: undefined };
     setEditing(null);
   }

@@ -1,5 +1,5 @@
+import type { CalendarEntryView, YearStatusRow } from '@rodtrad/contracts';
 import type { DocumentTypeKey } from '@rodtrad/domain';
-import type { CalendarEntry, StatusItem } from '../../api/types';
 import { buildWheel } from './year-wheel';
 
 const entry = (
@@ -7,7 +7,7 @@ const entry = (
   documentType: DocumentTypeKey | null,
   date: string | null,
   period: string | null = null,
-): CalendarEntry => ({
+): CalendarEntryView => ({
   key,
   documentType,
   title: key,
@@ -21,7 +21,7 @@ const row = (
   documentType: DocumentTypeKey,
   state: string | null,
   period: string | null = null,
-): StatusItem => ({
+): YearStatusRow => ({
   orgUnitId: 'u',
   orgUnitName: 'Enhet',
   documentType,

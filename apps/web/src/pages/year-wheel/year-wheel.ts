@@ -1,9 +1,9 @@
-import type { CalendarEntry, StatusItem } from '../../api/types';
+import type { CalendarEntryView, YearStatusRow } from '@rodtrad/contracts';
 import { stateTone } from '../../components/state-tone';
 
 export interface WheelEvent {
-  entry: CalendarEntry;
-  documents: StatusItem[];
+  entry: CalendarEntryView;
+  documents: YearStatusRow[];
   done: number;
 }
 
@@ -18,8 +18,8 @@ export interface WheelMonth {
  * The year's wheel month by month: each calendar line with the documents behind it (the status
  * rows of its document type, and of its period when the line names one).
  */
-export function buildWheel(entries: CalendarEntry[], rows: StatusItem[]): WheelMonth[] {
-  const byType = new Map<string, StatusItem[]>();
+export function buildWheel(entries: CalendarEntryView[], rows: YearStatusRow[]): WheelMonth[] {
+  const byType = new Map<string, YearStatusRow[]>();
   for (const row of rows) {
     const list = byType.get(row.documentType) ?? [];
     list.push(row);

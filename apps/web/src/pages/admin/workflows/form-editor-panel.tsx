@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type { FieldError } from '../../../api/api-error';
+import type { FieldProblemView } from '@rodtrad/contracts';
 import { Loading, ProblemMessage, StatusMessage } from '../../../components/feedback';
 import type { JsonObject } from '../../../forms/json';
 import { t } from '../../../i18n/t';
@@ -16,7 +16,7 @@ export function FormEditorPanel({ stored, onSaved }: { stored: StoredVersion; on
   const [name, setName] = useState(names[0] ?? '');
   const [schema, setSchema] = useState(() => pretty(stored.forms[name]?.schema));
   const [uiSchema, setUiSchema] = useState(() => pretty(stored.forms[name]?.uiSchema));
-  const [problems, setProblems] = useState<FieldError[]>([]);
+  const [problems, setProblems] = useState<FieldProblemView[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const parsedSchema = useMemo(() => parseJson(schema), [schema]);
   const parsedUi = useMemo(() => parseJson(uiSchema), [uiSchema]);

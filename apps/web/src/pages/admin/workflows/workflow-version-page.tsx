@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { FieldError } from '../../../api/api-error';
+import type { FieldProblemView } from '@rodtrad/contracts';
 import { useApiQuery } from '../../../api/query-client';
 import { isAdmin, useCurrentUser } from '../../../auth/session';
 import { Loading, ProblemMessage, StatusMessage } from '../../../components/feedback';
@@ -71,7 +71,7 @@ function VersionWorkspace({
 }) {
   const draft = stored.status === 'draft';
   const [text, setText] = useState(() => JSON.stringify(stored.definition, null, 2));
-  const [problems, setProblems] = useState<FieldError[]>([]);
+  const [problems, setProblems] = useState<FieldProblemView[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const parsed = useMemo(() => parseJson(text), [text]);
   // The diagram keeps the last definition that parsed, so it does not vanish on every keystroke.
