@@ -2,6 +2,12 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { ESCALATION_KINDS } from '@rodtrad/domain';
 import { nullableDateTime, nullableInteger, nullableString, type JsonSchema } from './json-schema';
 
+/**
+ * The largest amount in kronor the API takes (10 000 miljarder kr): far beyond any municipality's
+ * figures, and well inside the database's BIGINT, so no amount is ever stored clamped.
+ */
+export const MAX_KRONOR = 10_000_000_000_000;
+
 const kind = { type: 'string', enum: ESCALATION_KINDS } as const;
 const status = {
   type: 'string',
@@ -170,7 +176,13 @@ const reportDeviation = {
   properties: {
     orgUnitId: { type: 'string', minLength: 1, description: 'Nämnden som rapporterar' },
     year: { type: 'integer', minimum: 2000, maximum: 2100 },
-    amount: { type: 'integer', description: 'Avvikelsen i hela kronor (negativ vid underskott)' },
+    amount: {
+      type: 'integer',
+      minimum: -MAX_KRONOR,
+      maximum: MAX_KRONOR,
+      description:
+        'Avvikelsen i hela kronor (negativ vid underskott), högst 10 000 miljarder kr åt vardera hållet',
+    },
     description: { type: 'string', minLength: 1, maxLength: 4000 },
     measures: { type: 'string', maxLength: 4000, description: 'Föreslagna åtgärder' },
   },
@@ -204,7 +216,13 @@ const updateDeviationThreshold = {
   additionalProperties: false,
   required: ['kronor', 'shareOfFrame'],
   properties: {
-    kronor: { type: 'integer', minimum: 1, nullable: true, description: 'Gräns i hela kronor' },
+    kronor: {
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_KRONOR,
+      nullable: true,
+      description: 'Gräns i hela kronor',
+    },
     shareOfFrame: {
       type: 'number',
       exclusiveMinimum: 0,

@@ -28,6 +28,14 @@ export interface MailMessageRow extends OutgoingMail {
 const INSERT = `INSERT IGNORE INTO mail_message (id, dedupe_key, to_addresses, subject, text_body, html_body, thread_key)
   VALUES`;
 
+/** The subject column's width. */
+export const MAX_SUBJECT = 300;
+
+/** A subject that does not fit is shortened visibly, with an ellipsis, never cut silently. */
+export function fitSubject(subject: string): string {
+  return subject.length <= MAX_SUBJECT ? subject : `${subject.slice(0, MAX_SUBJECT - 1).trimEnd()}…`;
+}
+
 /** One row's values for INSERT, in its column order; a mail without recipients is refused. */
 function rowValues(mail: OutgoingMail, id: string): unknown[] {
   if (!mail.to.length) throw new Error(`Mail ${mail.dedupeKey} has no recipients`);
@@ -35,7 +43,7 @@ function rowValues(mail: OutgoingMail, id: string): unknown[] {
     id,
     mail.dedupeKey,
     JSON.stringify([...new Set(mail.to)]),
-    mail.subject.slice(0, 300),
+    fitSubject(mail.subject),
     mail.text,
     mail.html,
     mail.threadKey ?? null,

@@ -122,6 +122,13 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       '/description',
       '/year',
     ]);
+    // An amount beyond any municipality's, which the database would have stored clamped.
+    const huge = await w.api.request('POST', '/api/escalations', {
+      token: chair,
+      body: { orgUnitId: unit['DSN'], year: 2027, amount: 9.2e19, description: 'Skrivfel' },
+    });
+    expect(huge.status).toBe(422);
+    expect(huge.body.errors).toEqual([{ pointer: '/amount', message: expect.stringContaining('högst') }]);
     const foreign = await w.api.request('POST', '/api/escalations', {
       token: chair,
       body: { orgUnitId: unit['BIN'], year: 2027, description: 'Fel nämnd' },

@@ -1,3 +1,4 @@
+import { refuseIfStoredWithWarnings } from './insert-ignore';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EscalationKind } from '@rodtrad/domain';
@@ -106,6 +107,7 @@ export class EscalationRepository {
         e.reportedByUserId,
       ],
     );
+    refuseIfStoredWithWarnings(res, 'escalation');
     if (affected(res) !== 1) {
       const [existing] = await m.query('SELECT id FROM escalation WHERE source_key = ?', [e.sourceKey]);
       return { id: String(existing.id), created: false };

@@ -20,3 +20,5 @@ export * from './retry-transaction';
 export * from './batched-transaction';
 export * from './installation.repository';
 export * from './like-pattern';
+export * from './insert-ignore';
+export * from './audit-verification';
