@@ -40,7 +40,11 @@ async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals = 'S
   await exited;
 }
 
-/** `count` due moments of one document's draft step, all at `dueAt` (a generation each). */
+/**
+ * `count` due moments of one document's draft step, all at `dueAt` (a generation each). The
+ * waits for the worker to write them are generous: in the full tier two suites run at once beside
+ * this file's own build, and on two cores writing 200 rows has taken over 20 s.
+ */
 async function manyDeadlines(
   ds: DataSource,
   unitCode: string,
@@ -114,7 +118,7 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
     const documentId = await manyDeadlines(ds, 'TRAN', 2027, 200, dueAt);
     await eventually(
       async () => (await counts(ds, documentId, dueAt))['pending'] === 200,
-      20_000,
+      60_000,
       '200 pending rows',
     );
     await stop(first, 'SIGKILL');
@@ -145,13 +149,13 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
       const documentId = await manyDeadlines(ds, 'EKA', 2027, 200, dueAt);
       await eventually(
         async () => (await counts(ds, documentId, dueAt))['pending'] === 200,
-        20_000,
+        60_000,
         '200 pending rows',
       );
       const redis = new Redis(worker.config.redisUrl);
       await eventually(
         async () => (await redis.zcard(`${worker.namespace.prefix}:deadlines:delayed`)) >= 200,
-        10_000,
+        30_000,
         'delayed jobs',
       );
       await redis.quit();
