@@ -114,7 +114,8 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
   it('SIGKILL with 200 pending deadlines, restart after their moment: each fires once, late', async () => {
     const first = await spawnWorker(env);
     children.push(first);
-    const dueAt = new Date(Date.now() + 5000);
+    // Far enough ahead that all 200 are written and pending before it, even on two busy cores.
+    const dueAt = new Date(Date.now() + 20_000);
     const documentId = await manyDeadlines(ds, 'TRAN', 2027, 200, dueAt);
     await eventually(
       async () => (await counts(ds, documentId, dueAt))['pending'] === 200,
@@ -145,7 +146,7 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
   it("after the queue prefix's Redis keys are deleted, reconciliation restores every pending deadline", async () => {
     const worker = await startTestWorker({ ...env, DEADLINE_RECONCILE_SECONDS: '2' });
     try {
-      const dueAt = new Date(Date.now() + 6000);
+      const dueAt = new Date(Date.now() + 20_000);
       const documentId = await manyDeadlines(ds, 'EKA', 2027, 200, dueAt);
       await eventually(
         async () => (await counts(ds, documentId, dueAt))['pending'] === 200,
@@ -180,8 +181,9 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
   it('deadlines fire in batches with whatever else is due, but never before their own moment', async () => {
     const worker = await startTestWorker(env);
     try {
-      const dueAt = new Date(Date.now() + 4000);
-      const laterAt = new Date(dueAt.getTime() + 3000);
+      const dueAt = new Date(Date.now() + 8000);
+      // Well after the burst: its 300 firings are done long before, even on two busy cores.
+      const laterAt = new Date(dueAt.getTime() + 15_000);
       const burst = await manyDeadlines(ds, 'TRAN', 2029, 300, dueAt);
       const later = await manyDeadlines(ds, 'TRAN', 2030, 1, laterAt);
       await eventually(async () => (await counts(ds, burst, dueAt))['fired'] === 300, 30_000, '300 firings');
@@ -189,7 +191,7 @@ describe('deadlines survive crashes, lost Redis data and competing workers, firi
       expect(await counts(ds, later, laterAt)).toEqual({ pending: 1 });
       await eventually(
         async () => (await counts(ds, later, laterAt))['fired'] === 1,
-        15_000,
+        30_000,
         'the later one',
       );
       const [{ early }] = await ds.query(
