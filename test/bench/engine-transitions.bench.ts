@@ -223,11 +223,12 @@ async function main() {
     trace: false,
     timezone: 'Z',
   });
+  const audit = new DocumentAuditRepository(ds);
   const raw = async (d: Doc) => {
     const w = writes[d.state];
     const now = new Date();
     const version = d.version + 1;
-    const link = DocumentAuditRepository.next(
+    const link = audit.next(
       {
         documentId: d.id,
         at: now.toISOString(),
@@ -255,7 +256,7 @@ async function main() {
       },
       dedupeKey: `${d.id}__v${version}__${i}__${e.effectType}`,
     }));
-    const audit = DocumentAuditRepository.insertStatement(link);
+    const auditInsert = DocumentAuditRepository.insertStatement(link);
     const outbox = OutboxRepository.addStatement(records) as Statement;
     const conn = await pool.getConnection();
     try {
@@ -276,7 +277,10 @@ async function main() {
         ],
       )) as unknown as [{ affectedRows: number }[]];
       if (results[1].affectedRows !== 1) throw new Error('lost the guarded update');
-      await conn.query(`${audit.sql};\n${outbox.sql};\nCOMMIT`, [...audit.params, ...outbox.params]);
+      await conn.query(`${auditInsert.sql};\n${outbox.sql};\nCOMMIT`, [
+        ...auditInsert.params,
+        ...outbox.params,
+      ]);
     } catch (e) {
       await conn.query('ROLLBACK');
       throw e;

@@ -25,7 +25,11 @@ export interface ApiApp {
 
 /** Opens the connections (migrating the database), then builds the Nest application. */
 export async function createApiApp(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<ApiApp> {
-  const dataSource = await openDatabase({ databaseUrl: config.databaseUrl, migrate: opts.migrate });
+  const dataSource = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    migrate: opts.migrate,
+    auditKeys: config.auditKeys,
+  });
   let redis: Redis;
   let namespace: ReturnType<typeof queueNamespace>;
   try {

@@ -1,22 +1,38 @@
 import { loadConfig } from '@rodtrad/config';
 import { DefinitionStore } from '@rodtrad/engine';
-import { openDatabase } from '@rodtrad/persistence';
+import {
+  AdminAuditRepository,
+  createDataSource,
+  DocumentAuditRepository,
+  openDatabase,
+  verifyAuditChains,
+} from '@rodtrad/persistence';
 import { seedDemo } from './seed/demo-seeder';
 import { exitWithMessage } from './startup-errors';
 
 const USAGE = `Usage: node dist/server/apps/api/src/cli.js <command>
-  setup    create the database if missing, run migrations, check and store the shipped workflow
-           definitions, seed the demo (when SEED_DEMO=true)
-  migrate  create the database if missing and run migrations
-  seed     seed the demo municipality (idempotent)`;
+  setup         create the database if missing, run migrations, check and store the shipped workflow
+                definitions, seed the demo (when SEED_DEMO=true)
+  migrate       create the database if missing and run migrations
+  seed          seed the demo municipality (idempotent)
+  verify-audit  check every audit chain with the keys in AUDIT_KEYS (reads only; exit code 1 when
+                a chain is broken), e.g. on a restored copy of the database with a copy of the keys`;
+
+const COMMANDS = ['setup', 'migrate', 'seed', 'verify-audit'];
 
 async function main(command: string | undefined): Promise<void> {
-  if (!command || !['setup', 'migrate', 'seed'].includes(command)) {
+  if (!command || !COMMANDS.includes(command)) {
     console.error(USAGE);
     process.exit(2);
   }
   const config = loadConfig();
-  const ds = await openDatabase({ databaseUrl: config.databaseUrl, migrate: true, poolSize: 2 });
+  if (command === 'verify-audit') return verifyAudit(config);
+  const ds = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    migrate: true,
+    poolSize: 2,
+    auditKeys: config.auditKeys,
+  });
   try {
     const migrations = await ds.query('SELECT COUNT(*) AS n FROM schema_migrations');
     console.log(`Database ready (${migrations[0].n} migrations applied).`);
@@ -35,6 +51,31 @@ async function main(command: string | undefined): Promise<void> {
           ? `Demo municipality seeded: ${r.unitsCreated} units, ${r.usersCreated} users, ${r.rolesCreated} roles, ${r.periodsCreated} mandate periods.`
           : 'Demo municipality already in place.',
       );
+    }
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** Reads only: no database created, no migration run, so a read-only user on a copy will do. */
+async function verifyAudit(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const ds = createDataSource({ databaseUrl: config.databaseUrl, poolSize: 2, auditKeys: config.auditKeys });
+  await ds.initialize();
+  try {
+    const result = await verifyAuditChains({
+      documents: new DocumentAuditRepository(ds),
+      admin: new AdminAuditRepository(ds),
+    });
+    console.log(JSON.stringify(result, null, 2));
+    const keys = config.auditKeys.map((k) => k.id).join(', ');
+    if (result.ok)
+      console.log(`Audit chains intact: ${result.checked} entries (${result.legacy} legacy), keys ${keys}.`);
+    else {
+      const b = result.brokenAt;
+      console.error(
+        `Audit chain broken: ${b?.chain}${b?.documentId ? ` ${b.documentId}` : ''} entry ${b?.seq}: ${b?.reason}.`,
+      );
+      process.exitCode = 1;
     }
   } finally {
     await ds.destroy();

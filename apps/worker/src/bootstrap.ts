@@ -30,6 +30,7 @@ export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
     databaseUrl: config.databaseUrl,
     migrate: false,
     poolSize: Math.max(10, config.workerConcurrency + 4),
+    auditKeys: config.auditKeys,
   });
   const probe = new Redis(config.redisUrl, {
     lazyConnect: true,

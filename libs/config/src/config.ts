@@ -7,6 +7,8 @@
  * docker/.env.example lists a variable it does not declare, or lacks one it does.
  */
 
+import { isIP } from 'node:net';
+
 /** How the text of one variable becomes a value; `type` is how the README's table names it. */
 export interface ConfigKind<T> {
   type: string;
@@ -117,6 +119,78 @@ const roleList: ConfigKind<string[]> = {
   },
 };
 
+/** Names Express's `trust proxy` accepts, each standing for a set of private or local ranges. */
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+/**
+ * The proxies whose X-Forwarded-For is believed: addresses, CIDRs and presets. Empty (none) means
+ * the socket's peer is the client. No hop counts or `true`: those would believe any sender.
+ */
+const proxyList: ConfigKind<string[]> = {
+  type: `none, or addresses, CIDRs and ${PROXY_PRESETS.join(', ')}, comma-separated`,
+  parse: (raw) => {
+    const entries = raw
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    if (entries.length === 1 && entries[0].toLowerCase() === 'none') return [];
+    for (const entry of entries) {
+      if (PROXY_PRESETS.includes(entry)) continue;
+      const [address, bits, extra] = entry.split('/');
+      const family = isIP(address);
+      const maxBits = family === 6 ? 128 : 32;
+      const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+      if (!family || !validBits || extra !== undefined)
+        throw new Invalid(
+          `must be none, or IP addresses, CIDRs (address/bits) and ${PROXY_PRESETS.join(', ')} separated by commas`,
+          entry,
+        );
+    }
+    return entries;
+  },
+};
+
+/** One key of AUDIT_KEYS: its id (stored on every audit entry it hashes) and its secret bytes. */
+export interface AuditKeyConfig {
+  id: string;
+  secret: Buffer;
+}
+/**
+ * The audit chain's keyring: `id:base64secret` pairs, comma-separated. The first key writes new
+ * entries; every key verifies, so a retired key stays in the list for the entries it wrote.
+ */
+const auditKeys: ConfigKind<AuditKeyConfig[]> = {
+  type: 'id:base64 secret (≥32 bytes), comma-separated; the first writes',
+  parse: (raw) => {
+    const keys = raw
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const colon = entry.indexOf(':');
+        const id = entry.slice(0, colon);
+        const encoded = entry.slice(colon + 1);
+        if (colon < 0 || !/^[A-Za-z0-9_-]{1,16}$/.test(id))
+          throw new Invalid('must be id:secret pairs, the id of letters, digits, - and _ (max 16)');
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded))
+          throw new Invalid(`key ${id}: the secret must be base64 (e.g. openssl rand -base64 32)`);
+        const secret = Buffer.from(encoded, 'base64');
+        if (secret.length < 32) throw new Invalid(`key ${id}: the secret must be at least 32 bytes`);
+        return { id, secret };
+      });
+    if (!keys.length) throw new Invalid('must hold at least one key');
+    const ids = keys.map((k) => k.id);
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice) throw new Invalid(`names key ${twice} twice`);
+    return keys;
+  },
+};
+
+/** The development and test keyring (AUDIT_KEYS' default): never valid in production. */
+export const DEVELOPMENT_AUDIT_KEYS = 'dev:ZGV2ZWxvcG1lbnQtb25seS1hdWRpdC1rZXktMDAwMSE=';
+
+/** The keyring of AUDIT_KEYS' text (for tools and data sources given the text rather than AppConfig). */
+export const parseAuditKeys = (raw: string): AuditKeyConfig[] => auditKeys.parse(raw);
+
 /** One entry of the declaration; the key and the kind's value type become a property of AppConfig. */
 function variable<K extends string, T>(
   name: string,
@@ -131,7 +205,8 @@ function variable<K extends string, T>(
 export const CONFIG_VARIABLES = [
   variable('NODE_ENV', 'nodeEnv', oneOf('development', 'production', 'test'), {
     default: 'development',
-    description: 'production makes SESSION_SECRET required; development logs pretty lines on a terminal',
+    description:
+      'production makes SESSION_SECRET and AUDIT_KEYS required; development logs pretty lines on a terminal',
   }),
   variable('PORT', 'port', int(1, 65535), {
     default: '3000',
@@ -165,9 +240,21 @@ export const CONFIG_VARIABLES = [
     default: 'http://localhost:3000',
     description: 'Base of links in emails; https turns on Secure cookies',
   }),
+  variable('TRUST_PROXY', 'trustProxy', proxyList, {
+    default: 'none',
+    description:
+      'Reverse proxies whose X-Forwarded-For names the client (the address the sign-in and approval-link limits count); none: the connecting address is the client',
+  }),
   variable('SESSION_SECRET', 'sessionSecret', secretText, {
     default: 'development-only-secret-change-me',
     description: 'Secret for the CSRF tokens of approval pages; required in production',
+    secret: true,
+    requiredInProduction: true,
+  }),
+  variable('AUDIT_KEYS', 'auditKeys', auditKeys, {
+    default: DEVELOPMENT_AUDIT_KEYS,
+    description:
+      'Keys of the audit chains (HMAC-SHA-256), e.g. k2:<base64>,k1:<base64>: the first signs new entries, all verify; never SESSION_SECRET; required in production',
     secret: true,
     requiredInProduction: true,
   }),
@@ -208,7 +295,8 @@ export const CONFIG_VARIABLES = [
   }),
   variable('LOGIN_RATE_LIMIT', 'loginRateLimit', int(1, 10000), {
     default: '10',
-    description: 'Failed sign-ins allowed per username and IP per 15 minutes',
+    description:
+      'Failed sign-ins allowed per username (from any address) per 15 minutes, then locked out for 15 minutes, doubling for each lock-out in a row; a client address may fail ten times as many, across usernames, before its wrong passwords get 429 (a correct password still signs in)',
   }),
   variable('APPROVAL_TTL_DAYS', 'approvalTtlDays', int(1, 365), {
     default: '14',
@@ -221,7 +309,8 @@ export const CONFIG_VARIABLES = [
   }),
   variable('APPROVAL_LINK_RATE_LIMIT', 'approvalLinkRateLimit', int(1, 100000), {
     default: '60',
-    description: 'Requests to approval-link endpoints allowed per IP per minute',
+    description:
+      'Requests to approval-link endpoints allowed per client address (see TRUST_PROXY) per minute',
   }),
   variable('REMINDER_DIGEST_DELAY_SECONDS', 'reminderDigestDelaySeconds', int(0, 86400), {
     default: '300',
@@ -268,6 +357,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${v.name} ${e.message}${got}`);
     }
   }
+  const keys = out['auditKeys'] as AuditKeyConfig[] | undefined;
+  const session = out['sessionSecret'] as string | undefined;
+  if (
+    keys &&
+    session &&
+    keys.some((k) => k.secret.equals(Buffer.from(session)) || k.secret.toString('base64') === session)
+  )
+    problems.push('AUDIT_KEYS must not reuse SESSION_SECRET: the audit chain needs a key of its own');
   if (problems.length) throw new ConfigError(problems);
   return out as AppConfig;
 }

@@ -11,3 +11,4 @@ export * from './workflow-admin.contract';
 export * from './problem.contract';
 export * from './task.contract';
 export * from './health.contract';
+export * from './audit.contract';

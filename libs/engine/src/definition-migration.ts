@@ -233,7 +233,7 @@ export class DefinitionMigration {
     const now = this.ports.now();
     const deadline = stateMeta(target.definition, into)?.deadline;
     const dueAt = deadline ? await this.ports.dueAt(deadline.key, doc.year, doc.period, now) : null;
-    const link = DocumentAuditRepository.next(
+    const link = this.audit.next(
       {
         documentId: doc.id,
         at: now.toISOString(),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { verifyChain } from '@rodtrad/domain';
-import { DocumentAuditRepository, openDatabase } from '@rodtrad/persistence';
+import { auditKeyring, DocumentAuditRepository, openDatabase } from '@rodtrad/persistence';
 import { demoActor } from './testing/demo-actor';
 import { createDocumentEngine, EngineError, type DocumentEngine, type EngineActor } from './index';
 
@@ -95,7 +95,7 @@ describe('remembered documents (two engines, real MariaDB)', () => {
     expect(approved).toMatchObject({ previousState: submitted.state, version: submitted.version + 1 });
     const history = await new DocumentAuditRepository(ds).history(doc.id);
     expect(history.map((h) => h.event)).toEqual(['CREATE', 'SAVE', 'SUBMIT', 'APPROVE']);
-    expect(verifyChain(history).ok).toBe(true);
+    expect(verifyChain(history, auditKeyring(ds)).ok).toBe(true);
   });
 
   it('answers 409 with the current version when the remembered row is behind, and writes nothing', async () => {
@@ -162,10 +162,12 @@ describe('remembered documents (two engines, real MariaDB)', () => {
         }
         const [x, y] = [(await b.get(mine.id)).doc, (await uncached.get(reference.id)).doc];
         expect({ state: x.state, version: x.version }).toEqual({ state: y.state, version: y.version });
-        expect(verifyChain(await new DocumentAuditRepository(ds).history(mine.id))).toEqual({
-          ok: true,
-          checked: x.version,
-        });
+        expect(verifyChain(await new DocumentAuditRepository(ds).history(mine.id), auditKeyring(ds))).toEqual(
+          {
+            ok: true,
+            checked: x.version,
+          },
+        );
       }),
       { numRuns: 30 },
     );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { verifyChain } from '@rodtrad/domain';
-import { DocumentAuditRepository, openDatabase } from '@rodtrad/persistence';
+import { auditKeyring, DocumentAuditRepository, openDatabase } from '@rodtrad/persistence';
 import { demoActor } from './testing/demo-actor';
 import { listStates } from '@rodtrad/workflow';
 import { createDocumentEngine, EngineError, type DocumentEngine, type EngineActor } from './index';
@@ -115,7 +115,7 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
         }
         const history = await new DocumentAuditRepository(ds).history(doc.id);
         expect(history).toHaveLength(accepted + 1);
-        expect(verifyChain(history)).toEqual({ ok: true, checked: accepted + 1 });
+        expect(verifyChain(history, auditKeyring(ds))).toEqual({ ok: true, checked: accepted + 1 });
         const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE document_id = ?', [doc.id]);
         expect(Number(n)).toBe(expectedOutbox);
       }),

@@ -18,6 +18,7 @@ import {
   type RoleKey,
 } from '@rodtrad/domain';
 import {
+  auditKeyring,
   DocumentAuditRepository,
   openDatabase,
   OrgUnitRepository,
@@ -287,7 +288,7 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
 
     expect({ state: doc.state, final: doc.final }).toEqual({ state: path.end, final: path.final });
     const history = await new DocumentAuditRepository(ds).history(doc.id);
-    expect(verifyChain(history)).toEqual({ ok: true, checked: history.length });
+    expect(verifyChain(history, auditKeyring(ds))).toEqual({ ok: true, checked: history.length });
     expect(history[0]).toMatchObject({ event: 'CREATE', fromState: null, toState: initial });
     expect(
       history

@@ -51,14 +51,18 @@ export class TransitionWriter {
    */
   private readonly dataHashes = new WeakMap<object, string>();
 
+  private readonly audit: DocumentAuditRepository;
+
   constructor(
     private readonly ds: DataSource,
     private readonly documents: DocumentRepository,
-  ) {}
+  ) {
+    this.audit = new DocumentAuditRepository(ds);
+  }
 
   /** Inserts a new document at version 1, with the first audit entry and its outbox rows. */
   async insert(row: NewDocumentRow, change: AuditedChange, effects: Effect[]): Promise<void> {
-    const link = DocumentAuditRepository.next(auditEntry(row.id, change, dataHash(row.data)), {
+    const link = this.audit.next(auditEntry(row.id, change, dataHash(row.data)), {
       seq: 0,
       hash: null,
     });
@@ -88,7 +92,7 @@ export class TransitionWriter {
     change: AuditedChange,
     guardWheel: boolean,
   ): Promise<Partial<DocumentRow>> {
-    const link = DocumentAuditRepository.next(auditEntry(doc.id, change, this.hashOfData(doc)), {
+    const link = this.audit.next(auditEntry(doc.id, change, this.hashOfData(doc)), {
       seq: doc.auditSeq,
       hash: doc.auditHash,
     });
@@ -122,7 +126,7 @@ export class TransitionWriter {
     data: Record<string, unknown>,
     change: AuditedChange,
   ): Promise<Pick<DocumentRow, 'auditSeq' | 'auditHash'>> {
-    const link = DocumentAuditRepository.next(auditEntry(doc.id, change, dataHash(data)), {
+    const link = this.audit.next(auditEntry(doc.id, change, dataHash(data)), {
       seq: doc.auditSeq,
       hash: doc.auditHash,
     });

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 import { createConnection, type Connection } from 'mysql2/promise';
-import { describeDatabaseUrl } from '@rodtrad/config';
+import { DEVELOPMENT_AUDIT_KEYS, describeDatabaseUrl, parseAuditKeys } from '@rodtrad/config';
+import type { AuditKeyring } from '@rodtrad/domain';
+import { useAuditKeyring } from './audit-keyring';
 import { ServiceUnavailableAtStartError, errorCause } from './connection-errors';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -10,11 +12,13 @@ export interface DataSourceOptionsLite {
   databaseUrl: string;
   poolSize?: number;
   logging?: boolean;
+  /** The audit chains' keys (AppConfig.auditKeys); AUDIT_KEYS' development default when absent. */
+  auditKeys?: AuditKeyring;
 }
 
 export function createDataSource(opts: DataSourceOptionsLite): DataSource {
   const db = describeDatabaseUrl(opts.databaseUrl);
-  return new DataSource({
+  const ds = new DataSource({
     type: 'mysql',
     host: db.host,
     port: db.port,
@@ -42,15 +46,23 @@ export function createDataSource(opts: DataSourceOptionsLite): DataSource {
       trace: false,
     },
   });
+  useAuditKeyring(ds, opts.auditKeys ?? parseAuditKeys(DEVELOPMENT_AUDIT_KEYS));
+  return ds;
 }
 
 /** Creates the database if it is missing. Fails with an operator-readable message when MariaDB is down. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
-  await onServer(databaseUrl, (conn, database) =>
-    conn.query(
-      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci`,
-    ),
-  );
+  await onServer(databaseUrl, async (conn, database) => {
+    try {
+      await conn.query(
+        `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_swedish_ci`,
+      );
+    } catch (e) {
+      // The running app's user has no CREATE (docs/operations.md): the database must exist already,
+      // and connecting to it says so when it does not.
+      if ((e as { errno?: number }).errno !== 1044) throw e;
+    }
+  });
 }
 
 /** Drops the database if it is there: the test tiers and benchmarks start from a new one. */

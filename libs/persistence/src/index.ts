@@ -4,3 +4,4 @@ export * from './connection-errors';
 export * from './data-source.factory';
 export * from './repositories';
 export * from './named-lock';
+export * from './audit-keyring';

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DocumentAuditRepository } from '@rodtrad/persistence';
+import { auditVerificationSchema, type AuditVerificationView } from '@rodtrad/contracts';
+import { AdminAuditRepository, DocumentAuditRepository, verifyAuditChains } from '@rodtrad/persistence';
 import { RequireRole } from '../auth/auth.decorators';
 
 @ApiTags('Revision')
@@ -8,33 +9,20 @@ import { RequireRole } from '../auth/auth.decorators';
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: DocumentAuditRepository) {}
+  constructor(
+    private readonly documents: DocumentAuditRepository,
+    private readonly admin: AdminAuditRepository,
+  ) {}
 
   @Get('verify')
   @RequireRole('admin')
   @ApiOperation({
-    summary: 'Kontrollera alla dokuments revisionskedjor (administratör)',
-    description: 'Walks every hash chain; names the first broken link when ok is false.',
+    summary: 'Kontrollera alla revisionskedjor (administratör)',
+    description:
+      "Walks every document's keyed hash chain to the head on its document row, then the admin log's chain to its head; names the first broken link when ok is false.",
   })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      required: ['ok', 'checked'],
-      properties: {
-        ok: { type: 'boolean' },
-        checked: { type: 'integer', description: 'Entries checked' },
-        brokenAt: {
-          type: 'object',
-          properties: {
-            documentId: { type: 'string' },
-            seq: { type: 'integer' },
-            reason: { type: 'string' },
-          },
-        },
-      },
-    },
-  })
-  verify() {
-    return this.audit.verifyAll();
+  @ApiOkResponse({ schema: auditVerificationSchema })
+  verify(): Promise<AuditVerificationView> {
+    return verifyAuditChains({ documents: this.documents, admin: this.admin });
   }
 }

@@ -62,6 +62,8 @@ export class DocumentAuditEntity {
   @Column({ name: 'data_hash', type: 'char', length: 64 }) dataHash!: string;
   @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true }) prevHash!: string | null;
   @Column({ type: 'char', length: 64 }) hash!: string;
+  /** The audit key the entry was hashed with; null for a legacy (unkeyed) entry. */
+  @Column({ name: 'key_id', type: 'varchar', length: 16, nullable: true }) keyId!: string | null;
 }
 
 @Entity({ name: 'outbox' })

@@ -7,6 +7,7 @@ import { BalanceRestoration1764240000000 } from './1764240000000-balance-restora
 import { InstallationIdentity1764250000000 } from './1764250000000-installation-identity';
 import { ReceiptForEveryEffect1764260000000 } from './1764260000000-receipt-for-every-effect';
 import { EscalationKindWidth1764270000000 } from './1764270000000-escalation-kind-width';
+import { KeyedAuditChain1764280000000 } from './1764280000000-keyed-audit-chain';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   InstallationIdentity1764250000000,
   ReceiptForEveryEffect1764260000000,
   EscalationKindWidth1764270000000,
+  KeyedAuditChain1764280000000,
 ];
