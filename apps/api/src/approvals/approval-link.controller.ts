@@ -104,9 +104,8 @@ export class ApprovalLinkController {
 
   private limit(req: Request): Promise<void> {
     return this.rateLimiter.hit(
-      `approval-link:${req.ip ?? 'unknown'}`,
-      this.config.approvalLinkRateLimit,
-      60,
+      { name: 'approval-link', points: this.config.approvalLinkRateLimit, windowSeconds: 60 },
+      req.ip ?? 'unknown',
     );
   }
 

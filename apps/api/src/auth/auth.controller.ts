@@ -31,7 +31,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Logga in',
     description:
-      'Returns a bearer token and sets an httpOnly session cookie. Rate-limited per username and IP.',
+      'Returns a bearer token and sets an httpOnly session cookie. Failed sign-ins are limited per username and, separately, per client address (TRUST_PROXY decides which address that is); beyond either limit a wrong password gets 429 with Retry-After, and a username’s lock-outs in a row grow longer. A correct password signs in whenever its own username is not locked out.',
   })
   @ApiOkResponse({ schema: loginResponseSchema })
   async login(

@@ -27,20 +27,29 @@ export class SignInService {
     ip: string,
   ): Promise<{ token: string; expiresAt: Date; user: CurrentUser }> {
     const username = req.username.trim().toLowerCase();
-    // Counted per username+IP (guessing one account) and per IP (spraying many).
-    const buckets = [`login:${username}:${ip}`, `login-ip:${ip}`];
-    const limits = [this.config.loginRateLimit, this.config.loginRateLimit * 10];
-    for (const [i, b] of buckets.entries()) {
-      const wait = await this.limiter.isBlocked(b, limits[i]);
-      if (wait) throw ApiProblem.tooManyRequests(wait);
-    }
+    // Failures are counted per username (guessing one account, from any address) and per address
+    // (spraying many accounts), each counted and checked in one step so parallel guesses cannot
+    // slip past. A spent username refuses before the password is looked at; a spent address only
+    // refuses wrong passwords, so one user's failures never lock out another behind the same address.
+    const perUser = {
+      name: 'login-user',
+      points: this.config.loginRateLimit,
+      windowSeconds: LOGIN_WINDOW_SECONDS,
+    };
+    const perAddress = { ...perUser, name: 'login-address', points: this.config.loginRateLimit * 10 };
+    const byUser = await this.limiter.attempt(perUser, username);
+    if (!byUser.allowed) throw ApiProblem.tooManyRequests(byUser.retryAfter);
+    const byAddress = await this.limiter.attempt(perAddress, ip);
     const creds = await this.users.findCredentials(username);
     const ok = creds?.active
       ? await passwordHasher.verify(creds.passwordHash, req.password)
       : await passwordHasher.verify(await decoyHash(), req.password + '\0');
     if (!creds || !ok || !creds.active) {
-      for (const [i, b] of buckets.entries())
-        await this.limiter.hit(b, limits[i] + 1, LOGIN_WINDOW_SECONDS).catch(() => undefined);
+      // The failure that spends a last point locks out, growing with each lock-out in a row; it
+      // was checked all the same, so it is answered as a wrong password.
+      const userBlock = byUser.last ? await this.limiter.lockOut(perUser, username) : 0;
+      if (byAddress.last) await this.limiter.lockOut(perAddress, ip);
+      if (!byAddress.allowed) throw ApiProblem.tooManyRequests(Math.max(byAddress.retryAfter, userBlock));
       throw new ApiProblem(
         401,
         'invalid-credentials',
@@ -49,7 +58,8 @@ export class SignInService {
         [{ pointer: '/password', message: 'Fel användarnamn eller lösenord.' }],
       );
     }
-    await this.limiter.reset(buckets[0]);
+    await this.limiter.forget(perUser, username);
+    await this.limiter.refund(perAddress, ip);
     const { token, expiresAt } = await this.sessions.create(creds.id, this.config.sessionTtlHours * 3600_000);
     return { token, expiresAt, user: await this.currentUser(creds.id) };
   }
