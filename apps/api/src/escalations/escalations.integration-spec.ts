@@ -146,6 +146,15 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'adhoc', status: 'open', amount: -3_000_000 });
+    // Another nämnd cannot tell it from an escalation that does not exist.
+    const bin = await w.api.login('bin.fvc');
+    const hidden = await w.api.request('GET', `/api/escalations/${res.body.id}`, { token: bin });
+    const unknown = await w.api.request('GET', '/api/escalations/00000000-0000-4000-8000-000000000000', {
+      token: bin,
+    });
+    expect(hidden.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect({ ...hidden.body, instance: undefined }).toEqual({ ...unknown.body, instance: undefined });
     await w.smtp.waitFor((all) =>
       all.find((m) => m.subject === 'Rapporterad avvikelse: Drift- och servicenämnden'),
     );

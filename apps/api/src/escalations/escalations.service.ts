@@ -62,8 +62,8 @@ export class EscalationsService {
     const e = await this.repo.get(id);
     if (!e) throw ApiProblem.notFound('Eskaleringen');
     const units = await this.visibleUnits(p);
-    if (units && !units.includes(e.orgUnitId))
-      throw ApiProblem.forbidden('Eskaleringen gäller en enhet utanför dina roller.');
+    // Another nämnd's escalation answers as an unknown one does: its existence is not told.
+    if (units && !units.includes(e.orgUnitId)) throw ApiProblem.notFound('Eskaleringen');
     return this.detail(e);
   }
 
