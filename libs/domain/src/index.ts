@@ -4,6 +4,7 @@ export * from './glossary';
 
 export * from './org/org-unit';
 export * from './org/roles';
+export * from './org/org-tree-of';
 
 export * from './document-types/document-type-traits';
 export * from './arshjul/document-types';

@@ -1,24 +1,17 @@
-import { OrgTree, type OrgUnitKind, type RoleAssignment } from '@rodtrad/domain';
+import { orgTreeOf, type RoleAssignment } from '@rodtrad/domain';
 import type { LoadedDefinition } from './definition-store';
 import { DocumentAccess } from './document-access';
 import { EngineError } from './engine-error';
 import type { EngineActor } from './ports';
 
-const unit = (id: string, parentId: string | null, kind: OrgUnitKind) => ({
-  id,
-  parentId,
-  kind,
-  name: id,
-  code: id.toUpperCase(),
-});
-const tree = new OrgTree([
-  unit('kommun', null, 'kommun'),
-  unit('bin', 'kommun', 'namnd'),
-  unit('bin-f', 'bin', 'forvaltning'),
-  unit('grundskola', 'bin-f', 'omrade'),
-  unit('transten', 'grundskola', 'enhet'),
-  unit('son', 'kommun', 'namnd'),
-]);
+const tree = orgTreeOf(
+  ['kommun', null, 'kommun'],
+  ['bin', 'kommun', 'namnd'],
+  ['bin-f', 'bin', 'forvaltning'],
+  ['grundskola', 'bin-f', 'omrade'],
+  ['transten', 'grundskola', 'enhet'],
+  ['son', 'kommun', 'namnd'],
+);
 const access = new DocumentAccess(async () => tree);
 
 const user = (...roles: RoleAssignment[]): EngineActor => ({ userId: 'u', roles, via: 'user' });

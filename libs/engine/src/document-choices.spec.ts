@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { OrgTree, type OrgUnitKind } from '@rodtrad/domain';
+import { orgTreeOf } from '@rodtrad/domain';
 import { createFormValidator } from '@rodtrad/workflow';
 import { DocumentChoices, withChoices } from './document-choices';
 
@@ -63,20 +63,13 @@ describe('withChoices', () => {
 });
 
 describe('DocumentChoices', () => {
-  const unit = (id: string, parentId: string | null, kind: OrgUnitKind) => ({
-    id,
-    parentId,
-    kind,
-    name: id,
-    code: id.toUpperCase(),
-  });
-  const tree = new OrgTree([
-    unit('kommun', null, 'kommun'),
-    unit('bin', 'kommun', 'namnd'),
-    unit('bin-f', 'bin', 'forvaltning'),
-    unit('grundskola', 'bin-f', 'omrade'),
-    unit('transten', 'grundskola', 'enhet'),
-  ]);
+  const tree = orgTreeOf(
+    ['kommun', null, 'kommun'],
+    ['bin', 'kommun', 'namnd'],
+    ['bin-f', 'bin', 'forvaltning'],
+    ['grundskola', 'bin-f', 'omrade'],
+    ['transten', 'grundskola', 'enhet'],
+  );
   const enhetsplan = { type: 'enhetsplan', orgUnitId: 'transten', year: 2031 };
 
   it('reads the nämnd’s plan until it is adopted, then keeps the adopted goals without asking again', async () => {

@@ -1,4 +1,4 @@
-import { OrgTree, OrgUnitKind, OrgUnitNode } from './org-unit';
+import { orgTreeOf } from './org-tree-of';
 import {
   ROLES,
   ROLE_KEYS,
@@ -10,28 +10,20 @@ import {
   roleApplies,
 } from './roles';
 
-const unit = (id: string, parentId: string | null, kind: OrgUnitKind): OrgUnitNode => ({
-  id,
-  parentId,
-  kind,
-  name: id,
-  code: id.toUpperCase(),
-});
-
-const tree = new OrgTree([
-  unit('kommun', null, 'kommun'),
-  unit('kf', 'kommun', 'kf'),
-  unit('ks', 'kommun', 'ks'),
-  unit('ksf', 'ks', 'forvaltning'),
-  unit('bin', 'kommun', 'namnd'),
-  unit('bin-f', 'bin', 'forvaltning'),
-  unit('grundskola', 'bin-f', 'omrade'),
-  unit('transten', 'grundskola', 'enhet'),
-  unit('forskola', 'bin-f', 'omrade'),
-  unit('san', 'kommun', 'namnd'),
-  unit('san-f', 'san', 'forvaltning'),
-  unit('hbab', 'kommun', 'bolag'),
-]);
+const tree = orgTreeOf(
+  ['kommun', null, 'kommun'],
+  ['kf', 'kommun', 'kf'],
+  ['ks', 'kommun', 'ks'],
+  ['ksf', 'ks', 'forvaltning'],
+  ['bin', 'kommun', 'namnd'],
+  ['bin-f', 'bin', 'forvaltning'],
+  ['grundskola', 'bin-f', 'omrade'],
+  ['transten', 'grundskola', 'enhet'],
+  ['forskola', 'bin-f', 'omrade'],
+  ['san', 'kommun', 'namnd'],
+  ['san-f', 'san', 'forvaltning'],
+  ['hbab', 'kommun', 'bolag'],
+);
 
 describe('ROLES catalog', () => {
   it('has a Swedish label, kinds and scope for every key', () => {

@@ -1,0 +1,11 @@
+import { OrgTree, type OrgUnitKind } from './org-unit';
+
+/**
+ * An organisation tree from `[id, parentId, kind]` rows, each unit named by its id and coded by
+ * its id in capitals: the small trees that specs of access, roles and choices build.
+ */
+export function orgTreeOf(...rows: [id: string, parentId: string | null, kind: OrgUnitKind][]): OrgTree {
+  return new OrgTree(
+    rows.map(([id, parentId, kind]) => ({ id, parentId, kind, name: id, code: id.toUpperCase() })),
+  );
+}
