@@ -1,5 +1,11 @@
 import { demoOrgUnits, OrgTree } from '@rodtrad/domain';
-import { gpfFrameOf, isUpstreamAdopted, isWithinFrame, upstreamCandidates } from './cross-document-rules';
+import {
+  adoptedFrameOf,
+  gpfFrameOf,
+  isUpstreamAdopted,
+  isWithinFrame,
+  upstreamCandidates,
+} from './cross-document-rules';
 
 const GPF = {
   ramar: [
@@ -24,6 +30,24 @@ describe('Mål och budget stays within the nämnd’s frame in the adopted GPF',
     expect(isWithinFrame(GPF, 'DSN', { budget: { netto: 1 } })).toBe(false);
     expect(isWithinFrame(GPF, 'BIN', {})).toBe(false);
     expect(isWithinFrame(null, 'BIN', { budget: { netto: 1 } })).toBe(false);
+  });
+});
+
+describe('KF’s adopted Budget och flerårsplan wins over the GPF frame', () => {
+  const BUDGET = { ramar: [{ namnd: 'BIN', ram: 551_500_000 }] };
+
+  it('takes the budget’s frame when it has one for the nämnd', () => {
+    expect(adoptedFrameOf(BUDGET, GPF, 'BIN')).toEqual({
+      frame: 551_500_000,
+      source: 'budget-och-flerarsplan',
+    });
+    expect(isWithinFrame(BUDGET, 'BIN', { budget: { netto: 550_000_000 } })).toBe(true);
+  });
+
+  it('falls back to the GPF frame until KF has adopted a frame for the nämnd', () => {
+    expect(adoptedFrameOf(BUDGET, GPF, 'SAN')).toEqual({ frame: 452_000_000, source: 'gpf' });
+    expect(adoptedFrameOf(null, GPF, 'BIN')).toEqual({ frame: 548_000_000, source: 'gpf' });
+    expect(adoptedFrameOf(null, null, 'BIN')).toBeUndefined();
   });
 });
 

@@ -12,13 +12,34 @@ export function gpfFrameOf(gpfData: unknown, namndCode: string | undefined): num
   return typeof ram === 'number' ? ram : undefined;
 }
 
-/** Mål och budget stays within the nämnd's frame in the adopted GPF: net cost ≤ frame. */
-export function isWithinFrame(
+/**
+ * The frame a nämnd's budget must fit (kronor of net cost): KF's adopted Budget och flerårsplan
+ * when it has one for the nämnd, else the adopted GPF's (KF adopts the budget in November, after
+ * the nämnder's Mål och budget in September; until then the GPF frame holds). Both documents keep
+ * their frames in `ramar: [{ namnd, ram }]`.
+ */
+export function adoptedFrameOf(
+  budgetData: unknown,
   gpfData: unknown,
+  namndCode: string | undefined,
+): { frame: number; source: 'budget-och-flerarsplan' | 'gpf' } | undefined {
+  const fromBudget = gpfFrameOf(budgetData, namndCode);
+  if (fromBudget !== undefined) return { frame: fromBudget, source: 'budget-och-flerarsplan' };
+  const fromGpf = gpfFrameOf(gpfData, namndCode);
+  return fromGpf === undefined ? undefined : { frame: fromGpf, source: 'gpf' };
+}
+
+/**
+ * Mål och budget stays within the nämnd's frame: net cost ≤ frame. `frameData` is the document
+ * whose `ramar` holds the frame: KF's adopted Budget och flerårsplan, or the adopted GPF until
+ * there is one (see adoptedFrameOf and AnnualBudgetSource).
+ */
+export function isWithinFrame(
+  frameData: unknown,
   namndCode: string | undefined,
   malOchBudgetData: unknown,
 ): boolean {
-  const frame = gpfFrameOf(gpfData, namndCode);
+  const frame = gpfFrameOf(frameData, namndCode);
   const netto = (malOchBudgetData as { budget?: { netto?: unknown } } | null)?.budget?.netto;
   return typeof frame === 'number' && typeof netto === 'number' && netto <= frame;
 }

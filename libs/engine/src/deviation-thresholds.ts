@@ -1,17 +1,20 @@
 import type { DataSource } from 'typeorm';
 import { demoFrame, deviationThreshold } from '@rodtrad/domain';
-import { EscalationRepository, fromJsonColumn } from '@rodtrad/persistence';
+import { EscalationRepository } from '@rodtrad/persistence';
+import { AnnualBudgetSource } from './annual-budget-source';
 
 /**
  * A nämnd's limit of a significant budget deviation: its configured kronor and/or share of the
- * frame (default 1 % of the frame). The frame is the adopted GPF's `ramar` entry of the year for
- * the nämnd's code, else the demo municipality's frame.
+ * frame (default 1 % of the frame). The frame is the nämnd's annual budget (AnnualBudgetSource:
+ * KF's adopted Budget och flerårsplan, else the adopted GPF), else the demo municipality's frame.
  */
 export class DeviationThresholds {
   private readonly escalations: EscalationRepository;
+  private readonly budgets: AnnualBudgetSource;
 
   constructor(private readonly ds: DataSource) {
     this.escalations = new EscalationRepository(ds);
+    this.budgets = new AnnualBudgetSource(ds);
   }
 
   async describe(
@@ -43,15 +46,8 @@ export class DeviationThresholds {
       orgUnitId,
     ]);
     if (!unit) return undefined;
-    const [gpf] = await this.ds.query(
-      `SELECT data FROM document WHERE type = 'gpf' AND year = ? AND final = 1 ORDER BY decided_at DESC LIMIT 1`,
-      [year],
-    );
-    if (gpf) {
-      const ramar = fromJsonColumn<{ ramar?: { namnd: string; ram: number }[] }>(gpf.data).ramar ?? [];
-      const ram = ramar.find((r) => r.namnd === unit.code)?.ram;
-      if (Number.isSafeInteger(ram)) return ram;
-    }
+    const adopted = await this.budgets.annualBudgetFrame(String(unit.code), year);
+    if (adopted && Number.isSafeInteger(adopted.frame)) return adopted.frame;
     return unit.seedKey ? demoFrame(String(unit.seedKey), year) : undefined;
   }
 }

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { type DocumentTypeKey, type OrgTree } from '@rodtrad/domain';
-import { fromJsonColumn, type DocumentRow } from '@rodtrad/persistence';
-import { isUpstreamAdopted, isWithinFrame, upstreamCandidates } from './cross-document-rules';
+import { type DocumentRow } from '@rodtrad/persistence';
+import { AnnualBudgetSource } from './annual-budget-source';
+import { isUpstreamAdopted, upstreamCandidates } from './cross-document-rules';
 
 /**
  * Facts the guards of a definition read (upstreamAdopted, withinFrame), computed from other
@@ -9,7 +10,11 @@ import { isUpstreamAdopted, isWithinFrame, upstreamCandidates } from './cross-do
  * rules themselves are plain functions (cross-document-rules).
  */
 export class DocumentFacts {
-  constructor(private readonly ds: DataSource) {}
+  private readonly budgets: AnnualBudgetSource;
+
+  constructor(private readonly ds: DataSource) {
+    this.budgets = new AnnualBudgetSource(ds);
+  }
 
   async compute(doc: DocumentRow, tree: OrgTree): Promise<Record<string, unknown>> {
     const upstream = await this.upstreamDocument(doc, tree);
@@ -44,13 +49,13 @@ export class DocumentFacts {
     return null;
   }
 
-  /** Mål- och budget's net cost within the nämnd's frame in the adopted GPF of the year. */
+  /**
+   * Mål- och budget's net cost within the nämnd's frame: KF's adopted Budget och flerårsplan of
+   * the year, else the adopted GPF (AnnualBudgetSource).
+   */
   private async withinFrame(doc: DocumentRow, tree: OrgTree): Promise<boolean> {
-    const rows = await this.ds.query(
-      "SELECT data FROM document WHERE type = 'gpf' AND year = ? AND final = 1 LIMIT 1",
-      [doc.year],
-    );
-    if (!rows[0]) return false;
-    return isWithinFrame(fromJsonColumn(rows[0].data), tree.get(doc.orgUnitId)?.code, doc.data);
+    const found = await this.budgets.annualBudgetFrame(tree.get(doc.orgUnitId)?.code, doc.year);
+    const netto = (doc.data as { budget?: { netto?: unknown } } | null)?.budget?.netto;
+    return found !== undefined && typeof netto === 'number' && netto <= found.frame;
   }
 }

@@ -14,6 +14,7 @@ export * from './planned-documents';
 export * from './approvals';
 export * from './escalations';
 export * from './cross-document-rules';
+export * from './annual-budget-source';
 export * from './deviation-thresholds';
 export * from './document-tasks';
 export * from './definition-admin-error';
