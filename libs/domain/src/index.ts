@@ -31,3 +31,7 @@ export * from './escalations/escalation-rules';
 
 export * from './diarium/diarienummer';
 export * from './audit/audit-chain';
+
+export * from './publishing/form-outline';
+export * from './publishing/format-value';
+export * from './publishing/document-layout';
