@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { fromJsonColumn, type Statement } from '@rodtrad/persistence';
+import {
+  fromJsonColumn,
+  onlyDuplicatesIgnored,
+  refuseIfStoredWithWarnings,
+  type Statement,
+} from '@rodtrad/persistence';
 
 /** A mail to send: the worker sends it once, from MAIL_FROM. */
 export interface OutgoingMail {
@@ -62,6 +67,7 @@ export class MailMessageRepository {
     const q = m ?? this.ds;
     const { id, statement } = MailMessageRepository.addStatement(mail);
     const res = await q.query(statement.sql, statement.params);
+    statement.check?.(res);
     // Inserted: the row is ours and pending, nothing to read back.
     if (affected(res) === 1) return { id, status: 'pending' };
     const [row] = await q.query('SELECT id, status FROM mail_message WHERE dedupe_key = ?', [mail.dedupeKey]);
@@ -75,7 +81,14 @@ export class MailMessageRepository {
    */
   static addStatement(mail: OutgoingMail): { id: string; statement: Statement } {
     const id = randomUUID();
-    return { id, statement: { sql: `${INSERT} (?, ?, ?, ?, ?, ?, ?)`, params: rowValues(mail, id) } };
+    return {
+      id,
+      statement: {
+        sql: `${INSERT} (?, ?, ?, ?, ?, ?, ?)`,
+        params: rowValues(mail, id),
+        check: onlyDuplicatesIgnored('mail_message'),
+      },
+    };
   }
 
   /**
@@ -87,10 +100,11 @@ export class MailMessageRepository {
     const ids = new Map<string, string>();
     for (let i = 0; i < mails.length; i += chunk) {
       const part = mails.slice(i, i + chunk);
-      await m.query(
+      const res = await m.query(
         `${INSERT} ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
         part.flatMap((mail) => rowValues(mail, randomUUID())),
       );
+      refuseIfStoredWithWarnings(res, 'mail_message', part.length);
       const rows: { id: string; dedupeKey: string }[] = await m.query(
         `SELECT id, dedupe_key AS dedupeKey FROM mail_message WHERE dedupe_key IN (${part.map(() => '?').join(', ')})`,
         part.map((mail) => mail.dedupeKey),

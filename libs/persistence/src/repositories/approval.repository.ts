@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Queryable, Statement } from './batched-transaction';
+import { onlyDuplicatesIgnored } from './insert-ignore';
 
 export type ApprovalMode = 'all' | 'any' | 'sequence';
 export type ApprovalRequestStatus = 'open' | 'approved' | 'rejected' | 'returned' | 'cancelled';
@@ -91,8 +92,9 @@ export class ApprovalRepository {
     m: EntityManager,
   ): Promise<string | null> {
     const id = randomUUID();
-    const { sql, params } = ApprovalRepository.insertRequestStatement(id, r);
+    const { sql, params, check } = ApprovalRepository.insertRequestStatement(id, r);
     const res = await m.query(sql, params);
+    check?.(res);
     return affected(res) === 1 ? id : null;
   }
 
@@ -119,6 +121,7 @@ export class ApprovalRepository {
         r.dueAt,
         r.dedupeKey,
       ],
+      check: onlyDuplicatesIgnored('approval_request'),
     };
   }
 

@@ -4,6 +4,11 @@ import type { DataSource, QueryRunner } from 'typeorm';
 export interface Statement {
   sql: string;
   params: unknown[];
+  /**
+   * Looks at the statement's result and throws to refuse it (the transaction then rolls back):
+   * how an INSERT IGNORE sent in a batch still refuses a row stored altered (insert-ignore.ts).
+   */
+  check?: (result: unknown) => void;
 }
 
 /** Anything a repository can run a statement on: an EntityManager, or a BatchedTransaction. */
@@ -70,18 +75,27 @@ export class BatchedTransaction implements Queryable {
   }
 
   async commit(): Promise<void> {
+    // A statement with a check is looked at before COMMIT, at the cost of one round trip.
+    if (this.pending.some((s) => s.check)) {
+      await this.send(this.pending);
+      this.pending = [];
+    }
     await this.send([...this.pending, { sql: 'COMMIT', params: [] }]);
     this.pending = [];
   }
 
   private async send(batch: Statement[]): Promise<unknown[]> {
     this.started = true;
-    if (batch.length === 1) return [await onDriver(this.runner, batch[0].sql, batch[0].params)];
-    return (await onDriver(
-      this.runner,
-      batch.map((s) => s.sql).join(';\n'),
-      batch.flatMap((s) => s.params),
-    )) as unknown[];
+    const results =
+      batch.length === 1
+        ? [await onDriver(this.runner, batch[0].sql, batch[0].params)]
+        : ((await onDriver(
+            this.runner,
+            batch.map((s) => s.sql).join(';\n'),
+            batch.flatMap((s) => s.params),
+          )) as unknown[]);
+    batch.forEach((s, i) => s.check?.(results[i]));
+    return results;
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { refuseIfStoredWithWarnings } from './insert-ignore';
 
 export type DeadlineKind = 'due' | 'reminder';
 export type DeadlineStatus = 'pending' | 'fired' | 'cancelled';
@@ -60,7 +61,7 @@ export class DeadlineRepository {
   /** Inserts the rows that do not exist yet (same document, state, kind, offset and generation). */
   async insertMissing(rows: NewDeadline[], m: EntityManager): Promise<void> {
     if (!rows.length) return;
-    await m.query(
+    const res = await m.query(
       `INSERT IGNORE INTO deadline (id, document_id, state, deadline_key, kind, offset_days, due_at, fire_at, generation, on_due, escalate)
        VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       rows.flatMap((r) => [
@@ -77,6 +78,7 @@ export class DeadlineRepository {
         r.escalate ? 1 : 0,
       ]),
     );
+    refuseIfStoredWithWarnings(res, 'deadline', rows.length);
   }
 
   async ofGeneration(documentId: string, generation: string, m?: EntityManager): Promise<DeadlineRow[]> {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { fromJsonColumn } from './json-column';
 import { OUTBOX_ROW_COLUMNS, toOutboxRow, type OutboxRow } from './outbox.repository';
+import { refuseIfStoredWithWarnings } from './insert-ignore';
 
 export interface EffectFailureRow {
   dedupeKey: string;
@@ -33,6 +34,7 @@ export class EffectLedgerRepository {
   ): Promise<{ done: true; result: T } | { done: false }> {
     return this.ds.transaction(async (m) => {
       const res = await m.query('INSERT IGNORE INTO effect_receipt (dedupe_key) VALUES (?)', [dedupeKey]);
+      refuseIfStoredWithWarnings(res, 'effect_receipt');
       if (Number(res.affectedRows ?? 0) !== 1) return { done: false as const };
       const result = await work(m);
       if (result !== undefined)

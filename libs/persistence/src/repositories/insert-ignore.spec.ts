@@ -12,4 +12,14 @@ describe('refuseIfStoredWithWarnings', () => {
       /escalation would have been stored altered/,
     );
   });
+
+  it('counts one warning per ignored duplicate in a many-row insert, and refuses any beyond them', () => {
+    // 5 rows, 3 inserted: 2 duplicates may leave 2 warnings.
+    expect(() =>
+      refuseIfStoredWithWarnings({ affectedRows: 3, warningStatus: 2 }, 'deadline', 5),
+    ).not.toThrow();
+    expect(() => refuseIfStoredWithWarnings({ affectedRows: 3, warningStatus: 3 }, 'deadline', 5)).toThrow(
+      /3 warning\(s\) for 2 duplicate\(s\) of 5 row\(s\)/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { refuseIfStoredWithWarnings } from './insert-ignore';
 
 export interface DigestItemRow {
   deadlineId: string;
@@ -32,6 +33,7 @@ export class ReminderDigestRepository {
       'INSERT IGNORE INTO reminder_digest (id, user_id, digest_date, seq) VALUES (?, ?, ?, 1)',
       [candidate, userId, date],
     );
+    refuseIfStoredWithWarnings(res, 'reminder_digest');
     let created = Number(res.affectedRows ?? 0) === 1;
     let [open] = await m.query(
       `SELECT id FROM reminder_digest WHERE user_id = ? AND digest_date = ? AND status = 'open' ORDER BY seq DESC LIMIT 1 FOR UPDATE`,
@@ -53,11 +55,13 @@ export class ReminderDigestRepository {
       open = { id };
       created = true;
     }
-    if (deadlineIds.length)
-      await m.query(
+    if (deadlineIds.length) {
+      const items = await m.query(
         `INSERT IGNORE INTO reminder_digest_item (digest_id, deadline_id) VALUES ${deadlineIds.map(() => '(?, ?)').join(', ')}`,
         deadlineIds.flatMap((d) => [open.id, d]),
       );
+      refuseIfStoredWithWarnings(items, 'reminder_digest_item', deadlineIds.length);
+    }
     return { digestId: String(open.id), created };
   }
 
