@@ -8,6 +8,8 @@
  */
 
 import { isIP } from 'node:net';
+import { Invalid } from './invalid';
+import { OIDC_VARIABLES, oidcProblems } from './oidc';
 
 /** How the text of one variable becomes a value; `type` is how the README's table names it. */
 export interface ConfigKind<T> {
@@ -32,16 +34,6 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
-  }
-}
-
-/** A refused value: `got` is the offending text, left out of the message for a secret. */
-class Invalid extends Error {
-  constructor(
-    message: string,
-    readonly got?: string,
-  ) {
-    super(message);
   }
 }
 
@@ -328,6 +320,7 @@ export const CONFIG_VARIABLES = [
     default: 'dist/web',
     description: 'Folder of the built web app that the API serves',
   }),
+  ...OIDC_VARIABLES,
 ] as const;
 
 type Declared = (typeof CONFIG_VARIABLES)[number];
@@ -365,6 +358,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keys.some((k) => k.secret.equals(Buffer.from(session)) || k.secret.toString('base64') === session)
   )
     problems.push('AUDIT_KEYS must not reuse SESSION_SECRET: the audit chain needs a key of its own');
+  problems.push(...oidcProblems(out));
   if (problems.length) throw new ConfigError(problems);
   return out as AppConfig;
 }

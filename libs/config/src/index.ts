@@ -1,1 +1,2 @@
 export * from './config';
+export { isLoopbackHost, type OidcMatchClaim } from './oidc';
