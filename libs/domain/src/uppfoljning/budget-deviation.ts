@@ -1,21 +1,29 @@
 import { DomainError } from '../domain-error';
 
 /**
- * Economic status of a nämnd for a period, in whole kronor, signed as in the nämnd's result
- * statement the way Swedish municipal reports show it: net costs are negative (budget −548 000 000,
- * prognos −555 000 000). A positive deviation is then a surplus, a negative one a deficit.
+ * A nämnd's economic status in a report (`ekonomi`), in whole kronor of NET COST, the way a
+ * nämnd's budget is written in Swedish municipal budgets: a cost is positive, a net income
+ * negative (a nämnd of 550 Mkr: arsbudget 550 000 000). These names are the contract for imports
+ * from the financial system.
  */
-export interface EkonomiStatus {
-  budget: number;
+export interface Ekonomi {
+  /** The budget for the whole year (the frame KF adopted; changed only by a budget decision). */
+  arsbudget: number;
+  /** The budget for the year to date. */
+  periodbudget: number;
+  /** The outcome for the year to date. */
+  utfall: number;
+  /** The forecast for the whole year. */
   prognos: number;
-  /** Outcome so far; not used for the deviation, which is about the full-year forecast. */
-  utfall?: number;
 }
 
 /** Default limit of a significant deviation: 1 % of the frame. The source leaves it open (§5.4.2). */
 export const DEFAULT_DEVIATION_SHARE = 0.01;
 
-function assertKronor(name: string, value: number): void {
+/** What a deviation in net cost means: below zero a deficit, above a surplus. */
+export type DeviationMeaning = 'underskott' | 'överskott' | 'ingen avvikelse';
+
+export function assertKronor(name: string, value: number): void {
   if (!Number.isSafeInteger(value)) {
     throw new DomainError('uppfoljning.not-whole-kronor', `${name} must be whole kronor, got ${value}`, {
       [name]: value,
@@ -23,11 +31,26 @@ function assertKronor(name: string, value: number): void {
   }
 }
 
-/** prognos − budget, in kronor; negative means the nämnd is heading for a deficit. */
-export function budgetDeviation({ budget, prognos }: Pick<EkonomiStatus, 'budget' | 'prognos'>): number {
-  assertKronor('budget', budget);
+/**
+ * arsbudget − prognos, in kronor: the full-year budget against the full-year forecast. Negative
+ * means the forecast costs more than the budget (an overrun, a deficit); positive a surplus.
+ */
+export function budgetDeviation({ arsbudget, prognos }: Pick<Ekonomi, 'arsbudget' | 'prognos'>): number {
+  assertKronor('arsbudget', arsbudget);
   assertKronor('prognos', prognos);
-  return prognos - budget;
+  return arsbudget - prognos;
+}
+
+/** periodbudget − utfall, in kronor: the year to date; negative means more was spent than budgeted. */
+export function periodDeviation({ periodbudget, utfall }: Pick<Ekonomi, 'periodbudget' | 'utfall'>): number {
+  assertKronor('periodbudget', periodbudget);
+  assertKronor('utfall', utfall);
+  return periodbudget - utfall;
+}
+
+/** The word shown next to a deviation of net cost. */
+export function deviationMeaning(deviation: number): DeviationMeaning {
+  return deviation < 0 ? 'underskott' : deviation > 0 ? 'överskott' : 'ingen avvikelse';
 }
 
 export interface DeviationThresholdConfig {
@@ -37,14 +60,22 @@ export interface DeviationThresholdConfig {
   kronor?: number;
   /** Limit as a share of the frame, 0 < share ≤ 1 (0.01 = 1 %). */
   shareOfFrame?: number;
+  /** The share used when neither limit is configured (DEFAULT_DEVIATION_SHARE). */
+  defaultShare?: number;
 }
 
 /**
  * The deficit, in kronor, from which a deviation is significant and must be reported to KS
- * immediately. Rule: with neither limit configured, 1 % of the frame; with one, that one; with
- * both, the deviation escalates as soon as it reaches either limit, so the smaller one applies.
+ * immediately. Rule: with neither limit configured, the default share of the frame (1 %); with
+ * one, that one; with both, the deviation escalates as soon as it reaches either limit, so the
+ * smaller one applies.
  */
-export function deviationThreshold({ frame, kronor, shareOfFrame }: DeviationThresholdConfig): number {
+export function deviationThreshold({
+  frame,
+  kronor,
+  shareOfFrame,
+  defaultShare = DEFAULT_DEVIATION_SHARE,
+}: DeviationThresholdConfig): number {
   assertKronor('frame', frame);
   if (kronor !== undefined) {
     assertKronor('kronor', kronor);
@@ -57,18 +88,39 @@ export function deviationThreshold({ frame, kronor, shareOfFrame }: DeviationThr
       `shareOfFrame must be in (0, 1], got ${shareOfFrame}`,
     );
   }
-  const share = shareOfFrame ?? (kronor === undefined ? DEFAULT_DEVIATION_SHARE : undefined);
+  const share = shareOfFrame ?? (kronor === undefined ? defaultShare : undefined);
   const limits: number[] = [];
   if (kronor !== undefined) limits.push(kronor);
   if (share !== undefined) limits.push(Math.round(Math.abs(frame) * share));
   return Math.min(...limits);
 }
 
-/** A deficit (negative deviation) whose size has reached the threshold; surpluses never escalate. */
+/**
+ * A deficit whose size is at least the threshold ("minst", ≥): deviation < 0 and
+ * |deviation| ≥ threshold. Surpluses never escalate.
+ */
+export function isSignificantDeficit(deviation: number, threshold: number): boolean {
+  return deviation < 0 && -deviation >= threshold;
+}
+
+/** A full-year forecast overrun of at least the threshold. */
 export function isSignificantBudgetDeviation(
-  ekonomi: Pick<EkonomiStatus, 'budget' | 'prognos'>,
+  ekonomi: Pick<Ekonomi, 'arsbudget' | 'prognos'>,
   threshold: number,
 ): boolean {
-  const deviation = budgetDeviation(ekonomi);
-  return deviation < 0 && Math.abs(deviation) >= threshold;
+  return isSignificantDeficit(budgetDeviation(ekonomi), threshold);
+}
+
+/** An `ekonomi` object as stored, when all four figures are whole kronor; else null. */
+export function readEkonomi(value: unknown): Ekonomi | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  const keys = ['arsbudget', 'periodbudget', 'utfall', 'prognos'] as const;
+  if (!keys.every((k) => Number.isSafeInteger(v[k]))) return null;
+  return {
+    arsbudget: Number(v['arsbudget']),
+    periodbudget: Number(v['periodbudget']),
+    utfall: Number(v['utfall']),
+    prognos: Number(v['prognos']),
+  };
 }
