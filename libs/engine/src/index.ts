@@ -22,3 +22,7 @@ export * from './definition-authoring';
 export * from './form-version-authoring';
 export * from './definition-migration';
 export * from './document-choices';
+export * from './recipient-directory';
+export { APPROVAL_SETTINGS, ENGINE_MAIL_OUTBOX, ESCALATION_SETTINGS } from './use-case-providers';
+export * from './publishing/pdf-renderer';
+export * from './publishing/document-publisher';

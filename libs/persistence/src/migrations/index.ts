@@ -8,6 +8,9 @@ import { InstallationIdentity1764250000000 } from './1764250000000-installation-
 import { ReceiptForEveryEffect1764260000000 } from './1764260000000-receipt-for-every-effect';
 import { EscalationKindWidth1764270000000 } from './1764270000000-escalation-kind-width';
 import { KeyedAuditChain1764280000000 } from './1764280000000-keyed-audit-chain';
+import { InvestmentThreshold1764300000000 } from './1764300000000-investment-threshold';
+import { OidcSignIn1764320000000 } from './1764320000000-oidc-sign-in';
+import { Publication1764330000000 } from './1764330000000-publication';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -21,4 +24,7 @@ export const MIGRATIONS = [
   ReceiptForEveryEffect1764260000000,
   EscalationKindWidth1764270000000,
   KeyedAuditChain1764280000000,
+  InvestmentThreshold1764300000000,
+  OidcSignIn1764320000000,
+  Publication1764330000000,
 ];

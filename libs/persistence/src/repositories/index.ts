@@ -22,3 +22,5 @@ export * from './installation.repository';
 export * from './like-pattern';
 export * from './insert-ignore';
 export * from './audit-verification';
+export * from './publication.repository';
+export * from './oidc-group-mapping.repository';
