@@ -11,13 +11,16 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule, type InfrastructureHandles } from './infrastructure/infrastructure.module';
 import { RepositoriesModule } from './infrastructure/repositories.module';
 import { loggerOptions } from './logging';
+import { ApiMailOutbox } from './mail/api-mail-outbox';
 import { MailModule } from './mail/mail.module';
+import { MailOutboxModule } from './mail/mail-outbox.module';
 import { WorkflowDefinitionsModule } from './workflow-definitions/workflow-definitions.module';
 import { YearsModule } from './years/years.module';
 
 /**
  * The API: the connections and repositories (global), the engine built once per process (global,
- * so every feature injects the same engine, definition store, year wheel and org tree), the
+ * so every feature injects the same engine, definition store, year wheel, org tree and approval
+ * and escalation use cases), the
  * feature modules, and the filters that turn every error into problem+json.
  */
 @Module({})
@@ -29,13 +32,12 @@ export class AppModule {
         InfrastructureModule.with(handles),
         RepositoriesModule,
         LoggerModule.forRoot(loggerOptions(handles.config)),
-        {
-          ...EngineModule.forRoot({
-            dataSource: handles.dataSource,
-            documentCache: handles.config.documentCache,
-          }),
-          global: true,
-        },
+        EngineModule.forRoot({
+          dataSource: handles.dataSource,
+          config: handles.config,
+          mailOutbox: ApiMailOutbox,
+          imports: [MailOutboxModule],
+        }),
         AuthModule,
         HealthModule,
         AdministrationModule,

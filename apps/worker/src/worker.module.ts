@@ -2,8 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import { EngineModule } from '@rodtrad/engine';
-import { QUEUE_NAMESPACE, type QueueNamespace } from '@rodtrad/jobs';
-import { APPROVAL_PROVIDERS } from './approvals/approval.providers';
+import type { QueueNamespace } from '@rodtrad/jobs';
+import { QueuedMailOutbox } from '@rodtrad/mail';
 import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
 import { EFFECTS_JOB_HANDLERS, EFFECTS_PROVIDERS } from './effects/effects.providers';
 import { PromoteWaitingEffectsJob } from './effects/promote-waiting-effects.job';
@@ -11,7 +11,7 @@ import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.jo
 import { REPOSITORY_PROVIDERS } from './persistence/worker-repositories';
 import { JOB_HANDLERS } from './queues/job-handler';
 import { WorkerHost } from './queues/worker-host';
-import { WORKER_CONFIG, WORKER_DATA_SOURCE } from './tokens';
+import { WorkerInfrastructureModule } from './worker-infrastructure.module';
 
 const HANDLERS = [
   PurgeExpiredSessionsJob,
@@ -25,14 +25,13 @@ export class WorkerModule {
   static with(config: AppConfig, dataSource: DataSource, namespace: QueueNamespace): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [EngineModule.forRoot({ dataSource, documentCache: config.documentCache })],
+      imports: [
+        WorkerInfrastructureModule.with(config, dataSource, namespace),
+        EngineModule.forRoot({ dataSource, config, mailOutbox: QueuedMailOutbox }),
+      ],
       providers: [
-        { provide: WORKER_CONFIG, useValue: config },
-        { provide: WORKER_DATA_SOURCE, useValue: dataSource },
-        { provide: QUEUE_NAMESPACE, useValue: namespace },
         ...REPOSITORY_PROVIDERS,
         ...EFFECTS_PROVIDERS,
-        ...APPROVAL_PROVIDERS,
         ...HANDLERS,
         { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: HANDLERS },
         WorkerHost,

@@ -1,4 +1,6 @@
 import type { OrgTree, RoleAssignment } from '@rodtrad/domain';
+import type { MailOutbox } from '@rodtrad/mail';
+import type { ApprovalMailOutbox } from './approvals/approval-settings';
 
 /** Who acts on a document: a signed-in user, the system (deadlines, triggers) or an email link. */
 export interface EngineActor {
@@ -27,3 +29,10 @@ export interface EnginePorts {
   ): Promise<Date | null>;
   now(): Date;
 }
+
+/**
+ * Where the engine's use cases write mail (approval links, escalation notices): libs/mail's
+ * QueuedMailOutbox fits by shape. Each app provides its own (the API's ApiMailOutbox, the worker's
+ * outbox on its mail queue) and names it to EngineModule.
+ */
+export interface EngineMailOutbox extends ApprovalMailOutbox, MailOutbox {}

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { approvalDecisionFormSchema } from '@rodtrad/contracts';
 import {
+  APPROVAL_SETTINGS,
   approvalCsrfToken,
   DocumentEngine,
   locateLiveApproval,
@@ -12,7 +13,6 @@ import {
 import { ApprovalRepository } from '@rodtrad/persistence';
 import { stateMeta } from '@rodtrad/workflow';
 import { DATA_SOURCE } from '../infrastructure/tokens';
-import { APPROVAL_SETTINGS } from './approval.providers';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 

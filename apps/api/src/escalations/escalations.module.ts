@@ -1,25 +1,15 @@
 import { Module } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { DeviationThresholds } from '@rodtrad/engine';
 import { AuthModule } from '../auth/auth.module';
-import { DATA_SOURCE } from '../infrastructure/tokens';
-import { ESCALATION_PROVIDERS } from './escalation.providers';
 import { EscalationsController } from './escalations.controller';
 import { EscalationsService } from './escalations.service';
 
-/** KS's inbox of escalations and the nämnd's ad-hoc deviation report. */
+/**
+ * KS's inbox of escalations and the nämnd's ad-hoc deviation report. The use cases (open,
+ * acknowledge) and the deviation thresholds come from EngineModule.
+ */
 @Module({
   imports: [AuthModule],
   controllers: [EscalationsController],
-  providers: [
-    ...ESCALATION_PROVIDERS,
-    {
-      provide: DeviationThresholds,
-      useFactory: (ds: DataSource) => new DeviationThresholds(ds),
-      inject: [DATA_SOURCE],
-    },
-    EscalationsService,
-  ],
-  exports: [DeviationThresholds],
+  providers: [EscalationsService],
 })
 export class EscalationsModule {}

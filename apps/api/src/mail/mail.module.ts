@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ApiMailOutbox } from './api-mail-outbox';
 import { MailAdminController } from './mail-admin.controller';
 import { MailMessagesService } from './mail-messages.service';
+import { MailOutboxModule } from './mail-outbox.module';
 
 /** The API's side of outgoing mail: the producer of the mail queue and the administrators' outbox view. */
 @Module({
   controllers: [MailAdminController],
-  providers: [ApiMailOutbox, MailMessagesService],
-  exports: [ApiMailOutbox],
+  imports: [MailOutboxModule],
+  providers: [MailMessagesService],
 })
 export class MailModule {}

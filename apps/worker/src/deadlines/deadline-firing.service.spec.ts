@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
-import type { DefinitionStore } from '@rodtrad/engine';
+import type { DefinitionStore, Recipient, RecipientDirectory } from '@rodtrad/engine';
 import type { OutgoingMail, QueuedMailOutbox } from '@rodtrad/mail';
 import type {
   DeadlineRepository,
@@ -14,7 +14,6 @@ import type {
 import { standIn } from '../testing/stand-in';
 import { DeadlineFiring } from './deadline-firing.service';
 import type { DeadlineJobs } from './deadline-jobs';
-import type { Recipient, RecipientDirectory } from './recipient-directory';
 
 const HOUR = 3_600_000;
 const anna: Recipient = { userId: 'u-anna', name: 'Anna', email: 'anna@kommun.se' };

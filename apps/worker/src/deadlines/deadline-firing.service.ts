@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import { planFiring } from '@rodtrad/domain';
-import { DefinitionStore } from '@rodtrad/engine';
+import { approverKey, DefinitionStore, RecipientDirectory, type Recipient } from '@rodtrad/engine';
 import { overdueMail, QueuedMailOutbox, type OutgoingMail } from '@rodtrad/mail';
 import {
   DeadlineRepository,
@@ -18,7 +18,6 @@ import { stateMeta, type EffectPayloads } from '@rodtrad/workflow';
 import { RequestBatcher } from '../queues/request-batcher';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
 import { DeadlineJobs } from './deadline-jobs';
-import { approverKey, RecipientDirectory, type Recipient } from './recipient-directory';
 
 /** Effect written when a due moment sends the definition's `onDue` event to the machine. */
 export const DEADLINE_EVENT = 'deadlineEvent' as const;

@@ -2,14 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
-import { DefinitionStore } from '@rodtrad/engine';
+import { DefinitionStore, RecipientDirectory } from '@rodtrad/engine';
 import { JOBS, QUEUES, type SendReminderDigestJobData } from '@rodtrad/jobs';
 import { QueuedMailOutbox, reminderDigestMail } from '@rodtrad/mail';
 import { ReminderDigestRepository } from '@rodtrad/persistence';
 import { stateMeta } from '@rodtrad/workflow';
 import type { JobHandler } from '../queues/job-handler';
 import { WORKER_CONFIG, WORKER_DATA_SOURCE } from '../tokens';
-import { RecipientDirectory } from './recipient-directory';
 
 const DAY_MS = 86_400_000;
 

@@ -13,6 +13,7 @@ import {
   CloseEscalations,
   FollowUpEscalation,
   OpenEscalation,
+  RecipientDirectory,
 } from '@rodtrad/engine';
 import {
   DocumentRepository,
@@ -22,7 +23,6 @@ import {
   type DocumentRow,
   type NewEscalation,
 } from '@rodtrad/persistence';
-import { RecipientDirectory } from '../deadlines/recipient-directory';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 
 /** The effects of a document that may open an escalation. */

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@rodtrad/config';
+import type { RecipientDirectory, Recipient } from '@rodtrad/engine';
 import type { OutgoingMail, QueuedMailOutbox } from '@rodtrad/mail';
 import type { DocumentRepository, DocumentRow } from '@rodtrad/persistence';
-import type { RecipientDirectory, Recipient } from '../deadlines/recipient-directory';
 import type { EffectContext } from '../effects/effect-handler';
 import { standIn } from '../testing/stand-in';
 import { NotifyEffect } from './notify.effect';

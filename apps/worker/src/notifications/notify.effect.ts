@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@rodtrad/config';
+import { RecipientDirectory } from '@rodtrad/engine';
 import { QueuedMailOutbox, render } from '@rodtrad/mail';
 import { DocumentRepository } from '@rodtrad/persistence';
-import { RecipientDirectory } from '../deadlines/recipient-directory';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 import { WORKER_CONFIG } from '../tokens';
 

@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { roleApplies, type OrgTree, type OrgUnitKind, type RoleKey } from '@rodtrad/domain';
-import { OrgTreeCache } from '@rodtrad/engine';
-import { WORKER_DATA_SOURCE } from '../tokens';
+import type { OrgTreeCache } from './org-tree-cache';
 
 export interface Recipient {
   userId: string;
@@ -27,13 +25,16 @@ const CHIEF_ROLES: Partial<Record<OrgUnitKind, RoleKey[]>> = {
 
 const TTL_MS = 5_000;
 
-/** People by role and place in the organisation; assignments and tree are kept a few seconds. */
-@Injectable()
+/**
+ * People by role and place in the organisation; assignments and tree are kept a few seconds. One
+ * per process (EngineModule), over the process's one organisation tree: the worker's deadlines and
+ * notifications and the escalations' follow-up mail ask it who is told.
+ */
 export class RecipientDirectory {
   private cached: { at: number; rows: Assignment[] } | undefined;
 
   constructor(
-    @Inject(WORKER_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly ds: DataSource,
     private readonly org: OrgTreeCache,
   ) {}
 
