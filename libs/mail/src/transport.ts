@@ -49,6 +49,9 @@ export function createTransport(
         text: mail.text,
         html: mail.html,
         messageId: `<${mail.id}@${domain}>`,
+        // Sent by a machine (RFC 3834): vacation responders stay silent, and Exchange's
+        // out-of-office and read receipts too (X-Auto-Response-Suppress).
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
         ...(thread ? { references: thread, inReplyTo: thread } : {}),
       });
     },

@@ -32,6 +32,9 @@ describe('email-linked approvals', () => {
     expect(mail.text).toContain('Steg: Granskning av områdeschef');
     expect(mail.html).toContain('<html lang="sv">');
     expect(mail.references.join(' ')).toContain(doc.id);
+    // Machine-sent (RFC 3834): vacation responders and Exchange's out-of-office answer nothing.
+    expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail.parsed.headers.get('x-auto-response-suppress')).toBe('All');
     // Delivered mail keeps no usable link in the database.
     const stored = await eventually(async () => {
       const rows = await w.sql<{ text: string; status: string }>(
