@@ -55,3 +55,30 @@ describe('exports of the registrar’s view keep what people typed from running 
     expect(cell.value).toBe(name);
   });
 });
+
+describe('dates in the exports are Stockholm’s calendar days, in the CSV and in Excel alike', () => {
+  // 00:30 on 15 March in Stockholm (CET) and 01:30 on 1 July (CEST): both the previous day in UTC.
+  const late = {
+    ...row('Almby skola'),
+    dueAt: '2027-03-14T23:30:00.000Z',
+    submittedAt: '2027-06-30T23:30:00.000Z',
+    decidedAt: null,
+  } as unknown as YearStatusRow;
+
+  it('the CSV shows the Swedish day', () => {
+    const cells = statusCsv([late]).split('\r\n')[1].split(';');
+    expect([cells[4], cells[6]]).toEqual(['2027-03-15', '2027-07-01']);
+  });
+
+  it('Excel, read back with ExcelJS, shows the same days as the CSV', async () => {
+    const xlsx = await statusXlsx([late], 2027);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer,
+    );
+    const sheet = workbook.getWorksheet('Status 2027');
+    const day = (col: number) => (sheet?.getRow(2).getCell(col).value as Date).toISOString().slice(0, 10);
+    expect([day(5), day(7)]).toEqual(['2027-03-15', '2027-07-01']);
+    expect(sheet?.getColumn(5).numFmt).toBe('yyyy-mm-dd');
+  });
+});

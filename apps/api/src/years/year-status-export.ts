@@ -57,6 +57,16 @@ export function statusCsv(rows: readonly YearStatusRow[]): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * A spreadsheet date has no time zone: the cell shows the calendar day it is given in UTC. The
+ * day a registrar means is Stockholm's (as in the CSV), so the cell gets that day at UTC midnight;
+ * an event at 00:30 Swedish time stays on its own day instead of showing the day before.
+ */
+export function stockholmCalendarDay(at: Date): Date {
+  const [y, m, d] = stockholmDate.format(at).split('-').map(Number);
+  return new Date(Date.UTC(y as number, (m as number) - 1, d as number));
+}
+
 export async function statusXlsx(rows: readonly YearStatusRow[], year: number): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Rödtråd';
@@ -67,6 +77,7 @@ export async function statusXlsx(rows: readonly YearStatusRow[], year: number): 
     sheet.addRow(
       COLUMNS.map((c) => {
         const v = c.value(r);
+        if (v instanceof Date) return stockholmCalendarDay(v);
         return typeof v === 'boolean' ? (v ? 'Ja' : 'Nej') : v;
       }),
     );
