@@ -138,7 +138,10 @@ const formatErrors = (errors: ErrorObject[]) =>
     .map((e) => `  ${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`)
     .join('\n');
 
-/** Inlines the document's local `$ref`s (`#/components/...`), so that ajv sees one schema. */
+/**
+ * Inlines the document's local `$ref`s (`#/components/...`), so that ajv sees one schema, and reads
+ * OpenAPI 3.0's exclusive bounds (`minimum: n, exclusiveMinimum: true`) as ajv's (`exclusiveMinimum: n`).
+ */
 function resolveRefs(schema: unknown, doc: OpenApiDocument, seen: string[] = []): JsonSchema {
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
@@ -149,7 +152,16 @@ function resolveRefs(schema: unknown, doc: OpenApiDocument, seen: string[] = [])
         throw new Error(`recursive $ref ${ref} in /api/docs-json is not supported here`);
       return resolveRefs(pointer(doc, ref), doc, [...seen, ref]);
     }
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    const o: Record<string, unknown> = { ...(node as Record<string, unknown>) };
+    for (const [bound, exclusive] of [
+      ['minimum', 'exclusiveMinimum'],
+      ['maximum', 'exclusiveMaximum'],
+    ] as const)
+      if (o[exclusive] === true) {
+        o[exclusive] = o[bound];
+        delete o[bound];
+      } else if (o[exclusive] === false) delete o[exclusive];
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, walk(v)]));
   };
   return walk(schema) as JsonSchema;
 }

@@ -16,6 +16,7 @@ import { securityHeaders } from './common/http/security-headers';
 import { connectRedis } from './infrastructure/redis';
 import { mountWebApp } from './web/web-app';
 import { QueueDashboard } from './health/queue-dashboard.service';
+import { completeOpenApiDocument } from './openapi/complete-document';
 
 export interface ApiApp {
   app: NestExpressApplication;
@@ -65,13 +66,19 @@ export async function createApiApp(config: AppConfig, opts: { migrate?: boolean 
         'Lists are paged with `?limit=&offset=` and answer `{ items, total }`. Authenticate with the session cookie or `Authorization: Bearer <token>` from POST /api/auth/login.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth()
+    .addServer('/', 'This installation (paths are relative to where the document is served)')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/login' })
     .addCookieAuth('rodtrad_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'api/docs-json',
-    customSiteTitle: 'Rödtråd API',
-  });
+  SwaggerModule.setup(
+    'api/docs',
+    app,
+    () => completeOpenApiDocument(SwaggerModule.createDocument(app, openApi)),
+    {
+      jsonDocumentUrl: 'api/docs-json',
+      customSiteTitle: 'Rödtråd API',
+    },
+  );
 
   app.get(QueueDashboard).mount(app.getHttpAdapter().getInstance());
   mountWebApp(app.getHttpAdapter().getInstance(), config.webDist);

@@ -42,6 +42,7 @@ export class OrgUnitsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'En organisationsenhet' })
   @ApiOkResponse({ schema: orgUnitViewSchema })
   get(@Param('id') id: string): Promise<OrgUnitView> {
     return this.service.get(id);
