@@ -9,7 +9,17 @@ export const budgetYearParamSchema: JsonSchema = { type: 'integer', minimum: 200
 
 const calendarEntry = {
   type: 'object',
-  required: ['key', 'documentType', 'title', 'date', 'period', 'relativeDays', 'description', 'edited'],
+  required: [
+    'key',
+    'documentType',
+    'title',
+    'date',
+    'period',
+    'relativeDays',
+    'ksMonth',
+    'description',
+    'edited',
+  ],
   additionalProperties: false,
   properties: {
     key: { type: 'string' },
@@ -23,6 +33,13 @@ const calendarEntry = {
     },
     period: nullableString,
     relativeDays: { type: 'integer', nullable: true },
+    ksMonth: {
+      type: 'integer',
+      nullable: true,
+      minimum: 1,
+      maximum: 12,
+      description: 'Månadsrapport: the month (1–12) KS treats the report in (§6.1); null on other lines',
+    },
     description: nullableString,
     edited: {
       type: 'boolean',

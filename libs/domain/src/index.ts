@@ -5,6 +5,7 @@ export * from './glossary';
 export * from './org/org-unit';
 export * from './org/roles';
 export * from './org/org-tree-of';
+export * from './org/group-roles';
 
 export * from './document-types/document-type-traits';
 export * from './arshjul/document-types';
@@ -20,10 +21,14 @@ export * from './demo/hallsberg-users';
 export * from './demo/hallsberg';
 
 export * from './uppfoljning/budget-deviation';
+export * from './uppfoljning/investment-deviation';
+export * from './uppfoljning/ekonomi-migration';
 export * from './uppfoljning/goal-fulfilment';
 export * from './uppfoljning/goal-deviation';
 export * from './uppfoljning/risk';
 export * from './uppfoljning/balance-requirement';
+export * from './uppfoljning/financial-goals';
+export * from './uppfoljning/municipal-report';
 export * from './uppfoljning/balance-restoration';
 
 export * from './escalations/escalation-kinds';

@@ -16,7 +16,8 @@ export interface PlannedDocument {
 
 /**
  * Every document the year wheel names, for every unit that owns its type (DOCUMENT_TYPES'
- * owner kinds): the GPF once, for the first KS; Mål och budget, internkontrollplan and the reports
+ * owner kinds): the municipality-wide ones (GPF, Budget och flerårsplan, the municipality's
+ * interim and annual reports) once, for the first KS; Mål och budget, internkontrollplan and the reports
  * for each nämnd and KS (companies report at the interim and year end, §5.4.1); förvaltningsplan,
  * verksamhetsplan and enhetsplan for each förvaltning, område and enhet. Lines without a fixed
  * date (åtgärdsplan) answer a trigger and are never planned. Periods come from the wheel, so a
@@ -39,8 +40,8 @@ export function plannedDocuments(
     const periods = periodsByType.get(type);
     if (!periods) continue;
     let owners = units.filter((u) => canOwnDocument(type, u.kind));
-    // The GPF is the municipality's one document, prepared by KS for KF.
-    if (type === 'gpf') owners = owners.slice(0, 1);
+    // The GPF, KF's budget and the municipality's reports are one document each, prepared by KS.
+    if (DOCUMENT_TYPES[type].municipalityWide) owners = owners.slice(0, 1);
     for (const unit of owners) for (const period of periods) out.push({ type, orgUnitId: unit.id, period });
   }
   return out;

@@ -55,6 +55,7 @@ const YEARS_PER_DEFINITION = 20;
 /** The demo unit (seed key) that owns each type's documents: one red thread through Bildningsnämnden. */
 const OWNER: Record<DocumentTypeKey, string> = {
   gpf: 'ks',
+  'budget-och-flerarsplan': 'ks',
   'mal-och-budget': 'bin',
   forvaltningsplan: 'bin-f',
   verksamhetsplan: 'grundskola',
@@ -65,6 +66,8 @@ const OWNER: Record<DocumentTypeKey, string> = {
   tertialrapport: 'bin',
   delarsrapport: 'bin',
   verksamhetsberattelse: 'bin',
+  'delarsrapport-kommunen': 'ks',
+  arsredovisning: 'ks',
 };
 
 /**
@@ -81,11 +84,6 @@ const CANDIDATE_DATA: Record<string, (data: Data) => Data> = {
   }),
   'tertialrapport/decision/DECIDE/0': withLackingGoal,
   'delarsrapport/decision/DECIDE/0': withLackingGoal,
-  'verksamhetsberattelse/decision/DECIDE/0': (d) => ({
-    ...d,
-    balanskravsresultat: -2100000,
-    aterstallandeBalanskrav: 'Underskottet återställs inom tre år genom minskade lokalkostnader.',
-  }),
   'atgardsplan/ks_treatment/TAKE_NOTE/0': (d) => ({ ...d, sarskild: true }),
 };
 

@@ -4,44 +4,39 @@ import { eventually } from '@rodtrad/testing';
 import { EscalationWorld, type Data } from './testing/escalation-test-kit';
 
 const DEFICIT = 2_100_000;
-const MAIL_SUBJECT = 'Negativt balanskravsresultat: Drift- och servicenämnden';
+const MAIL_SUBJECT = 'Negativt balanskravsresultat: Kommunstyrelsen';
 
-/** Drift- och servicenämnden's annual report of `year` with the given balance-requirement result. */
-function verksamhetsberattelse(balanskravsresultat: number): Data {
+/** The balanskravsutredning of the municipality's årsredovisning with the given result. */
+function balanskravsutredning(balanskravsresultat: number): Data {
+  // A realisation gain is taken out and drawn back from the reserve: the result stays the one given.
   return {
-    ekonomi: { budget: -210_000_000, utfall: -210_000_000 + balanskravsresultat },
-    maluppfyllelse: [
-      { namndmalId: 'DSN-1', indikator: 'Nöjda brukare', utfall: 80, bedomning: 'enligt-plan' },
-    ],
-    balanskravsresultat,
-    ...(balanskravsresultat < 0
-      ? { aterstallandeBalanskrav: 'Underskottet återställs inom tre år genom minskade lokalkostnader.' }
-      : {}),
-    uppfoljningInternKontroll: 'Alla kontroller är genomförda.',
-    uppdragUppfyllt: true,
-    analys: balanskravsresultat < 0 ? 'Året slutar med ett underskott.' : 'Året ger ett överskott.',
+    aretsResultat: balanskravsresultat + 400_000,
+    realisationsvinster: 400_000,
+    tillResultatutjamningsreserv: 0,
   };
 }
 
 describe("a negative balance-requirement result is restored over three years and followed up against KF's plan", () => {
   const w = new EscalationWorld('restoration');
-  let dsn: string;
+  let ks: string;
   let tracked: Data;
 
   beforeAll(async () => {
     await w.start();
-    dsn = w.unit['DSN'];
+    ks = w.unit['KS'];
   }, 60_000);
   afterAll(() => w.stop());
 
   const get = (path: string, username = 'kf.sekreterare') => w.get(path, username);
 
-  /** Submits the nämnd's annual report of `year`; resolves with the worker's handling of it. */
+  /** KS hands the municipality's annual report of `year` to KF; resolves with the worker's handling of it. */
   async function submitAnnualReport(year: number, balanskravsresultat: number) {
-    const id = await w.submitDocument(
-      'dsn.fvc',
-      { type: 'verksamhetsberattelse', orgUnitId: dsn, year, period: null },
-      verksamhetsberattelse(balanskravsresultat),
+    const id = await w.submitMunicipalAnnualReport(
+      year,
+      balanskravsutredning(balanskravsresultat),
+      balanskravsresultat < 0
+        ? { aterstallandeBalanskrav: 'Underskottet återställs inom tre år genom minskade lokalkostnader.' }
+        : {},
     );
     const handled = await w.effectResult<Data>(
       id,
@@ -51,10 +46,10 @@ describe("a negative balance-requirement result is restored over three years and
     return { id, handled };
   }
 
-  async function escalationsOfDsn(): Promise<{ id: string; status: string; year: number }[]> {
+  async function escalationsOfKs(): Promise<{ id: string; status: string; year: number }[]> {
     return w.api.dataSource.query(
       'SELECT id, status, year FROM escalation WHERE org_unit_id = ? ORDER BY created_at',
-      [dsn],
+      [ks],
     );
   }
 
@@ -66,7 +61,7 @@ describe("a negative balance-requirement result is restored over three years and
     });
     expect(tracked).toMatchObject({ kind: 'balance', toBody: 'kf', amount: -DEFICIT, status: 'open' });
     const planId = tracked['actionPlanDocumentId'] as string;
-    const plan = await get(`/api/documents/${planId}`, 'dsn.fvc');
+    const plan = await get(`/api/documents/${planId}`, 'ksf.fvc');
     expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: DEFICIT } });
 
     const atgarder = [
@@ -78,55 +73,55 @@ describe("a negative balance-requirement result is restored over three years and
       },
     ];
     // Without the years the form itself refuses the plan.
-    await w.saveData('dsn.fvc', planId, { atgarder });
-    const none = await w.sendEvent('dsn.fvc', planId, 'SUBMIT');
+    await w.saveData('ksf.fvc', planId, { atgarder });
+    const none = await w.sendEvent('ksf.fvc', planId, 'SUBMIT');
     expect(none.status).toBe(422);
     expect(none.headers.get('content-type')).toContain('application/problem+json');
     expect(none.body.errors).toEqual([expect.objectContaining({ pointer: '/aterstallande' })]);
 
     // Two years of 700 000 kr restore too little, and 2031 is outside the three years.
-    await w.saveData('dsn.fvc', planId, {
+    await w.saveData('ksf.fvc', planId, {
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2029, belopp: 700_000 },
       ],
     });
-    const short = await w.sendEvent('dsn.fvc', planId, 'SUBMIT');
+    const short = await w.sendEvent('ksf.fvc', planId, 'SUBMIT');
     expect(short.status).toBe(422);
     expect(short.headers.get('content-type')).toContain('application/problem+json');
     expect(short.body.errors).toHaveLength(1);
     expect(short.body.errors[0].pointer).toBe('/aterstallande');
     expect(short.body.errors[0].message).toMatch(/1\s400\s000 kr men underskottet är 2\s100\s000 kr/);
 
-    await w.saveData('dsn.fvc', planId, {
+    await w.saveData('ksf.fvc', planId, {
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2031, belopp: 1_400_000 },
       ],
     });
-    const late = await w.sendEvent('dsn.fvc', planId, 'SUBMIT');
+    const late = await w.sendEvent('ksf.fvc', planId, 'SUBMIT');
     expect(late.status).toBe(422);
     expect(late.body.errors).toEqual([
       { pointer: '/aterstallande/1/ar', message: 'Välj ett av de tre år som följer på 2027 (2028–2030).' },
     ]);
 
-    await w.saveData('dsn.fvc', planId, {
+    await w.saveData('ksf.fvc', planId, {
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2029, belopp: 700_000 },
         { ar: 2030, belopp: 700_000 },
       ],
     });
-    await w.move('dsn.fvc', planId, 'SUBMIT', 'review');
+    await w.move('ksf.fvc', planId, 'SUBMIT', 'review');
     // Nothing the plan says is lost on the way.
-    expect((await get(`/api/documents/${planId}`, 'dsn.fvc')).data.atgarder).toEqual(atgarder);
+    expect((await get(`/api/documents/${planId}`, 'ksf.fvc')).data.atgarder).toEqual(atgarder);
   }, 60_000);
 
   it('KF adopts the plan: the escalation stays visible, tracking the restoration year by year', async () => {
     const planId = tracked['actionPlanDocumentId'] as string;
-    await w.move('dsn.fvc', planId, 'APPROVE', 'decision');
-    await w.saveData('dsn.sekreterare', planId, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
-    await w.move('dsn.sekreterare', planId, 'DECIDE', 'registration');
+    await w.move('ksf.fvc', planId, 'APPROVE', 'decision');
+    await w.saveData('ks.sekreterare', planId, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
+    await w.move('ks.sekreterare', planId, 'DECIDE', 'registration');
     await w.move('registrator', planId, 'REGISTER', 'ks_treatment');
     await w.saveData('ks.sekreterare', planId, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
     await w.move('ks.sekreterare', planId, 'TAKE_NOTE', 'kf_decision');
@@ -220,7 +215,7 @@ describe("a negative balance-requirement result is restored over three years and
       sourceDocumentId: id,
       followUpEscalationId: null,
     });
-    expect((await escalationsOfDsn()).map((e) => e.id)).toEqual([tracked['id']]);
+    expect((await escalationsOfKs()).map((e) => e.id)).toEqual([tracked['id']]);
     expect(w.smtp.received.filter((m) => m.subject === MAIL_SUBJECT)).toHaveLength(mailsBefore);
     expect(await w.auditActions(tracked['id'] as string)).toEqual([
       'escalation.opened',
@@ -258,7 +253,7 @@ describe("a negative balance-requirement result is restored over three years and
       status: 'open',
       toBody: 'kf',
       year: 2029,
-      orgUnitId: dsn,
+      orgUnitId: ks,
       sourceDocumentId: reportId,
       amount: -1_100_000,
       followUpOf: tracked['id'],
@@ -275,7 +270,7 @@ describe("a negative balance-requirement result is restored over three years and
     );
     expect(mail.to.sort()).toEqual(['kf.ordforande@hallsberg.example', 'kf.sekreterare@hallsberg.example']);
     expect(mail.text).toContain(`/avvikelser/${followUp.id}`);
-    const plan = await get(`/api/documents/${followUp.actionPlanDocumentId}`, 'dsn.fvc');
+    const plan = await get(`/api/documents/${followUp.actionPlanDocumentId}`, 'ksf.fvc');
     expect(plan).toMatchObject({ year: 2029, state: 'draft' });
     expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: 1_100_000 } });
 
@@ -322,7 +317,7 @@ describe("a negative balance-requirement result is restored over three years and
     );
     expect(fromJsonColumn(entry.details)).toMatchObject({ restored: DEFICIT });
     // No year after the deficit is restored escalates again.
-    expect((await escalationsOfDsn()).map((e) => [e.year, e.status])).toEqual([
+    expect((await escalationsOfKs()).map((e) => [e.year, e.status])).toEqual([
       [2027, 'closed'],
       [2029, 'open'],
     ]);

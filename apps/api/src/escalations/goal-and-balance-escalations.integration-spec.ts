@@ -162,23 +162,18 @@ describe('goal and balance-requirement deviations escalate by themselves and clo
     expect((await planOf(e, 'san.fvc')).data.avvikelse).toMatchObject({ typ: 'mal' });
   }, 40_000);
 
-  it('a negative balance-requirement result escalates to KF with a särskild åtgärdsplan and mails KF', async () => {
-    const reportId = await submitReport('dsn.fvc', 'verksamhetsberattelse', unit['DSN'], null, {
-      ekonomi: { budget: -210_000_000, utfall: -212_100_000 },
-      maluppfyllelse: [
-        { namndmalId: 'DSN-1', indikator: 'Nöjda brukare', utfall: 80, bedomning: 'enligt-plan' },
-      ],
-      balanskravsresultat: -2_100_000,
-      aterstallandeBalanskrav: RESTORE,
-      uppfoljningInternKontroll: 'Alla kontroller är genomförda.',
-      uppdragUppfyllt: true,
-      analys: 'Året slutar med ett underskott.',
-    });
+  it('a negative balanskravsresultat in the municipality’s årsredovisning escalates to KF with a särskild åtgärdsplan and mails KF', async () => {
+    // Årets resultat −1,5 Mkr, less a realisation gain of 0,6 Mkr: balanskravsresultat −2,1 Mkr.
+    const reportId = await w.submitMunicipalAnnualReport(
+      2027,
+      { aretsResultat: -1_500_000, realisationsvinster: 600_000 },
+      { aterstallandeBalanskrav: RESTORE },
+    );
     balanceEscalation = await escalationOf(reportId);
     expect(balanceEscalation).toMatchObject({
       kind: 'balance',
       status: 'open',
-      orgUnitId: unit['DSN'],
+      orgUnitId: unit['KS'],
       toBody: 'kf',
       amount: -2_100_000,
       threshold: 0,
@@ -191,44 +186,53 @@ describe('goal and balance-requirement deviations escalate by themselves and clo
     expect(detail.body.measures).toBe(RESTORE);
 
     const mail = await w.smtp.waitFor((all) =>
-      all.find((m) => m.subject === 'Negativt balanskravsresultat: Drift- och servicenämnden'),
+      all.find((m) => m.subject === 'Negativt balanskravsresultat: Kommunstyrelsen'),
     );
     expect(mail.to.sort()).toEqual(['kf.ordforande@hallsberg.example', 'kf.sekreterare@hallsberg.example']);
     expect(mail.text).toContain('Avvikelse till kommunfullmäktige');
     expect(mail.text).toContain('11 kap. 12 §');
     expect(mail.text).toContain(RESTORE);
 
-    const plan = await planOf(balanceEscalation, 'dsn.fvc');
-    expect(plan).toMatchObject({ type: 'atgardsplan', orgUnitId: unit['DSN'], state: 'draft' });
+    const plan = await planOf(balanceEscalation, 'ksf.fvc');
+    expect(plan).toMatchObject({ type: 'atgardsplan', orgUnitId: unit['KS'], state: 'draft' });
     expect(plan.data).toMatchObject({
       sarskild: true,
       avvikelse: { typ: 'balanskrav', belopp: 2_100_000 },
     });
 
-    // The nämnd's decision escalates to KF and asks for the plan itself: the same escalation, the same plan.
-    await w.move('dsn.fvc', reportId, 'APPROVE', 'decision');
-    await w.saveData('dsn.sekreterare', reportId, { beslut: { datum: '2028-02-20', paragraf: '§ 12' } });
-    await w.move('dsn.sekreterare', reportId, 'DECIDE', 'registration');
-    expect(await w.effectResult(reportId, 'escalate')).toMatchObject({
-      id: balanceEscalation.id,
-      created: false,
-    });
-    expect(await w.effectResult(reportId, 'createDocument')).toEqual({ joined: [balanceEscalation.id] });
-    const escalations = await w.api.dataSource.query(
-      'SELECT id FROM escalation WHERE source_document_id = ?',
-      [reportId],
-    );
-    expect(escalations).toEqual([{ id: balanceEscalation.id }]);
-    const plans = await w.actionPlansOf(unit['DSN']);
-    expect(plans).toEqual([{ id: balanceEscalation.actionPlanDocumentId }]);
+    // KF approves the annual report; that opens nothing more: one escalation, one plan, one mail.
+    await w.move('registrator', reportId, 'REGISTER', 'kf_decision');
+    await w.saveData('kf.sekreterare', reportId, { beslut: { datum: '2028-04-26', paragraf: '§ 38' } });
+    await w.move('kf.sekreterare', reportId, 'DECIDE', 'adopted');
+    expect(await w.escalationCount(reportId)).toBe(1);
+    expect(await w.actionPlansOf(unit['KS'])).toEqual([{ id: balanceEscalation.actionPlanDocumentId }]);
     expect(
-      w.smtp.received.filter((m) => m.subject === 'Negativt balanskravsresultat: Drift- och servicenämnden'),
+      w.smtp.received.filter((m) => m.subject === 'Negativt balanskravsresultat: Kommunstyrelsen'),
     ).toHaveLength(1);
+  }, 60_000);
+
+  it('a nämnd’s verksamhetsberättelse reports no balance result of its own and opens no balance escalation', async () => {
+    // An old-style report still carrying a negative balance result is kept, but escalates nothing.
+    const reportId = await submitReport('dsn.fvc', 'verksamhetsberattelse', unit['DSN'], null, {
+      ekonomi: { budget: 210_000_000, utfall: 212_100_000 },
+      maluppfyllelse: [
+        { namndmalId: 'DSN-1', indikator: 'Nöjda brukare', utfall: 80, bedomning: 'enligt-plan' },
+      ],
+      balanskravsresultat: -2_100_000,
+      uppfoljningInternKontroll: 'Alla kontroller är genomförda.',
+      uppdragUppfyllt: true,
+      analys: 'Året slutar med ett underskott.',
+    });
+    expect(await w.effectResult(reportId, 'documentSubmitted')).toMatchObject({ escalations: [] });
+    const form = await w.get(`/api/documents/${reportId}`, 'dsn.fvc');
+    expect(JSON.stringify(form.form.schema)).not.toContain('balanskravsresultat');
+    expect(form.data.balanskravsresultat).toBe(-2_100_000);
+    expect(await w.escalationCount(reportId)).toBe(0);
   }, 60_000);
 
   it('the särskild åtgärdsplan goes through KS to KF; when KF adopts it the escalation tracks the restoration, audited', async () => {
     const id = balanceEscalation.actionPlanDocumentId as string;
-    await w.saveData('dsn.fvc', id, {
+    await w.saveData('ksf.fvc', id, {
       // The 2 100 000 kr restored over the three following years (kommunallagen 11 kap. 12 §).
       aterstallande: [
         { ar: 2028, belopp: 1_200_000 },
@@ -243,10 +247,10 @@ describe('goal and balance-requirement deviations escalate by themselves and clo
         },
       ],
     });
-    await w.move('dsn.fvc', id, 'SUBMIT', 'review');
-    await w.move('dsn.fvc', id, 'APPROVE', 'decision');
-    await w.saveData('dsn.sekreterare', id, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
-    await w.move('dsn.sekreterare', id, 'DECIDE', 'registration');
+    await w.move('ksf.fvc', id, 'SUBMIT', 'review');
+    await w.move('ksf.fvc', id, 'APPROVE', 'decision');
+    await w.saveData('ks.sekreterare', id, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
+    await w.move('ks.sekreterare', id, 'DECIDE', 'registration');
     await w.move('registrator', id, 'REGISTER', 'ks_treatment');
     await w.saveData('ks.sekreterare', id, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
     await w.move('ks.sekreterare', id, 'TAKE_NOTE', 'kf_decision');

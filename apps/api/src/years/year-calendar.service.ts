@@ -17,6 +17,7 @@ function view(entry: YearWheelEntry, defaults: readonly YearWheelEntry[]): Calen
     date: entry.date,
     period: entry.period ?? null,
     relativeDays: entry.relativeDays ?? null,
+    ksMonth: entry.ksMonth ?? null,
     description: entry.description ?? null,
     edited: !!original && (original.date !== entry.date || original.relativeDays !== entry.relativeDays),
   };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import {
+  balanceResultOfReport,
   documentTypeTraits,
   ESCALATION_RULES,
   escalationKindFor,
@@ -65,8 +66,11 @@ abstract class EscalatingEffect<T extends EscalatingEffectType> implements Effec
     const tree = await this.recipients.tree();
     const namnd = tree.namndOf(doc.orgUnitId) ?? tree.require(doc.orgUnitId);
     if (kind === 'balance') {
-      const balans = doc.data?.['balanskravsresultat'];
-      if (Number.isSafeInteger(balans) && Number(balans) >= 0) return null;
+      // Only the municipality's årsredovisning carries the balance requirement now; a nämnd's
+      // verksamhetsberättelse still running on an older definition escalates no balance (#15).
+      if (!documentTypeTraits(doc.type)?.reports.balance) return null;
+      const balans = balanceResultOfReport(doc.data);
+      if (balans !== undefined && balans >= 0) return null;
       return { ...this.assess.balance(doc, namnd.id), toBody };
     }
     const assessed = (await this.assess.execute(doc, tree)).find((e) => e.kind === kind);
@@ -144,8 +148,16 @@ export class CreateDocumentEffect extends EscalatingEffect<'createDocument'> {
       await this.ledger.once(effect.dedupeKey, async () => ({ joined: existing.map((e) => e.id) }));
       return { joined: existing.map((e) => e.id) };
     }
-    const kind: EscalationKind = escalationKindFor(doc.type);
-    const e = await this.requested(doc, kind, ESCALATION_RULES[kind].toBody);
+    // A type that stands for no deviation (a nämnd's verksamhetsberättelse since the balance
+    // requirement moved to the årsredovisning) opens none, even on an older definition (#15).
+    const e =
+      documentTypeTraits(doc.type)?.deviationKind === null
+        ? null
+        : await this.requested(
+            doc,
+            escalationKindFor(doc.type),
+            ESCALATION_RULES[escalationKindFor(doc.type)].toBody,
+          );
     const out = await this.ledger.once(effect.dedupeKey, async (m) =>
       e ? this.open.execute(e, m) : { skipped: 'no deficit' },
     );

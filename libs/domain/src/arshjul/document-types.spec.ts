@@ -10,9 +10,10 @@ import {
 } from './document-types';
 
 describe('DOCUMENT_TYPES', () => {
-  it('lists the eleven document types, each under its own key', () => {
+  it('lists the fourteen document types, each under its own key', () => {
     expect(DOCUMENT_TYPE_KEYS).toEqual([
       'gpf',
+      'budget-och-flerarsplan',
       'mal-och-budget',
       'forvaltningsplan',
       'verksamhetsplan',
@@ -23,9 +24,14 @@ describe('DOCUMENT_TYPES', () => {
       'tertialrapport',
       'delarsrapport',
       'verksamhetsberattelse',
+      'delarsrapport-kommunen',
+      'arsredovisning',
     ]);
     for (const key of DOCUMENT_TYPE_KEYS) expect(DOCUMENT_TYPES[key].key).toBe(key);
-    expect(DEADLINE_KEYS).toEqual(DOCUMENT_TYPE_KEYS);
+    // KF's tax-rate decision is a step of Budget och flerårsplan with a line of its own.
+    expect(DEADLINE_KEYS).toEqual([...DOCUMENT_TYPE_KEYS, 'skattesats']);
+    expect(isDeadlineKey('skattesats')).toBe(true);
+    expect(isDeadlineKey('budgetbeslut')).toBe(false);
   });
 
   it('knows who owns each type', () => {

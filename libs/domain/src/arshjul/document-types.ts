@@ -15,15 +15,21 @@ export {
   type DocumentTypeTraits,
 } from '../document-types/document-type-traits';
 
-/** Workflow definitions refer to deadlines by `meta.deadline.key`; the keys are the document types. */
-export type DeadlineKey = DocumentTypeKey;
-export const DEADLINE_KEYS: readonly DeadlineKey[] = DOCUMENT_TYPE_KEYS;
+/**
+ * Workflow definitions refer to deadlines by `meta.deadline.key`: the document types, and the
+ * year wheel's decision lines inside a document (`skattesats`, KF's tax-rate step of Budget och
+ * flerårsplan).
+ */
+export type DeadlineKey = DocumentTypeKey | 'skattesats';
+export const DEADLINE_KEYS: readonly DeadlineKey[] = [...DOCUMENT_TYPE_KEYS, 'skattesats'];
 
 export function isDocumentTypeKey(value: unknown): value is DocumentTypeKey {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENT_TYPES, value);
 }
 
-export const isDeadlineKey: (value: unknown) => value is DeadlineKey = isDocumentTypeKey;
+export function isDeadlineKey(value: unknown): value is DeadlineKey {
+  return isDocumentTypeKey(value) || value === 'skattesats';
+}
 
 export function canOwnDocument(type: DocumentTypeKey, unitKind: OrgUnitKind): boolean {
   return DOCUMENT_TYPES[type].ownerKinds.includes(unitKind);

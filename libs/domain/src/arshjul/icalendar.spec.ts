@@ -45,7 +45,7 @@ describe('toICalendar', () => {
   it('writes Swedish summaries, exclusive all-day ends and the stamp', () => {
     const text = unfold(ics);
     expect(text).toContain('DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101');
-    expect(text).toContain('SUMMARY;LANGUAGE=sv:Månadsrapport december 2027');
+    expect(text).toContain('SUMMARY;LANGUAGE=sv:Månadsrapport november 2027');
     expect(text).toContain('X-WR-CALNAME:Årshjul 2027 – Hallsbergs kommun');
     expect(text).toContain('DTSTAMP:20260102T030405Z');
     expect(text).toContain('URL:https://styr.hallsberg.example/arshjul/2027');

@@ -1,4 +1,7 @@
 import {
+  MANADSRAPPORT_PERIODS,
+  ksMonthOf,
+  monthlyPeriodProblems,
   isDocumentPeriod,
   isReportPeriod,
   monthPeriodKey,
@@ -9,16 +12,36 @@ import {
 } from './report-periods';
 
 describe('reportPeriods', () => {
-  it('has no månadsrapport for January, April, June, July or August', () => {
+  it('has the monthly reports of §6.1’s year wheel: none for January, April, May, June, August or December', () => {
     expect(reportPeriods('manadsrapport', 2027)).toEqual([
       '2027-02',
       '2027-03',
-      '2027-05',
+      '2027-07',
       '2027-09',
       '2027-10',
       '2027-11',
-      '2027-12',
     ]);
+  });
+
+  it('checks a registrar’s list of monthly reports field by field', () => {
+    expect(monthlyPeriodProblems(MANADSRAPPORT_PERIODS)).toEqual([]);
+    expect(
+      monthlyPeriodProblems([
+        { month: 2, ksMonth: 3 },
+        { month: 2, ksMonth: 4 },
+        { month: 12, ksMonth: 1 },
+        { month: 0, ksMonth: 5 },
+      ]),
+    ).toEqual([
+      { pointer: '/periods/1/month', message: 'Månaden finns redan i listan.' },
+      {
+        pointer: '/periods/2/ksMonth',
+        message: 'Kommunstyrelsen behandlar rapporten en senare månad samma budgetår (2–12).',
+      },
+      { pointer: '/periods/3/month', message: 'Ange en månad 1–12.' },
+    ]);
+    expect(ksMonthOf(7)).toBe(9);
+    expect(ksMonthOf(5, [])).toBe(6);
   });
 
   it('takes configured months', () => {

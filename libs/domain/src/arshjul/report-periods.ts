@@ -1,13 +1,66 @@
 import { DomainError } from '../domain-error';
 import { DOCUMENT_TYPES, DocumentTypeKey } from './document-types';
 
+/** One monthly report of the year wheel: the month it reports and the month KS treats it in. */
+export interface MonthlyReportPeriod {
+  /** The month reported on (1–12). */
+  month: number;
+  /** The month (1–12, after `month`, in the budget year) in which KS treats the report. */
+  ksMonth: number;
+}
+
 /**
- * Months with a månadsrapport to KS. §5.4.2 says "every month except January, April, June, July
- * and August"; April is covered by the tertial report and July by the interim report. (The §6.1
- * wheel lists the treating KS meetings a month later and is not fully consistent with §5.4.2;
- * §5.4.2 wins here and the list is configurable.)
+ * The monthly reports of §6.1's year wheel: KS treats the reports of February in March, March in
+ * April, July in September, September in October, October in November and November in December.
+ * There is none for January, April (the tertial report), May, June, August (the interim report)
+ * or December (the verksamhetsberättelse). §5.4.2's wording ("every month except January, April,
+ * June, July and August") disagrees on May and July; the wheel, which names the KS meetings, wins
+ * (docs/financial-control.md). The municipality's registrar may change the list.
  */
-export const MANADSRAPPORT_MONTHS: readonly number[] = [2, 3, 5, 9, 10, 11, 12];
+export const MANADSRAPPORT_PERIODS: readonly MonthlyReportPeriod[] = [
+  { month: 2, ksMonth: 3 },
+  { month: 3, ksMonth: 4 },
+  { month: 7, ksMonth: 9 },
+  { month: 9, ksMonth: 10 },
+  { month: 10, ksMonth: 11 },
+  { month: 11, ksMonth: 12 },
+];
+
+/** Months (1–12) with a månadsrapport to KS by default. */
+export const MANADSRAPPORT_MONTHS: readonly number[] = MANADSRAPPORT_PERIODS.map((p) => p.month);
+
+/**
+ * Problems of a list of monthly report periods, as `{ pointer, message }` under `base`, Swedish:
+ * each month 1–12 once, each KS month after its month within the budget year. [] when valid.
+ */
+export function monthlyPeriodProblems(
+  periods: readonly MonthlyReportPeriod[],
+  base = '/periods',
+): { pointer: string; message: string }[] {
+  const problems: { pointer: string; message: string }[] = [];
+  const seen = new Set<number>();
+  periods.forEach((p, i) => {
+    if (!Number.isInteger(p.month) || p.month < 1 || p.month > 12)
+      problems.push({ pointer: `${base}/${i}/month`, message: 'Ange en månad 1–12.' });
+    else if (seen.has(p.month))
+      problems.push({ pointer: `${base}/${i}/month`, message: 'Månaden finns redan i listan.' });
+    else seen.add(p.month);
+    if (!Number.isInteger(p.ksMonth) || p.ksMonth < 1 || p.ksMonth > 12 || p.ksMonth <= p.month)
+      problems.push({
+        pointer: `${base}/${i}/ksMonth`,
+        message: 'Kommunstyrelsen behandlar rapporten en senare månad samma budgetår (2–12).',
+      });
+  });
+  return problems;
+}
+
+/** The month KS treats the report of `month` in: the given list's, else the month after. */
+export function ksMonthOf(
+  month: number,
+  periods: readonly MonthlyReportPeriod[] = MANADSRAPPORT_PERIODS,
+): number {
+  return periods.find((p) => p.month === month)?.ksMonth ?? month + 1;
+}
 
 export const SWEDISH_MONTHS: readonly string[] = [
   'januari',
@@ -29,8 +82,10 @@ export const TERTIAL_PERIOD = 'T1';
 export const DELARS_PERIOD = 'D1';
 
 export interface ReportPeriodOptions {
-  /** Months (1–12) with a månadsrapport; defaults to `MANADSRAPPORT_MONTHS`. */
+  /** Months (1–12) with a månadsrapport; defaults to those of `monthlyPeriods`. */
   months?: readonly number[];
+  /** The monthly reports and the month KS treats each; defaults to `MANADSRAPPORT_PERIODS`. */
+  monthlyPeriods?: readonly MonthlyReportPeriod[];
 }
 
 /**
@@ -46,7 +101,7 @@ export function reportPeriods(
   assertYear(budgetYear);
   switch (type) {
     case 'manadsrapport':
-      return [...(options.months ?? MANADSRAPPORT_MONTHS)]
+      return [...(options.months ?? (options.monthlyPeriods ?? MANADSRAPPORT_PERIODS).map((p) => p.month))]
         .sort((a, b) => a - b)
         .map((month) => monthPeriodKey(budgetYear, month));
     case 'tertialrapport':

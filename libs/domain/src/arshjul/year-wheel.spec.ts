@@ -28,16 +28,26 @@ describe('defaultYearWheel', () => {
     expect(dueDateFor(wheel, 'verksamhetsberattelse')).toBe('2028-01-31');
   });
 
-  it('has a månadsrapport due on the 15th of the month after each report month', () => {
+  it('has the monthly reports of §6.1, each due by the 15th of the month KS treats it in', () => {
     const monthly = wheel.filter((entry) => entry.key === 'manadsrapport');
-    expect(monthly.map((entry) => [entry.period, entry.date])).toEqual([
-      ['2027-02', '2027-03-15'],
-      ['2027-03', '2027-04-15'],
+    expect(monthly.map((entry) => [entry.period, entry.ksMonth, entry.date])).toEqual([
+      ['2027-02', 3, '2027-03-15'],
+      ['2027-03', 4, '2027-04-15'],
+      ['2027-07', 9, '2027-09-15'],
+      ['2027-09', 10, '2027-10-15'],
+      ['2027-10', 11, '2027-11-15'],
+      ['2027-11', 12, '2027-12-15'],
+    ]);
+    expect(monthly[2].description).toContain('kommunstyrelsen behandlar den i september');
+    const edited = defaultYearWheel(2027, {
+      monthlyPeriods: [
+        { month: 5, ksMonth: 6 },
+        { month: 2, ksMonth: 4 },
+      ],
+    }).filter((entry) => entry.key === 'manadsrapport');
+    expect(edited.map((entry) => [entry.period, entry.date])).toEqual([
+      ['2027-02', '2027-04-15'],
       ['2027-05', '2027-06-15'],
-      ['2027-09', '2027-10-15'],
-      ['2027-10', '2027-11-15'],
-      ['2027-11', '2027-12-15'],
-      ['2027-12', '2028-01-15'],
     ]);
     expect(monthly[0].title).toBe('Månadsrapport februari 2027');
     expect(dueDateFor(wheel, 'manadsrapport', '2027-04')).toBeUndefined();
@@ -66,10 +76,26 @@ describe('defaultYearWheel', () => {
     }
     expect(dueDateFor(wheel, 'budgetdialog')).toBe('2026-02-15');
     expect(dueDateFor(wheel, 'strategidag')).toBe('2026-03-15');
-    expect(dueDateFor(wheel, 'skattesats')).toBe('2026-10-31');
-    expect(dueDateFor(wheel, 'budgetbeslut')).toBe('2026-11-30');
+
     expect(dueDateFor(wheel, 'konteringsbudget')).toBe('2026-12-31');
     expect(dueDateFor(wheel, 'rakenskapssammandrag')).toBe('2028-03-31');
+  });
+
+  it('dates KF’s tax-rate (October) and budget (November) decisions as steps of Budget och flerårsplan', () => {
+    expect(findYearWheelEntry(wheel, 'skattesats')).toMatchObject({
+      documentType: 'budget-och-flerarsplan',
+      date: '2026-10-31',
+    });
+    expect(findYearWheelEntry(wheel, 'budget-och-flerarsplan')).toMatchObject({
+      documentType: 'budget-och-flerarsplan',
+      date: '2026-11-30',
+    });
+    expect(findYearWheelEntry(wheel, 'budgetbeslut')).toBeUndefined();
+  });
+
+  it('has the municipality’s interim report and the annual report to KF and the auditors by 15 April', () => {
+    expect(dueDateFor(wheel, 'delarsrapport-kommunen')).toBe('2027-10-31');
+    expect(dueDateFor(wheel, 'arsredovisning')).toBe('2028-04-15');
   });
 
   it('covers every deadline key, is sorted and valid', () => {

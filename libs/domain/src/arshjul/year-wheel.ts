@@ -1,27 +1,35 @@
 import { DomainError } from '../domain-error';
 import { DOCUMENT_TYPES, DocumentTypeKey, isDocumentTypeKey } from './document-types';
 import { addDays, formatIsoDate, isIsoDate } from './due-instant';
-import { ReportPeriodOptions, parseMonthPeriod, reportPeriodLabel, reportPeriods } from './report-periods';
+import {
+  ReportPeriodOptions,
+  SWEDISH_MONTHS,
+  ksMonthOf,
+  parseMonthPeriod,
+  reportPeriodLabel,
+  reportPeriods,
+} from './report-periods';
 
 /** Dated events of the wheel that are not documents (§6.1). */
-export type YearWheelEventKey =
-  | 'budgetdialog'
-  | 'strategidag'
-  | 'rakenskapssammandrag'
-  | 'skattesats'
-  | 'budgetbeslut'
-  | 'konteringsbudget';
+export type YearWheelEventKey = 'budgetdialog' | 'strategidag' | 'rakenskapssammandrag' | 'konteringsbudget';
 
 export const YEAR_WHEEL_EVENT_KEYS: readonly YearWheelEventKey[] = [
   'budgetdialog',
   'strategidag',
   'rakenskapssammandrag',
-  'skattesats',
-  'budgetbeslut',
   'konteringsbudget',
 ];
 
-export type YearWheelKey = DocumentTypeKey | YearWheelEventKey;
+/**
+ * Lines that date a decision step inside a document rather than the document itself: KF's
+ * October decision on the tax rate is a step of Budget och flerårsplan (whose own line is KF's
+ * November decision), so the step's deadline key is `skattesats`.
+ */
+export type YearWheelDecisionKey = 'skattesats';
+
+export const YEAR_WHEEL_DECISION_KEYS: readonly YearWheelDecisionKey[] = ['skattesats'];
+
+export type YearWheelKey = DocumentTypeKey | YearWheelEventKey | YearWheelDecisionKey;
 
 /**
  * One dated line of the year wheel. A document entry's key is its document type, which is also
@@ -38,6 +46,8 @@ export interface YearWheelEntry {
   period?: string;
   /** Days after the triggering event, for entries without a fixed date (åtgärdsplan). */
   relativeDays?: number;
+  /** Månadsrapport: the month (1–12) KS treats the report in (§6.1). */
+  ksMonth?: number;
   /** Longer Swedish explanation, from the source. */
   description?: string;
 }
@@ -80,15 +90,17 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
   });
 
   const monthly = reportPeriods('manadsrapport', budgetYear, options).map((period): YearWheelEntry => {
-    const { year, month } = parseMonthPeriod(period) as { year: number; month: number };
+    const { month } = parseMonthPeriod(period) as { year: number; month: number };
+    const ksMonth = ksMonthOf(month, options.monthlyPeriods);
     return {
       key: 'manadsrapport',
       documentType: 'manadsrapport',
       title: `Månadsrapport ${reportPeriodLabel('manadsrapport', period, budgetYear)}`,
-      // The 15th of the month after the period; the December report is due in January.
-      date: formatIsoDate(year, month + 1, 15),
+      // Due to KS by the 15th of the month KS treats it in, after the nämnd has decided on it.
+      date: formatIsoDate(budgetYear, ksMonth, 15),
       period,
-      description: 'Ekonomiskt läge, nyckeltal, verksamhetsavvikelser, analys och förslag till åtgärder.',
+      ksMonth,
+      description: `Ekonomiskt läge, nyckeltal, verksamhetsavvikelser, analys och förslag till åtgärder. Nämnden beslutar om rapporten; kommunstyrelsen behandlar den i ${SWEDISH_MONTHS[ksMonth - 1]}.`,
     };
   });
 
@@ -117,17 +129,20 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
       `${before}-09-30`,
       'Nämndmål kopplade till de strategiska områdena, indikatorer, budget och flerårsplan inom ramen.',
     ),
-    event(
-      'skattesats',
-      'Kommunfullmäktige beslutar om skattesats',
-      `${before}-10-31`,
-      'Skattesatsen för budgetåret.',
-    ),
-    event(
-      'budgetbeslut',
+    {
+      ...doc(
+        'budget-och-flerarsplan',
+        'Kommunfullmäktige beslutar om skattesats',
+        `${before}-10-31`,
+        'Skattesatsen för budgetåret (kronor per 100 kronor beskattningsbar inkomst), ett beslut i Budget och flerårsplan.',
+      ),
+      key: 'skattesats',
+    },
+    doc(
+      'budget-och-flerarsplan',
       'Kommunfullmäktige beslutar om budget och flerårsplan',
       `${before}-11-30`,
-      'Budget och flerårsplan för kommunen.',
+      'Ramar per nämnd och bolag, flerårsplan, investeringsbudget, finansiella mål och mål för god ekonomisk hushållning.',
     ),
     doc(
       'internkontrollplan',
@@ -164,6 +179,12 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
       period: 'D1',
     },
     doc(
+      'delarsrapport-kommunen',
+      `Delårsrapport för kommunen ${budgetYear}`,
+      `${budgetYear}-10-31`,
+      'Kommunens delårsrapport per 31 juli, sammanställd av ekonomiavdelningen ur nämndernas och bolagens delårsrapporter; behandlas av kommunfullmäktige.',
+    ),
+    doc(
       'verksamhetsberattelse',
       `Verksamhetsberättelse ${budgetYear}`,
       `${after}-01-31`,
@@ -174,6 +195,12 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
       'Räkenskapssammandraget lämnas till SCB',
       `${after}-03-31`,
       'Ekonomiavdelningen lämnar räkenskapssammandraget för budgetåret till SCB.',
+    ),
+    doc(
+      'arsredovisning',
+      `Årsredovisning ${budgetYear} till kommunfullmäktige och revisorerna`,
+      `${after}-04-15`,
+      'Kommunens årsredovisning med balanskravsutredning, sammanställd av ekonomiavdelningen ur nämndernas och bolagens verksamhetsberättelser; godkänns av kommunfullmäktige.',
     ),
     {
       key: 'atgardsplan',

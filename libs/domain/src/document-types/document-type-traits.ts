@@ -3,6 +3,7 @@ import type { OrgUnitKind } from '../org/org-unit';
 
 export type DocumentTypeKey =
   | 'gpf'
+  | 'budget-och-flerarsplan'
   | 'mal-och-budget'
   | 'forvaltningsplan'
   | 'verksamhetsplan'
@@ -12,12 +13,15 @@ export type DocumentTypeKey =
   | 'manadsrapport'
   | 'tertialrapport'
   | 'delarsrapport'
-  | 'verksamhetsberattelse';
+  | 'verksamhetsberattelse'
+  | 'delarsrapport-kommunen'
+  | 'arsredovisning';
 
 /**
  * What a submitted report is checked for (the escalation rules read these): a full-year forecast
- * against budget, goal fulfilment by indicators, the balance-requirement result, the follow-up of
- * the internal control plan. The annual report states goal results too, but they are followed up
+ * against budget, goal fulfilment by indicators, the balance-requirement result (the
+ * municipality's balanskravsutredning in its årsredovisning; nämnder report none of their own), the
+ * follow-up of the internal control plan. The annual report states goal results too, but they are followed up
  * in the annual report of the municipality, not escalated: `goals` is false for it.
  */
 export interface ReportContents {
@@ -25,6 +29,8 @@ export interface ReportContents {
   goals: boolean;
   balance: boolean;
   internalControl: boolean;
+  /** Decided investments per project (`investeringar`: budget, outcome, forecast), checked for an overrun. */
+  investments?: boolean;
 }
 
 /** Every fact about one document type. Add a type here and the lists below follow. */
@@ -45,6 +51,11 @@ export interface DocumentTypeTraits {
   triggeredBy?: readonly DocumentTypeKey[];
   /** One document per report period within a budget year (see `reportPeriods`). */
   periodic: boolean;
+  /**
+   * One document a year for the whole municipality, prepared by the first KS (GPF, KF's Budget
+   * och flerårsplan, the municipality's interim and annual reports), not one per owning unit.
+   */
+  municipalityWide?: boolean;
   /** Its level on the red-thread page: a plan that breaks goals down, a report that follows them up, or not on it. */
   redThread: 'plan' | 'report' | null;
   /**
@@ -89,6 +100,24 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     ownerKinds: ['ks'],
     upstream: null,
     periodic: false,
+    municipalityWide: true,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  // KS prepares, KF sets the tax rate in October and adopts the budget in November (§6.1): each
+  // nämnd's and bolag's frame (from the GPF, possibly changed), the plan years, the investment
+  // budget, the goals for god ekonomisk hushållning and the financial goals (§2.1).
+  'budget-och-flerarsplan': {
+    key: 'budget-och-flerarsplan',
+    title: 'Budget och flerårsplan',
+    order: 0.5,
+    ownerKinds: ['ks'],
+    upstream: 'gpf',
+    periodic: false,
+    municipalityWide: true,
     redThread: null,
     formChoices: null,
     reports: NO_REPORTS,
@@ -168,7 +197,13 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     // balance result is the same document, marked `sarskild`, and goes on to KF for adoption.
     ownerKinds: ['namnd', 'ks', 'bolag'],
     upstream: null,
-    triggeredBy: ['manadsrapport', 'tertialrapport', 'delarsrapport', 'verksamhetsberattelse'],
+    triggeredBy: [
+      'manadsrapport',
+      'tertialrapport',
+      'delarsrapport',
+      'verksamhetsberattelse',
+      'arsredovisning',
+    ],
     periodic: false,
     redThread: null,
     formChoices: 'namndmal',
@@ -185,7 +220,7 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     periodic: true,
     redThread: null,
     formChoices: null,
-    reports: { ...NO_REPORTS, budget: true },
+    reports: { ...NO_REPORTS, budget: true, investments: true },
     goalResultsAt: null,
     deviationKind: 'budget',
   },
@@ -198,7 +233,7 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     periodic: true,
     redThread: 'report',
     formChoices: 'namndmal',
-    reports: { ...NO_REPORTS, budget: true, goals: true },
+    reports: { ...NO_REPORTS, budget: true, goals: true, investments: true },
     goalResultsAt: '04-30',
     deviationKind: 'goal',
   },
@@ -211,7 +246,7 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     periodic: true,
     redThread: 'report',
     formChoices: 'namndmal',
-    reports: { ...NO_REPORTS, budget: true, goals: true },
+    reports: { ...NO_REPORTS, budget: true, goals: true, investments: true },
     goalResultsAt: '07-31',
     deviationKind: 'goal',
   },
@@ -224,7 +259,39 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     periodic: false,
     redThread: 'report',
     formChoices: 'namndmal',
-    reports: { ...NO_REPORTS, balance: true, internalControl: true },
+    // The balance requirement is the municipality's, in its årsredovisning (kommunallagen 11 kap.).
+    reports: { ...NO_REPORTS, internalControl: true },
+    goalResultsAt: '12-31',
+    deviationKind: null,
+  },
+  // The municipality's own reports, prepared by KS (the finance department) from the nämnder's
+  // and bolagens reports of the same period (§5.4.1); the årsredovisning carries the
+  // balanskravsutredning and goes to KF and the auditors by 15 April.
+  'delarsrapport-kommunen': {
+    key: 'delarsrapport-kommunen',
+    title: 'Delårsrapport för kommunen',
+    order: 8.5,
+    ownerKinds: ['ks'],
+    upstream: 'budget-och-flerarsplan',
+    periodic: false,
+    municipalityWide: true,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: '07-31',
+    deviationKind: null,
+  },
+  arsredovisning: {
+    key: 'arsredovisning',
+    title: 'Årsredovisning',
+    order: 9.5,
+    ownerKinds: ['ks'],
+    upstream: 'budget-och-flerarsplan',
+    periodic: false,
+    municipalityWide: true,
+    redThread: null,
+    formChoices: null,
+    reports: { ...NO_REPORTS, balance: true },
     goalResultsAt: '12-31',
     deviationKind: 'balance',
   },

@@ -10,25 +10,29 @@ import {
 } from './escalation-rules';
 
 describe('escalation rules', () => {
-  it('a submitted report runs the checks its type carries, in the order budget, goal, balance', () => {
+  it('a submitted report runs the checks its type carries, in the order budget, goal, balance, investment', () => {
     const checks = Object.fromEntries(DOCUMENT_TYPE_KEYS.map((t) => [t, escalationChecksFor(t)]));
     expect(checks).toEqual({
       gpf: [],
+      'budget-och-flerarsplan': [],
       'mal-och-budget': [],
       forvaltningsplan: [],
       verksamhetsplan: [],
       enhetsplan: [],
       internkontrollplan: [],
       atgardsplan: [],
-      manadsrapport: ['budget'],
-      tertialrapport: ['budget', 'goal'],
-      delarsrapport: ['budget', 'goal'],
-      verksamhetsberattelse: ['balance'],
+      manadsrapport: ['budget', 'investment'],
+      tertialrapport: ['budget', 'goal', 'investment'],
+      delarsrapport: ['budget', 'goal', 'investment'],
+      // The balance requirement is the municipality's, in its årsredovisning (#15).
+      verksamhetsberattelse: [],
+      'delarsrapport-kommunen': [],
+      arsredovisning: ['balance'],
     });
     expect(escalationChecksFor('okand-typ')).toEqual([]);
   });
 
-  it('a deficit and lacking goals go to KS with an ordinary plan; a balance deficit to KF with a särskild one', () => {
+  it('a deficit, lacking goals and an investment overrun go to KS with an ordinary plan; a balance deficit to KF with a särskild one', () => {
     expect(
       ESCALATION_KINDS.map((k) => [
         k,
@@ -41,6 +45,7 @@ describe('escalation rules', () => {
       ['goal', 'ks', 'mal', false],
       ['balance', 'kf', 'balanskrav', true],
       ['adhoc', 'ks', 'budget', false],
+      ['investment', 'ks', 'investering', false],
     ]);
   });
 
@@ -49,7 +54,8 @@ describe('escalation rules', () => {
     expect(escalationKindFor('manadsrapport', 'Maluppfyllelse')).toBe('goal');
     expect(escalationKindFor('tertialrapport', 'balanskrav')).toBe('balance');
     expect(escalationKindFor('tertialrapport', 'adhoc')).toBe('adhoc');
-    expect(escalationKindFor('verksamhetsberattelse')).toBe('balance');
+    expect(escalationKindFor('arsredovisning')).toBe('balance');
+    expect(escalationKindFor('verksamhetsberattelse')).toBe('adhoc');
     expect(escalationKindFor('tertialrapport', '')).toBe('goal');
     expect(escalationKindFor('delarsrapport')).toBe('goal');
     expect(escalationKindFor('manadsrapport')).toBe('budget');
@@ -63,10 +69,12 @@ describe('escalation rules', () => {
       'goal',
       'balance',
       'adhoc',
+      'investment',
       'budgetavvikelse',
       'mal',
       'maluppfyllelse',
       'balanskrav',
+      'investering',
     ]);
   });
 

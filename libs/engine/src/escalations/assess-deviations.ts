@@ -1,10 +1,18 @@
 import type { DataSource } from 'typeorm';
 import {
   assessGoalFulfilment,
+  balanceResultOfReport,
   budgetDeviation,
+  deviationMeaning,
   ESCALATION_RULES,
   escalationChecksFor,
+  investmentTotals,
   isSignificantBudgetDeviation,
+  isSignificantInvestmentDeviation,
+  overrunProjects,
+  periodDeviation,
+  readEkonomi,
+  readInvesteringar,
   resultDay,
   type EscalationKind,
   type GoalAssessment,
@@ -23,7 +31,7 @@ type DeviationCheck = (doc: DocumentRow, namndId: string) => Promise<NewEscalati
 
 /**
  * Reads a submitted report and says which deviations must escalate by themselves (§5.4.2):
- * a deficit that reaches the nämnd's threshold, indicators not on track, a negative
+ * a forecast overrun of at least the nämnd's threshold (budget, or decided investments), indicators not on track, a negative
  * balance-requirement result. Which checks a report runs is the domain's (escalationChecksFor:
  * ESCALATION_RULES over the document type's traits); how each check reads the report is here.
  * Each escalation is keyed by kind and source document.
@@ -34,12 +42,14 @@ export class AssessDeviations {
   private readonly checks: Readonly<Record<EscalationKind, DeviationCheck | null>> = {
     budget: (doc, namndId) => this.budget(doc, namndId),
     goal: (doc, namndId) => this.goal(doc, namndId),
+    // The municipality's balanskravsutredning (årsredovisning), computed from its table.
     balance: async (doc, namndId) => {
-      const balans = doc.data?.['balanskravsresultat'];
-      return Number.isSafeInteger(balans) && Number(balans) < 0 ? this.balance(doc, namndId) : null;
+      const balans = balanceResultOfReport(doc.data);
+      return balans !== undefined && balans < 0 ? this.balance(doc, namndId) : null;
     },
     // Reported by a nämnd, never found in a report.
     adhoc: null,
+    investment: (doc, namndId) => this.investment(doc, namndId),
   };
 
   constructor(ds: DataSource) {
@@ -57,23 +67,59 @@ export class AssessDeviations {
     return out;
   }
 
-  /** A full-year forecast whose deficit reaches the nämnd's threshold (to KS). */
+  /**
+   * A full-year forecast overrun of at least the nämnd's threshold (to KS): arsbudget − prognos,
+   * in net cost (a cost positive), negative and |deviation| ≥ threshold.
+   */
   private async budget(doc: DocumentRow, namndId: string): Promise<NewEscalation | null> {
     const data = doc.data ?? {};
-    const ekonomi = data['ekonomi'] as { budget?: unknown; prognos?: unknown } | undefined;
-    if (!Number.isSafeInteger(ekonomi?.budget) || !Number.isSafeInteger(ekonomi?.prognos)) return null;
-    const e = { budget: Number(ekonomi?.budget), prognos: Number(ekonomi?.prognos) };
+    const e = readEkonomi(data['ekonomi']);
+    if (!e) return null;
     const threshold = await this.thresholds.thresholdFor(namndId, doc.year);
     if (threshold === null || !isSignificantBudgetDeviation(e, threshold)) return null;
+    const deviation = budgetDeviation(e);
+    const period = periodDeviation(e);
     return {
       ...base(doc, namndId),
       kind: 'budget',
       sourceKey: `budget__${doc.id}`,
-      amount: budgetDeviation(e),
+      amount: deviation,
       threshold,
       measures: str(data['foreslagnaAtgarder']),
-      description: `Prognosen för helåret (${kr(e.prognos)}) avviker från budget (${kr(e.budget)}) med ${kr(budgetDeviation(e))}.`,
+      description:
+        `Prognosen för helåret (${kr(e.prognos)}) överskrider årsbudgeten (${kr(e.arsbudget)}): ` +
+        `underskott ${kr(-deviation)}, minst gränsen ${kr(threshold)}. ` +
+        `Perioden: budget ${kr(e.periodbudget)}, utfall ${kr(e.utfall)}, ${deviationMeaning(period)} ${kr(Math.abs(period))}.`,
       toBody: ESCALATION_RULES.budget.toBody,
+    };
+  }
+
+  /**
+   * Decided investments forecast to cost at least the nämnd's investment threshold more than their
+   * budget, all projects together (to KS, like a budget deviation).
+   */
+  private async investment(doc: DocumentRow, namndId: string): Promise<NewEscalation | null> {
+    const data = doc.data ?? {};
+    const projects = readInvesteringar(data['investeringar']);
+    if (!projects.length) return null;
+    const totals = investmentTotals(projects);
+    const threshold = await this.thresholds.investmentThresholdFor(namndId, totals.budget);
+    if (threshold === null || !isSignificantInvestmentDeviation(projects, threshold)) return null;
+    const over = overrunProjects(projects)
+      .map((p) => `${p.projekt} (prognos ${kr(p.prognos)} mot budget ${kr(p.budget)})`)
+      .join('; ');
+    return {
+      ...base(doc, namndId),
+      kind: 'investment',
+      sourceKey: `investment__${doc.id}`,
+      amount: totals.avvikelse,
+      threshold,
+      measures: str(data['foreslagnaAtgarder']),
+      description:
+        `De beslutade investeringarna prognostiseras till ${kr(totals.prognos)} mot budget ${kr(totals.budget)}: ` +
+        `underskott ${kr(-totals.avvikelse)}, minst gränsen ${kr(threshold)}.` +
+        (over ? ` Över budget: ${over}.` : ''),
+      toBody: ESCALATION_RULES.investment.toBody,
     };
   }
 
@@ -112,9 +158,12 @@ export class AssessDeviations {
     });
   }
 
-  /** The balance-requirement escalation of an annual report (to KF, special åtgärdsplan). */
+  /**
+   * The balance-requirement escalation of the municipality's annual report (to KF, special
+   * åtgärdsplan), for the unit that owns it (KS, which prepared it).
+   */
   balance(doc: DocumentRow, orgUnitId: string): NewEscalation {
-    const balans = Number(doc.data?.['balanskravsresultat'] ?? NaN);
+    const balans = balanceResultOfReport(doc.data) ?? NaN;
     return {
       orgUnitId,
       year: doc.year,

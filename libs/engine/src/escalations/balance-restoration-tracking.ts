@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   balanceRecoveryDeadlineYear,
+  balanceResultOfReport,
   followRestorationOf,
   readRestorationPlan,
   type RestorationPlanYear,
@@ -20,8 +21,9 @@ const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 /**
  * A negative balance-requirement result is restored over the three following years
  * (kommunallagen 11 kap. 12 §). When KF adopts the särskild åtgärdsplan, its escalation moves into
- * `tracking` with the plan's amount per year; each following year's annual report (on submission)
- * records that year's balance-requirement result. A year that leaves the restoration behind the
+ * `tracking` with the plan's amount per year; each following year's årsredovisning of the
+ * municipality (on submission, when KS hands it to KF) records that year's balance-requirement
+ * result, computed from its balanskravsutredning. A year that leaves the restoration behind the
  * plan escalates to KF again (a new `balance` escalation with a särskild plan of its own, for what
  * is left); once the whole deficit is restored, the escalation closes. Every step is audited and
  * runs in the caller's transaction.
@@ -76,13 +78,13 @@ export class BalanceRestorationTracking {
       m,
     );
     const reports: { id: string; year: number; data: unknown }[] = await m.query(
-      `SELECT id, year, data FROM document WHERE type = 'verksamhetsberattelse' AND org_unit_id = ? AND year > ?
+      `SELECT id, year, data FROM document WHERE type = 'arsredovisning' AND org_unit_id = ? AND year > ?
         AND submitted_at IS NOT NULL ORDER BY year`,
       [e.orgUnitId, e.year],
     );
     for (const r of reports) {
-      const result = fromJsonColumn<Record<string, unknown>>(r.data)?.['balanskravsresultat'];
-      if (Number.isSafeInteger(result)) await this.record(e, Number(r.year), Number(result), String(r.id), m);
+      const result = balanceResultOfReport(fromJsonColumn(r.data));
+      if (result !== undefined) await this.record(e, Number(r.year), result, String(r.id), m);
     }
     await this.followUp(e, m);
   }
@@ -92,8 +94,8 @@ export class BalanceRestorationTracking {
    * years that the nämnd is still restoring. Returns the escalations followed up.
    */
   async onAnnualReport(doc: DocumentRow, namndId: string, m: EntityManager): Promise<string[]> {
-    const result = doc.data?.['balanskravsresultat'];
-    if (!Number.isSafeInteger(result)) return [];
+    const result = balanceResultOfReport(doc.data);
+    if (result === undefined) return [];
     const ids = await this.escalations.trackingBefore(namndId, doc.year, m);
     for (const id of ids) {
       const e = await this.escalations.get(id, m);

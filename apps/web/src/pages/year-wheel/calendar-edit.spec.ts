@@ -14,6 +14,7 @@ const line = (over: Partial<CalendarEntryView>): CalendarEntryView => ({
   date: '2028-01-31',
   period: null,
   relativeDays: null,
+  ksMonth: null,
   description: null,
   edited: false,
   ...over,

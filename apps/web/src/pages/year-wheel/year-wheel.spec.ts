@@ -14,6 +14,7 @@ const entry = (
   date,
   period,
   relativeDays: date ? null : 30,
+  ksMonth: null,
   description: null,
   edited: false,
 });
