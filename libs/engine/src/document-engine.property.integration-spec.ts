@@ -17,21 +17,30 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
   let binId: string;
   let year = 3000;
 
-  const USERS = ['bin.handlaggare', 'bin.fvc', 'registrator', 'ks.sekreterare', 'transten.rektor', 'san.fvc'];
+  const USERS = [
+    'bin.handlaggare',
+    'bin.fvc',
+    'registrator',
+    'ks.sekreterare',
+    'transten.rektor',
+    'san.fvc',
+    'bin.sekreterare',
+  ];
   const EVENTS = ['SUBMIT', 'APPROVE', 'RETURN', 'REGISTER', 'TAKE_NOTE', 'DECIDE', 'ADOPT', 'NONSENSE'];
   const DATA = [
     {},
     {
-      ekonomi: { budget: 1_000_000, utfall: 480_000, prognos: 990_000 },
+      ekonomi: { arsbudget: 1_000_000, periodbudget: 500_000, utfall: 480_000, prognos: 990_000 },
       analys: 'I fas.',
       foreslagnaAtgarder: 'Inga.',
       avvikelser: 'Inga.',
       nyckeltal: [{ namn: 'Sjuktal', varde: 5 }],
     },
-    { ekonomi: { budget: 'mycket' } },
+    { ekonomi: { periodbudget: 'mycket' } },
     {
       ksBeslut: { datum: '2040-03-20', paragraf: '§ 12' },
-      ekonomi: { budget: 1, utfall: 1, prognos: 1 },
+      beslut: { datum: '2040-03-10', paragraf: '§ 24' },
+      ekonomi: { arsbudget: 1, periodbudget: 1, utfall: 1, prognos: 1 },
       analys: 'x',
       foreslagnaAtgarder: 'y',
       avvikelser: 'z',
@@ -128,6 +137,9 @@ describe('document engine under random use (fast-check, real MariaDB)', () => {
               { kind: 'save', actor: 0, data: 1 },
               { kind: 'event', actor: 0, event: 'SUBMIT', comment: undefined },
               { kind: 'event', actor: 1, event: 'APPROVE', comment: undefined },
+              // The nämnd decides on its monthly report before it goes to KS (#15).
+              { kind: 'save', actor: 6, data: 3 },
+              { kind: 'event', actor: 6, event: 'DECIDE', comment: undefined },
               { kind: 'event', actor: 2, event: 'REGISTER', comment: undefined },
               { kind: 'save', actor: 3, data: 3 },
               { kind: 'event', actor: 3, event: 'TAKE_NOTE', comment: undefined },

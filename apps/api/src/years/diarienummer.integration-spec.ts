@@ -3,7 +3,7 @@ import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 const YEAR = 2034;
 const REPORT = {
-  ekonomi: { budget: 45_000_000, utfall: 7_400_000, prognos: 45_300_000 },
+  ekonomi: { arsbudget: 45_000_000, periodbudget: 7_500_000, utfall: 7_400_000, prognos: 45_300_000 },
   analys: 'Prognosen visar ett litet underskott inom grundskolan.',
   foreslagnaAtgarder: 'Vakanser tillsätts inte före sommaren.',
 };
@@ -34,15 +34,15 @@ describe('diarienummer at KS', () => {
   it('are gap-free and unique per body and year under concurrent registration ("KS n/yyyy")', async () => {
     const admin = await api.login('admin');
     const registrator = await api.login('registrator');
-    const nämnder: [string, string][] = [
-      ['BIN', await api.login('bin.fvc')],
-      ['SAN', await api.login('san.fvc')],
+    const nämnder: [string, string, string][] = [
+      ['BIN', await api.login('bin.fvc'), await api.login('bin.sekreterare')],
+      ['SAN', await api.login('san.fvc'), await api.login('san.sekreterare')],
     ];
     // Drive every monthly report of two nämnder to the registration step, in parallel.
     const ids: string[] = [];
     await Promise.all(
-      nämnder.flatMap(([code, fvc]) =>
-        ['02', '03', '05', '09', '10', '11', '12'].map(async (month) => {
+      nämnder.flatMap(([code, fvc, sekreterare]) =>
+        ['02', '03', '07', '09', '10', '11'].map(async (month) => {
           const [{ id: unit }] = await api.dataSource.query('SELECT id FROM org_unit WHERE code = ?', [code]);
           const created = await api.request('POST', '/api/documents', {
             token: admin,
@@ -56,12 +56,23 @@ describe('diarienummer at KS', () => {
           });
           expect(saved.status).toBe(200);
           expect((await send(id, 'SUBMIT', fvc)).body.state).toBe('review');
-          expect((await send(id, 'APPROVE', fvc)).body.state).toBe('registration');
+          expect((await send(id, 'APPROVE', fvc)).body.state).toBe('decision');
+          // The nämnd decides on its monthly report before it goes to KS.
+          const current = await api.request('GET', `/api/documents/${id}`, { token: sekreterare });
+          const decided = await api.request('PUT', `/api/documents/${id}/data`, {
+            token: sekreterare,
+            body: {
+              data: { ...current.body.data, beslut: { datum: `${YEAR}-03-10`, paragraf: '§ 24' } },
+              expectedVersion: current.body.version,
+            },
+          });
+          expect(decided.status).toBe(200);
+          expect((await send(id, 'DECIDE', sekreterare)).body.state).toBe('registration');
           ids.push(id);
         }),
       ),
     );
-    expect(ids).toHaveLength(14);
+    expect(ids).toHaveLength(12);
 
     // Register all of them at the same moment.
     const yearBefore = diariumYear(new Date());

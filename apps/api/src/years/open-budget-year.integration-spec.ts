@@ -39,12 +39,16 @@ describe('opening a budget year', () => {
       Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM org_unit WHERE kind = ?', [k]))[0].n);
     expect(await count("AND type = 'gpf'")).toBe(1);
     expect(await count("AND type = 'gpf' AND org_unit_id = ?", [await unitId('KS')])).toBe(1);
+    // KF's budget and the municipality's own reports: one each, prepared by KS.
+    for (const type of ['budget-och-flerarsplan', 'delarsrapport-kommunen', 'arsredovisning'])
+      expect(await count('AND type = ? AND org_unit_id = ?', [type, await unitId('KS')])).toBe(1);
     expect(await count("AND type = 'mal-och-budget'")).toBe(Number(units));
     expect(await count("AND type = 'internkontrollplan'")).toBe(Number(units));
     expect(await count("AND type = 'forvaltningsplan'")).toBe(await kind('forvaltning'));
     expect(await count("AND type = 'verksamhetsplan'")).toBe(await kind('omrade'));
     expect(await count("AND type = 'enhetsplan'")).toBe(await kind('enhet'));
-    expect(await count("AND type = 'manadsrapport'")).toBe(Number(units) * 7);
+    // §6.1: February, March, July, September, October and November.
+    expect(await count("AND type = 'manadsrapport'")).toBe(Number(units) * 6);
     expect(await count("AND type = 'tertialrapport' AND period = 'T1'")).toBe(Number(units));
     // companies report at the interim and the annual report like a nämnd (§5.4.1), not monthly
     const hbab = await unitId('HBAB');
