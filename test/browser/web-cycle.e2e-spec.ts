@@ -185,7 +185,7 @@ describe('web: the governance cycle', () => {
     }
     const saved = await fvc('PUT', `/api/documents/${report.id}/data`, {
       data: {
-        ekonomi: { budget: -548_000_000, utfall: -140_000_000, prognos: -560_000_000 },
+        ekonomi: { periodbudget: 91_300_000, utfall: 94_100_000, prognos: 560_000_000 },
         analys: 'Ökade kostnader för skolskjuts och placeringar.',
         foreslagnaAtgarder: 'Anställningsstopp och översyn av skolskjutsavtalet.',
       },

@@ -78,11 +78,11 @@ const restorationYear = {
     achieved: {
       ...nullableInteger,
       description:
-        'Återställt detta år (årets positiva balanskravsresultat, högst det som återstod); null tills verksamhetsberättelsen lämnats',
+        'Återställt detta år (årets positiva balanskravsresultat, högst det som återstod); null tills årsredovisningen lämnats',
     },
     balanceResult: {
       ...nullableInteger,
-      description: 'Årets balanskravsresultat enligt verksamhetsberättelsen',
+      description: 'Årets balanskravsresultat enligt kommunens årsredovisning (balanskravsutredningen)',
     },
     behindPlan: { type: 'boolean', description: 'Mindre återställt hittills än planerat hittills' },
     sourceDocumentId: { ...nullableString, description: 'Årets verksamhetsberättelse' },
@@ -172,7 +172,7 @@ export const acknowledgeEscalationSchema: JsonSchema = acknowledgeEscalation;
 const reportDeviation = {
   type: 'object',
   additionalProperties: false,
-  required: ['orgUnitId', 'year', 'description'],
+  required: ['orgUnitId', 'year', 'description', 'measures'],
   properties: {
     orgUnitId: { type: 'string', minLength: 1, description: 'Nämnden som rapporterar' },
     year: { type: 'integer', minimum: 2000, maximum: 2100 },
@@ -183,8 +183,19 @@ const reportDeviation = {
       description:
         'Avvikelsen i hela kronor (negativ vid underskott), högst 10 000 miljarder kr åt vardera hållet',
     },
-    description: { type: 'string', minLength: 1, maxLength: 4000 },
-    measures: { type: 'string', maxLength: 4000, description: 'Föreslagna åtgärder' },
+    description: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 4000,
+      description: 'Vad som avviker och varför (krävs, inte bara blanksteg)',
+    },
+    measures: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 4000,
+      description:
+        'Föreslagna åtgärder (krävs: en avvikelse ska meddelas kommunstyrelsen med förslag på åtgärder, §5.4.2)',
+    },
   },
 } as const;
 
@@ -193,12 +204,30 @@ export const reportDeviationSchema: JsonSchema = reportDeviation;
 
 const deviationThresholdView = {
   type: 'object',
-  required: ['orgUnitId', 'kronor', 'shareOfFrame', 'frame', 'effectiveThreshold', 'year'],
+  required: [
+    'orgUnitId',
+    'kronor',
+    'shareOfFrame',
+    'frame',
+    'effectiveThreshold',
+    'year',
+    'investmentKronor',
+    'investmentShare',
+  ],
   additionalProperties: false,
   properties: {
     orgUnitId: { type: 'string' },
     kronor: nullableInteger,
     shareOfFrame: { type: 'number', nullable: true },
+    investmentKronor: {
+      ...nullableInteger,
+      description: 'Limit of a significant overrun of the decided investments in kronor, when configured',
+    },
+    investmentShare: {
+      type: 'number',
+      nullable: true,
+      description: "Limit as a share of a report's investment budget, when configured (default 5 %)",
+    },
     frame: { ...nullableInteger, description: 'The frame of `year` the share applies to, when known' },
     effectiveThreshold: {
       ...nullableInteger,
@@ -229,6 +258,21 @@ const updateDeviationThreshold = {
       maximum: 1,
       nullable: true,
       description: 'Gräns som andel av ramen (0,01 = 1 %)',
+    },
+    investmentKronor: {
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_KRONOR,
+      nullable: true,
+      description: 'Gräns för investeringsavvikelse i hela kronor; utelämnad: oförändrad',
+    },
+    investmentShare: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 1,
+      nullable: true,
+      description:
+        'Gräns för investeringsavvikelse som andel av rapportens investeringsbudget (0,05 = 5 %); utelämnad: oförändrad',
     },
   },
 } as const;

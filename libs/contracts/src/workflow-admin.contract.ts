@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { DATA_MIGRATIONS } from '@rodtrad/domain';
 import type { JsonSchema } from './json-schema';
 import { pageSchema } from './paging';
 
@@ -287,6 +288,12 @@ export const migrationRequestSchema: JsonSchema = {
       additionalProperties: { type: 'string', minLength: 1 },
       description: 'Old step → new step; a step left out keeps its name if the new version has it',
     },
+    dataMigration: {
+      type: 'string',
+      enum: [...DATA_MIGRATIONS],
+      description:
+        "A data migration each moved document's data goes through, e.g. ekonomi-nettokostnad (#15: the reports' ekonomi { budget, utfall, prognos } → { arsbudget, periodbudget, utfall, prognos } in net cost, a cost positive; see docs/financial-control.md). The dry run validates the migrated data; nothing changes until the migration runs.",
+    },
   },
 };
 
@@ -320,6 +327,12 @@ export const migrationPlanSchema: JsonSchema = {
           errors: { ...fieldErrors, description: "Data failing the new step's form (types, formats)" },
           complete: { type: 'boolean', description: "Whether the data also fills the new step's form" },
           missing: { ...fieldErrors, description: 'What is still missing for the form to be complete' },
+          dataChanged: { type: 'boolean', description: 'With a data migration: whether it changes the data' },
+          dataNotes: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'With a data migration: what a person should check (Swedish)',
+          },
         },
       },
     },

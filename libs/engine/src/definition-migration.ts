@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { dataHash } from '@rodtrad/domain';
+import { applyDataMigration, dataHash, type DataMigrationName } from '@rodtrad/domain';
 import {
   AdminAuditRepository,
   DocumentAuditRepository,
@@ -21,6 +21,7 @@ import {
 import { DefinitionAdminError } from './definition-admin-error';
 import type { WorkflowDefinitionAuthoring } from './definition-authoring';
 import type { LoadedDefinition } from './definition-store';
+import { DeviationThresholds } from './deviation-thresholds';
 import type { EnginePorts } from './ports';
 
 export interface MigrationRequest {
@@ -28,6 +29,12 @@ export interface MigrationRequest {
   from: number;
   /** Old step → new step; a step left out keeps its name when the new version has it. */
   stateMap?: Record<string, string>;
+  /**
+   * A data migration each moved document's data goes through (DATA_MIGRATIONS in the domain), for
+   * a new version whose forms changed shape: the dry run validates the migrated data, the
+   * migration stores it in the same transaction as the move.
+   */
+  dataMigration?: DataMigrationName;
 }
 
 export interface MigrationPlanEntry {
@@ -46,6 +53,9 @@ export interface MigrationPlanEntry {
   /** Whether the data also satisfies the new step's form completely (required fields). */
   complete: boolean;
   missing: FormFieldError[];
+  /** With a data migration: whether it changes this document's data, and what to look at. */
+  dataChanged?: boolean;
+  dataNotes?: string[];
 }
 
 export interface MigrationPlan {
@@ -75,6 +85,7 @@ export class DefinitionMigration {
   private readonly outbox: OutboxRepository;
   private readonly adminAudit: AdminAuditRepository;
   private readonly forms = createFormValidator();
+  private readonly budgets: DeviationThresholds;
 
   constructor(
     private readonly ds: DataSource,
@@ -85,12 +96,29 @@ export class DefinitionMigration {
     this.audit = new DocumentAuditRepository(ds);
     this.outbox = new OutboxRepository(ds);
     this.adminAudit = new AdminAuditRepository(ds);
+    this.budgets = new DeviationThresholds(ds);
+  }
+
+  /** The document with its data as the request's data migration makes it (unchanged without one). */
+  private async migrated(
+    doc: RunningDocument,
+    request: MigrationRequest,
+  ): Promise<{ doc: RunningDocument; changed: boolean; notes: string[] } | { doc: RunningDocument }> {
+    if (!request.dataMigration) return { doc };
+    const arsbudget = await this.budgets.frame(doc.orgUnitId, doc.year);
+    const r = applyDataMigration(request.dataMigration, doc.data, { arsbudget });
+    return { doc: { ...doc, data: r.data }, changed: r.changed, notes: r.notes };
   }
 
   async dryRun(key: string, to: number, request: MigrationRequest): Promise<MigrationPlan> {
     const { source, target } = await this.versions(key, to, request);
     const running = await this.definitions.store.repo.runningDocuments(source.id);
-    const documents = running.map((d) => this.plan(d, target, request.stateMap ?? {}));
+    const documents: MigrationPlanEntry[] = [];
+    for (const d of running) {
+      const m = await this.migrated(d, request);
+      const entry = this.plan(m.doc, target, request.stateMap ?? {});
+      documents.push('changed' in m ? { ...entry, dataChanged: m.changed, dataNotes: m.notes } : entry);
+    }
     const movable = documents.filter((d) => d.movable).length;
     return {
       key,
@@ -116,13 +144,17 @@ export class DefinitionMigration {
       );
     const running = await this.definitions.store.repo.runningDocuments(source.id);
     const outcome: MigrationOutcome = { migrated: 0, skipped: [] };
-    for (const doc of running) {
+    for (const original of running) {
+      const m = await this.migrated(original, request);
+      const doc = m.doc;
       const entry = this.plan(doc, target, request.stateMap ?? {});
       if (!entry.movable || !entry.target) {
         outcome.skipped.push({ documentId: doc.id, reason: entry.reason ?? 'Kan inte flyttas.' });
         continue;
       }
-      if (await this.move(doc, source, target, entry.target, userId)) outcome.migrated++;
+      const newData = 'changed' in m && m.changed ? doc.data : undefined;
+      if (await this.move(doc, source, target, entry.target, userId, newData, request.dataMigration))
+        outcome.migrated++;
       else
         outcome.skipped.push({
           documentId: doc.id,
@@ -139,6 +171,7 @@ export class DefinitionMigration {
         from: source.version,
         to: target.version,
         stateMap: request.stateMap ?? {},
+        dataMigration: request.dataMigration ?? null,
         ...outcome,
       },
     });
@@ -229,6 +262,8 @@ export class DefinitionMigration {
     target: LoadedDefinition,
     into: string,
     userId: string,
+    newData?: Record<string, unknown>,
+    dataMigration?: DataMigrationName,
   ): Promise<boolean> {
     const now = this.ports.now();
     const deadline = stateMeta(target.definition, into)?.deadline;
@@ -243,7 +278,9 @@ export class DefinitionMigration {
         event: 'MIGRATE',
         fromState: doc.state,
         toState: into,
-        comment: `Migrerad från version ${source.version} till ${target.version}`,
+        comment:
+          `Migrerad från version ${source.version} till ${target.version}` +
+          (newData ? `, uppgifterna omräknade (${dataMigration})` : ''),
         dataHash: dataHash(doc.data),
       },
       { seq: doc.auditSeq, hash: doc.auditHash },
@@ -294,6 +331,7 @@ export class DefinitionMigration {
           overdue: false,
           auditSeq: link.seq,
           auditHash: link.hash,
+          ...(newData ? { data: newData } : {}),
         },
         m,
       );

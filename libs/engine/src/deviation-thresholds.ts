@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { demoFrame, deviationThreshold } from '@rodtrad/domain';
+import { DEFAULT_INVESTMENT_DEVIATION_SHARE, demoFrame, deviationThreshold } from '@rodtrad/domain';
 import { EscalationRepository } from '@rodtrad/persistence';
 import { AnnualBudgetSource } from './annual-budget-source';
 
@@ -7,6 +7,8 @@ import { AnnualBudgetSource } from './annual-budget-source';
  * A nämnd's limit of a significant budget deviation: its configured kronor and/or share of the
  * frame (default 1 % of the frame). The frame is the nämnd's annual budget (AnnualBudgetSource:
  * KF's adopted Budget och flerårsplan, else the adopted GPF), else the demo municipality's frame.
+ * Its limit of a significant investment deviation is configured the same way, as kronor and/or a
+ * share of the report's investment budget (default 5 %).
  */
 export class DeviationThresholds {
   private readonly escalations: EscalationRepository;
@@ -39,6 +41,24 @@ export class DeviationThresholds {
 
   async thresholdFor(orgUnitId: string, year: number): Promise<number | null> {
     return (await this.describe(orgUnitId, year)).threshold;
+  }
+
+  /**
+   * The overrun, in kronor, from which the decided investments of a report (whose projects'
+   * budgets add up to `investmentBudget`) deviate significantly: the configured kronor and/or share
+   * of that budget, the smaller when both; by default 5 % of it. Null when nothing can be measured.
+   */
+  async investmentThresholdFor(orgUnitId: string, investmentBudget: number): Promise<number | null> {
+    const config = await this.escalations.threshold(orgUnitId);
+    const kronor = config?.investmentKronor ?? undefined;
+    const share = config?.investmentShare ?? undefined;
+    if (investmentBudget <= 0) return kronor ?? null;
+    return deviationThreshold({
+      frame: investmentBudget,
+      kronor,
+      shareOfFrame: share,
+      defaultShare: DEFAULT_INVESTMENT_DEVIATION_SHARE,
+    });
   }
 
   async frame(orgUnitId: string, year: number): Promise<number | undefined> {

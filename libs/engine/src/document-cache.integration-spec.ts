@@ -49,7 +49,7 @@ describe('remembered documents (two engines, real MariaDB)', () => {
     });
   };
   const DATA = {
-    ekonomi: { budget: 1_000_000, utfall: 480_000, prognos: 990_000 },
+    ekonomi: { arsbudget: 1_000_000, periodbudget: 500_000, utfall: 480_000, prognos: 990_000 },
     analys: 'I fas.',
     foreslagnaAtgarder: 'Inga.',
     avvikelser: 'Inga.',

@@ -62,6 +62,33 @@ describe('withChoices', () => {
   });
 });
 
+describe('withChoices: the annual budget', () => {
+  const report = {
+    type: 'object',
+    properties: {
+      ekonomi: {
+        type: 'object',
+        properties: { arsbudget: { type: 'integer', readOnly: true }, prognos: { type: 'integer' } },
+      },
+    },
+  };
+
+  it('prefills arsbudget with the adopted frame and refuses another figure at its field', () => {
+    const out = withChoices(report, { arsbudget: 550_000_000 });
+    expect((out as typeof report).properties.ekonomi.properties.arsbudget).toEqual({
+      type: 'integer',
+      readOnly: true,
+      const: 550_000_000,
+      default: 550_000_000,
+    });
+    const v = createFormValidator();
+    expect(
+      v.validate(out, { ekonomi: { arsbudget: 560_000_000, prognos: 1 } }).map((e) => e.pointer),
+    ).toEqual(['/ekonomi/arsbudget']);
+    expect(v.validate(out, { ekonomi: { arsbudget: 550_000_000, prognos: 1 } })).toEqual([]);
+  });
+});
+
 describe('DocumentChoices', () => {
   const tree = orgTreeOf(
     ['kommun', null, 'kommun'],

@@ -2,16 +2,26 @@ import type { DataSource } from 'typeorm';
 import { documentTypeTraits, type OrgTree } from '@rodtrad/domain';
 import { fromJsonColumn, type DocumentRow } from '@rodtrad/persistence';
 import type { JsonObject } from '@rodtrad/workflow';
+import { DeviationThresholds } from './deviation-thresholds';
 
 /**
  * Choices a form offers that come from other documents: the strategic areas of the mandate
  * period (for nämndmål), and the nämndmål of the nämnd's adopted Mål- och budget (for strategies,
  * contributions, activities and follow-up). They are injected into the schema as `enum` (with
  * `enumNames` for RJSF), so the browser offers only those and the server refuses anything else.
+ * A report that follows up the budget also gets the nämnd's annual budget (the frame KF adopted)
+ * as `arsbudget`: injected as `const` and `default`, so the form shows it prefilled and the server
+ * refuses another figure (the author cannot change it; a budget decision does).
  */
 export interface FormChoices {
   strategicAreas?: string[];
   namndmal?: { id: string; titel: string }[];
+  arsbudget?: number;
+}
+
+/** Whether the choices change any schema. */
+export function hasChoices(c: FormChoices): boolean {
+  return !!c.strategicAreas?.length || !!c.namndmal?.length || c.arsbudget !== undefined;
 }
 
 /** The form fields whose choices come from upstream, by property name. */
@@ -40,10 +50,53 @@ export function withChoices(schema: JsonObject, choices: FormChoices): JsonObjec
           (props as JsonObject)[name] = { ...field, enum: choice.values, enumNames: choice.names };
         }
       }
+      const arsbudget = (props as JsonObject)['arsbudget'] as JsonObject | undefined;
+      if (arsbudget && arsbudget['type'] === 'integer' && choices.arsbudget !== undefined) {
+        (props as JsonObject)['arsbudget'] = {
+          ...arsbudget,
+          const: choices.arsbudget,
+          default: choices.arsbudget,
+          readOnly: true,
+        };
+      }
     }
     return out;
   };
   return walk(schema) as JsonObject;
+}
+
+/** The `const` of the first `arsbudget` property in the schema (the injected annual budget). */
+function annualBudgetIn(node: unknown): number | undefined {
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const found = annualBudgetIn(n);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (!node || typeof node !== 'object') return undefined;
+  const props = (node as JsonObject)['properties'] as JsonObject | undefined;
+  const field = props?.['arsbudget'] as JsonObject | undefined;
+  if (field && Number.isSafeInteger(field['const'])) return field['const'] as number;
+  for (const v of Object.values(node as JsonObject)) {
+    const found = annualBudgetIn(v);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Data as it is saved: a report's `ekonomi.arsbudget` is the annual budget injected into the
+ * form (withChoices), whatever the author sent: it is read-only and changes only by a budget
+ * decision. Pure; data without an injected annual budget is returned as it is.
+ */
+export function withAnnualBudget(schema: JsonObject, data: JsonObject): JsonObject {
+  const arsbudget = annualBudgetIn(schema);
+  if (arsbudget === undefined || !data || typeof data !== 'object') return data;
+  const ekonomi = data['ekonomi'];
+  if (ekonomi !== undefined && (!ekonomi || typeof ekonomi !== 'object' || Array.isArray(ekonomi)))
+    return data;
+  return { ...data, ekonomi: { ...((ekonomi as JsonObject | undefined) ?? {}), arsbudget } };
 }
 
 export class DocumentChoices {
@@ -55,9 +108,25 @@ export class DocumentChoices {
    */
   private readonly adopted = new Map<string, FormChoices>();
 
-  constructor(private readonly ds: DataSource) {}
+  private readonly budgets: DeviationThresholds;
+
+  constructor(private readonly ds: DataSource) {
+    this.budgets = new DeviationThresholds(ds);
+  }
 
   async for(doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>, tree: OrgTree): Promise<FormChoices> {
+    const choices = await this.upstream(doc, tree);
+    if (!documentTypeTraits(doc.type)?.reports.budget) return choices;
+    const namnd = tree.namndOf(doc.orgUnitId);
+    // Not remembered: KF's Budget och flerårsplan may be adopted after the GPF and then wins.
+    const arsbudget = namnd ? await this.budgets.frame(namnd.id, doc.year) : undefined;
+    return arsbudget === undefined ? choices : { ...choices, arsbudget };
+  }
+
+  private async upstream(
+    doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>,
+    tree: OrgTree,
+  ): Promise<FormChoices> {
     const from = documentTypeTraits(doc.type)?.formChoices ?? null;
     if (from === null) return {};
     if (from === 'strategic-areas') {
@@ -89,7 +158,7 @@ export class DocumentChoices {
 
   /** withChoices, remembered per schema and choices (the validator compiles each schema once). */
   apply(schema: JsonObject, choices: FormChoices): JsonObject {
-    if (!choices.strategicAreas?.length && !choices.namndmal?.length) return schema;
+    if (!hasChoices(choices)) return schema;
     const key = JSON.stringify(choices);
     let bySchema = this.decorated.get(schema);
     if (!bySchema) this.decorated.set(schema, (bySchema = new Map()));

@@ -20,6 +20,7 @@ import { DefinitionStore, type FormBundle, type LoadedDefinition } from './defin
 import { DocumentAccess, type AllowedEvent } from './document-access';
 import { DocumentCache } from './document-cache';
 import { DocumentFacts } from './document-facts';
+import { withAnnualBudget } from './document-choices';
 import { DocumentForms } from './document-forms';
 import { EngineError, staleVersion } from './engine-error';
 import type { EngineActor, EnginePorts } from './ports';
@@ -267,6 +268,8 @@ export class DocumentEngine {
     if (doc.final) throw new EngineError('invalid-request', 'Dokumentet är avslutat och kan inte ändras.');
     const formName = stateMeta(def.definition, doc.state)?.form;
     const form = formName ? (await this.forms.of(doc, def))[formName] : undefined;
+    // A report's annual budget is the adopted frame's, not what the author sent (read-only).
+    if (form) cmd = { ...cmd, data: withAnnualBudget(form.schema, cmd.data) };
     if (form) {
       const errors = this.forms.validateDraft(form.schema, cmd.data);
       if (errors.length)

@@ -3,7 +3,7 @@ import type { OrgTree } from '@rodtrad/domain';
 import type { DocumentRow } from '@rodtrad/persistence';
 import { createFormValidator, draftSchema, type FormFieldError, type JsonObject } from '@rodtrad/workflow';
 import type { FormBundle, LoadedDefinition } from './definition-store';
-import { DocumentChoices } from './document-choices';
+import { DocumentChoices, hasChoices } from './document-choices';
 
 /**
  * The forms of a document's pinned definition version, with the choices that come from upstream
@@ -26,7 +26,7 @@ export class DocumentForms {
     def: LoadedDefinition,
   ): Promise<FormBundle> {
     const choices = await this.choices.for(doc, await this.orgTree());
-    if (!choices.strategicAreas?.length && !choices.namndmal?.length) return def.forms;
+    if (!hasChoices(choices)) return def.forms;
     return Object.fromEntries(
       Object.entries(def.forms).map(([name, f]) => [
         name,

@@ -1,11 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -24,8 +23,9 @@ import {
 } from '@rodtrad/contracts';
 import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ValidBody, validateQuery } from '../common/validation/body';
-import { EscalationsService, KS_ROLES, NAMND_ROLES } from './escalations.service';
+import { ValidBody } from '../common/validation/body';
+import { ValidQuery } from '../common/validation/query';
+import { DEVIATION_REPORTER_ROLES, EscalationsService, KS_ROLES } from './escalations.service';
 
 @ApiTags('Eskaleringar')
 @ApiCookieAuth()
@@ -40,16 +40,12 @@ export class EscalationsController {
     description:
       'Budget-, mål- och balanskravsavvikelser som eskalerat till KS/KF, nyast först. `status=open` ger de som inte är avslutade (även kvitterade, och negativa balanskravsresultat vars återställande följs upp, status `tracking`), `tracking` bara de som följs upp, `closed` de avslutade. KS, KF, registrator och administratör ser alla; andra ser sina enheters.',
   })
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'tracking', 'closed'] })
-  @ApiQuery({ name: 'year', required: false, type: Number })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
   @ApiOkResponse({ schema: pageSchema(escalationViewSchema) })
-  list(@Query() query: unknown, @CurrentPrincipal() p: Principal): Promise<Page<EscalationView>> {
-    return this.service.list(
-      p,
-      validateQuery<EscalationQuery>(escalationQuerySchema, { ...(query as object) }),
-    );
+  list(
+    @ValidQuery(escalationQuerySchema) query: EscalationQuery,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<Page<EscalationView>> {
+    return this.service.list(p, query);
   }
 
   @Get(':id')
@@ -81,12 +77,14 @@ export class EscalationsController {
   }
 
   @Post()
-  @RequireRole(...NAMND_ROLES)
+  @RequireRole(...DEVIATION_REPORTER_ROLES)
   @ApiOperation({
     summary:
-      'Rapportera en väsentlig avvikelse mellan de ordinarie rapporterna (nämndens ordförande eller sekreterare)',
+      'Rapportera en väsentlig avvikelse mellan de ordinarie rapporterna (nämndens ordförande, sekreterare, förvaltningschef eller ekonom)',
     description:
-      'Eskalerar direkt till KS: KS får e-post och en åtgärdsplan skapas för nämnden med tidsfrist.',
+      'Eskalerar direkt till KS, som en avvikelse i en rapport: KS får e-post och en åtgärdsplan skapas för nämnden med tidsfrist. ' +
+      'Föreslagna åtgärder (`measures`) krävs; saknas de, eller beskrivningen, blir svaret 422 problem+json med ett fel per fält. ' +
+      'Rollen ska gälla nämnden: ordförande och sekreterare på nämnden, förvaltningschef och handläggare (ekonom) på nämndens förvaltning.',
   })
   @ApiCreatedResponse({ schema: escalationDetailSchema })
   report(

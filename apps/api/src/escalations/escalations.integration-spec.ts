@@ -13,19 +13,36 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
   beforeAll(() => w.start(), 60_000);
   afterAll(() => w.stop());
 
-  const submitManadsrapport = (username: string, orgUnitId: string, period: string, ekonomi: object) =>
+  const submitManadsrapport = (
+    username: string,
+    orgUnitId: string,
+    period: string,
+    ekonomi: object,
+    extra: object = {},
+  ) =>
     w.submitDocument(
       username,
       { type: 'manadsrapport', orgUnitId, year: 2027, period },
-      { ekonomi, ...EKONOMI_TEXT },
+      { ekonomi, ...EKONOMI_TEXT, ...extra },
     );
 
-  it('a deficit over the threshold opens an escalation, mails KS and creates an åtgärdsplan with a deadline', async () => {
+  // Figures as the form asks: whole kronor of net cost, a cost positive. The annual budget is not
+  // typed: the server fills it in from the nämnd's frame (548 Mkr for Bildningsnämnden in 2027).
+  it('an overrun of at least the threshold opens an escalation, mails KS and creates an åtgärdsplan with a deadline', async () => {
     // Bildningsnämnden's frame 2027 is 548 Mkr: the default threshold is 1 %, 5 480 000 kr.
+    // Forecast 560 Mkr: arsbudget − prognos = −12 000 000 kr, an underskott of at least the threshold.
     const reportId = await submitManadsrapport('bin.fvc', unit['BIN'], '2027-03', {
-      budget: -548_000_000,
-      utfall: -140_000_000,
-      prognos: -560_000_000,
+      arsbudget: 1, // read-only: whatever the author sends, the adopted frame is stored
+      periodbudget: 91_300_000,
+      utfall: 94_100_000,
+      prognos: 560_000_000,
+    });
+    const stored = await w.get(`/api/documents/${reportId}`, 'bin.fvc');
+    expect(stored.data.ekonomi).toEqual({
+      arsbudget: 548_000_000,
+      periodbudget: 91_300_000,
+      utfall: 94_100_000,
+      prognos: 560_000_000,
     });
     const ks = await w.api.login('ks.sekreterare');
     const escalation = await w.escalationWithPlan(reportId, 2027);
@@ -46,7 +63,9 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       all.find((m) => m.subject.startsWith('Budgetavvikelse: Bildningsnämnden')),
     );
     expect(mail.to.sort()).toEqual(['ks.ordforande@hallsberg.example', 'ks.sekreterare@hallsberg.example']);
-    expect(mail.text).toMatch(/gräns för väsentlig avvikelse \(5\s480\s000 kr\)/);
+    expect(mail.text).toMatch(
+      /underskott på 12\s000\s000 kr mot budget, minst nämndens gräns för väsentlig avvikelse \(5\s480\s000 kr\)/,
+    );
     expect(mail.text).toContain(EKONOMI_TEXT.foreslagnaAtgarder);
     expect(mail.text).toContain(`/dokument/${escalation.actionPlanDocumentId}`);
 
@@ -92,23 +111,76 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     expect(fromNamnd.status).toBe(403);
   }, 60_000);
 
-  it('a report within its threshold escalates nothing', async () => {
-    const reportId = await submitManadsrapport('san.fvc', unit['SAN'], '2027-03', {
-      budget: -452_000_000,
-      utfall: -110_000_000,
-      prognos: -453_000_000, // 1 Mkr deficit, below 1 % of 452 Mkr
+  it('an overrun exactly at the threshold escalates ("minst"); one under it, or a surplus, escalates nothing', async () => {
+    // Social- och arbetsmarknadsnämnden: frame 452 Mkr, threshold 4 520 000 kr.
+    const under = await submitManadsrapport('san.fvc', unit['SAN'], '2027-03', {
+      periodbudget: 75_300_000,
+      utfall: 75_900_000,
+      prognos: 456_519_999, // underskott 4 519 999 kr: one krona short of the threshold
     });
-    // Wait until the worker has judged the submission, then look.
-    await w.effectResult(reportId, 'documentSubmitted', 'the submission to be judged');
-    expect(await w.escalationCount(reportId)).toBe(0);
+    // Drift- och servicenämnden: frame 112 Mkr; forecast 104 Mkr is an överskott of 8 Mkr. (Read the
+    // old way, a period budget against a full-year forecast, such figures looked like anything.)
+    const surplus = await submitManadsrapport('dsn.fvc', unit['DSN'], '2027-03', {
+      periodbudget: 18_700_000,
+      utfall: 17_200_000,
+      prognos: 104_000_000,
+    });
+    for (const id of [under, surplus]) {
+      await w.effectResult(id, 'documentSubmitted', 'the submission to be judged');
+      expect(await w.escalationCount(id)).toBe(0);
+    }
     expect(await w.actionPlansOf(unit['SAN'])).toEqual([]);
     expect(
       w.smtp.received.filter(
         (m) =>
-          m.subject.includes('Social- och arbetsmarknadsnämnden') && m.subject.startsWith('Budgetavvikelse'),
+          m.subject.startsWith('Budgetavvikelse') &&
+          (m.subject.includes('Social- och arbetsmarknadsnämnden') ||
+            m.subject.includes('Drift- och servicenämnden')),
       ),
     ).toEqual([]);
-  }, 40_000);
+
+    const atThreshold = await submitManadsrapport('san.fvc', unit['SAN'], '2027-02', {
+      periodbudget: 37_700_000,
+      utfall: 38_900_000,
+      prognos: 456_520_000, // underskott exactly 4 520 000 kr
+    });
+    const escalation = await w.escalationWithPlan(atThreshold, 2027);
+    expect(escalation).toMatchObject({ kind: 'budget', amount: -4_520_000, threshold: 4_520_000 });
+  }, 60_000);
+
+  it('decided investments over budget by at least the investment threshold escalate like a budget deviation', async () => {
+    const reportId = await submitManadsrapport(
+      'bin.fvc',
+      unit['BIN'],
+      '2027-02',
+      { periodbudget: 45_600_000, utfall: 45_100_000, prognos: 547_000_000 }, // budget: överskott 1 Mkr
+      {
+        investeringar: [
+          { projekt: 'Ny förskola Östansjö', budget: 28_000_000, utfall: 9_400_000, prognos: 31_500_000 },
+          { projekt: 'Ventilation Transtenskolan', budget: 6_500_000, utfall: 2_100_000, prognos: 6_200_000 },
+        ],
+      },
+    );
+    // Investment budget 34,5 Mkr: the default threshold is 5 %, 1 725 000 kr; the overrun is 3,2 Mkr.
+    const escalation = await w.escalationWithPlan(reportId, 2027);
+    expect(escalation).toMatchObject({
+      kind: 'investment',
+      amount: -3_200_000,
+      threshold: 1_725_000,
+      toBody: 'ks',
+    });
+    expect(await w.escalationCount(reportId)).toBe(1);
+    const mail = await w.smtp.waitFor((all) =>
+      all.find((m) => m.subject.startsWith('Investeringsavvikelse: Bildningsnämnden')),
+    );
+    expect(mail.text).toMatch(/minst nämndens gräns för väsentlig investeringsavvikelse \(1\s725\s000 kr\)/);
+    // The nämnd's åtgärdsplan of the year answers it (one per nämnd and year: here the one the
+    // budget deviation above opened).
+    const plan = await w.api.request('GET', `/api/documents/${escalation.actionPlanDocumentId}`, {
+      token: await w.api.login('bin.fvc'),
+    });
+    expect(plan.body).toMatchObject({ type: 'atgardsplan', orgUnitId: unit['BIN'] });
+  }, 60_000);
 
   it('a nämnd reports an ad-hoc deviation: it escalates at once the same way; bad input changes nothing', async () => {
     const chair = await w.api.login('dsn.ordforande');
@@ -120,18 +192,35 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
       '/amount',
       '/description',
+      '/measures',
       '/year',
     ]);
+    // Proposed measures are required (§5.4.2): blank ones are refused field by field, nothing opens.
+    const blank = await w.api.request('POST', '/api/escalations', {
+      token: chair,
+      body: { orgUnitId: unit['DSN'], year: 2027, description: 'Vattenskada.', measures: '   ' },
+    });
+    expect(blank.status).toBe(422);
+    expect(blank.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(blank.body.errors).toEqual([
+      { pointer: '/measures', message: expect.stringContaining('åtgärder') },
+    ]);
+    // A rektor (enhetschef) does not act for the nämnd.
+    const enhet = await w.api.request('POST', '/api/escalations', {
+      token: await w.api.login('transten.rektor'),
+      body: { orgUnitId: unit['BIN'], year: 2027, description: 'x', measures: 'y' },
+    });
+    expect(enhet.status).toBe(403);
     // An amount beyond any municipality's, which the database would have stored clamped.
     const huge = await w.api.request('POST', '/api/escalations', {
       token: chair,
-      body: { orgUnitId: unit['DSN'], year: 2027, amount: 9.2e19, description: 'Skrivfel' },
+      body: { orgUnitId: unit['DSN'], year: 2027, amount: 9.2e19, description: 'Skrivfel', measures: 'Inga' },
     });
     expect(huge.status).toBe(422);
     expect(huge.body.errors).toEqual([{ pointer: '/amount', message: expect.stringContaining('högst') }]);
     const foreign = await w.api.request('POST', '/api/escalations', {
       token: chair,
-      body: { orgUnitId: unit['BIN'], year: 2027, description: 'Fel nämnd' },
+      body: { orgUnitId: unit['BIN'], year: 2027, description: 'Fel nämnd', measures: 'Inga' },
     });
     expect(foreign.status).toBe(403);
     const res = await w.api.request('POST', '/api/escalations', {
@@ -165,6 +254,22 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
       return r.body.actionPlanDocumentId ? r.body : undefined;
     });
     expect(withPlan.actionPlanState).toBe('draft');
+
+    // The förvaltningschef and the nämnd's economist (a handläggare on its förvaltning) may report too.
+    for (const username of ['san.fvc', 'san.handlaggare']) {
+      const r = await w.api.request('POST', '/api/escalations', {
+        token: await w.api.login(username),
+        body: {
+          orgUnitId: unit['SAN'],
+          year: 2027,
+          amount: -6_000_000,
+          description: `Fler placeringar än budgeterat (rapporterat av ${username}).`,
+          measures: 'Hemmaplanslösningar och översyn av avtal.',
+        },
+      });
+      expect(r.status).toBe(201);
+      expect(r.body).toMatchObject({ kind: 'adhoc', orgUnitId: unit['SAN'], measures: expect.any(String) });
+    }
   }, 40_000);
 
   it('thresholds per nämnd are for administrators; a kronor limit lowers the threshold', async () => {
@@ -189,9 +294,20 @@ describe('budget deviation reaches KS by itself, end to end over HTTP with a rea
     ]);
     const put = await w.api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
       token: admin,
+      body: { kronor: 500_000, shareOfFrame: null, investmentKronor: 2_000_000 },
+    });
+    expect(put.body).toMatchObject({
+      kronor: 500_000,
+      effectiveThreshold: 500_000,
+      investmentKronor: 2_000_000,
+      investmentShare: null,
+    });
+    // An investment limit left out keeps its value.
+    const again = await w.api.request('PUT', `/api/org-units/${unit['SAN']}/thresholds?year=2027`, {
+      token: admin,
       body: { kronor: 500_000, shareOfFrame: null },
     });
-    expect(put.body).toMatchObject({ kronor: 500_000, effectiveThreshold: 500_000 });
+    expect(again.body).toMatchObject({ investmentKronor: 2_000_000 });
     const denied = await w.api.request('GET', `/api/org-units/${unit['SAN']}/thresholds`, {
       token: await w.api.login('ks.sekreterare'),
     });

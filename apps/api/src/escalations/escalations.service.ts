@@ -33,6 +33,13 @@ const OVERSIGHT: RoleKey[] = [
 ];
 export const KS_ROLES: RoleKey[] = ['ks.ordforande', 'ks.sekreterare'];
 export const NAMND_ROLES: RoleKey[] = ['namnd.ordforande', 'namnd.sekreterare'];
+/**
+ * Who may report a deviation between the regular reports for a nämnd (§5.4.2): its chair and
+ * secretary, its förvaltningschef, and its economists. The product has no role of its own for
+ * the economist (controller): an economist is a handläggare on the nämnd's förvaltning (or on the
+ * nämnd), which reaches the nämnd itself; a handläggare further down (on an enhet) does not.
+ */
+export const DEVIATION_REPORTER_ROLES: RoleKey[] = [...NAMND_ROLES, 'forvaltningschef', 'handlaggare'];
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -79,8 +86,21 @@ export class EscalationsService {
     const unit = tree.get(body.orgUnitId);
     if (!unit || !NAMND_LIKE_KINDS.includes(unit.kind) || unit.kind === 'ks')
       throw ApiProblem.validation([{ pointer: '/orgUnitId', message: 'Ange en nämnd.' }]);
-    if (!p.roles.some((a) => NAMND_ROLES.includes(a.role) && roleApplies(a, unit.id, tree)))
-      throw ApiProblem.forbidden('Bara nämndens ordförande eller sekreterare kan rapportera en avvikelse.');
+    const blank = (['description', 'measures'] as const).filter((f) => !body[f]?.trim());
+    if (blank.length)
+      throw ApiProblem.validation(
+        blank.map((f) => ({
+          pointer: `/${f}`,
+          message:
+            f === 'measures'
+              ? 'Ange föreslagna åtgärder: en väsentlig avvikelse meddelas kommunstyrelsen med förslag på åtgärder.'
+              : 'Beskriv avvikelsen.',
+        })),
+      );
+    if (!p.roles.some((a) => DEVIATION_REPORTER_ROLES.includes(a.role) && roleApplies(a, unit.id, tree)))
+      throw ApiProblem.forbidden(
+        'Bara nämndens ordförande, sekreterare, förvaltningschef eller ekonom kan rapportera en avvikelse för nämnden.',
+      );
     const threshold = await this.thresholds.thresholdFor(unit.id, body.year);
     const { id } = await this.ds.transaction((m) =>
       this.openEscalation.execute(
@@ -92,7 +112,7 @@ export class EscalationsService {
           sourceKey: `adhoc__${randomUUID()}`,
           amount: body.amount ?? null,
           threshold,
-          measures: body.measures?.trim() || null,
+          measures: body.measures.trim(),
           description: body.description.trim(),
           toBody: ESCALATION_RULES.adhoc.toBody,
           reportedByUserId: p.userId,

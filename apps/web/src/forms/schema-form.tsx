@@ -3,6 +3,7 @@ import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { ReactNode } from 'react';
 import type { JsonObject } from './json';
+import { customFields } from './ekonomi-fields';
 import { buttonTemplates } from './rjsf-buttons';
 import { ErrorListTemplate } from './rjsf-error-list';
 import { transformErrors, translateString } from './rjsf-sv';
@@ -72,6 +73,7 @@ export default function SchemaForm(props: SchemaFormProps) {
       transformErrors={transformErrors}
       translateString={translateString}
       templates={templates}
+      fields={customFields}
       onChange={(event) => props.onChange?.(event.formData as JsonObject)}
       onSubmit={(event) => props.onSubmit?.(event.formData as JsonObject)}
     >

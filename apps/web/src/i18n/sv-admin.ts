@@ -4,7 +4,7 @@ export const svAdmin = {
   'admin.tabsLabel': 'Delar av administrationen',
   'admin.thresholdsTitle': 'Gränser för väsentlig avvikelse',
   'admin.thresholdsIntro':
-    'En avvikelse är väsentlig när den är större än gränsen. Utan egen gräns gäller 1 % av ramen. Med både kronor och andel gäller den lägsta.',
+    'Ett underskott är väsentligt när det är minst lika stort som gränsen (≥). Utan egen gräns gäller 1 % av ramen. Med både kronor och andel gäller den lägsta.',
   'admin.threshold.kronor': 'Gräns i kronor',
   'admin.threshold.share': 'Gräns i procent av ramen',
   'admin.threshold.shareHint': 'Till exempel 1,5. Lämna tomt för ingen procentgräns.',

@@ -4,7 +4,7 @@ export const svFollowUp = {
   'escalations.one': 'Avvikelse',
   'escalations.all': 'Alla avvikelser',
   'escalations.intro':
-    'Väsentliga budgetavvikelser, bristande måluppfyllelse och balanskravsresultat som rapporterats till kommunstyrelsen.',
+    'Väsentliga budget- och investeringsavvikelser, bristande måluppfyllelse och balanskravsresultat som rapporterats till kommunstyrelsen.',
   'escalations.tabsLabel': 'Visa avvikelser',
   'escalations.open': 'Öppna',
   'escalations.closed': 'Avslutade',
@@ -16,6 +16,7 @@ export const svFollowUp = {
   'escalations.kind.goal': 'Bristande måluppfyllelse',
   'escalations.kind.balance': 'Negativt balanskravsresultat',
   'escalations.kind.adhoc': 'Rapporterad avvikelse',
+  'escalations.kind.investment': 'Väsentlig investeringsavvikelse',
   'escalations.status.open': 'Ny, ej kvitterad',
   'escalations.status.acknowledged': 'Kvitterad',
   'escalations.status.tracking': 'Återställandet följs upp',

@@ -82,7 +82,7 @@ describe('restore from backup while Redis keeps its jobs (real MariaDB, Redis an
       body: {
         data: {
           ...created.body.data,
-          ekonomi: { budget: -548_000_000, utfall: -150_000_000, prognos: -600_000_000 },
+          ekonomi: { periodbudget: 137_000_000, utfall: 150_000_000, prognos: 600_000_000 },
           ...EKONOMI_TEXT,
         },
         expectedVersion: created.body.version,

@@ -1,9 +1,10 @@
 /**
- * The kinds of escalation, one list. A kind names what deviated: the budget (a forecast beyond the
- * nämnd's threshold), goal fulfilment, the balance requirement, or an ad-hoc report by the nämnd.
+ * The kinds of escalation, one list. A kind names what deviated: the budget (a forecast overrun of
+ * at least the nämnd's threshold), goal fulfilment, the balance requirement, an ad-hoc report by
+ * the nämnd, or the decided investments (a forecast overrun of at least the investment threshold).
  * The database column, the API enum, the mails and the workflow `escalate` action all read it.
  */
-export const ESCALATION_KINDS = ['budget', 'goal', 'balance', 'adhoc'] as const;
+export const ESCALATION_KINDS = ['budget', 'goal', 'balance', 'adhoc', 'investment'] as const;
 
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 
@@ -21,6 +22,7 @@ export const ESCALATION_KIND_ALIASES: Readonly<Record<string, EscalationKind>> =
   mal: 'goal',
   maluppfyllelse: 'goal',
   balanskrav: 'balance',
+  investering: 'investment',
 };
 
 /** Every name the `escalate` action accepts for `kind`: the kinds, then their Swedish aliases. */

@@ -8,7 +8,7 @@ import {
 } from './escalation-kinds';
 
 /** `avvikelse.typ` of an åtgärdsplan (forms/atgardsplan/*.schema.json lists the same values). */
-export const ACTION_PLAN_TYPES = ['budget', 'mal', 'balanskrav'] as const;
+export const ACTION_PLAN_TYPES = ['budget', 'mal', 'balanskrav', 'investering'] as const;
 export type ActionPlanType = (typeof ACTION_PLAN_TYPES)[number];
 
 /** One rule: what makes an escalation of the kind open, what plan answers it, who receives it. */
@@ -30,13 +30,22 @@ export interface EscalationRule {
 /*
  * §5.4.2: a forecast deficit that reaches the nämnd's threshold and goals not on track go to KS;
  * a negative balance-requirement result goes to KF, which adopts a särskild åtgärdsplan
- * (kommunallagen 11 kap. 12 §). An ad-hoc deviation is reported by the nämnd itself, to KS.
+ * (kommunallagen 11 kap. 12 §). An ad-hoc deviation is reported by the nämnd itself, to KS. A
+ * forecast overrun of the decided investments of at least the nämnd's investment threshold goes to
+ * KS like a budget deviation ("Utvecklingen av beslutade investeringar?", §5.4.2).
  */
 export const ESCALATION_RULES: Readonly<Record<EscalationKind, EscalationRule>> = {
   budget: { kind: 'budget', checks: 'budget', planType: 'budget', sarskildPlan: false, toBody: 'ks' },
   goal: { kind: 'goal', checks: 'goals', planType: 'mal', sarskildPlan: false, toBody: 'ks' },
   balance: { kind: 'balance', checks: 'balance', planType: 'balanskrav', sarskildPlan: true, toBody: 'kf' },
   adhoc: { kind: 'adhoc', checks: null, planType: 'budget', sarskildPlan: false, toBody: 'ks' },
+  investment: {
+    kind: 'investment',
+    checks: 'investments',
+    planType: 'investering',
+    sarskildPlan: false,
+    toBody: 'ks',
+  },
 };
 
 /**

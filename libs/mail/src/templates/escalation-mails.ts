@@ -23,6 +23,7 @@ export function escalationMail(e: EscalationMailInput): RenderedMail {
     goal: `Brist i måluppfyllelse: ${e.unitName}`,
     balance: `Negativt balanskravsresultat: ${e.unitName}`,
     adhoc: `Rapporterad avvikelse: ${e.unitName}`,
+    investment: `Investeringsavvikelse: ${e.unitName}${e.amount !== null ? ` ${kronor(e.amount)}` : ''}`,
   };
   const subject = subjects[e.kind];
   const paragraphs: string[] = [];
@@ -30,7 +31,14 @@ export function escalationMail(e: EscalationMailInput): RenderedMail {
     paragraphs.push(
       `${e.unitName} prognostiserar ett underskott på ${kronor(Math.abs(e.amount ?? 0))} mot budget` +
         (e.threshold !== null
-          ? `, vilket når nämndens gräns för väsentlig avvikelse (${kronor(e.threshold)}).`
+          ? `, minst nämndens gräns för väsentlig avvikelse (${kronor(e.threshold)}).`
+          : '.'),
+    );
+  if (e.kind === 'investment')
+    paragraphs.push(
+      `${e.unitName} prognostiserar att de beslutade investeringarna kostar ${kronor(Math.abs(e.amount ?? 0))} mer än budgeterat` +
+        (e.threshold !== null
+          ? `, minst nämndens gräns för väsentlig investeringsavvikelse (${kronor(e.threshold)}).`
           : '.'),
     );
   if (e.kind === 'goal') paragraphs.push(`${e.unitName} rapporterar nämndmål som inte nås enligt plan.`);

@@ -54,6 +54,10 @@ export interface DeviationThresholdRow {
   orgUnitId: string;
   kronor: number | null;
   shareOfFrame: number | null;
+  /** Limit of a significant investment overrun in kronor (null: not configured). */
+  investmentKronor?: number | null;
+  /** Limit as a share of the report's investment budget (null: not configured; default 5 %). */
+  investmentShare?: number | null;
 }
 
 /** Effect written when an escalation opens: the worker then creates its åtgärdsplan and mails KS/KF. */
@@ -245,19 +249,43 @@ export class EscalationRepository {
 
   async threshold(orgUnitId: string): Promise<DeviationThresholdRow | null> {
     const [r] = await this.ds.query(
-      'SELECT org_unit_id AS orgUnitId, kronor, share_of_frame AS shareOfFrame FROM deviation_threshold WHERE org_unit_id = ?',
+      `SELECT org_unit_id AS orgUnitId, kronor, share_of_frame AS shareOfFrame,
+              investment_kronor AS investmentKronor, investment_share AS investmentShare
+         FROM deviation_threshold WHERE org_unit_id = ?`,
       [orgUnitId],
     );
     return r
-      ? { orgUnitId: String(r.orgUnitId), kronor: num(r.kronor), shareOfFrame: num(r.shareOfFrame) }
+      ? {
+          orgUnitId: String(r.orgUnitId),
+          kronor: num(r.kronor),
+          shareOfFrame: num(r.shareOfFrame),
+          investmentKronor: num(r.investmentKronor),
+          investmentShare: num(r.investmentShare),
+        }
       : null;
   }
 
+  /** Saves the limits; an investment limit left out (undefined) keeps its stored value. */
   async saveThreshold(t: DeviationThresholdRow, userId: string | null, m?: EntityManager): Promise<void> {
+    const keepKronor = t.investmentKronor === undefined ? 1 : 0;
+    const keepShare = t.investmentShare === undefined ? 1 : 0;
     await (m ?? this.ds).query(
-      `INSERT INTO deviation_threshold (org_unit_id, kronor, share_of_frame, updated_by) VALUES (?, ?, ?, ?)
-       ON DUPLICATE KEY UPDATE kronor = VALUES(kronor), share_of_frame = VALUES(share_of_frame), updated_by = VALUES(updated_by)`,
-      [t.orgUnitId, t.kronor, t.shareOfFrame, userId],
+      `INSERT INTO deviation_threshold (org_unit_id, kronor, share_of_frame, investment_kronor, investment_share, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE kronor = VALUES(kronor), share_of_frame = VALUES(share_of_frame),
+         investment_kronor = IF(?, investment_kronor, VALUES(investment_kronor)),
+         investment_share = IF(?, investment_share, VALUES(investment_share)),
+         updated_by = VALUES(updated_by)`,
+      [
+        t.orgUnitId,
+        t.kronor,
+        t.shareOfFrame,
+        t.investmentKronor ?? null,
+        t.investmentShare ?? null,
+        userId,
+        keepKronor,
+        keepShare,
+      ],
     );
   }
 }

@@ -23,7 +23,10 @@ export class DeviationThresholdsService {
   async threshold(orgUnitId: string, year: number): Promise<DeviationThresholdView> {
     await this.requireNamnd(orgUnitId);
     const d = await this.thresholds.describe(orgUnitId, year);
+    const config = await this.escalations.threshold(orgUnitId);
     return {
+      investmentKronor: config?.investmentKronor ?? null,
+      investmentShare: config?.investmentShare ?? null,
       orgUnitId,
       kronor: d.kronor,
       shareOfFrame: d.shareOfFrame,
@@ -42,7 +45,13 @@ export class DeviationThresholdsService {
     await this.requireNamnd(orgUnitId);
     await this.ds.transaction(async (m) => {
       await this.escalations.saveThreshold(
-        { orgUnitId, kronor: body.kronor, shareOfFrame: body.shareOfFrame },
+        {
+          orgUnitId,
+          kronor: body.kronor,
+          shareOfFrame: body.shareOfFrame,
+          investmentKronor: body.investmentKronor,
+          investmentShare: body.investmentShare,
+        },
         p.userId,
         m,
       );
