@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { formDefinition } from './document.contract';
 import { nullableDateTime as dateTime, nullableString, type JsonSchema } from './json-schema';
+import { pagingProperties } from './paging';
 
 const person = {
   type: 'object',
@@ -273,7 +274,6 @@ export const mailMessageQuerySchema: JsonSchema = {
   type: 'object',
   properties: {
     status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    ...pagingProperties,
   },
 };

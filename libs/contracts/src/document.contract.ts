@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
 import { nullableDateTime, nullableString, plainText, type JsonSchema } from './json-schema';
+import { pagingProperties, type PagingQuery } from './paging';
 
 const allowedEventView = {
   type: 'object',
@@ -144,18 +145,21 @@ export const historySchema: JsonSchema = {
   properties: { items: { type: 'array', items: historyEntryView } },
 };
 
-export const documentQuerySchema: JsonSchema = {
+const documentQuery = {
   'x-query': true,
   type: 'object',
   properties: {
     year: { type: 'integer', minimum: 2000, maximum: 2100 },
-    type: { type: 'string', enum: [...DOCUMENT_TYPE_KEYS] },
+    type: { type: 'string', enum: DOCUMENT_TYPE_KEYS },
     orgUnitId: { type: 'string', minLength: 1 },
     state: { type: 'string', minLength: 1, maxLength: 80 },
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    ...pagingProperties,
   },
-};
+} as const;
+
+/** After validation: ajv fills in the defaults. */
+export type DocumentQuery = FromSchema<typeof documentQuery> & Required<PagingQuery>;
+export const documentQuerySchema: JsonSchema = documentQuery;
 
 export const createDocumentSchema: JsonSchema = {
   type: 'object',

@@ -7,14 +7,13 @@ export interface Page<T> {
   total: number;
 }
 
-const pagingQuery = {
-  'x-query': true,
-  type: 'object',
-  properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
-  },
+/** `?limit=&offset=`: the members every paged list's query schema spreads in. */
+export const pagingProperties = {
+  limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  offset: { type: 'integer', minimum: 0, default: 0 },
 } as const;
+
+const pagingQuery = { 'x-query': true, type: 'object', properties: pagingProperties } as const;
 
 /** After validation: ajv fills in the defaults. */
 export type PagingQuery = Pick<FromSchema<typeof pagingQuery>, 'limit' | 'offset'>;

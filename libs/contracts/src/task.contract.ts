@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
+import { pagingProperties } from './paging';
 
 /** GET /api/tasks: an open document whose current step waits for one of the caller's roles. */
 const taskView = {
@@ -45,8 +46,7 @@ const taskQuery = {
   type: 'object',
   properties: {
     year: { type: 'integer', minimum: 2000, maximum: 2100 },
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    ...pagingProperties,
   },
 } as const;
 

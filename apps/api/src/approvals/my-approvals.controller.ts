@@ -1,12 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   decideApprovalResultSchema,
   decideApprovalSchema,
@@ -20,7 +13,8 @@ import {
 import { DecideApproval, DelegateApproval } from '@rodtrad/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ValidBody, validateQuery } from '../common/validation/body';
+import { ValidBody } from '../common/validation/body';
+import { ValidQuery } from '../common/validation/query';
 import { ApprovalSummaryService } from './approval-summary.service';
 
 /** Approvers with an account see their pending approvals in the app and decide there, without the link. */
@@ -37,15 +31,8 @@ export class MyApprovalsController {
 
   @Get()
   @ApiOperation({ summary: 'Mina väntande godkännanden, sidindelat (nyast först)' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
   @ApiOkResponse({ schema: pageSchema(pendingApprovalSchema) })
-  mine(@Query() query: unknown, @CurrentPrincipal() p: Principal) {
-    const q = validateQuery<PagingQuery>(pagingQuerySchema, { ...(query as object) });
+  mine(@ValidQuery(pagingQuerySchema) q: PagingQuery, @CurrentPrincipal() p: Principal) {
     return this.summaries.pendingFor(p.userId, q.limit ?? 50, q.offset ?? 0);
   }
 

@@ -1,11 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -18,6 +17,7 @@ import {
   saveDataSchema,
   sendEventSchema,
   transitionResultSchema,
+  type DocumentQuery,
   type DocumentSummaryView,
   type DocumentView,
   type Page,
@@ -25,7 +25,8 @@ import {
 import { DocumentEngine } from '@rodtrad/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ValidBody, validateQuery } from '../common/validation/body';
+import { ValidBody } from '../common/validation/body';
+import { ValidQuery } from '../common/validation/query';
 import { actorOf, DocumentsService } from './documents.service';
 
 @ApiTags('Dokument')
@@ -40,19 +41,12 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: 'Dokument inom dina rollers enheter, sidindelat, sorterade efter förfallodag' })
-  @ApiQuery({ name: 'year', required: false, schema: { type: 'integer' } })
-  @ApiQuery({ name: 'type', required: false, schema: documentQuerySchema['properties']['type'] })
-  @ApiQuery({ name: 'orgUnitId', required: false, schema: { type: 'string' } })
-  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' } })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
   @ApiOkResponse({ schema: pageSchema(documentSummarySchema) })
-  list(@Query() query: unknown, @CurrentPrincipal() p: Principal): Promise<Page<DocumentSummaryView>> {
-    return this.documents.list(p, validateQuery(documentQuerySchema, { ...(query as object) }));
+  list(
+    @ValidQuery(documentQuerySchema) query: DocumentQuery,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<Page<DocumentSummaryView>> {
+    return this.documents.list(p, query);
   }
 
   @Post()

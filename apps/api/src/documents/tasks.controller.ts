@@ -1,12 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   pageSchema,
   taskQuerySchema,
@@ -19,7 +12,7 @@ import { DocumentTasks } from '@rodtrad/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { OrgTreeService } from '../auth/org-tree.service';
 import type { Principal } from '../auth/principal';
-import { validateQuery } from '../common/validation/body';
+import { ValidQuery } from '../common/validation/query';
 import { actorOf } from './documents.service';
 
 @ApiTags('Dokument')
@@ -38,14 +31,11 @@ export class TasksController {
     description:
       'Open documents whose current step waits for one of your roles on a unit they reach, overdue and soonest due first. Paged.',
   })
-  @ApiQuery({ name: 'year', required: false, schema: { type: 'integer' } })
-  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', default: 50 } })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', default: 0 } })
   @ApiOkResponse({ schema: pageSchema(taskViewSchema) })
-  async list(@Query() query: unknown, @CurrentPrincipal() p: Principal): Promise<Page<TaskView>> {
-    const q = validateQuery<TaskQuery>(taskQuerySchema, {
-      ...(query as object),
-    });
+  async list(
+    @ValidQuery(taskQuerySchema) q: TaskQuery,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<Page<TaskView>> {
     const all = await this.tasks.for(actorOf(p), await this.orgTree.tree(), { year: q.year });
     const sorted = [...all.filter((t) => t.doc.overdue), ...all.filter((t) => !t.doc.overdue)];
     return {

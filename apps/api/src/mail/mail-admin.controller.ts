@@ -1,16 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { mailMessageQuerySchema, mailMessageSchema, pageSchema } from '@rodtrad/contracts';
 import type { MailStatus } from '@rodtrad/mail';
 import { RequireRole } from '../auth/auth.decorators';
-import { validateQuery } from '../common/validation/body';
+import { ValidQuery } from '../common/validation/query';
 import { MailMessagesService } from './mail-messages.service';
 
 /** Outgoing mail for administrators: what failed for good, why, and a way to send it again. */
@@ -26,20 +19,9 @@ export class MailAdminController {
   @ApiOperation({
     summary: 'Utgående e-post, t.ex. ?status=failed för det som inte gick att skicka (nyast först)',
   })
-  @ApiQuery({ name: 'status', required: false, schema: mailMessageQuerySchema['properties']['status'] })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
   @ApiOkResponse({ schema: pageSchema(mailMessageSchema) })
-  list(@Query() query: unknown) {
-    return this.messages.list(
-      validateQuery<{ status?: MailStatus; limit?: number; offset?: number }>(mailMessageQuerySchema, {
-        ...(query as object),
-      }),
-    );
+  list(@ValidQuery(mailMessageQuerySchema) query: { status?: MailStatus; limit?: number; offset?: number }) {
+    return this.messages.list(query);
   }
 
   @Post(':id/resend')

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -6,7 +6,6 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -24,10 +23,10 @@ import {
   type UpdateCalendarEntryRequest,
   type YearStatusQuery,
 } from '@rodtrad/contracts';
-import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
 import { CurrentPrincipal, Public, RequireRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ValidBody, validateQuery } from '../common/validation/body';
+import { ValidBody } from '../common/validation/body';
+import { ValidQuery } from '../common/validation/query';
 import { parseBudgetYear } from './budget-year';
 import { OpenBudgetYear } from './open-budget-year.service';
 import { RedThreadService } from './red-thread.service';
@@ -122,11 +121,9 @@ export class YearsController {
     description:
       'Nämndmål with indicators, latest results (tertial, delår, verksamhetsberättelse) and colour; each item links to its document. `namndId` narrows it to one nämnd.',
   })
-  @ApiQuery({ name: 'namndId', required: false, schema: { type: 'string' } })
   @ApiOkResponse({ schema: redThreadSchema })
-  getRedThread(@Param('year') year: string, @Query() query: unknown) {
+  getRedThread(@Param('year') year: string, @ValidQuery(redThreadQuerySchema) q: { namndId?: string }) {
     const y = parseBudgetYear(year);
-    const q = validateQuery<{ namndId?: string }>(redThreadQuerySchema, { ...(query as object) });
     return this.redThread.get(y, q.namndId);
   }
 
@@ -137,10 +134,6 @@ export class YearsController {
     description:
       'One row per unit × document type (× period), planned slots without a document included (documentId null). `format=csv` (semicolons, UTF-8 BOM) or `format=xlsx` for Excel. For registrator, admin and KS.',
   })
-  @ApiQuery({ name: 'format', required: false, schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] } })
-  @ApiQuery({ name: 'namndId', required: false, schema: { type: 'string' } })
-  @ApiQuery({ name: 'type', required: false, schema: { type: 'string', enum: [...DOCUMENT_TYPE_KEYS] } })
-  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' } })
   @ApiOkResponse({
     content: {
       'application/json': { schema: yearStatusSchema },
@@ -150,13 +143,11 @@ export class YearsController {
   })
   async getStatus(
     @Param('year') year: string,
-    @Query() query: unknown,
+    @ValidQuery(yearStatusQuerySchema) query: YearStatusQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
     const y = parseBudgetYear(year);
-    const { format, ...filters } = validateQuery<YearStatusQuery>(yearStatusQuerySchema, {
-      ...(query as object),
-    });
+    const { format, ...filters } = query;
     const items = await this.status.rows(y, filters);
     if (format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');

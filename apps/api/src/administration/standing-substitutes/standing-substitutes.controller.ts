@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -6,7 +6,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -16,7 +15,8 @@ import {
 } from '@rodtrad/contracts';
 import { CurrentPrincipal, RequireRole } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
-import { ValidBody, validateQuery } from '../../common/validation/body';
+import { ValidBody } from '../../common/validation/body';
+import { ValidQuery } from '../../common/validation/query';
 import {
   StandingSubstitutesService,
   type CreateStandingSubstituteRequest,
@@ -36,8 +36,6 @@ export class StandingSubstitutesController {
 
   @Get()
   @ApiOperation({ summary: 'Stående ersättare (filtrera på användare eller tidpunkt)' })
-  @ApiQuery({ name: 'userId', required: false, schema: { type: 'string' } })
-  @ApiQuery({ name: 'activeAt', required: false, schema: { type: 'string', format: 'date-time' } })
   @ApiOkResponse({
     schema: {
       type: 'object',
@@ -45,10 +43,8 @@ export class StandingSubstitutesController {
       properties: { items: { type: 'array', items: standingSubstituteSchema } },
     },
   })
-  list(@Query() query: unknown) {
-    return this.substitutes.list(
-      validateQuery<{ userId?: string; activeAt?: string }>(substituteQuerySchema, { ...(query as object) }),
-    );
+  list(@ValidQuery(substituteQuerySchema) query: { userId?: string; activeAt?: string }) {
+    return this.substitutes.list(query);
   }
 
   @Post()

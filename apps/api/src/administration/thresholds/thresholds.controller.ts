@@ -1,12 +1,5 @@
-import { Controller, Get, Param, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   deviationThresholdViewSchema,
   thresholdQuerySchema,
@@ -16,7 +9,8 @@ import {
 } from '@rodtrad/contracts';
 import { CurrentPrincipal, RequireRole } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
-import { ValidBody, validateQuery } from '../../common/validation/body';
+import { ValidBody } from '../../common/validation/body';
+import { ValidQuery } from '../../common/validation/query';
 import { DeviationThresholdsService } from './deviation-thresholds.service';
 
 const thisYear = () => new Date().getFullYear();
@@ -35,10 +29,11 @@ export class ThresholdsController {
     description:
       'Konfigurerade kronor och/eller andel av ramen, ramen för året och den gräns som gäller (standard 1 % av ramen).',
   })
-  @ApiQuery({ name: 'year', required: false, type: Number })
   @ApiOkResponse({ schema: deviationThresholdViewSchema })
-  get(@Param('id') id: string, @Query() query: unknown): Promise<DeviationThresholdView> {
-    const q = validateQuery<{ year?: number }>(thresholdQuerySchema, { ...(query as object) });
+  get(
+    @Param('id') id: string,
+    @ValidQuery(thresholdQuerySchema) q: { year?: number },
+  ): Promise<DeviationThresholdView> {
     return this.service.threshold(id, q.year ?? thisYear());
   }
 
@@ -54,9 +49,8 @@ export class ThresholdsController {
     @Param('id') id: string,
     @ValidBody(updateDeviationThresholdSchema) body: UpdateDeviationThresholdRequest,
     @CurrentPrincipal() p: Principal,
-    @Query() query: unknown,
+    @ValidQuery(thresholdQuerySchema) q: { year?: number },
   ): Promise<DeviationThresholdView> {
-    const q = validateQuery<{ year?: number }>(thresholdQuerySchema, { ...(query as object) });
     return this.service.saveThreshold(p, id, body, q.year ?? thisYear());
   }
 }

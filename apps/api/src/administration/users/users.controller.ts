@@ -1,11 +1,10 @@
-import { Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -22,7 +21,8 @@ import {
 } from '@rodtrad/contracts';
 import { CurrentPrincipal, RequireRole } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
-import { ValidBody, validateQuery } from '../../common/validation/body';
+import { ValidBody } from '../../common/validation/body';
+import { ValidQuery } from '../../common/validation/query';
 import { UsersService } from './users.service';
 
 const userQuerySchema = {
@@ -40,21 +40,13 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Användare med roller (administratör), sidindelat' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  })
-  @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, default: 0 } })
-  @ApiQuery({ name: 'search', required: false, schema: { type: 'string' } })
   @ApiOkResponse({ schema: pageSchema(userViewSchema) })
-  list(@Query() query: unknown): Promise<Page<UserView>> {
-    return this.service.list(
-      validateQuery<PagingQuery & { search?: string }>(userQuerySchema, { ...(query as object) }),
-    );
+  list(@ValidQuery(userQuerySchema) query: PagingQuery & { search?: string }): Promise<Page<UserView>> {
+    return this.service.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'En användare med roller (administratör)' })
   @ApiOkResponse({ schema: userViewSchema })
   get(@Param('id') id: string): Promise<UserView> {
     return this.service.get(id);

@@ -46,11 +46,3 @@ const validatedBody = createParamDecorator((schema: JsonSchema, ctx: ExecutionCo
   if (problems.length) throw ApiProblem.validation(problems);
   return body;
 });
-
-/** Query parameters validated the same way; pointers are prefixed with /query. */
-export function validateQuery<T>(schema: JsonSchema, query: unknown): T {
-  const problems = validatorFor(schema)(query ?? {});
-  if (problems.length)
-    throw ApiProblem.validation(problems.map((p) => ({ ...p, pointer: '/query' + p.pointer })));
-  return query as T;
-}
