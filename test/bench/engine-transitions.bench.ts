@@ -32,26 +32,21 @@
  * --cpu-prof-dir=/tmp/prof -r ./tools/scripts/exit-on-sigterm.cjs`; the bench process takes
  * BENCH_NODE_ARGS, see tools/scripts/bench.mjs).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { createPool, type Pool } from 'mysql2/promise';
 import { describeDatabaseUrl, loadConfig } from '@rodtrad/config';
-import { dataHash } from '@rodtrad/domain';
 import { createDocumentEngine, DefinitionStore, SYSTEM_ACTOR, type EngineActor } from '@rodtrad/engine';
 import {
   DocumentAuditRepository,
   DocumentRepository,
   openDatabase,
-  OutboxRepository,
   UserRepository,
   type DocumentRow,
-  type OutboxRecord,
-  type Statement,
 } from '@rodtrad/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code seeds the app under test
 import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
+import { postJson, startApi } from './api-process';
 import { drive, fmt, freshBenchDatabase, machine, percentile } from './bench-support';
+import { ceilingWriter, type Doc, type Written } from './engine-ceiling';
 
 const DATA = {
   aktiviteter: [
@@ -73,27 +68,6 @@ const POOL = Number(process.env['BENCH_POOL'] ?? 20);
 /** Concurrent clients of each run (BENCH_CLIENTS, e.g. `1,8,16,32`): the issue's figures are at 1 and 32. */
 const CLIENTS = (process.env['BENCH_CLIENTS'] ?? '1,32').split(',').map(Number);
 const SPARE = Math.max(...CLIENTS);
-
-interface Doc {
-  id: string;
-  version: number;
-  state: 'draft' | 'review';
-  auditSeq: number;
-  auditHash: string | null;
-}
-
-/** What one engine transition wrote, replayed by the ceiling on its own documents. */
-interface Written {
-  snapshot: string;
-  state: string;
-  final: boolean;
-  dueAt: Date | null;
-  submittedAt: boolean;
-  event: string;
-  comment: string | null;
-  actorUserId: string | null;
-  outbox: { effectType: string; params: Record<string, unknown> }[];
-}
 
 async function main() {
   process.env['DATABASE_URL'] = await freshBenchDatabase('rodtrad_bench_engine');
@@ -223,75 +197,10 @@ async function main() {
     trace: false,
     timezone: 'Z',
   });
-  const audit = new DocumentAuditRepository(ds);
-  const raw = async (d: Doc) => {
-    const w = writes[d.state];
-    const now = new Date();
-    const version = d.version + 1;
-    const link = audit.next(
-      {
-        documentId: d.id,
-        at: now.toISOString(),
-        actorUserId: w.actorUserId,
-        onBehalfOfUserId: null,
-        via: 'user',
-        event: w.event,
-        fromState: d.state,
-        toState: w.state,
-        comment: w.comment,
-        dataHash: dataHash(DATA),
-      },
-      { seq: d.auditSeq, hash: d.auditHash },
-    );
-    const records: OutboxRecord[] = w.outbox.map((e, i) => ({
-      documentId: d.id,
-      effectType: e.effectType,
-      payload: {
-        ...e.params,
-        documentId: d.id,
-        documentType: 'enhetsplan',
-        orgUnitId: transten,
-        year: 2100,
-        period: null,
-      },
-      dedupeKey: `${d.id}__v${version}__${i}__${e.effectType}`,
-    }));
-    const auditInsert = DocumentAuditRepository.insertStatement(link);
-    const outbox = OutboxRepository.addStatement(records) as Statement;
-    const conn = await pool.getConnection();
-    try {
-      const [results] = (await conn.query(
-        `START TRANSACTION;
-         UPDATE document SET version = version + 1, snapshot = ?, state = ?, final = ?, due_at = ?, overdue = ?${w.submittedAt ? ', submitted_at = ?' : ''}, audit_seq = ?, audit_hash = ? WHERE id = ? AND version = ?`,
-        [
-          w.snapshot,
-          w.state,
-          w.final,
-          w.dueAt,
-          false,
-          ...(w.submittedAt ? [now] : []),
-          link.seq,
-          link.hash,
-          d.id,
-          d.version,
-        ],
-      )) as unknown as [{ affectedRows: number }[]];
-      if (results[1].affectedRows !== 1) throw new Error('lost the guarded update');
-      await conn.query(`${auditInsert.sql};\n${outbox.sql};\nCOMMIT`, [
-        ...auditInsert.params,
-        ...outbox.params,
-      ]);
-    } catch (e) {
-      await conn.query('ROLLBACK');
-      throw e;
-    } finally {
-      conn.release();
-    }
-    d.version = version;
-    d.state = w.state as Doc['state'];
-    d.auditSeq = link.seq;
-    d.auditHash = link.hash;
-  };
+  const raw = ceilingWriter(pool, new DocumentAuditRepository(ds), writes, {
+    data: DATA,
+    orgUnitId: transten,
+  });
 
   // --- taking turns ----------------------------------------------------------------------------
   const paths: { mode: string; op: (d: Doc) => Promise<void>; docs: Doc[] }[] = [
@@ -353,72 +262,6 @@ async function main() {
   api.child.kill();
   await ds.destroy();
   process.exit(0);
-}
-
-// The clients' side of HTTP: node:http on kept-alive connections costs the shared CPU ~200 µs a
-// request where fetch costs ~500 µs, which would otherwise be counted against the server.
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-function postJson(url: string, token: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-          authorization: `Bearer ${token}`,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-/** The API as its own process (like `npm start` runs it), on a free port, once it listens. */
-async function startApi(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env['BENCH_API_NODE_ARGS']?.split(' ') ?? []),
-      '-r',
-      './tools/scripts/register-ts.cjs',
-      'apps/api/src/main.ts',
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  process.on('exit', () => child.kill());
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      if (String(d).includes('listening')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`the API exited (${code}) before it listened`)));
-  });
-  return { base: `http://127.0.0.1:${port}`, child };
 }
 
 main().catch((e) => {
