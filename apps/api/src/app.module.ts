@@ -20,8 +20,8 @@ import { YearsModule } from './years/years.module';
 /**
  * The API: the connections and repositories (global), the engine built once per process (global,
  * so every feature injects the same engine, definition store, year wheel, org tree and approval
- * and escalation use cases), the
- * feature modules, and the filters that turn every error into problem+json.
+ * and escalation use cases), the feature modules, and the filters that turn every error into
+ * problem+json.
  */
 @Module({})
 export class AppModule {
