@@ -12,3 +12,6 @@ export * from './problem.contract';
 export * from './task.contract';
 export * from './health.contract';
 export * from './audit.contract';
+export * from './oidc.contract';
+export * from './publication.contract';
+export * from './municipal-report.contract';

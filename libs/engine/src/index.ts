@@ -15,6 +15,7 @@ export * from './approvals';
 export * from './escalations';
 export * from './cross-document-rules';
 export * from './annual-budget-source';
+export * from './municipal-report-compilation';
 export * from './deviation-thresholds';
 export * from './document-tasks';
 export * from './definition-admin-error';

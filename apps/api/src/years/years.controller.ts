@@ -12,6 +12,8 @@ import type { Response } from 'express';
 import {
   budgetYearParamSchema,
   calendarSchema,
+  municipalReportQuerySchema,
+  municipalReportSchema,
   openYearResultSchema,
   redThreadQuerySchema,
   redThreadSchema,
@@ -19,6 +21,7 @@ import {
   updateCalendarEntrySchema,
   yearStatusQuerySchema,
   yearStatusSchema,
+  type MunicipalReportQuery,
   type OpenYearResult,
   type UpdateCalendarEntryRequest,
   type YearStatusQuery,
@@ -28,6 +31,7 @@ import type { Principal } from '../auth/principal';
 import { ValidBody } from '../common/validation/body';
 import { ValidQuery } from '../common/validation/query';
 import { parseBudgetYear } from './budget-year';
+import { MunicipalReportService } from './municipal-report.service';
 import { OpenBudgetYear } from './open-budget-year.service';
 import { RedThreadService } from './red-thread.service';
 import { YearCalendarService } from './year-calendar.service';
@@ -54,6 +58,7 @@ export class YearsController {
     private readonly openYear: OpenBudgetYear,
     private readonly status: YearStatusService,
     private readonly redThread: RedThreadService,
+    private readonly municipalReport: MunicipalReportService,
   ) {}
 
   @Get('calendar')
@@ -125,6 +130,21 @@ export class YearsController {
   getRedThread(@Param('year') year: string, @ValidQuery(redThreadQuerySchema) q: { namndId?: string }) {
     const y = parseBudgetYear(year);
     return this.redThread.get(y, q.namndId);
+  }
+
+  @Get('municipal-report')
+  @ApiOperation({
+    summary:
+      'Kommunens delårsrapport eller årsredovisning, sammanställd ur nämndernas och bolagens rapporter',
+    description:
+      'For `type=delarsrapport-kommunen` the nämnder’s, KS’s and bolagens submitted delårsrapporter (D1), for `type=arsredovisning` their submitted verksamhetsberättelser: each unit’s `ekonomi` and deviations (whole kronor of net cost, cost positive; `budgetavvikelse` = arsbudget − prognos, negative = overrun; `periodavvikelse` = periodbudget − utfall) and their sums; KF’s financial goals and goals for god ekonomisk hushållning from the adopted Budget och flerårsplan, each with the outcome stated in the municipality’s report (`malUtfall`) and a traffic light (green reached, yellow better than the start value, red not reached, grey no outcome); and the årsredovisning’s balanskravsutredning as a table with the balanskravsresultat. Read-only, for every signed-in user. 422 problem+json for a missing or unknown `type`.',
+  })
+  @ApiOkResponse({ schema: municipalReportSchema })
+  getMunicipalReport(
+    @Param('year') year: string,
+    @ValidQuery(municipalReportQuerySchema) q: MunicipalReportQuery,
+  ) {
+    return this.municipalReport.get(parseBudgetYear(year), q.type);
   }
 
   @Get('status')

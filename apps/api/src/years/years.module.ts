@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { MunicipalReportService } from './municipal-report.service';
 import { OpenBudgetYear } from './open-budget-year.service';
 import { RedThreadService } from './red-thread.service';
 import { YearCalendarService } from './year-calendar.service';
@@ -10,6 +11,12 @@ import { YearsController } from './years.controller';
 @Module({
   imports: [AuthModule],
   controllers: [YearsController],
-  providers: [YearCalendarService, OpenBudgetYear, YearStatusService, RedThreadService],
+  providers: [
+    YearCalendarService,
+    OpenBudgetYear,
+    YearStatusService,
+    RedThreadService,
+    MunicipalReportService,
+  ],
 })
 export class YearsModule {}
