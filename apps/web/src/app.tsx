@@ -27,6 +27,7 @@ const AdminPage = lazy(() => import('./pages/admin/admin-page'));
 const WorkflowsPage = lazy(() => import('./pages/admin/workflows/workflows-page'));
 const WorkflowVersionPage = lazy(() => import('./pages/admin/workflows/workflow-version-page'));
 const EscalationsPage = lazy(() => import('./pages/escalations/escalations-page'));
+const ReportDeviationPage = lazy(() => import('./pages/escalations/report-deviation-page'));
 const RedThreadPage = lazy(() => import('./pages/red-thread/red-thread-page'));
 const YearWheelPage = lazy(() => import('./pages/year-wheel/year-wheel-page'));
 
@@ -152,6 +153,7 @@ export function App() {
           element={<WithParams render={(p) => <StatusPage year={p.year} />} />}
         />
         <Route path="/avvikelser" element={<EscalationsPage />} />
+        <Route path="/avvikelser/rapportera" element={<ReportDeviationPage />} />
         <Route
           path="/avvikelser/:id"
           element={<WithParams render={(p) => <EscalationsPage id={p.id} />} />}

@@ -53,7 +53,21 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
     ...(hasAnyRole(user, ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'])
       ? [{ to: `/inlamning/${year}`, label: t('nav.status'), current: pathname.startsWith('/inlamning') }]
       : []),
-    { to: '/avvikelser', label: t('nav.escalations'), current: pathname.startsWith('/avvikelser') },
+    {
+      to: '/avvikelser',
+      label: t('nav.escalations'),
+      current: pathname.startsWith('/avvikelser') && pathname !== '/avvikelser/rapportera',
+    },
+    // §5.4.2: the nämnd reports a significant deviation between the regular reports at once.
+    ...(hasAnyRole(user, ['namnd.ordforande', 'namnd.sekreterare', 'forvaltningschef', 'handlaggare'])
+      ? [
+          {
+            to: '/avvikelser/rapportera',
+            label: t('nav.reportDeviation'),
+            current: pathname === '/avvikelser/rapportera',
+          },
+        ]
+      : []),
     { to: `/roda-traden/${year}`, label: t('nav.redThread'), current: pathname.startsWith('/roda-traden') },
     { to: `/arshjul/${year}`, label: t('nav.yearWheel'), current: pathname.startsWith('/arshjul') },
     ...(isAdmin(user)

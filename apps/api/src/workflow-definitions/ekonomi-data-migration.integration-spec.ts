@@ -1,0 +1,159 @@
+import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
+
+// #15: monthly reports saved with the old form ({ budget, utfall, prognos }, investments as text)
+// move to the new one with the product's own definition migration and its data migration
+// `ekonomi-nettokostnad`: a dry run first (nothing changes), then the move (data rewritten, audited).
+// Its own database: publishing changes what every test sees.
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
+
+const OLD_EKONOMI = {
+  type: 'object',
+  title: 'Ekonomiskt läge',
+  properties: {
+    budget: { type: 'integer', title: 'Budget', description: 'Periodens budget (nettokostnad).' },
+    utfall: { type: 'integer', title: 'Utfall', description: 'Utfall för perioden (nettokostnad).' },
+    prognos: { type: 'integer', title: 'Prognos', description: 'Prognos för helåret (nettokostnad).' },
+  },
+  required: ['budget', 'utfall', 'prognos'],
+};
+
+/** The form as it was before #15, wherever the fields sit in a step's schema. */
+function oldShape(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(oldShape);
+  if (!node || typeof node !== 'object') return node;
+  const out: Json = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, oldShape(v)]));
+  const props = out['properties'] as Json | undefined;
+  if (props?.['ekonomi']) {
+    props['ekonomi'] = OLD_EKONOMI;
+    props['investeringar'] = { type: 'string', title: 'Beslutade investeringar' };
+    delete props['investeringarKommentar'];
+  }
+  return out;
+}
+
+describe('documents saved with the old ekonomi move to the net-cost form (real MariaDB)', () => {
+  let api: TestApi;
+  let admin: string;
+  let fvc: string;
+  const base = '/api/workflow-definitions/manadsrapport/versions';
+  const get = (path: string, token = admin) => api.request('GET', path, { token });
+  const post = (path: string, body: unknown = {}, token = admin) =>
+    api.request('POST', path, { token, body });
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await startTestApi(await isolatedStack('ekonomi_migration'));
+    [admin, fvc] = await Promise.all(['admin', 'bin.fvc'].map((u) => api.login(u)));
+  });
+  afterAll(() => api.close());
+
+  it('dry-runs, then migrates: figures mapped, signs normalised, arsbudget from the frame, audited', async () => {
+    const shipped = (await get(`${base}/1`)).body;
+    const oldForms = Object.fromEntries(
+      Object.entries(shipped.forms as Json).map(([name, f]) => {
+        const ui = structuredClone((f as Json).uiSchema ?? {});
+        delete ui.ekonomi;
+        delete ui.investeringar;
+        delete ui.investeringarKommentar;
+        if (Array.isArray(ui['ui:order']))
+          ui['ui:order'] = ui['ui:order'].filter((k: string) => k !== 'investeringarKommentar');
+        return [name, { schema: oldShape((f as Json).schema), uiSchema: ui }];
+      }),
+    );
+    // Version 2: the old form (as documents saved before #15 were pinned to).
+    const old = await post(base, { definition: shipped.definition, forms: oldForms });
+    expect(old.status).toBe(201);
+    expect((await post(`${base}/${old.body.version}/publish`)).status).toBe(200);
+
+    const [{ id: bin }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'BIN'");
+    const [{ id: san }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'SAN'");
+    const sanFvc = await api.login('san.fvc');
+    const create = async (orgUnitId: string, token: string, data: Json) => {
+      const doc = await post(
+        '/api/documents',
+        { type: 'manadsrapport', orgUnitId, year: 2027, period: '2027-02' },
+        token,
+      );
+      expect(doc.status).toBe(201);
+      expect(doc.body.definition).toMatchObject({ version: old.body.version });
+      const saved = await api.request('PUT', `/api/documents/${doc.body.id}/data`, {
+        token,
+        body: { data, expectedVersion: doc.body.version },
+      });
+      expect(saved.status).toBe(200);
+      return String(doc.body.id);
+    };
+    // Bildningsnämnden typed positive net costs (as the form's word "nettokostnad" asked) ...
+    ids['positive'] = await create(bin, fvc, {
+      ekonomi: { budget: 91_300_000, utfall: 94_100_000, prognos: 560_000_000 },
+      investeringar: 'Förskolan i Östansjö blir 3,5 mnkr dyrare.',
+      analys: 'Högre kostnader för skolskjuts.',
+    });
+    // ... Social- och arbetsmarknadsnämnden negative ones (the result statement's way).
+    ids['negative'] = await create(san, sanFvc, {
+      ekonomi: { budget: -75_300_000, utfall: -75_900_000, prognos: -456_000_000 },
+      analys: 'I stort sett i balans.',
+    });
+
+    // Version 3: the shipped form again (the net-cost convention).
+    const current = await post(base, { definition: shipped.definition, forms: shipped.forms });
+    expect(current.status).toBe(201);
+    const to = current.body.version;
+    expect((await post(`${base}/${to}/publish`)).status).toBe(200);
+
+    const plan = await post(`${base}/${to}/migrations/dry-run`, {
+      from: old.body.version,
+      dataMigration: 'ekonomi-nettokostnad',
+    });
+    expect(plan.status).toBe(200);
+    const byId = Object.fromEntries(plan.body.documents.map((d: Json) => [d.documentId, d]));
+    expect(byId[ids['positive']]).toMatchObject({ movable: true, dataChanged: true, dataNotes: [] });
+    expect(byId[ids['negative']]).toMatchObject({
+      movable: true,
+      dataChanged: true,
+      dataNotes: [expect.stringContaining('bytt tecken')],
+    });
+    // A dry run changes nothing.
+    expect((await get(`/api/documents/${ids['positive']}`, fvc)).body.data.ekonomi).toEqual({
+      budget: 91_300_000,
+      utfall: 94_100_000,
+      prognos: 560_000_000,
+    });
+    const unknown = await post(`${base}/${to}/migrations/dry-run`, {
+      from: old.body.version,
+      dataMigration: 'okand',
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors.map((e: Json) => e.pointer)).toEqual(['/dataMigration']);
+
+    const moved = await post(`${base}/${to}/migrations`, {
+      from: old.body.version,
+      dataMigration: 'ekonomi-nettokostnad',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.migrated).toBeGreaterThanOrEqual(2);
+
+    const positive = (await get(`/api/documents/${ids['positive']}`, fvc)).body;
+    expect(positive.definition).toMatchObject({ version: to });
+    expect(positive.data).toMatchObject({
+      // Frames 2027 of the demo municipality: Bildningsnämnden 548 Mkr, SAN 452 Mkr.
+      ekonomi: { arsbudget: 548_000_000, periodbudget: 91_300_000, utfall: 94_100_000, prognos: 560_000_000 },
+      investeringar: [],
+      investeringarKommentar: 'Förskolan i Östansjö blir 3,5 mnkr dyrare.',
+      analys: 'Högre kostnader för skolskjuts.',
+    });
+    const negative = (await get(`/api/documents/${ids['negative']}`, sanFvc)).body;
+    expect(negative.data.ekonomi).toEqual({
+      arsbudget: 452_000_000,
+      periodbudget: 75_300_000,
+      utfall: 75_900_000,
+      prognos: 456_000_000,
+    });
+    const history = (await get(`/api/documents/${ids['positive']}/history`, fvc)).body;
+    const entries = (history.items ?? history) as Json[];
+    expect(entries.map((e) => e.comment)).toContain(
+      `Migrerad från version ${old.body.version} till ${to}, uppgifterna omräknade (ekonomi-nettokostnad)`,
+    );
+  });
+});
