@@ -1,15 +1,9 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { formDefinition } from './document.contract';
 import { nullableDateTime as dateTime, nullableString, type JsonSchema } from './json-schema';
+import { DOCUMENT_PLACE_MEMBERS, documentPlace, personRef } from './document-place';
 import { pagingProperties } from './paging';
 
-const person = {
-  type: 'object',
-  nullable: true,
-  required: ['id', 'name'],
-  additionalProperties: false,
-  properties: { id: { type: 'string' }, name: { type: 'string' } },
-} as const;
 const decision = { type: 'string', enum: ['approve', 'reject', 'return'] } as const;
 
 export type ApprovalDecision = FromSchema<typeof decision>;
@@ -61,30 +55,11 @@ const approvalSummary = {
   properties: {
     document: {
       type: 'object',
-      required: [
-        'id',
-        'title',
-        'type',
-        'orgUnitId',
-        'orgUnitName',
-        'year',
-        'period',
-        'state',
-        'stateTitle',
-        'dueAt',
-        'version',
-      ],
+      required: ['id', ...DOCUMENT_PLACE_MEMBERS, 'dueAt', 'version'],
       additionalProperties: false,
       properties: {
         id: { type: 'string' },
-        title: { type: 'string' },
-        type: { type: 'string' },
-        orgUnitId: { type: 'string' },
-        orgUnitName: { type: 'string' },
-        year: { type: 'integer' },
-        period: nullableString,
-        state: { type: 'string' },
-        stateTitle: { type: 'string' },
+        ...documentPlace,
         dueAt: dateTime,
         version: { type: 'integer' },
       },
@@ -98,8 +73,8 @@ const approvalSummary = {
     dueAt: { ...dateTime, description: "The step's deadline" },
     expiresAt: { ...dateTime, description: 'When this link stops working' },
     mode: { type: 'string', enum: ['all', 'any', 'sequence'] },
-    approver: person,
-    onBehalfOf: person,
+    approver: personRef,
+    onBehalfOf: personRef,
     requireSignIn: { type: 'boolean', description: 'A POST needs a session of the approver as well' },
     data: { type: 'object', additionalProperties: true, description: 'Document data, for a read-only form' },
     form: {
@@ -171,7 +146,7 @@ const delegateApprovalResult = {
   type: 'object',
   required: ['substitute'],
   additionalProperties: false,
-  properties: { substitute: person },
+  properties: { substitute: personRef },
 } as const;
 
 export type DelegateApprovalResult = FromSchema<typeof delegateApprovalResult>;
@@ -201,7 +176,7 @@ const pendingApproval = {
     orgUnitName: { type: 'string' },
     state: { type: 'string' },
     mode: { type: 'string', enum: ['all', 'any', 'sequence'] },
-    onBehalfOf: person,
+    onBehalfOf: personRef,
     dueAt: dateTime,
     expiresAt: dateTime,
     requestedAt: { type: 'string', format: 'date-time' },
@@ -217,8 +192,8 @@ const standingSubstitute = {
   additionalProperties: false,
   properties: {
     id: { type: 'string' },
-    user: person,
-    substitute: person,
+    user: personRef,
+    substitute: personRef,
     from: { type: 'string', format: 'date-time' },
     to: { type: 'string', format: 'date-time' },
     reason: { type: 'string' },

@@ -1,7 +1,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
 import { nullableDateTime, nullableString, plainText, type JsonSchema } from './json-schema';
-import { pagingProperties, type PagingQuery } from './paging';
+import { DOCUMENT_PLACE_MEMBERS, documentPlace, personRef } from './document-place';
+import { listOf, pagingProperties, type PagingQuery } from './paging';
 
 const allowedEventView = {
   type: 'object',
@@ -20,14 +21,7 @@ const documentSummary = {
   type: 'object',
   required: [
     'id',
-    'type',
-    'title',
-    'orgUnitId',
-    'orgUnitName',
-    'year',
-    'period',
-    'state',
-    'stateTitle',
+    ...DOCUMENT_PLACE_MEMBERS,
     'version',
     'final',
     'dueAt',
@@ -39,14 +33,8 @@ const documentSummary = {
   additionalProperties: false,
   properties: {
     id: { type: 'string' },
+    ...documentPlace,
     type: { type: 'string', enum: DOCUMENT_TYPE_KEYS },
-    title: { type: 'string' },
-    orgUnitId: { type: 'string' },
-    orgUnitName: { type: 'string' },
-    year: { type: 'integer' },
-    period: nullableString,
-    state: { type: 'string' },
-    stateTitle: { type: 'string' },
     version: { type: 'integer' },
     final: { type: 'boolean' },
     dueAt: nullableDateTime,
@@ -97,14 +85,6 @@ const documentView = {
 export type DocumentView = FromSchema<typeof documentView>;
 export const documentViewSchema: JsonSchema = documentView;
 
-const person = {
-  type: 'object',
-  nullable: true,
-  required: ['id', 'name'],
-  additionalProperties: false,
-  properties: { id: { type: 'string' }, name: { type: 'string' } },
-} as const;
-
 const historyEntryView = {
   type: 'object',
   required: [
@@ -124,8 +104,8 @@ const historyEntryView = {
   properties: {
     seq: { type: 'integer' },
     at: { type: 'string', format: 'date-time' },
-    actor: person,
-    onBehalfOf: person,
+    actor: personRef,
+    onBehalfOf: personRef,
     via: { type: 'string', enum: ['user', 'system', 'email-link'] },
     event: { type: 'string' },
     fromState: nullableString,
@@ -138,12 +118,7 @@ const historyEntryView = {
 
 export type HistoryEntryView = FromSchema<typeof historyEntryView>;
 
-export const historySchema: JsonSchema = {
-  type: 'object',
-  required: ['items'],
-  additionalProperties: false,
-  properties: { items: { type: 'array', items: historyEntryView } },
-};
+export const historySchema: JsonSchema = listOf(historyEntryView);
 
 const documentQuery = {
   'x-query': true,

@@ -32,3 +32,14 @@ export const pageOf = <const S extends JsonSchema>(item: S) =>
   }) as const;
 
 export const pageSchema = (item: JsonSchema): JsonSchema => pageOf(item);
+
+/** `{ items }`: a whole list, not paged (a document's history, the year's status rows). */
+export const listOf = <const S extends JsonSchema>(item: S) =>
+  ({
+    type: 'object',
+    required: ['items'],
+    additionalProperties: false,
+    properties: { items: { type: 'array', items: item } },
+  }) as const;
+
+export const listSchema = (item: JsonSchema): JsonSchema => listOf(item);

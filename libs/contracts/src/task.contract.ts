@@ -1,36 +1,16 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
+import { DOCUMENT_PLACE_MEMBERS, documentPlace } from './document-place';
 import { pagingProperties } from './paging';
 
 /** GET /api/tasks: an open document whose current step waits for one of the caller's roles. */
 const taskView = {
   type: 'object',
-  required: [
-    'documentId',
-    'title',
-    'type',
-    'orgUnitId',
-    'orgUnitName',
-    'year',
-    'period',
-    'state',
-    'stateTitle',
-    'dueAt',
-    'overdue',
-    'action',
-    'events',
-  ],
+  required: ['documentId', ...DOCUMENT_PLACE_MEMBERS, 'dueAt', 'overdue', 'action', 'events'],
   additionalProperties: false,
   properties: {
     documentId: { type: 'string' },
-    title: { type: 'string' },
-    type: { type: 'string' },
-    orgUnitId: { type: 'string' },
-    orgUnitName: { type: 'string' },
-    year: { type: 'integer' },
-    period: nullableString,
-    state: { type: 'string' },
-    stateTitle: { type: 'string' },
+    ...documentPlace,
     dueAt: nullableDateTime,
     overdue: { type: 'boolean' },
     action: { type: 'string', description: 'What to do next, in Swedish' },

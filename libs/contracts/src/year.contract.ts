@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
 import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
+import { listOf } from './paging';
 
 /** `/api/years/{year}/...`: a budget year between 2000 and 2100. */
 export const budgetYearParamSchema: JsonSchema = { type: 'integer', minimum: 2000, maximum: 2100 };
@@ -136,12 +137,7 @@ const yearStatusRow = {
 export type YearStatusRow = FromSchema<typeof yearStatusRow>;
 export const yearStatusRowSchema: JsonSchema = yearStatusRow;
 
-export const yearStatusSchema: JsonSchema = {
-  type: 'object',
-  required: ['items'],
-  additionalProperties: false,
-  properties: { items: { type: 'array', items: yearStatusRow } },
-};
+export const yearStatusSchema: JsonSchema = listOf(yearStatusRow);
 
 const yearStatusQuery = {
   'x-query': true,

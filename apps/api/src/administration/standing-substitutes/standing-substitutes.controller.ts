@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import {
   createStandingSubstituteSchema,
+  listSchema,
   standingSubstituteSchema,
   substituteQuerySchema,
 } from '@rodtrad/contracts';
@@ -36,13 +37,7 @@ export class StandingSubstitutesController {
 
   @Get()
   @ApiOperation({ summary: 'Stående ersättare (filtrera på användare eller tidpunkt)' })
-  @ApiOkResponse({
-    schema: {
-      type: 'object',
-      required: ['items'],
-      properties: { items: { type: 'array', items: standingSubstituteSchema } },
-    },
-  })
+  @ApiOkResponse({ schema: listSchema(standingSubstituteSchema) })
   list(@ValidQuery(substituteQuerySchema) query: { userId?: string; activeAt?: string }) {
     return this.substitutes.list(query);
   }
