@@ -17,6 +17,7 @@ const RULES: Record<string, Access> = {
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': 'signed-in',
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
   'GET /api/org-units': 'signed-in',
   'GET /api/org-units/{id}': 'signed-in',
   'POST /api/org-units': 'admin',

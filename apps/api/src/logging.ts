@@ -7,7 +7,7 @@ import type { AppConfig } from '@rodtrad/config';
 export const redactUrl = (url: string | undefined): string =>
   (url ?? '')
     .replace(/\/(approvals?|approve)\/[^/?#]+/g, '/$1/[token]')
-    .replace(/([?&](token|t)=)[^&]+/g, '$1[redacted]');
+    .replace(/([?&](token|t|returnTo|code|state)=)[^&]+/g, '$1[redacted]');
 
 export function loggerOptions(config: AppConfig): Params {
   return {
@@ -27,7 +27,7 @@ export function loggerOptions(config: AppConfig): Params {
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       customProps: () => ({ app: 'api' }),
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/live' },
       ...(config.nodeEnv === 'development' && process.stdout.isTTY
         ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
         : {}),

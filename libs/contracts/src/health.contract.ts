@@ -28,6 +28,19 @@ const health = {
   },
 } as const;
 
+/**
+ * GET /api/health/live: always 200 while the process answers HTTP. Kubernetes' liveness probe:
+ * it touches neither the database nor Redis, so an outage of either restarts no pod.
+ */
+const liveness = {
+  type: 'object',
+  required: ['status'],
+  additionalProperties: false,
+  properties: { status: { type: 'string', enum: ['ok'] } },
+} as const;
+
 export type HealthCheckView = FromSchema<typeof healthCheck>;
 export type HealthView = FromSchema<typeof health>;
 export const healthSchema: JsonSchema = health;
+export type LivenessView = FromSchema<typeof liveness>;
+export const livenessSchema: JsonSchema = liveness;

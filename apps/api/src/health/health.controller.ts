@@ -3,7 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { healthSchema, type HealthCheckView as Check, type HealthView } from '@rodtrad/contracts';
+import {
+  healthSchema,
+  livenessSchema,
+  type HealthCheckView as Check,
+  type HealthView,
+  type LivenessView,
+} from '@rodtrad/contracts';
 import { Public } from '../auth/auth.decorators';
 import { DATA_SOURCE, REDIS } from '../infrastructure/tokens';
 
@@ -28,6 +34,15 @@ export class HealthController {
     const ok = database.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'error', checks: { database, redis } };
+  }
+
+  /** The process answers HTTP: a liveness probe that a database or Redis outage does not fail. */
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liv: processen svarar (rör varken databasen eller Redis)' })
+  @ApiOkResponse({ schema: livenessSchema })
+  live(): LivenessView {
+    return { status: 'ok' };
   }
 }
 

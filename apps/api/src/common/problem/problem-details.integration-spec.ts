@@ -93,6 +93,12 @@ describe('errors are RFC 9457 problem+json', () => {
     });
   });
 
+  it('answers the liveness probe at /api/health/live without a session', async () => {
+    const res = await api.request('GET', '/api/health/live');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
   it('publishes the OpenAPI description with the contract paths', async () => {
     const res = await api.request('GET', '/api/docs-json');
     expect(res.status).toBe(200);
