@@ -28,10 +28,14 @@ export interface TestResponse {
 }
 
 /** The real API (real MariaDB, real Redis) on an ephemeral port. */
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Record<string, string> = {},
+  /** `port`: listen there (when PUBLIC_URL, e.g. an OpenID redirect URI, must be known first). */
+  options: { port?: number } = {},
+): Promise<TestApi> {
   const config = loadConfig({ ...process.env, ...overrides });
   const api = await createApiApp(config, { migrate: false });
-  await api.app.listen(0, '127.0.0.1');
+  await api.app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = api.app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const contract = await loadApiContract(url).catch(async (e: unknown) => {

@@ -2,3 +2,5 @@ export * from './api-harness';
 export * from './local-smtp';
 export * from './worker-harness';
 export * from './full-stack';
+export * from './oidc-provider';
+export * from './pdf-readback';

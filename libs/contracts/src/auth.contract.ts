@@ -23,6 +23,11 @@ const roleAssignmentView = {
     role: { type: 'string', enum: ROLE_KEYS },
     orgUnitId: { type: 'string' },
     orgUnitName: { type: 'string' },
+    source: {
+      type: 'string',
+      enum: ['manual', 'group'],
+      description: 'manual: given in Administration; group: from the identity provider’s groups',
+    },
   },
 } as const;
 

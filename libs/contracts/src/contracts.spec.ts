@@ -52,6 +52,7 @@ describe('the contracts', () => {
       email: 'anna@example.se',
       active: true,
       roles: [{ role: 'admin', orgUnitId: 'kommun' }],
+      groupRoles: [{ role: 'enhetschef', orgUnitId: 'tran' }],
     };
     const row: YearStatusRow = {
       orgUnitId: 'bin',

@@ -18,7 +18,7 @@ const roles = {
 
 const userView = {
   type: 'object',
-  required: ['id', 'username', 'name', 'email', 'active', 'roles'],
+  required: ['id', 'username', 'name', 'email', 'active', 'roles', 'groupRoles'],
   additionalProperties: false,
   properties: {
     id: { type: 'string' },
@@ -26,7 +26,12 @@ const userView = {
     name: { type: 'string' },
     email: { type: 'string' },
     active: { type: 'boolean' },
-    roles,
+    roles: { ...roles, description: 'Roles given by hand (PATCH roles replaces these)' },
+    groupRoles: {
+      ...roles,
+      description:
+        'Roles from the identity provider’s groups, recomputed at each OpenID sign-in (Administration › Grupper och roller); read-only here',
+    },
   },
 } as const;
 

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { GroupMappingsController } from './group-mappings/group-mappings.controller';
+import { GroupMappingsService } from './group-mappings/group-mappings.service';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { StandingSubstitutesController } from './standing-substitutes/standing-substitutes.controller';
@@ -12,7 +14,19 @@ import { UsersService } from './users/users.service';
 /** What administrators keep: users and roles, the organisation tree, thresholds, standing substitutes. */
 @Module({
   imports: [AuthModule],
-  controllers: [OrgUnitsController, UsersController, ThresholdsController, StandingSubstitutesController],
-  providers: [UsersService, OrgUnitsService, DeviationThresholdsService, StandingSubstitutesService],
+  controllers: [
+    OrgUnitsController,
+    UsersController,
+    ThresholdsController,
+    StandingSubstitutesController,
+    GroupMappingsController,
+  ],
+  providers: [
+    UsersService,
+    OrgUnitsService,
+    DeviationThresholdsService,
+    StandingSubstitutesService,
+    GroupMappingsService,
+  ],
 })
 export class AdministrationModule {}

@@ -6,6 +6,7 @@ import { ApiProblem } from '../common/problem/problem';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { decoyHash, passwordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter';
+import { OidcClient } from './oidc/oidc-client';
 import { SessionCache } from './session-cache';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -19,6 +20,7 @@ export class SignInService {
     private readonly units: OrgUnitRepository,
     private readonly limiter: RateLimiter,
     private readonly sessionCache: SessionCache,
+    private readonly oidc: OidcClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,6 +29,15 @@ export class SignInService {
     ip: string,
   ): Promise<{ token: string; expiresAt: Date; user: CurrentUser }> {
     const username = req.username.trim().toLowerCase();
+    // LOCAL_LOGIN=false: passwords are off for everyone but the break-glass administrator, before
+    // any password is looked at (the answer is the same for every other username).
+    if (!this.config.localLogin && username !== this.config.breakGlassUsername)
+      throw new ApiProblem(
+        403,
+        'local-login-disabled',
+        'Inloggning med lösenord är avstängd',
+        `Logga in med ${this.config.oidcDisplayName} i stället.`,
+      );
     // Failures are counted per username (guessing one account, from any address) and per address
     // (spraying many accounts), each counted and checked in one step so parallel guesses cannot
     // slip past. A spent username refuses before the password is looked at; a spent address only
@@ -64,10 +75,16 @@ export class SignInService {
     return { token, expiresAt, user: await this.currentUser(creds.id) };
   }
 
-  async signOut(token: string | undefined): Promise<void> {
-    if (!token) return;
+  /**
+   * Ends the session; for one signed in through the provider, returns the provider's end-session
+   * URL (RP-initiated logout) for the browser to go on to, or null.
+   */
+  async signOut(token: string | undefined): Promise<string | null> {
+    if (!token) return null;
+    const idToken = this.oidc.enabled ? await this.sessions.idTokenOf(token) : null;
     await this.sessions.delete(token);
     await this.sessionCache.forgetSession(token);
+    return idToken ? this.oidc.endSessionUrl(idToken) : null;
   }
 
   async currentUser(userId: string): Promise<CurrentUser> {
@@ -79,7 +96,18 @@ export class SignInService {
       username: user.username,
       name: user.name,
       email: user.email,
-      roles: user.roles.map((r) => ({ ...r, orgUnitName: units.get(r.orgUnitId) ?? '' })),
+      roles: [
+        ...user.roles.map((r) => ({
+          ...r,
+          orgUnitName: units.get(r.orgUnitId) ?? '',
+          source: 'manual' as const,
+        })),
+        ...user.groupRoles.map((r) => ({
+          ...r,
+          orgUnitName: units.get(r.orgUnitId) ?? '',
+          source: 'group' as const,
+        })),
+      ],
     };
   }
 }

@@ -3,7 +3,7 @@ import type { RoleKey } from '@rodtrad/domain';
 
 /** A role held on an organisation unit; it applies to the units below it too. */
 @Entity({ name: 'role_assignment' })
-@Index('ux_role_assignment', ['userId', 'role', 'orgUnitId'], { unique: true })
+@Index('ux_role_assignment', ['userId', 'role', 'orgUnitId', 'source'], { unique: true })
 export class RoleAssignmentEntity {
   @PrimaryColumn({ type: 'char', length: 36 })
   id!: string;
@@ -18,4 +18,8 @@ export class RoleAssignmentEntity {
   @Index('ix_role_assignment_unit')
   @Column({ name: 'org_unit_id', type: 'char', length: 36 })
   orgUnitId!: string;
+
+  /** `manual`: given in Administration; `group`: derived from the provider's groups at sign-in. */
+  @Column({ type: 'varchar', length: 8, default: 'manual' })
+  source!: 'manual' | 'group';
 }

@@ -21,6 +21,13 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** The OpenID provider that knows the user, with `oidcSubject` (its `sub`); null for local users. */
+  @Column({ name: 'oidc_issuer', type: 'varchar', length: 255, nullable: true, select: false })
+  oidcIssuer!: string | null;
+
+  @Column({ name: 'oidc_subject', type: 'varchar', length: 255, nullable: true, select: false })
+  oidcSubject!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;
 
