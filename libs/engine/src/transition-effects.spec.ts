@@ -13,6 +13,7 @@ describe('transition effects', () => {
       'notify',
       'documentSubmitted',
       'documentFinished',
+      'freezePdf',
     ]);
     expect(outboxedEffects([{ type: 'markDecided', params: {} }], { changed: false, final: true })).toEqual(
       [],

@@ -11,13 +11,19 @@ export function isInTransactionEffect(effect: Effect): boolean {
 /**
  * What a transition writes to the outbox: the effects for the worker, then the lifecycle facts
  * `documentSubmitted` (a report reached its submit, so deviations are checked) and
- * `documentFinished` (a final step was reached, so escalations can close).
+ * `documentFinished` (a final step was reached, so escalations can close), and with it
+ * `freezePdf` (the adopted document's PDF is stored once, as it reads at adoption).
  */
 export function outboxedEffects(effects: Effect[], result: { changed: boolean; final: boolean }): Effect[] {
   return [
     ...effects.filter((e) => !isInTransactionEffect(e)),
     ...(effects.some((e) => e.type === 'markSubmitted') ? [{ type: 'documentSubmitted', params: {} }] : []),
-    ...(result.changed && result.final ? [{ type: 'documentFinished', params: {} }] : []),
+    ...(result.changed && result.final
+      ? [
+          { type: 'documentFinished', params: {} },
+          { type: 'freezePdf', params: {} },
+        ]
+      : []),
   ];
 }
 

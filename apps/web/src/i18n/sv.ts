@@ -122,6 +122,25 @@ export const sv = {
   'login.invalidCredentials': 'Fel användarnamn eller lösenord.',
   'login.tooManyAttempts': 'För många försök. Vänta en stund och försök igen.',
   'login.signedOut': 'Du är utloggad.',
+  'login.oidcButton': 'Logga in med {name}',
+  'login.or': 'eller',
+  'login.breakGlass': 'Nödinloggning med lösenord (administratör)',
+  'login.localOff': 'Inloggning med lösenord är avstängd. Använd knappen ovan.',
+  'login.oidcError.title': 'Inloggningen misslyckades',
+  'login.oidcError.provider-unavailable':
+    'Inloggningstjänsten svarar inte just nu. Försök igen om en stund. Om felet består, kontakta IT-supporten.',
+  'login.oidcError.configuration':
+    'Rödtråd är inte rätt inställt mot kommunens inloggningstjänst. Kontakta IT-supporten och berätta vad som hände.',
+  'login.oidcError.provider-refused':
+    'Inloggningstjänsten avbröt inloggningen. Om du inte avbröt själv kan det bero på att ditt konto inte har tillgång till Rödtråd. Kontakta IT-supporten.',
+  'login.oidcError.state-mismatch':
+    'Inloggningen tog för lång tid eller startades i ett annat fönster. Börja om med knappen nedan.',
+  'login.oidcError.invalid-response':
+    'Svaret från inloggningstjänsten kunde inte godkännas, så du loggades inte in. Försök igen. Om felet består, kontakta IT-supporten.',
+  'login.oidcError.not-allowed':
+    'Ditt konto har inte tillgång till Rödtråd, eller så är det avslutat. Kontakta administratören av Rödtråd om du ska ha tillgång.',
+  'login.oidcError.no-roles':
+    'Du är känd i Rödtråd men har ännu ingen roll: ingen av dina grupper hos inloggningstjänsten är kopplad till en roll. Be administratören av Rödtråd koppla din grupp eller ge dig en roll.',
 
   'tasks.title': 'Mina uppgifter',
   'tasks.intro': 'Dokument som väntar på att du gör något.',
@@ -367,12 +386,14 @@ export const sv = {
   'document.pdf': 'Ladda ner som PDF',
   'document.pdfFrozen': 'Det fastställda dokumentet som PDF',
   'secrecy.title': 'Sekretess',
-  'secrecy.none': 'Inget i dokumentet är sekretessmarkerat. Fastställda dokument visas på den öppna webbplatsen.',
+  'secrecy.none':
+    'Inget i dokumentet är sekretessmarkerat. Fastställda dokument visas på den öppna webbplatsen.',
   'secrecy.item': '{what}: {paragraph}',
   'secrecy.wholeDocument': 'Hela dokumentet',
   'secrecy.what': 'Vad omfattas av sekretess?',
   'secrecy.paragraph': 'Paragraf i offentlighets- och sekretesslagen',
-  'secrecy.help': 'T.ex. OSL 21 kap. 1 §. Det markerade visas inte på den öppna webbplatsen, i den offentliga PDF:en eller i öppna data.',
+  'secrecy.help':
+    'T.ex. OSL 21 kap. 1 §. Det markerade visas inte på den öppna webbplatsen, i den offentliga PDF:en eller i öppna data.',
   'secrecy.mark': 'Sekretessmarkera',
   'secrecy.lift': 'Häv sekretess för {what}',
   'secrecy.marked': 'Sekretessmarkeringen är sparad.',

@@ -18,6 +18,7 @@ import { NotFoundContent } from './not-found-content';
 import { DecisionForm } from './approval-page';
 import { DocumentHistory } from './document-history';
 import { DocumentRedThread } from './red-thread/document-red-thread';
+import { DocumentSecrecy } from './document-secrecy';
 
 // The diagram is its own chunk: most visits to a document never scroll to it.
 const WorkflowDiagram = lazy(() => import('./document-workflow'));
@@ -135,6 +136,15 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
         )}
         <Meta label={t('document.meta.version')} value={String(doc.version)} />
       </dl>
+      <p>
+        <a
+          className="button button-secondary"
+          href={`/api/documents/${encodeURIComponent(doc.id)}/pdf`}
+          download
+        >
+          {doc.final ? t('document.pdfFrozen') : t('document.pdf')}
+        </a>
+      </p>
 
       <StatusMessage message={message} />
       {problem && (
@@ -225,6 +235,7 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
       </Suspense>
 
       <DocumentRedThread documentId={doc.id} year={doc.year} />
+      <DocumentSecrecy documentId={doc.id} />
 
       <CommentDialog
         title={pendingEvent?.label ?? ''}

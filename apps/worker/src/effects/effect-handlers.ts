@@ -14,6 +14,7 @@ import {
 } from '../escalations/escalation-effects';
 import { NotifyEffect } from '../notifications/notify.effect';
 import { RequestApprovalEffect } from '../approvals/request-approval.effect';
+import { FreezePdfEffect } from './freeze-pdf.effect';
 
 /**
  * The effect handlers, one class per outbox `effect_type` (its `effectType` field). Adding an
@@ -32,6 +33,7 @@ export const EFFECT_HANDLER_CLASSES = [
   EscalationOpenedEffect,
   DocumentFinishedEffect,
   RequestApprovalEffect,
+  FreezePdfEffect,
 ];
 
 /**

@@ -77,6 +77,21 @@ describe('NotifyEffect', () => {
     expect(sent[0].threadKey).toBe('doc-1');
   });
 
+  it('links an adopted document’s mail to its PDF, frozen at adoption', async () => {
+    const adopted = standIn<DocumentRow>({
+      id: 'doc-1',
+      title: 'Internkontrollplan 2027',
+      orgUnitId: 'unit-1',
+      orgUnitName: 'Bildningsnämnden',
+      final: true,
+    });
+    const { handler, sent } = notifyWith({ byRole: [anna] }, adopted);
+    await handler.handle(effect({ roles: ['handlaggare'], template: 'adopted' }));
+    expect(sent[0].subject).toBe('Internkontrollplan 2027 har fastställts');
+    expect(sent[0].text).toContain('https://rodtrad.kommun.se/api/documents/doc-1/pdf');
+    expect(sent[0].html).toContain('href="https://rodtrad.kommun.se/api/documents/doc-1/pdf"');
+  });
+
   it('says the document was updated when the template is not one it knows', async () => {
     const { handler, sent } = notifyWith({ byRole: [anna] });
     await handler.handle(effect({ roles: ['namnd.sekreterare'], template: 'something-new' }));

@@ -21,6 +21,9 @@ const TEMPLATES: Record<string, string> = {
   decided: 'har beslutats',
 };
 
+/** Mails that tell of a decision link to the document's PDF (the one frozen at adoption). */
+const DECISION_TEMPLATES: ReadonlySet<string> = new Set(['adopted', 'noted', 'decided']);
+
 /**
  * `notify {roles?, users?, template}`: one mail per recipient (holders of the roles for the
  * document's unit), deduplicated by the effect's key and the recipient, so it is sent once.
@@ -49,6 +52,17 @@ export class NotifyEffect implements EffectHandler<'notify'> {
     const mail = render(`${doc.title} ${what}`, {
       heading: `${doc.title} ${what}`,
       paragraphs: [`${doc.orgUnitName ?? ''}: ${doc.title} ${what}.`],
+      // An adopted (final) document's PDF is the one frozen at adoption (GET /api/documents/{id}/pdf).
+      ...(DECISION_TEMPLATES.has(p.template ?? '') && doc.final
+        ? {
+            items: [
+              {
+                text: 'Det fastställda dokumentet som PDF',
+                href: `${this.config.publicUrl}/api/documents/${doc.id}/pdf`,
+              },
+            ],
+          }
+        : {}),
       action: { label: 'Öppna dokumentet', href: url },
     });
     const sent = new Set<string>();

@@ -4,7 +4,7 @@ import { layoutDocument, secrecyText, type LayoutBlock } from '@rodtrad/domain';
 import { loadFormCatalog, loadShippedDefinitions, type WorkflowDefinition } from '@rodtrad/workflow';
 import { decisionOf, formsInWorkflowOrder } from './document-publisher';
 import { renderPdf } from './pdf-renderer';
-import { inOrder, readPdfBack } from './testing/pdf-readback';
+import { inOrder, readPdfBack } from '@rodtrad/testing';
 
 /**
  * Every shipped document type, with its fixture's data and its real forms, rendered to PDF and

@@ -39,6 +39,8 @@ export interface EffectParams {
   documentSubmitted: Record<string, never>;
   /** Engine, on reaching a final step: escalations can close. */
   documentFinished: Record<string, never>;
+  /** Engine, on reaching a final step: the worker stores the adopted document's PDF once (#20). */
+  freezePdf: Record<string, never>;
 }
 
 export type EffectType = keyof EffectParams;
