@@ -48,7 +48,6 @@ export function EkonomiField(props: FieldProps) {
   useEffect(() => {
     if (isKronor(injected) && data['arsbudget'] !== injected && !readonly && !disabled)
       onChange({ ...data, arsbudget: injected }, props.fieldPathId.path, undefined, props.fieldPathId.$id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the figure differs
   }, [injected, data['arsbudget']]);
   const { arsbudget, periodbudget, utfall, prognos } = data;
   const year = isKronor(arsbudget) && isKronor(prognos) ? budgetDeviation({ arsbudget, prognos }) : null;
