@@ -66,7 +66,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await apiFetch<void>('/api/auth/logout', { method: 'POST' });
+      // A session from the municipality's identity provider ends there too (RP-initiated logout).
+      const answer = await apiFetch<{ redirectTo?: string } | undefined>('/api/auth/logout', {
+        method: 'POST',
+      });
+      if (answer?.redirectTo) {
+        queryClient.removeQueries();
+        window.location.assign(answer.redirectTo);
+        return;
+      }
     } finally {
       queryClient.removeQueries();
       setState({ status: 'signed-out', reason: 'logout' });
