@@ -20,10 +20,7 @@ export const preset: Config = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // openid-client and its two dependencies, and kubernetes-models with its own (the Kubernetes
-  // manifests' test), are ES modules only; jest's CommonJS module system loads them once swc has
-  // compiled them like our own code (docs/testing.md, "ES modules").
-  transformIgnorePatterns: [
-    '/node_modules/(?!(openid-client|oauth4webapi|jose|kubernetes-models|@kubernetes-models/[^/]+|is-cidr|cidr-regex)/)',
-  ],
+  // openid-client and its two dependencies are ES modules only; jest's CommonJS module system
+  // loads them once swc has compiled them like our own code (docs/testing.md, "ES modules").
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
 };

@@ -11,6 +11,7 @@ const config: Config = {
     '<rootDir>/workflows',
     '<rootDir>/forms',
     '<rootDir>/test/support',
+    '<rootDir>/deploy',
   ],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
 };
