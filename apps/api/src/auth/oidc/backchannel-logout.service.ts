@@ -6,7 +6,7 @@ import { AdminAuditRepository, SessionRepository, UserRepository } from '@rodtra
 import { ApiProblem } from '../../common/problem/problem';
 import { APP_CONFIG, DATA_SOURCE } from '../../infrastructure/tokens';
 import { SessionCache } from '../session-cache';
-import { LogoutTokenError, verifyLogoutToken } from './logout-token';
+import { LogoutTokenError, verifyLogoutToken, type LogoutClaims } from './logout-token';
 import { OidcClient } from './oidc-client';
 import { OidcLoginStore } from './oidc-login-store';
 
@@ -40,25 +40,25 @@ export class BackchannelLogout {
       throw new ApiProblem(503, 'provider-unavailable', 'Identitetsleverantören svarar inte', 'Försök igen.');
     });
     const issuer = configuration.serverMetadata().issuer;
-    const verify = (keys: JsonWebKey[]) =>
-      verifyLogoutToken(token, { issuer, clientId: this.config.oidcClientId as string, keys });
-    let claims;
-    try {
-      claims = verify(await this.providerKeys(false));
-    } catch (e) {
-      if (!(e instanceof LogoutTokenError)) throw e;
-      // A key rotated since we last looked: fetch the keys again (rate-limited) and try once more.
+    const verify = (keys: JsonWebKey[]): { claims: LogoutClaims } | { error: LogoutTokenError } => {
       try {
-        claims = /signing key/.test(e.message) ? verify(await this.providerKeys(true)) : null;
-      } catch (again) {
-        if (!(again instanceof LogoutTokenError)) throw again;
-        e = again;
+        return {
+          claims: verifyLogoutToken(token, { issuer, clientId: this.config.oidcClientId as string, keys }),
+        };
+      } catch (e) {
+        if (e instanceof LogoutTokenError) return { error: e };
+        throw e;
       }
-      if (!claims) {
-        this.log.warn(`Refused a logout token: ${(e as Error).message}`);
-        throw new ApiProblem(400, 'invalid-logout-token', 'Ogiltig utloggningstoken', (e as Error).message);
-      }
+    };
+    let result = verify(await this.providerKeys(false));
+    // A key rotated since we last looked: fetch the keys again (rate-limited) and try once more.
+    if ('error' in result && /signing key/.test(result.error.message))
+      result = verify(await this.providerKeys(true));
+    if ('error' in result) {
+      this.log.warn(`Refused a logout token: ${result.error.message}`);
+      throw new ApiProblem(400, 'invalid-logout-token', 'Ogiltig utloggningstoken', result.error.message);
     }
+    const { claims } = result;
     if (!(await this.store.firstUse(claims.jti))) return;
     const userIds = await this.usersOf(issuer, claims.sub, claims.sid);
     for (const userId of userIds) {

@@ -158,13 +158,12 @@ describe('sign-in through the municipality’s OpenID provider', () => {
   it('refuses an answer that belongs to another browser’s sign-in (state)', async () => {
     const victim = new HttpBrowser(api);
     await victim.go('GET', '/api/auth/oidc/login');
-    let hop;
     // The victim has a sign-in under way (their own state); the attacker's callback URL, from the
     // attacker's own sign-in, is refused.
     const start = new HttpBrowser(api);
     const login = await start.go('GET', '/api/auth/oidc/login');
     const code = await codeCallback(start, login.location as string);
-    hop = await victim.follow(code);
+    const hop = await victim.follow(code);
     expect(hop.url.pathname + hop.url.search).toBe('/login?oidc-fel=state-mismatch');
     expect(victim.cookie(new URL(api.url).host, 'rodtrad_session')).toBeUndefined();
     // Without any sign-in under way, likewise.

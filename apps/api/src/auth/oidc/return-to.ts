@@ -6,7 +6,7 @@
 export function localReturnPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return null;
+  if ([...value].some((c) => c <= '\u001f' || c === '\u007f' || c === '\\')) return null;
   let parsed: URL;
   try {
     parsed = new URL(value, 'http://rodtrad.invalid');
