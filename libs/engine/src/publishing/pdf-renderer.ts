@@ -2,14 +2,16 @@
 // the title in the metadata and shown as the window title, headings H1–H4, paragraphs P, lists
 // L/LI, tables Table/TR/TH/TD, page numbers as artifacts, DejaVu Sans embedded. The structure tree
 // follows the blocks, so the reading order is the order of the layout.
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { DocumentLayout, LayoutBlock } from '@rodtrad/domain';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+// Read once per process; PDFKit embeds the subset of glyphs each document uses.
+const FONT = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+const FONT_BOLD = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
 const MARGIN = 56;
 const HEADING_SIZE: Record<1 | 2 | 3 | 4, number> = { 1: 20, 2: 15, 3: 12.5, 4: 11 };
 const BODY = 10;
