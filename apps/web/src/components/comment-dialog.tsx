@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { t } from '../i18n/t';
 import { TextAreaField } from './field';
+import { FormButtons } from './form-buttons';
 
 interface CommentDialogProps {
   title: string;
@@ -74,14 +75,12 @@ export function CommentDialog({
           error={error}
           onChange={(e) => setComment(e.target.value)}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('common.sending') : (submitLabel ?? t('common.send'))}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormButtons
+          busy={busy}
+          label={submitLabel ?? t('common.send')}
+          busyLabel={t('common.sending')}
+          onCancel={onCancel}
+        />
       </form>
     </dialog>
   );

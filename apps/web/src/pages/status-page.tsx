@@ -6,6 +6,7 @@ import { SelectField } from '../components/field';
 import { PageHeading } from '../components/page-heading';
 import { OverdueBadge } from '../components/state-badge';
 import { stateTone, type StateTone } from '../components/state-tone';
+import { UnitOptions } from '../components/unit-options';
 import { formatDate } from '../i18n/format';
 import { docTypeLabel, stateLabel, t } from '../i18n/t';
 import { Link, useNavigate } from 'react-router';
@@ -129,12 +130,7 @@ function Filters({ filter, onChange, namnder, types, states }: FiltersProps) {
           value={filter.namndId}
           onChange={(e) => set({ namndId: e.target.value })}
         >
-          <option value="">{t('common.all')}</option>
-          {namnder.map((u) => (
-            <option key={String(u.id)} value={String(u.id)}>
-              {u.name}
-            </option>
-          ))}
+          <UnitOptions units={namnder} empty={t('common.all')} />
         </SelectField>
       )}
       <SelectField

@@ -95,6 +95,33 @@ interface TreeNode {
   children: TreeNode[];
 }
 
+/** A card of the administration page: its heading, the button that creates one more, and the list. */
+function ListCard({
+  id,
+  title,
+  createLabel,
+  onCreate,
+  children,
+}: {
+  id: string;
+  title: string;
+  createLabel: string;
+  onCreate: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id}>{title}</h2>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={onCreate}>
+          {createLabel}
+        </button>
+      </div>
+      {children}
+    </section>
+  );
+}
+
 function buildTree(units: OrgUnitView[]): TreeNode[] {
   const nodes = new Map(units.map((unit) => [String(unit.id), { unit, children: [] as TreeNode[] }]));
   const roots: TreeNode[] = [];
@@ -137,15 +164,14 @@ function OrgTree({
       </>
     );
   return (
-    <section aria-labelledby="org-title" className="card">
-      <h2 id="org-title">{t('admin.orgTitle')}</h2>
-      <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={onCreate}>
-          {t('admin.unitCreate')}
-        </button>
-      </div>
+    <ListCard
+      id="org-title"
+      title={t('admin.orgTitle')}
+      createLabel={t('admin.unitCreate')}
+      onCreate={onCreate}
+    >
       {body}
-    </section>
+    </ListCard>
   );
 }
 
@@ -286,14 +312,13 @@ function UserList({ unitList, onCreate, onEdit }: UserListProps) {
       </>
     );
   return (
-    <section aria-labelledby="users-title" className="card">
-      <h2 id="users-title">{t('admin.usersTitle')}</h2>
-      <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={onCreate}>
-          {t('admin.userCreate')}
-        </button>
-      </div>
+    <ListCard
+      id="users-title"
+      title={t('admin.usersTitle')}
+      createLabel={t('admin.userCreate')}
+      onCreate={onCreate}
+    >
       {body}
-    </section>
+    </ListCard>
   );
 }

@@ -3,8 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
+import { bound } from '../../components/bound';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/field';
+import { FormButtons } from '../../components/form-buttons';
 import { orgKindLabel, t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
 
@@ -58,9 +60,7 @@ export function UnitForm({
       <SelectField
         id="unit-parent"
         label={t('admin.unit.parent')}
-        value={parentId}
-        error={errors.fields['/parentId']}
-        onChange={(e) => setParentId(e.target.value)}
+        {...bound(parentId, setParentId, errors.fields['/parentId'])}
       >
         {sorted.map((u) => (
           <option key={String(u.id)} value={String(u.id)}>
@@ -71,9 +71,7 @@ export function UnitForm({
       <SelectField
         id="unit-kind"
         label={t('admin.unit.kind')}
-        value={kind}
-        error={errors.fields['/kind']}
-        onChange={(e) => setKind(e.target.value)}
+        {...bound(kind, setKind, errors.fields['/kind'])}
       >
         {KINDS.map((k) => (
           <option key={k} value={k}>
@@ -85,27 +83,21 @@ export function UnitForm({
         id="unit-name"
         label={t('admin.unit.name')}
         required
-        value={name}
-        error={errors.fields['/name']}
-        onChange={(e) => setName(e.target.value)}
+        {...bound(name, setName, errors.fields['/name'])}
       />
       <TextField
         id="unit-code"
         label={t('admin.unit.code')}
         hint={t('admin.unit.codeHint')}
         required
-        value={code}
-        error={errors.fields['/code']}
-        onChange={(e) => setCode(e.target.value)}
+        {...bound(code, setCode, errors.fields['/code'])}
       />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('common.creating') : t('common.create')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        busy={busy}
+        label={t('common.create')}
+        busyLabel={t('common.creating')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

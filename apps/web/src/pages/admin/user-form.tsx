@@ -3,8 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
+import { bound } from '../../components/bound';
 import { ErrorSummary } from '../../components/error-summary';
 import { SelectField, TextField } from '../../components/field';
+import { FormButtons } from '../../components/form-buttons';
+import { UnitOptions } from '../../components/unit-options';
 import { roleLabel, t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
 
@@ -103,27 +106,21 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
           hint={t('admin.user.usernameHint')}
           required
           autoComplete="off"
-          value={username}
-          error={errors.fields['/username']}
-          onChange={(e) => setUsername(e.target.value)}
+          {...bound(username, setUsername, errors.fields['/username'])}
         />
       )}
       <TextField
         id="user-name"
         label={t('admin.user.name')}
         required
-        value={name}
-        error={errors.fields['/name']}
-        onChange={(e) => setName(e.target.value)}
+        {...bound(name, setName, errors.fields['/name'])}
       />
       <TextField
         id="user-email"
         type="email"
         label={t('admin.user.email')}
         required
-        value={email}
-        error={errors.fields['/email']}
-        onChange={(e) => setEmail(e.target.value)}
+        {...bound(email, setEmail, errors.fields['/email'])}
       />
       <TextField
         id="user-password"
@@ -131,9 +128,7 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
         autoComplete="new-password"
         label={t('admin.user.password')}
         hint={t('admin.user.passwordHint')}
-        value={password}
-        error={errors.fields['/password']}
-        onChange={(e) => setPassword(e.target.value)}
+        {...bound(password, setPassword, errors.fields['/password'])}
       />
       <div className="field field-checkbox">
         <input
@@ -179,12 +174,7 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
                 error={unitError}
                 onChange={(e) => setRole(index, { orgUnitId: e.target.value })}
               >
-                <option value="">{t('common.none')}</option>
-                {options.map((u) => (
-                  <option key={String(u.id)} value={String(u.id)}>
-                    {u.name}
-                  </option>
-                ))}
+                <UnitOptions units={options} empty={t('common.none')} />
               </SelectField>
               <button
                 type="button"
@@ -205,14 +195,12 @@ export function UserForm({ user, units, onSaved, onCancel }: Props) {
           {t('admin.user.addRole')}
         </button>
       </fieldset>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('common.saving') : user ? t('common.save') : t('common.create')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        busy={busy}
+        label={user ? t('common.save') : t('common.create')}
+        busyLabel={t('common.saving')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { StateBadge } from '../../components/state-badge';
+import { UnitOptions } from '../../components/unit-options';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { docTypeLabel, t } from '../../i18n/t';
 import { Link } from 'react-router';
@@ -90,12 +91,7 @@ function RedThreadYear({ year }: { year: number }) {
             value={namndId}
             onChange={(e) => setNamndId(e.target.value)}
           >
-            <option value="">{t('common.all')}</option>
-            {namnder.map((u) => (
-              <option key={String(u.id)} value={String(u.id)}>
-                {u.name}
-              </option>
-            ))}
+            <UnitOptions units={namnder} empty={t('common.all')} />
           </select>
         </div>
       </div>
