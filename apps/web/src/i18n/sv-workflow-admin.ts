@@ -82,6 +82,11 @@ export const svWorkflowAdmin = {
   'wf.migrateFrom': 'Från version',
   'wf.migrateMap': 'Steg i version {version} → steg i den här versionen',
   'wf.migrateKeep': '(samma namn)',
+  'wf.migrateData': 'Räkna om uppgifterna',
+  'wf.migrateDataNone': '(nej, flytta uppgifterna som de är)',
+  'wf.dataMigration.ekonomi-nettokostnad':
+    'Ekonomi som nettokostnad med årsbudget (rapporter sparade med det äldre formuläret)',
+  'wf.dataChanged': 'Uppgifterna räknas om.',
   'wf.migrateDryRun': 'Provkör flytten',
   'wf.migrateRun': 'Flytta {count} dokument',
   'wf.migrateConfirm':

@@ -1,3 +1,4 @@
+import { DATA_MIGRATIONS } from '@rodtrad/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api/query-client';
@@ -25,10 +26,15 @@ export function MigrationPanel({
   const older = versions.filter((v) => v.version !== stored.version && v.running > 0);
   const [from, setFrom] = useState<number | null>(older.at(-1)?.version ?? null);
   const [map, setMap] = useState<Record<string, string>>({});
+  const [dataMigration, setDataMigration] = useState('');
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const source = useApiQuery<StoredVersion>(from === null ? null : `${definitionPath(stored.key)}/${from}`);
-  const body = () => ({ from, stateMap: Object.fromEntries(Object.entries(map).filter(([, v]) => v)) });
+  const body = () => ({
+    from,
+    stateMap: Object.fromEntries(Object.entries(map).filter(([, v]) => v)),
+    ...(dataMigration ? { dataMigration } : {}),
+  });
   const planMigration = useMutation({
     mutationFn: () => workflowApi.dryRun(stored.key, stored.version, body()),
     onMutate: () => setMessage(null),
@@ -71,6 +77,21 @@ export function MigrationPanel({
           {older.map((v) => (
             <option key={v.version} value={v.version}>
               {v.version} ({v.running})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="wfa-inline">
+        <label htmlFor="wfa-migrate-data">{t('wf.migrateData')}</label>
+        <select
+          id="wfa-migrate-data"
+          value={dataMigration}
+          onChange={(e) => (setDataMigration(e.target.value), setPlan(null))}
+        >
+          <option value="">{t('wf.migrateDataNone')}</option>
+          {DATA_MIGRATIONS.map((m) => (
+            <option key={m} value={m}>
+              {t(`wf.dataMigration.${m}`)}
             </option>
           ))}
         </select>
@@ -135,7 +156,13 @@ export function MigrationPanel({
                   <td>{d.state}</td>
                   <td>{d.target ?? t('common.none')}</td>
                   <td>{d.movable ? t('common.yes') : t('common.no')}</td>
-                  <td>{d.reason ?? (d.complete ? '' : t('wf.incomplete', { count: d.missing.length }))}</td>
+                  <td>
+                    {d.reason ?? (d.complete ? '' : t('wf.incomplete', { count: d.missing.length }))}
+                    {d.dataChanged && <> {t('wf.dataChanged')}</>}
+                    {d.dataNotes?.map((n) => (
+                      <span key={n}> {n}</span>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -69,6 +69,9 @@ export interface PlanEntry {
   reason?: string;
   complete: boolean;
   missing: { pointer: string; message: string }[];
+  /** With a data migration: whether it changes the data, and what a person should check. */
+  dataChanged?: boolean;
+  dataNotes?: string[];
 }
 
 export interface MigrationPlan {
