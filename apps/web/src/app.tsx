@@ -25,6 +25,7 @@ const StatusPage = lazy(() => import('./pages/status-page'));
 const ApprovalPage = lazy(() => import('./pages/approval-page'));
 const AdminPage = lazy(() => import('./pages/admin/admin-page'));
 const WorkflowsPage = lazy(() => import('./pages/admin/workflows/workflows-page'));
+const GroupMappingsPage = lazy(() => import('./pages/admin/group-mappings-page'));
 const WorkflowVersionPage = lazy(() => import('./pages/admin/workflows/workflow-version-page'));
 const EscalationsPage = lazy(() => import('./pages/escalations/escalations-page'));
 const ReportDeviationPage = lazy(() => import('./pages/escalations/report-deviation-page'));
@@ -177,6 +178,7 @@ export function App() {
         />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/admin/arbetsfloden" element={<WorkflowsPage />} />
+        <Route path="/admin/grupper" element={<GroupMappingsPage />} />
         <Route
           path="/admin/arbetsfloden/:key/:version"
           element={

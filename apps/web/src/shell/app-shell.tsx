@@ -75,8 +75,12 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           {
             to: '/admin',
             label: t('nav.admin'),
-            current: pathname.startsWith('/admin') && !pathname.startsWith('/admin/arbetsfloden'),
+            current:
+              pathname.startsWith('/admin') &&
+              !pathname.startsWith('/admin/arbetsfloden') &&
+              !pathname.startsWith('/admin/grupper'),
           },
+          { to: '/admin/grupper', label: t('nav.groups'), current: pathname.startsWith('/admin/grupper') },
           {
             to: '/admin/arbetsfloden',
             label: t('nav.workflows'),

@@ -275,6 +275,15 @@ function UserList({ unitList, onCreate, onEdit }: UserListProps) {
                               })}
                         </li>
                       ))}
+                      {user.groupRoles.map((r, i) => (
+                        <li key={`group-${r.role}-${String(r.orgUnitId)}-${i}`}>
+                          {t('header.roleAt', {
+                            role: roleLabel(r.role),
+                            unit: unitNames.get(String(r.orgUnitId)) ?? String(r.orgUnitId),
+                          })}{' '}
+                          <span className="muted">{t('groups.fromGroup')}</span>
+                        </li>
+                      ))}
                     </ul>
                   </td>
                   <td>
