@@ -14,6 +14,14 @@ trap 'rm -f "$rendered"' EXIT
 kubectl kustomize "$dir" >"$rendered"
 namespace="$(sed -n 's/^  namespace: //p' "$rendered" | head -n 1)"
 
+# Without its Secrets the Job's pod would wait, not fail: say so now.
+for secret in rodtrad-secrets rodtrad-migration; do
+  if ! kubectl get secret "$secret" -n "$namespace" >/dev/null 2>&1; then
+    echo "No Secret $secret in namespace $namespace: create it first (README.md, \"Configuration and secrets\")" >&2
+    exit 1
+  fi
+done
+
 echo "1/2 Migration (namespace $namespace)"
 job="$(kubectl apply -f "$rendered" -l rodtrad/deploy-phase=pre-deploy -o name | grep '^job')"
 condition() {
