@@ -10,7 +10,7 @@ const RULES: Record<string, Access> = {
   'GET /api/escalations': 'signed-in', // KS/KF/admin see all, others their units
   'GET /api/escalations/{id}': 'signed-in',
   'POST /api/escalations/{id}/acknowledge': 'admin', // KS chair and secretary
-  'POST /api/escalations': 'admin', // nämnd chair and secretary, for their nämnd
+  'POST /api/escalations': 'admin', // nämnd chair, secretary, förvaltningschef, economist (handläggare on its förvaltning), for their nämnd
   'GET /api/org-units/{id}/thresholds': 'admin',
   'PUT /api/org-units/{id}/thresholds': 'admin',
   'POST /api/auth/login': 'public',
