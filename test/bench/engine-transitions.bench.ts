@@ -47,20 +47,8 @@ import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 import { postJson, startApi } from './api-process';
 import { drive, fmt, freshBenchDatabase, machine, percentile } from './bench-support';
 import { ceilingWriter, type Doc, type Written } from './engine-ceiling';
+import { ENHETSPLAN_DATA as DATA } from '../support/enhetsplan-data';
 
-const DATA = {
-  aktiviteter: [
-    {
-      titel: 'Läsfrämjande',
-      namndmalId: 'BIN-1',
-      ansvarig: 'Erik Andersson',
-      klartDatum: '2027-06-01',
-      status: 'planerad',
-    },
-  ],
-  fokusomraden: ['Läsning'],
-  aptDatum: '2027-01-15',
-};
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const OPS_SINGLE = Math.ceil(Number(process.env['BENCH_OPS_SINGLE'] ?? 1000) / ROUNDS);
 const OPS_PER_CLIENT_32 = Math.ceil(Number(process.env['BENCH_OPS_32'] ?? 150) / ROUNDS);

@@ -1,4 +1,5 @@
 export * from './api-harness';
+export * from './enhetsplan-data';
 export * from './local-smtp';
 export * from './worker-harness';
 export * from './full-stack';

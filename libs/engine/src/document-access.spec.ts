@@ -1,17 +1,10 @@
-import { orgTreeOf, type RoleAssignment } from '@rodtrad/domain';
+import { BILDNING_CHAIN, orgTreeOf, type RoleAssignment } from '@rodtrad/domain';
 import type { LoadedDefinition } from './definition-store';
 import { DocumentAccess } from './document-access';
 import { EngineError } from './engine-error';
 import type { EngineActor } from './ports';
 
-const tree = orgTreeOf(
-  ['kommun', null, 'kommun'],
-  ['bin', 'kommun', 'namnd'],
-  ['bin-f', 'bin', 'forvaltning'],
-  ['grundskola', 'bin-f', 'omrade'],
-  ['transten', 'grundskola', 'enhet'],
-  ['son', 'kommun', 'namnd'],
-);
+const tree = orgTreeOf(...BILDNING_CHAIN, ['son', 'kommun', 'namnd']);
 const access = new DocumentAccess(async () => tree);
 
 const user = (...roles: RoleAssignment[]): EngineActor => ({ userId: 'u', roles, via: 'user' });

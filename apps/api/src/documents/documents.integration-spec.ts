@@ -1,18 +1,4 @@
-import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
-
-const ENHETSPLAN = {
-  aktiviteter: [
-    {
-      titel: 'Läsfrämjande i alla klasser',
-      namndmalId: 'BIN-1',
-      ansvarig: 'Erik Andersson',
-      klartDatum: '2027-06-01',
-      status: 'planerad',
-    },
-  ],
-  fokusomraden: ['Läsning'],
-  aptDatum: '2027-01-15',
-};
+import { ENHETSPLAN_DATA as ENHETSPLAN, isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 describe('documents and transitions over HTTP (real MariaDB)', () => {
   let api: TestApi;

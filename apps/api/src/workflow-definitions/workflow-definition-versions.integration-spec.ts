@@ -1,22 +1,8 @@
-import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
+import { ENHETSPLAN_DATA as ENHETSPLAN, isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 // The story of issue 8 over HTTP: an administrator edits the enhetsplan workflow (a quality check
 // after the områdeschef, the adoption step renamed), checks, compares, simulates and publishes it,
 // then moves the documents under way. Its own database: publishing changes what every test sees.
-
-const ENHETSPLAN = {
-  aktiviteter: [
-    {
-      titel: 'Läsfrämjande i alla klasser',
-      namndmalId: 'BIN-1',
-      ansvarig: 'Erik Andersson',
-      klartDatum: '2027-06-01',
-      status: 'planerad',
-    },
-  ],
-  fokusomraden: ['Läsning'],
-  aptDatum: '2027-01-15',
-};
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
 

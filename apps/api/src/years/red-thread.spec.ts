@@ -27,13 +27,13 @@ const doc = (
   data,
 });
 
+/** What every thread below is built over: the year 2027, the tree, the mandate period and its areas. */
+const BASE = { year: 2027, tree, mandatePeriod: period, strategicAreas: areas };
+
 describe('the red thread', () => {
   it('hangs nämndmål under their strategic area and links strategies and activities of the same nämnd only', () => {
     const thread = buildRedThread({
-      year: 2027,
-      tree,
-      mandatePeriod: period,
-      strategicAreas: areas,
+      ...BASE,
       documents: [
         doc('mob-bin', 'mal-och-budget', 'bin', { namndmal: [goal('1')] }),
         doc('mob-san', 'mal-och-budget', 'san', { namndmal: [goal('1', 'God service')] }),
@@ -56,10 +56,7 @@ describe('the red thread', () => {
 
   it('colours an indicator by its latest result against the straight line over the mandate period', () => {
     const thread = buildRedThread({
-      year: 2027,
-      tree,
-      mandatePeriod: period,
-      strategicAreas: areas,
+      ...BASE,
       documents: [
         doc('mob', 'mal-och-budget', 'bin', { namndmal: [goal('1')] }),
         doc('t1', 'tertialrapport', 'bin', {
@@ -78,10 +75,7 @@ describe('the red thread', () => {
 
   it('has no colour for an indicator without results', () => {
     const thread = buildRedThread({
-      year: 2027,
-      tree,
-      mandatePeriod: period,
-      strategicAreas: areas,
+      ...BASE,
       documents: [doc('mob', 'mal-och-budget', 'bin', { namndmal: [goal('1')] })],
     });
     expect(thread.strategicAreas[0].namndmal[0].indikatorer[0]).toMatchObject({ latest: null, colour: null });
@@ -89,10 +83,7 @@ describe('the red thread', () => {
 
   it('warns about too many goals for one nämnd, and keeps goals outside the areas visible', () => {
     const thread = buildRedThread({
-      year: 2027,
-      tree,
-      mandatePeriod: period,
-      strategicAreas: areas,
+      ...BASE,
       maxGoals: 2,
       documents: [
         doc('mob', 'mal-och-budget', 'bin', { namndmal: [goal('1'), goal('2'), goal('3', 'Okänt område')] }),

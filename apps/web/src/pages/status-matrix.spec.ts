@@ -3,6 +3,7 @@ import type { DocumentTypeKey } from '@rodtrad/domain';
 import { parseProblem } from '../api/api-error';
 import { classifyLinkProblem } from './approval-outcome';
 import { buildMatrix, filterMatrix } from './status-matrix';
+import { statusRow } from './testing/status-row';
 
 const units: OrgUnitView[] = [
   { id: '1', parentId: null, kind: 'kommun', name: 'Hallsbergs kommun', code: 'KOM' },
@@ -17,21 +18,14 @@ const item = (
   documentType: DocumentTypeKey,
   state: string,
   extra: Partial<YearStatusRow> = {},
-): YearStatusRow => ({
-  orgUnitId,
-  orgUnitName: units.find((u) => u.id === orgUnitId)?.name ?? '',
-  documentType,
-  period: null,
-  documentId: null,
-  state,
-  stateTitle: null,
-  dueAt: null,
-  overdue: false,
-  submittedAt: null,
-  decidedAt: null,
-  diarienummer: null,
-  ...extra,
-});
+): YearStatusRow =>
+  statusRow({
+    orgUnitId,
+    orgUnitName: units.find((u) => u.id === orgUnitId)?.name ?? '',
+    documentType,
+    state,
+    ...extra,
+  });
 
 const items = [
   item('4', 'enhetsplan', 'draft', { overdue: true }),

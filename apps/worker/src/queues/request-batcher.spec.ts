@@ -30,15 +30,21 @@ function recordingRun(firstClaims: string[] = []) {
   return { run, batches };
 }
 
+/** A batcher whose first batch runs until the test resolves `first`; later ones answer `done:<key>`. */
+function firstBatchHeld() {
+  const first = deferred<Map<string, string>>();
+  const batches: string[][] = [];
+  const batcher = new RequestBatcher<string>(async (keys) => {
+    batches.push(keys);
+    if (batches.length === 1) return first.promise;
+    return new Map(keys.map((k) => [k, `done:${k}`]));
+  }, OPTIONS);
+  return { first, batches, batcher };
+}
+
 describe('RequestBatcher', () => {
   it('gathers the requests that arrive while a batch runs into the next one', async () => {
-    const first = deferred<Map<string, string>>();
-    const batches: string[][] = [];
-    const batcher = new RequestBatcher<string>(async (keys) => {
-      batches.push(keys);
-      if (batches.length === 1) return first.promise;
-      return new Map(keys.map((k) => [k, `done:${k}`]));
-    }, OPTIONS);
+    const { first, batches, batcher } = firstBatchHeld();
 
     const a = batcher.request('a');
     await flush();
@@ -51,13 +57,7 @@ describe('RequestBatcher', () => {
   });
 
   it('answers the requests for one key that wait together from one run of it', async () => {
-    const first = deferred<Map<string, string>>();
-    const batches: string[][] = [];
-    const batcher = new RequestBatcher<string>(async (keys) => {
-      batches.push(keys);
-      if (batches.length === 1) return first.promise;
-      return new Map(keys.map((k) => [k, `done:${k}`]));
-    }, OPTIONS);
+    const { first, batches, batcher } = firstBatchHeld();
     const a = batcher.request('a');
     await flush();
     const b1 = batcher.request('b');

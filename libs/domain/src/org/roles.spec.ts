@@ -1,4 +1,4 @@
-import { orgTreeOf } from './org-tree-of';
+import { BILDNING_CHAIN, orgTreeOf } from './org-tree-of';
 import {
   ROLES,
   ROLE_KEYS,
@@ -11,14 +11,10 @@ import {
 } from './roles';
 
 const tree = orgTreeOf(
-  ['kommun', null, 'kommun'],
+  ...BILDNING_CHAIN,
   ['kf', 'kommun', 'kf'],
   ['ks', 'kommun', 'ks'],
   ['ksf', 'ks', 'forvaltning'],
-  ['bin', 'kommun', 'namnd'],
-  ['bin-f', 'bin', 'forvaltning'],
-  ['grundskola', 'bin-f', 'omrade'],
-  ['transten', 'grundskola', 'enhet'],
   ['forskola', 'bin-f', 'omrade'],
   ['san', 'kommun', 'namnd'],
   ['san-f', 'san', 'forvaltning'],

@@ -1,5 +1,6 @@
 import type { CalendarEntryView, YearStatusRow } from '@rodtrad/contracts';
 import type { DocumentTypeKey } from '@rodtrad/domain';
+import { statusRow } from '../testing/status-row';
 import { buildWheel } from './year-wheel';
 
 const entry = (
@@ -22,20 +23,15 @@ const row = (
   documentType: DocumentTypeKey,
   state: string | null,
   period: string | null = null,
-): YearStatusRow => ({
-  orgUnitId: 'u',
-  orgUnitName: 'Enhet',
-  documentType,
-  period,
-  documentId: state ? 'd' : null,
-  state,
-  stateTitle: null,
-  dueAt: null,
-  overdue: false,
-  submittedAt: null,
-  decidedAt: null,
-  diarienummer: null,
-});
+): YearStatusRow =>
+  statusRow({
+    orgUnitId: 'u',
+    orgUnitName: 'Enhet',
+    documentType,
+    period,
+    documentId: state ? 'd' : null,
+    state,
+  });
 
 describe('buildWheel', () => {
   const wheel = buildWheel(
