@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { orgTreeOf } from '@rodtrad/domain';
+import { BILDNING_CHAIN, orgTreeOf } from '@rodtrad/domain';
 import { createFormValidator } from '@rodtrad/workflow';
-import { DocumentChoices, withChoices } from './document-choices';
+import { DocumentChoices, withAnnualBudget, withChoices } from './document-choices';
 
 const schema = {
   type: 'object',
@@ -87,16 +87,20 @@ describe('withChoices: the annual budget', () => {
     ).toEqual(['/ekonomi/arsbudget']);
     expect(v.validate(out, { ekonomi: { arsbudget: 550_000_000, prognos: 1 } })).toEqual([]);
   });
+
+  it('stores the adopted figure whatever the author sends, and leaves data alone without one', () => {
+    const out = withChoices({ allOf: [report] }, { arsbudget: 550_000_000 });
+    expect(withAnnualBudget(out, { ekonomi: { arsbudget: 1, prognos: 562_000_000 }, analys: 'x' })).toEqual({
+      ekonomi: { arsbudget: 550_000_000, prognos: 562_000_000 },
+      analys: 'x',
+    });
+    expect(withAnnualBudget(out, {})).toEqual({ ekonomi: { arsbudget: 550_000_000 } });
+    expect(withAnnualBudget(report, { ekonomi: { arsbudget: 1 } })).toEqual({ ekonomi: { arsbudget: 1 } });
+  });
 });
 
 describe('DocumentChoices', () => {
-  const tree = orgTreeOf(
-    ['kommun', null, 'kommun'],
-    ['bin', 'kommun', 'namnd'],
-    ['bin-f', 'bin', 'forvaltning'],
-    ['grundskola', 'bin-f', 'omrade'],
-    ['transten', 'grundskola', 'enhet'],
-  );
+  const tree = orgTreeOf(...BILDNING_CHAIN);
   const enhetsplan = { type: 'enhetsplan', orgUnitId: 'transten', year: 2031 };
 
   it('reads the nämnd’s plan until it is adopted, then keeps the adopted goals without asking again', async () => {
