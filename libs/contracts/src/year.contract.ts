@@ -84,6 +84,54 @@ const updateCalendarEntryResult = {
 export type UpdateCalendarEntryResult = FromSchema<typeof updateCalendarEntryResult>;
 export const updateCalendarEntryResultSchema: JsonSchema = updateCalendarEntryResult;
 
+const monthlyPeriods = {
+  type: 'object',
+  required: ['periods'],
+  additionalProperties: false,
+  description:
+    'The monthly reports of the budget year and the month KS treats each (§6.1: February in March, March in April, July in September, September in October, October in November, November in December). Each month 1–12 once; the KS month after it, in the budget year.',
+  properties: {
+    periods: {
+      type: 'array',
+      maxItems: 12,
+      items: {
+        type: 'object',
+        required: ['month', 'ksMonth'],
+        additionalProperties: false,
+        properties: {
+          month: { type: 'integer', minimum: 1, maximum: 12, description: 'Månaden rapporten avser' },
+          ksMonth: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 12,
+            description: 'Månaden kommunstyrelsen behandlar den',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export type MonthlyPeriodsRequest = FromSchema<typeof monthlyPeriods>;
+export const monthlyPeriodsSchema: JsonSchema = monthlyPeriods;
+
+const monthlyPeriodsResult = {
+  type: 'object',
+  required: ['items', 'documentsRescheduled'],
+  additionalProperties: false,
+  properties: {
+    items: {
+      type: 'array',
+      items: calendarEntry,
+      description: 'The monthly report lines of the wheel after the change',
+    },
+    documentsRescheduled: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+export type MonthlyPeriodsResult = FromSchema<typeof monthlyPeriodsResult>;
+export const monthlyPeriodsResultSchema: JsonSchema = monthlyPeriodsResult;
+
 // ---- opening a year -----------------------------------------------------------------------------
 
 const openYearResult = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   documentCreationProblem,
+  parseMonthPeriod,
   documentTitle,
   type DocumentTypeKey,
   type OrgUnitNode,
@@ -151,7 +152,17 @@ export class DocumentEngine {
   async create(cmd: CreateDocumentCommand): Promise<DocumentRow> {
     const unit = (await this.ports.orgTree()).get(cmd.orgUnitId);
     const period = cmd.period ?? null;
-    const problem = documentCreationProblem({ type: cmd.type, unit, year: cmd.year, period });
+    let problem = documentCreationProblem({ type: cmd.type, unit, year: cmd.year, period });
+    // A monthly report of a month the municipality added to the year's wheel (§6.1 periods are
+    // the wheel's data): the wheel has a dated line for it.
+    if (
+      problem?.pointer === '/period' &&
+      cmd.type === 'manadsrapport' &&
+      period !== null &&
+      parseMonthPeriod(period)?.year === cmd.year &&
+      (await this.ports.dueAt('manadsrapport', cmd.year, period, this.ports.now())) !== null
+    )
+      problem = null;
     if (problem)
       throw new EngineError('invalid-request', problem.detail, [
         { pointer: problem.pointer, message: problem.message },

@@ -2,6 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   defaultYearWheel,
   dueInstant,
+  monthlyReportLine,
+  parseMonthPeriod,
   sortYearWheel,
   type YearWheelEntry,
   type YearWheelOptions,
@@ -20,23 +22,37 @@ export const RESCHEDULE_DEADLINES_EFFECT = 'rescheduleDeadlines';
 
 /**
  * The default wheel with the municipality's edits laid over it. An edit names a line by key and
- * period; edits of lines the default does not have are ignored (the wheel's shape is the source's).
+ * period; edits of other lines the default does not have are ignored (the wheel's shape is the
+ * source's), except the monthly reports, whose periods are the municipality's to choose (§6.1):
+ * an edit of a month the default lacks adds that month's report, and an edit with neither a date
+ * nor relative days removes the month's report from the wheel.
  */
 export function applyWheelOverrides(
   defaults: readonly YearWheelEntry[],
   overrides: readonly Pick<YearWheelOverride, 'key' | 'period' | 'date' | 'relativeDays'>[],
 ): YearWheelEntry[] {
   const byLine = new Map(overrides.map((o) => [`${o.key}|${o.period ?? ''}`, o]));
-  return sortYearWheel(
-    defaults.map((entry) => {
-      const o = byLine.get(`${entry.key}|${entry.period ?? ''}`);
-      if (!o) return entry;
-      const edited: YearWheelEntry = { ...entry, date: o.date };
-      if (o.relativeDays !== null) edited.relativeDays = o.relativeDays;
-      else delete edited.relativeDays;
-      return edited;
-    }),
-  );
+  const monthly = (o: { key: string; period: string | null }) =>
+    o.key === 'manadsrapport' && o.period !== null && parseMonthPeriod(o.period) !== undefined;
+  const removed = (o: { date: string | null; relativeDays: number | null }) =>
+    o.date === null && o.relativeDays === null;
+  // A month key carries its budget year ('2027-05').
+  const line = (o: { period: string | null; date: string | null }) =>
+    monthlyReportLine(Number((o.period as string).slice(0, 4)), o.period as string, o.date as string);
+  const edited = defaults.flatMap((entry): YearWheelEntry[] => {
+    const o = byLine.get(`${entry.key}|${entry.period ?? ''}`);
+    if (!o) return [entry];
+    if (monthly(o)) return removed(o) ? [] : [line(o)];
+    const moved: YearWheelEntry = { ...entry, date: o.date };
+    if (o.relativeDays !== null) moved.relativeDays = o.relativeDays;
+    else delete moved.relativeDays;
+    return [moved];
+  });
+  const known = new Set(defaults.map((e) => `${e.key}|${e.period ?? ''}`));
+  const added = overrides
+    .filter((o) => monthly(o) && !removed(o) && o.date !== null && !known.has(`${o.key}|${o.period}`))
+    .map(line);
+  return sortYearWheel([...edited, ...added]);
 }
 
 /** States of a definition whose deadline is the wheel key (e.g. draft and review of enhetsplan). */

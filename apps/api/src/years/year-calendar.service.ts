@@ -1,7 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { isIsoDate, toICalendar, type YearWheelEntry } from '@rodtrad/domain';
-import type { CalendarEntryView, UpdateCalendarEntryRequest } from '@rodtrad/contracts';
+import {
+  formatIsoDate,
+  isIsoDate,
+  monthlyPeriodProblems,
+  monthPeriodKey,
+  toICalendar,
+  type YearWheelEntry,
+} from '@rodtrad/domain';
+import type {
+  CalendarEntryView,
+  MonthlyPeriodsRequest,
+  MonthlyPeriodsResult,
+  UpdateCalendarEntryRequest,
+} from '@rodtrad/contracts';
 import { MunicipalYearWheel } from '@rodtrad/engine';
 import { AdminAuditRepository } from '@rodtrad/persistence';
 import { OrgTreeService } from '../auth/org-tree.service';
@@ -126,6 +138,90 @@ export class YearCalendarService {
       return { after, documentsRescheduled };
     });
     return { entry: view(moved.after, defaults), documentsRescheduled: moved.documentsRescheduled };
+  }
+
+  /**
+   * Sets which months have a monthly report and the month KS treats each (§6.1's periods as the
+   * wheel's data): a month added or moved to another KS month gets its line on the 15th of that
+   * month (a line already in that month keeps its day), a month left out is removed from the wheel.
+   * Documents whose current step is due by a moved line follow it; documents already created for a
+   * removed month are left as they are. Refused field by field (422) when a month is named twice or
+   * its KS month is not after it; audited.
+   */
+  async setMonthlyPeriods(
+    year: number,
+    req: MonthlyPeriodsRequest,
+    actorUserId: string,
+  ): Promise<MonthlyPeriodsResult> {
+    const problems = monthlyPeriodProblems(req.periods);
+    if (problems.length) throw ApiProblem.validation(problems);
+    const defaults = this.wheel.defaults(year);
+    const wanted = new Map(req.periods.map((p) => [p.month, p.ksMonth]));
+    const result = await this.ds.transaction(async (m) => {
+      const monthlyOf = async () =>
+        (await this.wheel.wheel(year, m)).filter((e) => e.key === 'manadsrapport');
+      const before = await monthlyOf();
+      let documentsRescheduled = 0;
+      for (let month = 1; month <= 12; month++) {
+        const period = monthPeriodKey(year, month);
+        const current = before.find((e) => e.period === period);
+        const ksMonth = wanted.get(month);
+        if (ksMonth === undefined) {
+          if (current)
+            await this.wheel.overrides.upsert(
+              {
+                year,
+                key: 'manadsrapport',
+                period,
+                date: null,
+                relativeDays: null,
+                updatedByUserId: actorUserId,
+              },
+              m,
+            );
+          continue;
+        }
+        if (current?.ksMonth === ksMonth) continue;
+        const revision = await this.wheel.overrides.upsert(
+          {
+            year,
+            key: 'manadsrapport',
+            period,
+            date: formatIsoDate(year, ksMonth, 15),
+            relativeDays: null,
+            updatedByUserId: actorUserId,
+          },
+          m,
+        );
+        const entry = (await monthlyOf()).find((e) => e.period === period) as YearWheelEntry;
+        documentsRescheduled += await this.wheel.applyMove(
+          { year, key: 'manadsrapport', period, entry, revision },
+          m,
+          this.clock.now(),
+        );
+      }
+      const after = await monthlyOf();
+      await this.audit.append(
+        {
+          actorUserId,
+          action: 'year-wheel.monthly-periods',
+          entityType: 'year_wheel_entry',
+          entityId: `${year}/manadsrapport`,
+          details: {
+            before: before.map((e) => [e.period, e.ksMonth ?? null]),
+            after: after.map((e) => [e.period, e.ksMonth ?? null]),
+            documentsRescheduled,
+          },
+        },
+        m,
+        this.clock.now(),
+      );
+      return { after, documentsRescheduled };
+    });
+    return {
+      items: result.after.map((e) => view(e, defaults)),
+      documentsRescheduled: result.documentsRescheduled,
+    };
   }
 
   async icalendar(year: number): Promise<string> {

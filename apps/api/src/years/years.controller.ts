@@ -12,6 +12,8 @@ import type { Response } from 'express';
 import {
   budgetYearParamSchema,
   calendarSchema,
+  monthlyPeriodsResultSchema,
+  monthlyPeriodsSchema,
   municipalReportQuerySchema,
   municipalReportSchema,
   openYearResultSchema,
@@ -21,6 +23,7 @@ import {
   updateCalendarEntrySchema,
   yearStatusQuerySchema,
   yearStatusSchema,
+  type MonthlyPeriodsRequest,
   type MunicipalReportQuery,
   type OpenYearResult,
   type UpdateCalendarEntryRequest,
@@ -89,6 +92,23 @@ export class YearsController {
     @CurrentPrincipal() p: Principal,
   ) {
     return this.calendar.update(parseBudgetYear(year), key, body, p.userId);
+  }
+
+  @Put('calendar/manadsrapport/periods')
+  @RequireRole('admin', 'registrator')
+  @ApiOperation({
+    summary:
+      'Välj månadsrapporterna och månaden kommunstyrelsen behandlar var och en (administratör, registrator)',
+    description:
+      'The periods of the monthly reports are data of the year wheel (defaults from §6.1: February in March, March in April, July in September, September in October, October in November, November in December). A month added or moved gets its line on the 15th of the KS month (a line already in that month keeps its day); a month left out is removed from the wheel, and documents already created for it are left as they are. Documents due by a moved line follow it at once (`rescheduleDeadlines` outbox rows); audited. 422 problem+json with JSON pointers (`/periods/0/ksMonth`) for a month named twice or a KS month not after its month; nothing changes then.',
+  })
+  @ApiOkResponse({ schema: monthlyPeriodsResultSchema })
+  updateMonthlyPeriods(
+    @Param('year') year: string,
+    @ValidBody(monthlyPeriodsSchema) body: MonthlyPeriodsRequest,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.calendar.setMonthlyPeriods(parseBudgetYear(year), body, p.userId);
   }
 
   @Get('calendar.ics')

@@ -91,17 +91,12 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
 
   const monthly = reportPeriods('manadsrapport', budgetYear, options).map((period): YearWheelEntry => {
     const { month } = parseMonthPeriod(period) as { year: number; month: number };
-    const ksMonth = ksMonthOf(month, options.monthlyPeriods);
-    return {
-      key: 'manadsrapport',
-      documentType: 'manadsrapport',
-      title: `Månadsrapport ${reportPeriodLabel('manadsrapport', period, budgetYear)}`,
-      // Due to KS by the 15th of the month KS treats it in, after the nämnd has decided on it.
-      date: formatIsoDate(budgetYear, ksMonth, 15),
+    // Due to KS by the 15th of the month KS treats it in, after the nämnd has decided on it.
+    return monthlyReportLine(
+      budgetYear,
       period,
-      ksMonth,
-      description: `Ekonomiskt läge, nyckeltal, verksamhetsavvikelser, analys och förslag till åtgärder. Nämnden beslutar om rapporten; kommunstyrelsen behandlar den i ${SWEDISH_MONTHS[ksMonth - 1]}.`,
-    };
+      formatIsoDate(budgetYear, ksMonthOf(month, options.monthlyPeriods), 15),
+    );
   });
 
   const entries: YearWheelEntry[] = [
@@ -213,6 +208,23 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
     },
   ];
   return sortYearWheel(entries);
+}
+
+/**
+ * The year wheel's line of one monthly report, due to KS on `date`: KS treats it in the month of
+ * that date (`ksMonth`), so a registrar who moves the line to another month moves KS's treatment.
+ */
+export function monthlyReportLine(budgetYear: number, period: string, date: string): YearWheelEntry {
+  const ksMonth = Number(date.slice(5, 7));
+  return {
+    key: 'manadsrapport',
+    documentType: 'manadsrapport',
+    title: `Månadsrapport ${reportPeriodLabel('manadsrapport', period, budgetYear)}`,
+    date,
+    period,
+    ksMonth,
+    description: `Ekonomiskt läge, nyckeltal, verksamhetsavvikelser, analys och förslag till åtgärder. Nämnden beslutar om rapporten; kommunstyrelsen behandlar den i ${SWEDISH_MONTHS[ksMonth - 1]}.`,
+  };
 }
 
 /** By date (relative entries last), then key and period, so the order never depends on input. */
