@@ -9,6 +9,7 @@
 
 import { isIP } from 'node:net';
 import { Invalid } from './invalid';
+import { OBSERVABILITY_VARIABLES } from './observability';
 import { OIDC_VARIABLES, oidcProblems } from './oidc';
 
 /** How the text of one variable becomes a value; `type` is how the README's table names it. */
@@ -321,6 +322,7 @@ export const CONFIG_VARIABLES = [
     description: 'Folder of the built web app that the API serves',
   }),
   ...OIDC_VARIABLES,
+  ...OBSERVABILITY_VARIABLES,
 ] as const;
 
 type Declared = (typeof CONFIG_VARIABLES)[number];
