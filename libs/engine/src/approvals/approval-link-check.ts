@@ -8,6 +8,7 @@ import type { DocumentEngine } from '../document-engine';
 import type { LoadedDefinition } from '../definition-store';
 import { ApprovalError, DEAD_LINK_DETAIL } from './approval-error';
 import { hashApprovalToken, isWellFormedApprovalToken } from './approval-token';
+import type { ReassignApprovals } from './reassign-approvals';
 
 /** How a decision reaches us: the link's token, or a signed-in approver naming the approval. */
 export type ApprovalHandle = { token: string } | { approvalId: string; userId: string };
@@ -61,4 +62,43 @@ export async function locateLiveApproval(
   const dead = deadLinkCode(approval, request, doc, now);
   if (dead) throw deadLink(dead);
   return { approval, request, doc, def, tokenHash: approval.tokenHash };
+}
+
+/** How a caller comes to act on an approval: its handle, who is signed in, and the caller's own check. */
+export interface ApprovalCaller {
+  handle: ApprovalHandle;
+  /** The signed-in caller, if any: required (and must be the approver) when the step asks for sign-in. */
+  signedInUserId: string | null;
+  /** The caller's own check once the link is known to be live (the link page's CSRF token). */
+  authorize?: (live: LiveApproval) => void;
+}
+
+/**
+ * The live approval as a caller may act on it now: passed by the caller's own check, signed in
+ * where the step asks it, and still within the approver's authority (deciding and delegating alike).
+ */
+export async function actOn(
+  live: LiveApproval,
+  caller: ApprovalCaller,
+  authority: Pick<ReassignApprovals, 'requireAuthority'>,
+  now: Date,
+): Promise<LiveApproval> {
+  caller.authorize?.(live);
+  requireSignInIfAsked(live, caller.signedInUserId);
+  await authority.requireAuthority(live.approval, live.request, live.doc.orgUnitId, now);
+  return live;
+}
+
+export function requireSignInIfAsked(live: LiveApproval, signedInUserId: string | null): void {
+  if (!live.request.requireSignIn) return;
+  if (!signedInUserId)
+    throw new ApprovalError(
+      'sign-in-required',
+      'Det här beslutet kräver att du loggar in i Rödtråd först. Logga in och öppna länken igen.',
+    );
+  if (signedInUserId !== live.approval.approverUserId)
+    throw new ApprovalError(
+      'not-your-approval',
+      'Du är inloggad som någon annan än den som ska godkänna. Logga ut och logga in som mottagaren av mejlet.',
+    );
 }

@@ -1,14 +1,8 @@
+import type { OutgoingMail } from '@rodtrad/mail';
 import type { ApprovalMode } from '@rodtrad/persistence';
 
-/** A mail as the mail outbox takes it (libs/mail's OutgoingMail, by shape). */
-export interface ApprovalMail {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  threadKey?: string;
-  dedupeKey: string;
-}
+/** A mail as the mail outbox takes it. */
+export type ApprovalMail = OutgoingMail;
 
 export type ApprovalMailReason = 'requested' | 'renewed' | 'delegated' | 'your-turn' | 'reassigned';
 

@@ -5,9 +5,11 @@ import type { DocumentEngine } from '../document-engine';
 import type { EngineActor } from '../ports';
 import { ApprovalError } from './approval-error';
 import {
+  actOn,
   deadLink,
   deadLinkCode,
   locateLiveApproval,
+  type ApprovalCaller,
   type ApprovalHandle,
   type LiveApproval,
 } from './approval-link-check';
@@ -18,14 +20,9 @@ import type { RenewApprovalLinks } from './renew-approval-links';
 
 export type ApprovalDecision = 'approve' | 'reject' | 'return';
 
-export interface DecideApprovalCommand {
-  handle: ApprovalHandle;
+export interface DecideApprovalCommand extends ApprovalCaller {
   decision: ApprovalDecision;
   comment?: string | null;
-  /** The signed-in caller, if any: required (and must be the approver) when the step asks for sign-in. */
-  signedInUserId: string | null;
-  /** The caller's own check once the link is known to be live (the link page's CSRF token). */
-  authorize?: (live: LiveApproval) => void;
 }
 
 export interface DecideApprovalResult {
@@ -67,10 +64,7 @@ export class DecideApproval {
         { pointer: '/comment', message: 'En kommentar krävs vid avslag och retur.' },
       ]);
     const now = this.now();
-    const live = await this.locate(cmd.handle, now);
-    cmd.authorize?.(live);
-    requireSignInIfAsked(live, cmd.signedInUserId);
-    await this.reassign.requireAuthority(live.approval, live.request, live.doc.orgUnitId, now);
+    const live = await actOn(await this.locate(cmd.handle, now), cmd, this.reassign, now);
     if (cmd.decision !== 'approve' && !live.request.returnEvent)
       throw new ApprovalError(
         'invalid-request',
@@ -183,18 +177,4 @@ export class DecideApproval {
       roles: roles.map((role) => ({ role: role as never, orgUnitId: live.doc.orgUnitId })),
     };
   }
-}
-
-export function requireSignInIfAsked(live: LiveApproval, signedInUserId: string | null): void {
-  if (!live.request.requireSignIn) return;
-  if (!signedInUserId)
-    throw new ApprovalError(
-      'sign-in-required',
-      'Det här beslutet kräver att du loggar in i Rödtråd först. Logga in och öppna länken igen.',
-    );
-  if (signedInUserId !== live.approval.approverUserId)
-    throw new ApprovalError(
-      'not-your-approval',
-      'Du är inloggad som någon annan än den som ska godkänna. Logga ut och logga in som mottagaren av mejlet.',
-    );
 }

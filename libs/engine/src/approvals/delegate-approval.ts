@@ -4,23 +4,18 @@ import { stateMeta } from '@rodtrad/workflow';
 import type { DocumentEngine } from '../document-engine';
 import { ApprovalError } from './approval-error';
 import {
+  actOn,
   deadLink,
   deadLinkCode,
   locateLiveApproval,
-  type ApprovalHandle,
-  type LiveApproval,
+  type ApprovalCaller,
 } from './approval-link-check';
 import { ApprovalLinks } from './approval-links';
-import { requireSignInIfAsked } from './decide-approval';
 import type { ReassignApprovals } from './reassign-approvals';
 
-export interface DelegateApprovalCommand {
-  handle: ApprovalHandle;
+export interface DelegateApprovalCommand extends ApprovalCaller {
   substitute: { userId: string } | { username: string };
   reason: string;
-  signedInUserId: string | null;
-  /** The caller's own check once the link is known to be live (the link page's CSRF token). */
-  authorize?: (live: LiveApproval) => void;
 }
 
 /**
@@ -50,10 +45,12 @@ export class DelegateApproval {
         { pointer: '/reason', message: 'Skäl krävs.' },
       ]);
     const now = this.now();
-    const live = await locateLiveApproval(this.approvals, this.engine, cmd.handle, now);
-    cmd.authorize?.(live);
-    requireSignInIfAsked(live, cmd.signedInUserId);
-    await this.reassign.requireAuthority(live.approval, live.request, live.doc.orgUnitId, now);
+    const live = await actOn(
+      await locateLiveApproval(this.approvals, this.engine, cmd.handle, now),
+      cmd,
+      this.reassign,
+      now,
+    );
     const pointer = 'userId' in cmd.substitute ? '/substituteUserId' : '/substituteUsername';
     const [sub] = await this.ds.query(
       'SELECT id, name FROM app_user WHERE active = 1 AND ' +
