@@ -59,7 +59,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Logga ut',
     description:
-      'Ends the session of the cookie or bearer token, if any: 204. A session signed in through the identity provider (OpenID Connect) gets 200 with redirectTo, the provider’s end_session_endpoint (RP-initiated logout, with id_token_hint and post_logout_redirect_uri <PUBLIC_URL>/login?utloggad), where the browser goes to sign out there too.',
+      'Ends the session of the cookie or bearer token, if any: 204. A session signed in through the identity provider (OpenID Connect) gets 200 with redirectTo, the provider’s end_session_endpoint (RP-initiated logout, with id_token_hint and post_logout_redirect_uri <PUBLIC_URL>/logga-in?utloggad), where the browser goes to sign out there too.',
   })
   @ApiResponse({ status: 204, description: 'Signed out' })
   @ApiOkResponse({ schema: logoutRedirectSchema, description: 'Signed out here; go on to the provider' })

@@ -42,7 +42,7 @@ export class OidcClient {
   }
 
   get postLogoutRedirectUri(): string {
-    return `${this.config.publicUrl}/login?utloggad`;
+    return `${this.config.publicUrl}/logga-in?utloggad`;
   }
 
   /** The provider's metadata and our client, discovered once. */

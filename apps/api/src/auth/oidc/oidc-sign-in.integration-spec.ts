@@ -55,7 +55,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
   });
 
   it('redirects to the provider with PKCE, state and nonce, and only ever returns to a local path', async () => {
-    const res = await api.request('GET', '/api/auth/oidc/login?returnTo=%2Fuppgifter');
+    const res = await api.request('GET', '/api/auth/oidc/logga-in?returnTo=%2Fuppgifter');
     expect(res.status).toBe(302);
     const to = new URL(res.headers.get('location') as string);
     expect(to.origin).toBe(provider.issuer);
@@ -75,7 +75,10 @@ describe('sign-in through the municipality’s OpenID provider', () => {
       '/\\evil.example',
       'javascript:alert(1)',
     ]) {
-      const refused = await api.request('GET', `/api/auth/oidc/login?returnTo=${encodeURIComponent(evil)}`);
+      const refused = await api.request(
+        'GET',
+        `/api/auth/oidc/logga-in?returnTo=${encodeURIComponent(evil)}`,
+      );
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([{ pointer: '/query/returnTo', message: expect.any(String) }]);
       expect(refused.headers.get('location')).toBeNull();
@@ -84,7 +87,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
 
   it('signs a new rektor in at the provider’s login page, creates her with the roles of her groups, and lands where she was going', async () => {
     const browser = new HttpBrowser(api);
-    const landed = await browser.follow('/api/auth/oidc/login?returnTo=%2Fuppgifter%3Fvy%3Dalla', 'rita');
+    const landed = await browser.follow('/api/auth/oidc/logga-in?returnTo=%2Fuppgifter%3Fvy%3Dalla', 'rita');
     expect(landed.url.pathname + landed.url.search).toBe('/uppgifter?vy=alla');
     const res = await me(browser);
     expect(res.status).toBe(200);
@@ -136,7 +139,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
     await provider.setUsers({ rita: { ...rita, groups: ['GRP-Personalklubben'] } });
     const browser = new HttpBrowser(api);
     const landed = await browser.follow('/api/auth/oidc/login', 'rita');
-    expect(landed.url.pathname + landed.url.search).toBe('/login?oidc-fel=no-roles');
+    expect(landed.url.pathname + landed.url.search).toBe('/logga-in?oidc-fel=no-roles');
     expect(browser.cookie(new URL(api.url).host, 'rodtrad_session')).toBeUndefined();
     await provider.setUsers({ rita });
   });
@@ -147,7 +150,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
       try {
         const browser = new HttpBrowser(api);
         const landed = await browser.follow('/api/auth/oidc/login', 'rita');
-        expect(landed.url.pathname + landed.url.search).toBe('/login?oidc-fel=invalid-response');
+        expect(landed.url.pathname + landed.url.search).toBe('/logga-in?oidc-fel=invalid-response');
         expect(browser.cookie(new URL(api.url).host, 'rodtrad_session')).toBeUndefined();
       } finally {
         await provider.tamper(null);
@@ -164,7 +167,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
     const login = await start.go('GET', '/api/auth/oidc/login');
     const code = await codeCallback(start, login.location as string);
     const hop = await victim.follow(code);
-    expect(hop.url.pathname + hop.url.search).toBe('/login?oidc-fel=state-mismatch');
+    expect(hop.url.pathname + hop.url.search).toBe('/logga-in?oidc-fel=state-mismatch');
     expect(victim.cookie(new URL(api.url).host, 'rodtrad_session')).toBeUndefined();
     // Without any sign-in under way, likewise.
     const stranger = new HttpBrowser(api);
@@ -241,7 +244,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
     expect(res.status).toBe(200);
     const to = new URL(res.body.redirectTo);
     expect(to.origin + to.pathname).toBe(`${provider.issuer}/session/end`);
-    expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${api.url}/login?utloggad`);
+    expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${api.url}/logga-in?utloggad`);
     expect(to.searchParams.get('id_token_hint')).toMatch(/^ey/);
     expect((await api.request('GET', '/api/auth/me', { headers: { cookie } })).status).toBe(401);
     // A password session signs out as before.
@@ -322,7 +325,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
     try {
       const res = await down.request('GET', '/api/auth/oidc/login');
       expect(res.status).toBe(302);
-      expect(res.headers.get('location')).toBe('/login?oidc-fel=provider-unavailable');
+      expect(res.headers.get('location')).toBe('/logga-in?oidc-fel=provider-unavailable');
     } finally {
       await down.close();
     }

@@ -61,7 +61,7 @@ export class OidcController {
   @ApiOperation({
     summary: 'Logga in hos identitetsleverantören (OpenID Connect)',
     description:
-      'A browser navigation. 302 to the provider’s authorization endpoint (authorization code flow with PKCE S256, state and nonce; the sign-in under way is kept server-side for 10 minutes under an httpOnly cookie). returnTo: a path of Rödtråd to land on afterwards (default /); anything else (another site, //host, a scheme) is refused with 422, never followed. maxAge: ask the provider for an authentication at most this many seconds old (max_age), as decisions that need a fresh sign-in do. When the provider cannot be reached: 302 to /login?oidc-fel=provider-unavailable. 404 when OIDC_ISSUER is not set.',
+      'A browser navigation. 302 to the provider’s authorization endpoint (authorization code flow with PKCE S256, state and nonce; the sign-in under way is kept server-side for 10 minutes under an httpOnly cookie). returnTo: a path of Rödtråd to land on afterwards (default /); anything else (another site, //host, a scheme) is refused with 422, never followed. maxAge: ask the provider for an authentication at most this many seconds old (max_age), as decisions that need a fresh sign-in do. When the provider cannot be reached: 302 to /logga-in?oidc-fel=provider-unavailable. 404 when OIDC_ISSUER is not set.',
   })
   @ApiQuery({ name: 'returnTo', required: false, schema: { type: 'string', example: '/uppgifter' } })
   @ApiQuery({ name: 'maxAge', required: false, schema: { type: 'integer', minimum: 0, maximum: 86400 } })
@@ -122,7 +122,7 @@ export class OidcController {
   @ApiOperation({
     summary: 'Återkomst från identitetsleverantören (redirect URI)',
     description:
-      'Register <PUBLIC_URL>/api/auth/oidc/callback as the redirect URI at the provider. Checks that the answer belongs to this browser’s sign-in (state), exchanges the code with the PKCE verifier, validates the ID token (signature, iss, aud, nonce, max_age), finds or creates the user, recomputes their roles from groups, starts a session (httpOnly cookie) and sends the browser (302) to returnTo. On any failure 302 to /login?oidc-fel=<code>, where the sign-in page explains it in Swedish: provider-unavailable, configuration, provider-refused, state-mismatch, invalid-response, not-allowed, no-roles.',
+      'Register <PUBLIC_URL>/api/auth/oidc/callback as the redirect URI at the provider. Checks that the answer belongs to this browser’s sign-in (state), exchanges the code with the PKCE verifier, validates the ID token (signature, iss, aud, nonce, max_age), finds or creates the user, recomputes their roles from groups, starts a session (httpOnly cookie) and sends the browser (302) to returnTo. On any failure 302 to /logga-in?oidc-fel=<code>, where the sign-in page explains it in Swedish: provider-unavailable, configuration, provider-refused, state-mismatch, invalid-response, not-allowed, no-roles.',
   })
   @ApiResponse({
     status: 302,
@@ -172,7 +172,7 @@ export class OidcController {
     const failure = e instanceof OidcFailure ? e : new OidcFailure('invalid-response', String(e));
     if (!(e instanceof OidcFailure)) this.log.error(`OpenID sign-in failed: ${String(e)}`);
     else this.log.warn(`OpenID sign-in failed: ${failure.message}`);
-    redirect(res, `/login?oidc-fel=${failure.code}`);
+    redirect(res, `/logga-in?oidc-fel=${failure.code}`);
   }
 }
 

@@ -25,7 +25,7 @@ export async function startApiWithProvider(
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
         redirect_uris: [`${publicUrl}/api/auth/oidc/callback`],
-        post_logout_redirect_uris: [`${publicUrl}/login?utloggad`],
+        post_logout_redirect_uris: [`${publicUrl}/logga-in?utloggad`],
         backchannel_logout_uri: `${publicUrl}/api/auth/oidc/backchannel-logout`,
         backchannel_logout_session_required: true,
       },
