@@ -24,6 +24,17 @@ export interface LinkContacts {
   onBehalfOf: { name: string } | null;
 }
 
+/** What a mail carrying a link says: the request and document, the step, who gets it and why. */
+export interface LinkMail {
+  request: ApprovalRequestRow;
+  doc: DocumentRow;
+  stepTitle: string;
+  target: LinkTarget;
+  link: MintedLink;
+  reason: ApprovalMailReason;
+  contacts: LinkContacts;
+}
+
 export interface LinkTarget {
   approvalId: string;
   approverUserId: string;
@@ -59,7 +70,7 @@ export class ApprovalLinks {
     const link = this.mint(request, doc, now);
     await this.approvals.setToken(target.approvalId, link, m);
     const contacts = await this.contactsOf(m, target);
-    return this.mail.write(this.compose(request, doc, stepTitle, target, link, reason, contacts), m);
+    return this.mail.write(this.compose({ request, doc, stepTitle, target, link, reason, contacts }), m);
   }
 
   /**
@@ -82,28 +93,19 @@ export class ApprovalLinks {
    * itself: the mail's insert travels with the COMMIT. Returns the mail row's id, to dispatch
    * after the commit.
    */
-  writeMailLater(
-    tx: BatchedTransaction,
-    request: ApprovalRequestRow,
-    doc: DocumentRow,
-    stepTitle: string,
-    target: LinkTarget,
-    link: MintedLink,
-    reason: ApprovalMailReason,
-    contacts: LinkContacts,
-  ): string {
-    return this.mail.writeLater(this.compose(request, doc, stepTitle, target, link, reason, contacts), tx);
+  writeMailLater(tx: BatchedTransaction, mail: LinkMail): string {
+    return this.mail.writeLater(this.compose(mail), tx);
   }
 
-  private compose(
-    request: ApprovalRequestRow,
-    doc: DocumentRow,
-    stepTitle: string,
-    target: LinkTarget,
-    link: MintedLink,
-    reason: ApprovalMailReason,
-    { approver, onBehalfOf }: LinkContacts,
-  ): ApprovalMail {
+  private compose({
+    request,
+    doc,
+    stepTitle,
+    target,
+    link,
+    reason,
+    contacts: { approver, onBehalfOf },
+  }: LinkMail): ApprovalMail {
     return composeApprovalMail({
       reason,
       approver,

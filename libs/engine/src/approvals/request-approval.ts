@@ -119,19 +119,22 @@ export class RequestApproval {
         const link = links[seq];
         if (link)
           mails.push(
-            this.links.writeMailLater(
-              tx,
+            this.links.writeMailLater(tx, {
               request,
               doc,
               stepTitle,
-              { approvalId: ids[seq], approverUserId: a.userId, onBehalfOfUserId: a.onBehalfOfUserId },
+              target: {
+                approvalId: ids[seq],
+                approverUserId: a.userId,
+                onBehalfOfUserId: a.onBehalfOfUserId,
+              },
               link,
-              'requested',
-              {
+              reason: 'requested',
+              contacts: {
                 approver: { name: a.name, email: a.email },
                 onBehalfOf: a.onBehalfOfName === null ? null : { name: a.onBehalfOfName },
               },
-            ),
+            }),
           );
       }
       return { requestId: id, mails };
