@@ -49,7 +49,7 @@ describe('web: financial control', () => {
     await page.goto(`/dokument/${report.id}`);
     const ekonomi = page.locator('.ekonomi-field');
     await ekonomi.waitFor();
-    const arsbudget = ekonomi.getByLabel('Årsbudget');
+    const arsbudget = ekonomi.getByRole('spinbutton', { name: /^Årsbudget/ });
     expect(await arsbudget.inputValue()).toBe('548000000');
     expect(await arsbudget.isEditable()).toBe(false);
     const deviations = ekonomi.locator('.deviations');
@@ -62,7 +62,7 @@ describe('web: financial control', () => {
     await screenshot(page, 'manadsrapport-ekonomi');
 
     // The words follow the figures as they are typed.
-    await ekonomi.getByLabel('Prognos för helåret').fill('544000000');
+    await ekonomi.getByRole('spinbutton', { name: /^Prognos för helåret/ }).fill('544000000');
     await deviations.getByText('överskott').first().waitFor();
     expect(await text(deviations)).toMatch(/4 000 000 kr överskott/);
   });
