@@ -9,6 +9,12 @@ export const svAdmin = {
   'admin.threshold.share': 'Gräns i procent av ramen',
   'admin.threshold.shareHint': 'Till exempel 1,5. Lämna tomt för ingen procentgräns.',
   'admin.threshold.kronorHint': 'Hela kronor. Lämna tomt för ingen kronogräns.',
+  'admin.threshold.investmentKronor': 'Gräns för investeringsavvikelse i kronor',
+  'admin.threshold.investmentKronorHint':
+    'Hela kronor. Ett överskridande av de beslutade investeringarna som är minst så stort går till kommunstyrelsen. Lämna tomt för ingen kronogräns.',
+  'admin.threshold.investmentShare': 'Gräns för investeringsavvikelse i procent av investeringsbudgeten',
+  'admin.threshold.investmentShareHint':
+    'Till exempel 5. Utan egen gräns gäller 5 % av rapportens investeringsbudget.',
   'admin.threshold.frame': 'Ram {year}: {frame}',
   'admin.threshold.noFrame': 'Ingen ram för {year}',
   'admin.threshold.effective': 'Gäller nu: {amount}',

@@ -14,6 +14,8 @@ import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
 const FIELD_IDS: Record<string, string> = {
   '/kronor': 'threshold-kronor',
   '/shareOfFrame': 'threshold-share',
+  '/investmentKronor': 'threshold-investment-kronor',
+  '/investmentShare': 'threshold-investment-share',
 };
 
 /** "1 234 567" or "1,5" as Swedes type them → a number; '' → null; garbage → NaN. */
@@ -87,13 +89,24 @@ function ThresholdForm({
   const [share, setShare] = useState(
     value.shareOfFrame === null ? '' : formatNumber(value.shareOfFrame * 100),
   );
+  const [investmentKronor, setInvestmentKronor] = useState(
+    value.investmentKronor === null ? '' : String(value.investmentKronor),
+  );
+  const [investmentShare, setInvestmentShare] = useState(
+    value.investmentShare === null ? '' : formatNumber(value.investmentShare * 100),
+  );
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => setMessage(null), [unitName]);
 
   const save = useMutation({
-    mutationFn: (body: { kronor: number | null; shareOfFrame: number | null }) =>
+    mutationFn: (body: {
+      kronor: number | null;
+      shareOfFrame: number | null;
+      investmentKronor: number | null;
+      investmentShare: number | null;
+    }) =>
       apiFetch(`/api/org-units/${encodeURIComponent(value.orgUnitId)}/thresholds`, { method: 'PUT', body }),
     onSuccess: () => {
       setErrors(NO_ERRORS);
@@ -112,10 +125,14 @@ function ThresholdForm({
     setMessage(null);
     const k = parseSwedishNumber(kronor);
     const s = parseSwedishNumber(share);
+    const ik = parseSwedishNumber(investmentKronor);
+    const is = parseSwedishNumber(investmentShare);
     const local: FormErrors = { fields: {}, summary: [] };
     for (const [pointer, v] of [
       ['/kronor', k],
       ['/shareOfFrame', s],
+      ['/investmentKronor', ik],
+      ['/investmentShare', is],
     ] as const) {
       if (v !== null && Number.isNaN(v)) {
         local.fields[pointer] = t('admin.threshold.invalidNumber');
@@ -127,7 +144,14 @@ function ThresholdForm({
       setAttempt((n) => n + 1);
       return;
     }
-    save.mutate({ kronor: k, shareOfFrame: s === null ? null : Math.round(s * 1000) / 100000 });
+    const fraction = (percent: number | null) =>
+      percent === null ? null : Math.round(percent * 1000) / 100000;
+    save.mutate({
+      kronor: k,
+      shareOfFrame: fraction(s),
+      investmentKronor: ik,
+      investmentShare: fraction(is),
+    });
   }
 
   return (
@@ -162,6 +186,24 @@ function ThresholdForm({
         value={share}
         error={errors.fields['/shareOfFrame']}
         onChange={(e) => setShare(e.target.value)}
+      />
+      <TextField
+        id="threshold-investment-kronor"
+        inputMode="numeric"
+        label={t('admin.threshold.investmentKronor')}
+        hint={t('admin.threshold.investmentKronorHint')}
+        value={investmentKronor}
+        error={errors.fields['/investmentKronor']}
+        onChange={(e) => setInvestmentKronor(e.target.value)}
+      />
+      <TextField
+        id="threshold-investment-share"
+        inputMode="decimal"
+        label={t('admin.threshold.investmentShare')}
+        hint={t('admin.threshold.investmentShareHint')}
+        value={investmentShare}
+        error={errors.fields['/investmentShare']}
+        onChange={(e) => setInvestmentShare(e.target.value)}
       />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
