@@ -16,6 +16,7 @@ import { MailModule } from './mail/mail.module';
 import { MailOutboxModule } from './mail/mail-outbox.module';
 import { WorkflowDefinitionsModule } from './workflow-definitions/workflow-definitions.module';
 import { YearsModule } from './years/years.module';
+import { PublicSiteModule } from './public-site/public-site.module';
 
 /**
  * The API: the connections and repositories (global), the engine built once per process (global,
@@ -45,6 +46,7 @@ export class AppModule {
         WorkflowDefinitionsModule,
         EscalationsModule,
         YearsModule,
+        PublicSiteModule,
         ApprovalsModule,
         MailModule,
       ],

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -8,6 +9,7 @@ import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@rodtrad/config';
 import { queueNamespace } from '@rodtrad/jobs';
+import { observeDbPool } from '@rodtrad/observability';
 import { InstallationRepository, openDatabase } from '@rodtrad/persistence';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/http/body-parsing';
@@ -17,6 +19,7 @@ import { connectRedis } from './infrastructure/redis';
 import { mountWebApp } from './web/web-app';
 import { QueueDashboard } from './health/queue-dashboard.service';
 import { completeOpenApiDocument } from './openapi/complete-document';
+import { httpMetrics } from './observability/http-metrics';
 
 export interface ApiApp {
   app: NestExpressApplication;
@@ -48,6 +51,9 @@ export async function createApiApp(config: AppConfig, opts: { migrate?: boolean 
     },
   );
   app.useLogger(app.get(Logger));
+  // Requests by route and status, timed (#21); the pool read at each scrape of /metrics.
+  app.use(httpMetrics());
+  observeDbPool('api', dataSource);
   // X-Forwarded-For only from the proxies named in TRUST_PROXY; otherwise the socket's peer is the client.
   app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
   app.set('x-powered-by', false);
@@ -55,7 +61,13 @@ export async function createApiApp(config: AppConfig, opts: { migrate?: boolean 
   app.use(cookieParser());
   app.use(sameOriginForCookieSessions(config.publicUrl));
   app.use(...jsonBodyParser());
-  app.setGlobalPrefix('api', { exclude: [] });
+  // The public site for citizens lives outside /api (#20): HTML pages, PDFs and open data.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'offentligt', method: RequestMethod.GET },
+      { path: 'offentligt/{*path}', method: RequestMethod.GET },
+    ],
+  });
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

@@ -40,3 +40,4 @@ export * from './audit/audit-chain';
 export * from './publishing/form-outline';
 export * from './publishing/format-value';
 export * from './publishing/document-layout';
+export * from './publishing/public-record';

@@ -23,7 +23,10 @@ export function mountWebApp(app: Express, webDist: string): boolean {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||
       req.path.startsWith('/api') ||
-      req.path.startsWith('/admin/queues')
+      req.path.startsWith('/admin/queues') ||
+      // The public site is the API's own server-rendered HTML, not the web app's (#20).
+      req.path === '/offentligt' ||
+      req.path.startsWith('/offentligt/')
     )
       return next();
     if (!req.accepts('html')) return next();

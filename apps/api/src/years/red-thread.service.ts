@@ -5,7 +5,7 @@ import { fromJsonColumn } from '@rodtrad/persistence';
 import { OrgTreeService } from '../auth/org-tree.service';
 import { ApiProblem } from '../common/problem/problem';
 import { DATA_SOURCE } from '../infrastructure/tokens';
-import { buildRedThread, type RedThread } from './red-thread';
+import { buildRedThread, type RedThread, type RedThreadDocument } from './red-thread';
 
 /** Reads the mandate period and the year's documents once, then follows the red thread. */
 @Injectable()
@@ -15,7 +15,15 @@ export class RedThreadService {
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
-  async get(year: number, namndId?: string): Promise<RedThread> {
+  /**
+   * `only`: which of the year's documents the thread is built from, and with what data (the public
+   * site keeps adopted, non-secret documents and takes out secret fields).
+   */
+  async get(
+    year: number,
+    namndId?: string,
+    only?: (docs: (RedThreadDocument & { final: boolean })[]) => Promise<RedThreadDocument[]>,
+  ): Promise<RedThread> {
     const tree = await this.orgTree.tree();
     if (namndId && !tree.get(namndId))
       throw ApiProblem.validation([{ pointer: '/query/namndId', message: 'Nämnden finns inte.' }]);
@@ -31,10 +39,19 @@ export class RedThreadService {
         )
       : [];
     const docs: Record<string, unknown>[] = await this.ds.query(
-      `SELECT id, type, org_unit_id AS orgUnitId, state, period, data FROM document
+      `SELECT id, type, org_unit_id AS orgUnitId, state, final, period, data FROM document
         WHERE year = ? AND type IN (${RED_THREAD_TYPES.map(() => '?').join(',')})`,
       [year, ...RED_THREAD_TYPES],
     );
+    const documents = docs.map((d) => ({
+      id: String(d['id']),
+      type: String(d['type']),
+      orgUnitId: String(d['orgUnitId']),
+      state: String(d['state']),
+      final: Boolean(Number(d['final'])),
+      period: d['period'] ? String(d['period']) : null,
+      data: fromJsonColumn<Record<string, unknown>>(d['data']) ?? {},
+    }));
     return buildRedThread({
       year,
       tree,
@@ -48,14 +65,7 @@ export class RedThreadService {
           }
         : null,
       strategicAreas: areas,
-      documents: docs.map((d) => ({
-        id: String(d['id']),
-        type: String(d['type']),
-        orgUnitId: String(d['orgUnitId']),
-        state: String(d['state']),
-        period: d['period'] ? String(d['period']) : null,
-        data: fromJsonColumn<Record<string, unknown>>(d['data']) ?? {},
-      })),
+      documents: only ? await only(documents) : documents,
     });
   }
 }

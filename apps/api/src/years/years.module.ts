@@ -18,5 +18,6 @@ import { YearsController } from './years.controller';
     RedThreadService,
     MunicipalReportService,
   ],
+  exports: [RedThreadService],
 })
 export class YearsModule {}
