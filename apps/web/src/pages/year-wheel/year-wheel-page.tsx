@@ -14,6 +14,7 @@ import { NotFoundPage } from '../not-found-page';
 import { YearNav } from '../year-nav';
 import { calendarLineId, calendarSavedMessage } from './calendar-edit';
 import { CalendarEditForm } from './calendar-edit-form';
+import { MonthlyPeriodsForm } from './monthly-periods-form';
 import { buildWheel, type WheelEvent } from './year-wheel';
 
 const MONTHS = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -124,6 +125,24 @@ function YearWheelView({ year }: { year: number }) {
         </a>
       </div>
       {canEdit && <OpenYear year={year} onOpened={status.refetch} />}
+      {canEdit && calendar.data && (
+        <section aria-labelledby="wheel-months-title" className="card wheel-months-card">
+          <h2 id="wheel-months-title">{t('yearWheel.months.title')}</h2>
+          <p className="muted">{t('yearWheel.months.intro')}</p>
+          <details>
+            <summary>{t('yearWheel.months.edit')}</summary>
+            <MonthlyPeriodsForm
+              key={calendar.dataUpdatedAt}
+              year={year}
+              items={calendar.data.items}
+              onSaved={(message) => {
+                setAnnouncement(message);
+                calendar.refetch();
+              }}
+            />
+          </details>
+        </section>
+      )}
       {status.error && !status.error.isNotFound && (
         <ProblemMessage error={status.error} onRetry={status.refetch} />
       )}
