@@ -7,6 +7,7 @@ import {
   type DocumentTypeKey,
   type OrgUnitNode,
 } from '@rodtrad/domain';
+import { inSpan, metrics, secondsSince } from '@rodtrad/observability';
 import { DocumentRepository, type DocumentRow } from '@rodtrad/persistence';
 import {
   guardInputs,
@@ -21,6 +22,7 @@ import { DefinitionStore, type FormBundle, type LoadedDefinition } from './defin
 import { DocumentAccess, type AllowedEvent } from './document-access';
 import { DocumentCache } from './document-cache';
 import { DocumentFacts } from './document-facts';
+import { DocumentPrefill } from './document-prefill';
 import { withAnnualBudget } from './document-choices';
 import { DocumentForms } from './document-forms';
 import { EngineError, staleVersion } from './engine-error';
@@ -86,6 +88,7 @@ export class DocumentEngine {
   private readonly access: DocumentAccess;
   private readonly forms: DocumentForms;
   private readonly facts: DocumentFacts;
+  private readonly prefill: DocumentPrefill;
   private readonly writer: TransitionWriter;
   private readonly cache: DocumentCache;
 
@@ -100,6 +103,7 @@ export class DocumentEngine {
     this.access = new DocumentAccess(orgTree);
     this.forms = new DocumentForms(ds, orgTree);
     this.facts = new DocumentFacts(ds);
+    this.prefill = new DocumentPrefill(ds);
     this.writer = new TransitionWriter(ds, this.documents);
     this.cache = new DocumentCache(options.documentCache ?? DEFAULT_DOCUMENT_CACHE);
   }
@@ -179,7 +183,7 @@ export class DocumentEngine {
     await this.access.requireCreate(cmd.actor, def, cmd.orgUnitId);
     const id = randomUUID();
     const now = this.ports.now();
-    const data = cmd.data ?? {};
+    const data = cmd.data ?? (await this.prefill.of(type, cmd.year));
     const doc = { id, type, orgUnitId: owner.id, year: cmd.year, period };
     const first = initialStep(def.compiled, this.guardContext(doc, data, cmd.actor, {}));
     const dueAt = await this.dueAtFor(def, first.state, cmd.year, period, now);
@@ -200,9 +204,26 @@ export class DocumentEngine {
     return (await this.documents.get(id)) as DocumentRow;
   }
 
+  /** One workflow event: counted and timed by document type and outcome, in a span of its own (#21). */
   async transition(cmd: TransitionCommand): Promise<TransitionOutcome> {
-    return this.atVersion(cmd.documentId, cmd.expectedVersion, (doc, def, remembered) =>
-      this.transitionFrom(doc, def, cmd, remembered),
+    const started = process.hrtime.bigint();
+    let documentType = 'unknown';
+    return inSpan('document.transition', { 'rodtrad.event': cmd.event.type }, () =>
+      this.atVersion(cmd.documentId, cmd.expectedVersion, (doc, def, remembered) => {
+        documentType = doc.type;
+        return this.transitionFrom(doc, def, cmd, remembered);
+      }),
+    ).then(
+      (outcome) => {
+        metrics.transitions.inc({ document_type: documentType, outcome: 'ok' });
+        metrics.transitionDuration.observe({ document_type: documentType }, secondsSince(started));
+        return outcome;
+      },
+      (e: unknown) => {
+        const outcome = e instanceof EngineError ? e.code : 'error';
+        metrics.transitions.inc({ document_type: documentType, outcome });
+        throw e;
+      },
     );
   }
 

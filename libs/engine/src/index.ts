@@ -16,6 +16,7 @@ export * from './escalations';
 export * from './cross-document-rules';
 export * from './annual-budget-source';
 export * from './municipal-report-compilation';
+export * from './document-prefill';
 export * from './deviation-thresholds';
 export * from './document-tasks';
 export * from './definition-admin-error';

@@ -1,0 +1,45 @@
+import type { DataSource } from 'typeorm';
+import { fromJsonColumn } from '@rodtrad/persistence';
+
+type Data = Record<string, unknown>;
+
+/**
+ * Budget och flerårsplan starts from the decisions it builds on: each nämnd's and bolag's frame,
+ * the investment budget and the tax rate of the year's adopted GPF (KF may change them), and the
+ * financial goals and goals for god ekonomisk hushållning of last year's adopted budget (they hold
+ * for the mandate period unless KF changes them). Pure; keys without content are left out.
+ */
+export function budgetPrefill(gpfData: unknown, previousBudgetData: unknown): Data {
+  const gpf = (gpfData && typeof gpfData === 'object' ? gpfData : {}) as Data;
+  const previous = (
+    previousBudgetData && typeof previousBudgetData === 'object' ? previousBudgetData : {}
+  ) as Data;
+  const out: Data = {};
+  if (Array.isArray(gpf['ramar']) && gpf['ramar'].length)
+    out['ramar'] = (gpf['ramar'] as Data[])
+      .filter((r) => r && typeof r['namnd'] === 'string' && Number.isSafeInteger(r['ram']))
+      .map((r) => ({ namnd: r['namnd'], ram: r['ram'] }));
+  if (Array.isArray(gpf['investeringsbudget']) && gpf['investeringsbudget'].length)
+    out['investeringsbudget'] = gpf['investeringsbudget'];
+  if (typeof gpf['skattesats'] === 'number') out['skattesats'] = gpf['skattesats'];
+  for (const key of ['finansiellaMal', 'malGodEkonomiskHushallning'])
+    if (Array.isArray(previous[key]) && (previous[key] as unknown[]).length) out[key] = previous[key];
+  return out;
+}
+
+/** The data a new document starts with, from the documents it builds on (only Budget och flerårsplan so far). */
+export class DocumentPrefill {
+  constructor(private readonly ds: DataSource) {}
+
+  async of(type: string, year: number): Promise<Data> {
+    if (type !== 'budget-och-flerarsplan') return {};
+    const adopted = async (t: string, y: number) => {
+      const [row] = await this.ds.query(
+        'SELECT data FROM document WHERE type = ? AND year = ? AND final = 1 ORDER BY decided_at DESC LIMIT 1',
+        [t, y],
+      );
+      return row ? fromJsonColumn<Data>(row.data) : null;
+    };
+    return budgetPrefill(await adopted('gpf', year), await adopted('budget-och-flerarsplan', year - 1));
+  }
+}
