@@ -35,6 +35,7 @@ interface Probe {
 interface Container {
   name: string;
   image: string;
+  command?: string[];
   ports?: { containerPort: number; name?: string }[];
   env?: EnvVar[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
@@ -46,6 +47,7 @@ interface Container {
   lifecycle?: { preStop?: { exec?: { command: string[] } } };
 }
 interface PodSpec {
+  initContainers?: Container[];
   containers: Container[];
   terminationGracePeriodSeconds?: number;
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
@@ -117,6 +119,8 @@ describe.each(overlays)('the %s overlay', (overlay) => {
   };
   const template = (o: K8sObject) => (o.spec as { template: PodTemplate }).template;
   const containers = (o: K8sObject) => template(o).spec.containers;
+  /** The init containers too: each needs the same configuration, resources and restrictions. */
+  const everyContainer = (o: K8sObject) => [...(template(o).spec.initContainers ?? []), ...containers(o)];
   const workloads = () => [...all('Deployment'), ...all('Job')];
   const configMap = () => {
     const maps = all('ConfigMap').filter((m) => m.metadata.name.startsWith('rodtrad-config'));
@@ -148,7 +152,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
   it('gives every container each secret variable from a Secret, and the non-secret ones from the ConfigMap', () => {
     const wrong: string[] = [];
     for (const w of workloads())
-      for (const c of containers(w)) {
+      for (const c of everyContainer(w)) {
         const where = `${w.kind}/${w.metadata.name} ${c.name}`;
         for (const name of SECRET) {
           const e = env(c, name);
@@ -167,7 +171,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
   it('takes from the Secret rodtrad-secrets exactly the keys secrets.env.example lists', () => {
     const used = new Set(
       workloads().flatMap((w) =>
-        containers(w).flatMap((c) =>
+        everyContainer(w).flatMap((c) =>
           (c.env ?? []).flatMap((e) =>
             e.valueFrom?.secretKeyRef?.name === 'rodtrad-secrets' ? [e.valueFrom.secretKeyRef.key] : [],
           ),
@@ -179,7 +183,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
 
   it('runs the worker with no port, no HTTP probe and no Service', () => {
     const worker = one('Deployment', 'rodtrad-worker');
-    for (const c of containers(worker)) {
+    for (const c of everyContainer(worker)) {
       expect(c.ports ?? []).toEqual([]);
       for (const p of [c.readinessProbe, c.livenessProbe, c.startupProbe])
         expect(p?.httpGet ?? p?.tcpSocket ?? p?.grpc).toBeUndefined();
@@ -216,7 +220,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
 
   it('gives every container resource requests and a memory limit', () => {
     const wrong = workloads().flatMap((w) =>
-      containers(w)
+      everyContainer(w)
         .filter(
           (c) =>
             !c.resources?.requests?.['cpu'] ||
@@ -243,7 +247,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     for (const w of workloads()) {
       const spec = template(w).spec;
       if (!spec.securityContext?.runAsNonRoot) wrong.push(`${w.metadata.name}: runAsNonRoot`);
-      for (const c of spec.containers)
+      for (const c of everyContainer(w))
         if (
           !c.securityContext?.readOnlyRootFilesystem ||
           c.securityContext.allowPrivilegeEscalation !== false
@@ -261,6 +265,17 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     expect(
       template(one('Deployment', 'rodtrad-worker')).spec.terminationGracePeriodSeconds,
     ).toBeGreaterThanOrEqual(50);
+  });
+
+  it('starts no API or worker pod before the database has run the migrations of its image', () => {
+    for (const name of ['rodtrad-api', 'rodtrad-worker']) {
+      const deployment = one('Deployment', name);
+      const waits = (template(deployment).spec.initContainers ?? []).filter(
+        (c) => c.command?.at(-1) === 'wait-migrated',
+      );
+      expect(waits.map((c) => c.image)).toEqual([containers(deployment)[0].image]);
+      expect(waits.map((c) => c.command?.at(-2))).toEqual(['dist/server/apps/api/src/cli.js']);
+    }
   });
 
   it("runs the migration Job as the migration user, named after the image's tag", () => {

@@ -5,6 +5,7 @@ import {
   createDataSource,
   DocumentAuditRepository,
   openDatabase,
+  pendingMigrations,
   verifyAuditChains,
 } from '@rodtrad/persistence';
 import { seedDemo } from './seed/demo-seeder';
@@ -16,9 +17,11 @@ const USAGE = `Usage: node dist/server/apps/api/src/cli.js <command>
   migrate       create the database if missing and run migrations
   seed          seed the demo municipality (idempotent)
   verify-audit  check every audit chain with the keys in AUDIT_KEYS (reads only; exit code 1 when
-                a chain is broken), e.g. on a restored copy of the database with a copy of the keys`;
+                a chain is broken), e.g. on a restored copy of the database with a copy of the keys
+  wait-migrated wait until the database has run every migration of this version (reads only; exit
+                code 1 after 30 minutes), e.g. in an init container while the migration Job runs`;
 
-const COMMANDS = ['setup', 'migrate', 'seed', 'verify-audit'];
+const COMMANDS = ['setup', 'migrate', 'seed', 'verify-audit', 'wait-migrated'];
 
 async function main(command: string | undefined): Promise<void> {
   if (!command || !COMMANDS.includes(command)) {
@@ -27,6 +30,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   const config = loadConfig();
   if (command === 'verify-audit') return verifyAudit(config);
+  if (command === 'wait-migrated') return waitMigrated(config);
   const ds = await openDatabase({
     databaseUrl: config.databaseUrl,
     migrate: true,
@@ -79,6 +83,42 @@ async function verifyAudit(config: ReturnType<typeof loadConfig>): Promise<void>
     }
   } finally {
     await ds.destroy();
+  }
+}
+
+/**
+ * Asks every 5 s, as the application's user (reads only), until no migration of this version is
+ * pending or 30 minutes have passed; a database not reachable yet is asked again too.
+ */
+async function waitMigrated(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const giveUpAt = Date.now() + 30 * 60_000;
+  for (;;) {
+    let waitingFor: string;
+    const ds = createDataSource({
+      databaseUrl: config.databaseUrl,
+      poolSize: 1,
+      auditKeys: config.auditKeys,
+    });
+    try {
+      await ds.initialize();
+      const pending = await pendingMigrations(ds);
+      if (!pending.length) {
+        console.log(`Database up to date: all ${ds.migrations.length} migrations of this version have run.`);
+        return;
+      }
+      waitingFor = `${pending.length} migration(s), the first ${pending[0]}`;
+    } catch (e) {
+      waitingFor = `the database (${(e as Error).message})`;
+    } finally {
+      if (ds.isInitialized) await ds.destroy();
+    }
+    if (Date.now() > giveUpAt) {
+      console.error(`Gave up after 30 minutes waiting for ${waitingFor}.`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`Waiting for ${waitingFor}.`);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
   }
 }
 

@@ -98,6 +98,26 @@ async function onServer(
   }
 }
 
+/**
+ * The migrations this version ships that the database has not run, by name, in order (none: up to
+ * date). Reads only, so the application's user (no DDL) may ask: a database where nothing has run
+ * yet (no migrations table) has every migration pending.
+ */
+export async function pendingMigrations(ds: DataSource): Promise<string[]> {
+  const table = ds.options.migrationsTableName ?? 'migrations';
+  let done: Set<string>;
+  try {
+    const rows: { name: string }[] = await ds.query(`SELECT name FROM \`${table}\``);
+    done = new Set(rows.map((r) => r.name));
+  } catch (e) {
+    const err = e as { errno?: number; driverError?: { errno?: number } };
+    if ((err.errno ?? err.driverError?.errno) !== 1146) throw e; // ER_NO_SUCH_TABLE
+    done = new Set();
+  }
+  // Named as TypeORM names them in the table: the class's `name`, else its constructor's.
+  return ds.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !done.has(name));
+}
+
 /** ensureDatabase, connect, run pending migrations. */
 export async function openDatabase(opts: DataSourceOptionsLite & { migrate?: boolean }): Promise<DataSource> {
   await ensureDatabase(opts.databaseUrl);
