@@ -131,6 +131,17 @@ describe('the public site /offentligt and open data (real MariaDB, no sign-in)',
     expect(missing.text).toContain('Sidan finns inte');
   });
 
+  it('is described in the OpenAPI document as public (security: [])', async () => {
+    const doc = JSON.parse((await page('/api/docs-json')).text);
+    for (const path of [
+      '/offentligt',
+      '/offentligt/{year}',
+      '/offentligt/data/{file}',
+      '/offentligt/dokument/{file}',
+    ])
+      expect({ path, security: doc.paths[path]?.get?.security }).toEqual({ path, security: [] });
+  });
+
   it('lists the adopted documents of the year per body with their PDFs, and nothing not adopted', async () => {
     const year = await page(`/offentligt/${YEAR}`);
     expect(year.status).toBe(200);
