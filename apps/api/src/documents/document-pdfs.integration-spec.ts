@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { layoutDocument, secrecyText, type LayoutBlock } from '@rodtrad/domain';
 import { loadFormCatalog, loadShippedDefinitions, type WorkflowDefinition } from '@rodtrad/workflow';
-import { decisionOf, formsInWorkflowOrder } from './document-publisher';
-import { renderPdf } from './pdf-renderer';
+import { decisionOf, formsInWorkflowOrder, renderPdf } from '@rodtrad/engine';
 import { inOrder, readPdfBack } from '@rodtrad/testing';
 
 /**
