@@ -31,6 +31,7 @@ const EscalationsPage = lazy(() => import('./pages/escalations/escalations-page'
 const ReportDeviationPage = lazy(() => import('./pages/escalations/report-deviation-page'));
 const RedThreadPage = lazy(() => import('./pages/red-thread/red-thread-page'));
 const YearWheelPage = lazy(() => import('./pages/year-wheel/year-wheel-page'));
+const MunicipalReportPage = lazy(() => import('./pages/municipal-report/municipal-report-page'));
 
 const thisYear = () => new Date().getFullYear();
 
@@ -175,6 +176,14 @@ export function App() {
         <Route
           path="/arshjul/:year"
           element={<WithParams render={(p) => <YearWheelPage year={p.year} />} />}
+        />
+        <Route
+          path="/kommunens-rapport"
+          element={<Navigate to={`/kommunens-rapport/${thisYear() - 1}`} replace />}
+        />
+        <Route
+          path="/kommunens-rapport/:year"
+          element={<WithParams render={(p) => <MunicipalReportPage year={p.year} />} />}
         />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/admin/arbetsfloden" element={<WorkflowsPage />} />

@@ -376,6 +376,7 @@ export const sv = {
   'nav.reportDeviation': 'Rapportera avvikelse',
   'nav.redThread': 'Röda tråden',
   'nav.yearWheel': 'Årshjul',
+  'nav.municipalReport': 'Kommunens rapport',
 
   'role.kf.ordforande': 'Kommunfullmäktiges ordförande',
   'role.kf.sekreterare': 'Kommunfullmäktiges sekreterare',

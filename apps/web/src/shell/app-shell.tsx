@@ -70,6 +70,11 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       : []),
     { to: `/roda-traden/${year}`, label: t('nav.redThread'), current: pathname.startsWith('/roda-traden') },
     { to: `/arshjul/${year}`, label: t('nav.yearWheel'), current: pathname.startsWith('/arshjul') },
+    {
+      to: `/kommunens-rapport/${year - 1}`,
+      label: t('nav.municipalReport'),
+      current: pathname.startsWith('/kommunens-rapport'),
+    },
     ...(isAdmin(user)
       ? [
           {
