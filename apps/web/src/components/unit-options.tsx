@@ -1,3 +1,12 @@
+import type { OrgUnitView } from '@rodtrad/contracts';
+
+/** The bodies a year's goals and reports are filtered by (nämnder, bolag and KS), by name. */
+export function namnderOf(units: readonly OrgUnitView[] | undefined): OrgUnitView[] {
+  return (units ?? [])
+    .filter((u) => u.kind === 'namnd' || u.kind === 'bolag' || u.kind === 'ks')
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE'));
+}
+
 /** The options of a unit picker: first the empty choice (`empty`, e.g. Alla or Ingen), then the units. */
 export function UnitOptions({
   units,

@@ -6,7 +6,7 @@ import { SelectField } from '../components/field';
 import { PageHeading } from '../components/page-heading';
 import { OverdueBadge } from '../components/state-badge';
 import { stateTone, type StateTone } from '../components/state-tone';
-import { UnitOptions } from '../components/unit-options';
+import { namnderOf, UnitOptions } from '../components/unit-options';
 import { formatDate } from '../i18n/format';
 import { docTypeLabel, stateLabel, t } from '../i18n/t';
 import { Link, useNavigate } from 'react-router';
@@ -34,13 +34,7 @@ function StatusView({ year }: { year: number }) {
   // The filters answer at once; the big table follows when React has time.
   const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(() => filterMatrix(matrix, deferredFilter), [matrix, deferredFilter]);
-  const namnder = useMemo(
-    () =>
-      (units.data?.items ?? [])
-        .filter((u) => u.kind === 'namnd' || u.kind === 'bolag' || u.kind === 'ks')
-        .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
-    [units.data],
-  );
+  const namnder = useMemo(() => namnderOf(units.data?.items), [units.data]);
   const states = useMemo(() => {
     const seen = new Map<string, string>();
     for (const item of status.data?.items ?? []) {

@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { StateBadge } from '../../components/state-badge';
-import { UnitOptions } from '../../components/unit-options';
+import { namnderOf, UnitOptions } from '../../components/unit-options';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { docTypeLabel, t } from '../../i18n/t';
 import { Link } from 'react-router';
@@ -26,13 +26,7 @@ function RedThreadYear({ year }: { year: number }) {
   const [namndId, setNamndId] = useState('');
   const thread = useApiQuery<RedThreadView>(`/api/years/${year}/red-thread`, { namndId });
   const units = useApiQuery<Page<OrgUnitView>>('/api/org-units');
-  const namnder = useMemo(
-    () =>
-      (units.data?.items ?? [])
-        .filter((u) => u.kind === 'namnd' || u.kind === 'bolag' || u.kind === 'ks')
-        .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE')),
-    [units.data],
-  );
+  const namnder = useMemo(() => namnderOf(units.data?.items), [units.data]);
   const data = thread.data;
   const goalCount = data
     ? data.strategicAreas.reduce((n, a) => n + a.namndmal.length, data.otherGoals.length)
