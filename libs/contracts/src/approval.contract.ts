@@ -1,6 +1,11 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { formDefinition } from './document.contract';
-import { nullableDateTime as dateTime, nullableString, type JsonSchema } from './json-schema';
+import {
+  nullableDateTime as dateTime,
+  nullableInteger,
+  nullableString,
+  type JsonSchema,
+} from './json-schema';
 import { DOCUMENT_PLACE_MEMBERS, documentPlace, personRef } from './document-place';
 import { pagingProperties } from './paging';
 
@@ -45,6 +50,7 @@ const approvalSummary = {
     'approver',
     'onBehalfOf',
     'requireSignIn',
+    'signInMaxAge',
     'data',
     'form',
     'decisions',
@@ -76,6 +82,11 @@ const approvalSummary = {
     approver: personRef,
     onBehalfOf: personRef,
     requireSignIn: { type: 'boolean', description: 'A POST needs a session of the approver as well' },
+    signInMaxAge: {
+      ...nullableInteger,
+      description:
+        'Seconds: the approver must have signed in at most this long before deciding (the step’s approval.maxAge, OpenID Connect max_age); sign in through /api/auth/oidc/login?returnTo=…&maxAge=… ; null: any sign-in',
+    },
     data: { type: 'object', additionalProperties: true, description: 'Document data, for a read-only form' },
     form: {
       ...formDefinition,

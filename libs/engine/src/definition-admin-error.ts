@@ -31,6 +31,8 @@ const PROBLEM_TEXT: Record<string, string> = {
   'deadline-event-not-handled': 'Händelsen vid tidsfristen tas inte emot i steget',
   'event-without-permission': 'Händelsen saknar behörighet i meta.events',
   'missing-form': 'Steget saknar formulär',
+  'max-age-without-sign-in':
+    'Färsk inloggning (maxAge) kräver att steget kräver inloggning (requireSignIn: true)',
 };
 
 /** A validator problem in Swedish; the validator's own (technical) wording follows in parentheses. */

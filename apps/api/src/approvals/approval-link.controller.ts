@@ -54,7 +54,7 @@ export class ApprovalLinkController {
   @ApiOperation({
     summary: 'Besluta: godkänn, avslå eller returnera',
     description:
-      'Consumes the link (single use). A comment is required for reject and return (422, pointer /comment). csrfToken from the GET is required (403). When the mode is satisfied the step’s event is sent as the approver. 410 for a used, expired or revoked link; 404 for an unknown one; 401 when the step requires sign-in.',
+      'Consumes the link (single use). A comment is required for reject and return (422, pointer /comment). csrfToken from the GET is required (403). When the mode is satisfied the step’s event is sent as the approver. 410 for a used, expired or revoked link; 404 for an unknown one; 401 when the step requires sign-in (code sign-in-required), or a sign-in at most signInMaxAge seconds old (code fresh-sign-in-required, with maxAge: sign in again through /api/auth/oidc/login?maxAge=…). A decision that required sign-in is audited (approval.decided) with the time of authentication.',
   })
   @ApiParam(tokenParam)
   @ApiOkResponse({ schema: decideApprovalResultSchema })
@@ -70,6 +70,7 @@ export class ApprovalLinkController {
       decision: body.decision,
       comment: body.comment,
       signedInUserId: req.principal?.userId ?? null,
+      signedInAuthTime: req.principal?.authTime ?? null,
       authorize: (live) => this.requireCsrf(live.tokenHash, body.csrfToken),
     });
   }
@@ -98,6 +99,7 @@ export class ApprovalLinkController {
         : { username: body.substituteUsername as string },
       reason: body.reason,
       signedInUserId: req.principal?.userId ?? null,
+      signedInAuthTime: req.principal?.authTime ?? null,
       authorize: (live) => this.requireCsrf(live.tokenHash, body.csrfToken),
     });
   }

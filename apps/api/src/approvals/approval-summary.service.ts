@@ -91,6 +91,7 @@ export class ApprovalSummaryService {
       approver: who(approval.approverUserId),
       onBehalfOf: who(approval.onBehalfOfUserId),
       requireSignIn: request.requireSignIn,
+      signInMaxAge: request.signInMaxAge,
       data: doc.data,
       form: form ? { schema: form.schema, uiSchema: form.uiSchema ?? {} } : null,
       decisions: request.returnEvent ? ['approve', 'reject', 'return'] : ['approve'],

@@ -54,6 +54,7 @@ export class MyApprovalsController {
       decision: body.decision,
       comment: body.comment,
       signedInUserId: p.userId,
+      signedInAuthTime: p.authTime ?? null,
     });
   }
 
@@ -74,6 +75,7 @@ export class MyApprovalsController {
         : { username: body.substituteUsername as string },
       reason: body.reason,
       signedInUserId: p.userId,
+      signedInAuthTime: p.authTime ?? null,
     });
   }
 }

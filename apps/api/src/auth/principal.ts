@@ -7,6 +7,8 @@ export interface Principal {
   name: string;
   email: string;
   roles: RoleAssignment[];
+  /** When the person last authenticated (identity provider's auth_time, or the password sign-in). */
+  authTime?: Date | null;
 }
 
 declare module 'express-serve-static-core' {

@@ -40,6 +40,7 @@ export class SessionGuard implements CanActivate {
           name: session.name,
           email: session.email,
           roles: session.roles as RoleAssignment[],
+          authTime: session.authTime ? new Date(session.authTime) : null,
         };
       }
     }

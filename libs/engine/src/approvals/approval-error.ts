@@ -4,6 +4,7 @@ export type ApprovalErrorCode =
   | 'token-expired'
   | 'token-revoked'
   | 'sign-in-required'
+  | 'fresh-sign-in-required'
   | 'not-your-approval'
   | 'not-authorised'
   | 'invalid-request';
@@ -14,6 +15,8 @@ export class ApprovalError extends Error {
     readonly code: ApprovalErrorCode,
     readonly detail: string,
     readonly errors?: { pointer: string; message: string }[],
+    /** Members the problem document carries beside the detail (e.g. maxAge). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'ApprovalError';

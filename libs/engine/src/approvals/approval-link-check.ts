@@ -69,6 +69,11 @@ export interface ApprovalCaller {
   handle: ApprovalHandle;
   /** The signed-in caller, if any: required (and must be the approver) when the step asks for sign-in. */
   signedInUserId: string | null;
+  /**
+   * When the signed-in caller last authenticated (at the identity provider: the ID token's
+   * auth_time; with a password: the sign-in). A step with approval.maxAge asks that it be recent.
+   */
+  signedInAuthTime?: Date | null;
   /** The caller's own check once the link is known to be live (the link page's CSRF token). */
   authorize?: (live: LiveApproval) => void;
 }
@@ -84,12 +89,17 @@ export async function actOn(
   now: Date,
 ): Promise<LiveApproval> {
   caller.authorize?.(live);
-  requireSignInIfAsked(live, caller.signedInUserId);
+  requireSignInIfAsked(live, caller.signedInUserId, caller.signedInAuthTime ?? null, now);
   await authority.requireAuthority(live.approval, live.request, live.doc.orgUnitId, now);
   return live;
 }
 
-export function requireSignInIfAsked(live: LiveApproval, signedInUserId: string | null): void {
+export function requireSignInIfAsked(
+  live: LiveApproval,
+  signedInUserId: string | null,
+  authTime: Date | null = null,
+  now: Date = new Date(),
+): void {
   if (!live.request.requireSignIn) return;
   if (!signedInUserId)
     throw new ApprovalError(
@@ -100,5 +110,13 @@ export function requireSignInIfAsked(live: LiveApproval, signedInUserId: string 
     throw new ApprovalError(
       'not-your-approval',
       'Du är inloggad som någon annan än den som ska godkänna. Logga ut och logga in som mottagaren av mejlet.',
+    );
+  const maxAge = live.request.signInMaxAge;
+  if (maxAge !== null && (!authTime || now.getTime() - authTime.getTime() > maxAge * 1000))
+    throw new ApprovalError(
+      'fresh-sign-in-required',
+      'Det här beslutet kräver att du nyss har loggat in. Logga in igen och besluta sedan.',
+      undefined,
+      { maxAge },
     );
 }

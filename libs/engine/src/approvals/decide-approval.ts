@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ApprovalRepository } from '@rodtrad/persistence';
+import { AdminAuditRepository, ApprovalRepository } from '@rodtrad/persistence';
 import { stateMeta } from '@rodtrad/workflow';
 import type { DocumentEngine } from '../document-engine';
 import type { EngineActor } from '../ports';
@@ -45,6 +45,7 @@ const STATUS = { approve: 'approved', reject: 'rejected', return: 'returned' } a
  */
 export class DecideApproval {
   private readonly approvals: ApprovalRepository;
+  private readonly audit: AdminAuditRepository;
 
   constructor(
     private readonly ds: DataSource,
@@ -55,6 +56,7 @@ export class DecideApproval {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.approvals = new ApprovalRepository(ds);
+    this.audit = new AdminAuditRepository(ds);
   }
 
   async execute(cmd: DecideApprovalCommand): Promise<DecideApprovalResult> {
@@ -116,6 +118,7 @@ export class DecideApproval {
     });
 
     if (!closed) {
+      await this.auditSignedIn(cmd, live, 'recorded');
       await this.links.dispatch(mails);
       return {
         decision: cmd.decision,
@@ -134,6 +137,7 @@ export class DecideApproval {
         expectedVersion: live.doc.version,
         actor: this.actor(live, event, 'token' in cmd.handle ? 'email-link' : 'user'),
       });
+      await this.auditSignedIn(cmd, live, closed);
       return {
         decision: cmd.decision,
         outcome: closed,
@@ -150,6 +154,33 @@ export class DecideApproval {
       });
       throw e;
     }
+  }
+
+  /**
+   * A decision the step let only a signed-in approver make is audited with when they
+   * authenticated (the identity provider's auth_time) and how fresh the step asked it to be.
+   */
+  private async auditSignedIn(
+    cmd: DecideApprovalCommand,
+    live: LiveApproval,
+    outcome: string,
+  ): Promise<void> {
+    if (!live.request.requireSignIn) return;
+    await this.audit.append({
+      actorUserId: cmd.signedInUserId,
+      action: 'approval.decided',
+      entityType: 'approval',
+      entityId: live.approval.id,
+      details: {
+        documentId: live.doc.id,
+        requestId: live.request.id,
+        state: live.request.state,
+        decision: cmd.decision,
+        outcome,
+        authTime: cmd.signedInAuthTime ? cmd.signedInAuthTime.toISOString() : null,
+        signInMaxAge: live.request.signInMaxAge,
+      },
+    });
   }
 
   /** A link whose document changed is dead; its approvers get fresh ones now (POST may change things). */

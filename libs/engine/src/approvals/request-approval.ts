@@ -19,6 +19,8 @@ export interface RequestApprovalPayload {
   approvers: { roles?: string[]; users?: string[] };
   mode: ApprovalMode;
   requireSignIn?: boolean;
+  /** Seconds: how fresh the approver's sign-in must be when deciding (else the step's approval.maxAge). */
+  maxAge?: number;
 }
 
 export type RequestApprovalResult =
@@ -83,6 +85,7 @@ export class RequestApproval {
       approveEvent,
       returnEvent: events.sendBack,
       requireSignIn,
+      signInMaxAge: requireSignIn ? (p.maxAge ?? meta?.approval?.maxAge ?? null) : null,
       dueAt: doc.dueAt,
       dedupeKey: effect.dedupeKey,
     };

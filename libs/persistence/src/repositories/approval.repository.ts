@@ -16,6 +16,8 @@ export interface ApprovalRequestRow {
   approveEvent: string;
   returnEvent: string | null;
   requireSignIn: boolean;
+  /** Seconds: the approver's sign-in must be at most this old when they decide (OIDC max_age); null: any. */
+  signInMaxAge: number | null;
   status: ApprovalRequestStatus;
   dueAt: Date | null;
   dedupeKey: string;
@@ -63,7 +65,8 @@ export interface PendingApprovalView {
 }
 
 const REQUEST_COLUMNS = `r.id, r.document_id AS documentId, r.state, r.document_version AS documentVersion, r.mode,
-  r.approve_event AS approveEvent, r.return_event AS returnEvent, r.require_sign_in AS requireSignIn, r.status,
+  r.approve_event AS approveEvent, r.return_event AS returnEvent, r.require_sign_in AS requireSignIn,
+  r.sign_in_max_age AS signInMaxAge, r.status,
   r.due_at AS dueAt, r.dedupe_key AS dedupeKey, r.created_at AS createdAt`;
 const APPROVAL_COLUMNS = `a.id, a.request_id AS requestId, a.approver_user_id AS approverUserId,
   a.on_behalf_of_user_id AS onBehalfOfUserId, a.seq, a.status, a.decided_at AS decidedAt, a.comment,
@@ -74,6 +77,8 @@ const toRequest = (r: Record<string, unknown>): ApprovalRequestRow => ({
   ...(r as unknown as ApprovalRequestRow),
   documentVersion: Number(r['documentVersion']),
   requireSignIn: Number(r['requireSignIn']) === 1,
+  signInMaxAge:
+    r['signInMaxAge'] === null || r['signInMaxAge'] === undefined ? null : Number(r['signInMaxAge']),
 });
 const toApproval = (r: Record<string, unknown>): ApprovalRow => ({
   ...(r as unknown as ApprovalRow),
@@ -108,7 +113,7 @@ export class ApprovalRepository {
   ): Statement {
     return {
       sql: `INSERT IGNORE INTO approval_request (id, document_id, state, document_version, mode, approve_event,
-         return_event, require_sign_in, due_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         return_event, require_sign_in, sign_in_max_age, due_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       params: [
         id,
         r.documentId,
@@ -118,6 +123,7 @@ export class ApprovalRepository {
         r.approveEvent,
         r.returnEvent,
         r.requireSignIn ? 1 : 0,
+        r.requireSignIn ? (r.signInMaxAge ?? null) : null,
         r.dueAt,
         r.dedupeKey,
       ],

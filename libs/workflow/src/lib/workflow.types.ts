@@ -58,7 +58,7 @@ export interface StateMetaSpec {
   deadline?: DeadlineSpec;
   events?: Record<string, EventPermission>;
   /** How approvals requested for this step are decided (see the requestApproval action). */
-  approval?: { requireSignIn?: boolean };
+  approval?: { requireSignIn?: boolean; maxAge?: number };
 }
 
 export interface StateSpec {
@@ -184,7 +184,8 @@ export type DefinitionProblemCode =
   | 'unknown-document-type'
   | 'deadline-event-not-handled'
   | 'event-without-permission'
-  | 'missing-form';
+  | 'missing-form'
+  | 'max-age-without-sign-in';
 
 export interface ValidationResult {
   ok: boolean;

@@ -55,7 +55,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
   });
 
   it('redirects to the provider with PKCE, state and nonce, and only ever returns to a local path', async () => {
-    const res = await api.request('GET', '/api/auth/oidc/logga-in?returnTo=%2Fuppgifter');
+    const res = await api.request('GET', '/api/auth/oidc/login?returnTo=%2Fuppgifter');
     expect(res.status).toBe(302);
     const to = new URL(res.headers.get('location') as string);
     expect(to.origin).toBe(provider.issuer);
@@ -77,7 +77,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
     ]) {
       const refused = await api.request(
         'GET',
-        `/api/auth/oidc/logga-in?returnTo=${encodeURIComponent(evil)}`,
+        `/api/auth/oidc/login?returnTo=${encodeURIComponent(evil)}`,
       );
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([{ pointer: '/query/returnTo', message: expect.any(String) }]);
@@ -87,7 +87,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
 
   it('signs a new rektor in at the provider’s login page, creates her with the roles of her groups, and lands where she was going', async () => {
     const browser = new HttpBrowser(api);
-    const landed = await browser.follow('/api/auth/oidc/logga-in?returnTo=%2Fuppgifter%3Fvy%3Dalla', 'rita');
+    const landed = await browser.follow('/api/auth/oidc/login?returnTo=%2Fuppgifter%3Fvy%3Dalla', 'rita');
     expect(landed.url.pathname + landed.url.search).toBe('/uppgifter?vy=alla');
     const res = await me(browser);
     expect(res.status).toBe(200);

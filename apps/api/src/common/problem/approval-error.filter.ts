@@ -9,6 +9,7 @@ const STATUS: Record<ApprovalErrorCode, [number, string]> = {
   'token-expired': [410, 'Länken har gått ut'],
   'token-revoked': [410, 'Länken gäller inte längre'],
   'sign-in-required': [401, 'Inloggning krävs'],
+  'fresh-sign-in-required': [401, 'Ny inloggning krävs'],
   'not-your-approval': [403, 'Inte ditt godkännande'],
   'not-authorised': [403, 'Du kan inte längre besluta'],
   'invalid-request': [422, 'Ogiltiga uppgifter'],
@@ -21,6 +22,6 @@ export class ApprovalErrorFilter extends DomainErrorFilter<ApprovalError> {
     const [status, title] = STATUS[e.code];
     // The approval page and the app read a bad field as every other validation failure.
     const code = e.code === 'invalid-request' ? 'validation-failed' : e.code;
-    return new ApiProblem(status, code, title, e.detail, e.errors);
+    return new ApiProblem(status, code, title, e.detail, e.errors, e.extensions);
   }
 }

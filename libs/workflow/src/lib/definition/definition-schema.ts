@@ -91,6 +91,13 @@ export const definitionSchema = {
               type: 'boolean',
               description: 'Approvers must also sign in to decide (the mail link alone is not enough).',
             },
+            maxAge: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 86400,
+              description:
+                'With requireSignIn: the approver must have authenticated at most this many seconds before deciding (OpenID Connect max_age; 0: sign in again for every decision). The time of authentication is recorded in the audit.',
+            },
           },
         },
       },

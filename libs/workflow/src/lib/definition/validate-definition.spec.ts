@@ -234,6 +234,23 @@ describe('validateDefinition', () => {
     ]);
   });
 
+  it('max-age-without-sign-in: a fresh sign-in asked of a step that does not ask for sign-in', () => {
+    expect(
+      problemsAfter((d) => (d.machine.states.review.meta.approval = { maxAge: 300 })).map((p) => [
+        p.code,
+        p.pointer,
+      ]),
+    ).toEqual([['max-age-without-sign-in', '/machine/states/review/meta/approval/maxAge']]);
+    expect(
+      problemsAfter((d) => (d.machine.states.review.meta.approval = { requireSignIn: true, maxAge: 300 })),
+    ).toEqual([]);
+    expect(
+      problemsAfter((d) => (d.machine.states.review.meta.approval = { requireSignIn: true, maxAge: -1 })).map(
+        (p) => p.code,
+      ),
+    ).toEqual(['schema']);
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsAfter((d) => {
       d.machine.states.review.meta.form = 'granskning';

@@ -148,6 +148,14 @@ export function validateDefinition(def: unknown, catalogs: DefinitionCatalogs): 
         `no form forms/${definition.key}/${meta.form}.schema.json`,
       );
 
+    const approval = isObject(meta?.approval) ? meta.approval : undefined;
+    if (approval?.maxAge !== undefined && approval.requireSignIn !== true)
+      add(
+        joinPointer(at, 'meta', 'approval', 'maxAge'),
+        'max-age-without-sign-in',
+        `step "${name}" asks for a fresh sign-in (maxAge) but not for sign-in (requireSignIn: true)`,
+      );
+
     checkRoles(meta?.editableBy, joinPointer(at, 'meta', 'editableBy'));
     checkRoles(meta?.responsible, joinPointer(at, 'meta', 'responsible'));
 

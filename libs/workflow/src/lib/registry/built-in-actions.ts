@@ -85,7 +85,7 @@ type ApprovalParams = Omit<EffectParams['requestApproval'], 'state'>;
 export const requestApproval = action<ApprovalParams>({
   name: 'requestApproval',
   description:
-    "Ask `approvers` to approve (by app or mail link); `mode` says whether all, any one, or all in order must approve; `requireSignIn` (or the step's meta.approval.requireSignIn) makes approvers sign in too. The caller sends the step's event when the approvals are complete.",
+    "Ask `approvers` to approve (by app or mail link); `mode` says whether all, any one, or all in order must approve; `requireSignIn` (or the step's meta.approval.requireSignIn) makes approvers sign in too, and `maxAge` (or meta.approval.maxAge) at most that many seconds before deciding. The caller sends the step's event when the approvals are complete.",
   paramsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -99,6 +99,7 @@ export const requestApproval = action<ApprovalParams>({
       },
       mode: { enum: ['all', 'any', 'sequence'] },
       requireSignIn: { type: 'boolean' },
+      maxAge: { type: 'integer', minimum: 0, maximum: 86400 },
     },
   },
   implementation: (ctx, params) =>
@@ -107,6 +108,7 @@ export const requestApproval = action<ApprovalParams>({
       approvers: { ...params.approvers },
       mode: params.mode,
       ...(params.requireSignIn !== undefined ? { requireSignIn: params.requireSignIn } : {}),
+      ...(params.maxAge !== undefined ? { maxAge: params.maxAge } : {}),
     }),
   refs: (params) => roleRefs(params.approvers.roles, '/approvers/roles'),
 });

@@ -29,6 +29,8 @@ export interface EffectParams {
     approvers: { roles?: string[]; users?: string[] };
     mode: 'all' | 'any' | 'sequence';
     requireSignIn?: boolean;
+    /** Seconds: how fresh the approver's sign-in must be when deciding (OpenID Connect max_age). */
+    maxAge?: number;
   };
   createDocument: { type: string; link: string };
   escalate: { to: 'ks' | 'kf'; kind: string };
