@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { dataHash, diariumYear, formatDiarienummer } from '@rodtrad/domain';
+import { currentTraceparent } from '@rodtrad/observability';
 import {
   batchedTransaction,
   DiariumRepository,
@@ -189,6 +190,8 @@ function outboxRecords(
   effects: Effect[],
   doc: PayloadFacts,
 ): OutboxRecord[] {
+  // The trace of the request (or job) that made the change, for the worker to continue (#21).
+  const traceParent = effects.length ? currentTraceparent() : null;
   return effects.map((e, i) => ({
     documentId,
     effectType: e.type,
@@ -201,5 +204,6 @@ function outboxRecords(
       period: doc.period,
     },
     dedupeKey: `${documentId}__v${version}__${i}__${e.type}`,
+    traceParent,
   }));
 }

@@ -4,6 +4,8 @@ import { JOBS, QUEUES, type QueueName } from './queues';
 /** Payload of a `send-mail` job: the mail_message row (jobId = the row id). */
 export interface SendMailJobData {
   mailMessageId: string;
+  /** The W3C traceparent of the work that queued the mail, when traces are on (#21). */
+  traceparent?: string;
 }
 
 /** Payload of a `handle-effect` job: the outbox row, named for all time (id and moment of writing). */
@@ -23,6 +25,13 @@ export interface SendReminderDigestJobData {
   digestId: string;
 }
 
+/** Payload of a `build-archive-package` job: the archive_package row of the year, as requested then. */
+export interface BuildArchivePackageJobData {
+  year: number;
+  /** The row's requested_at in ms: a newer request supersedes this job. */
+  requestedAt: number;
+}
+
 /** Housekeeping runs on a schedule and reads what it needs: its jobs carry nothing. */
 export type ScheduledJobData = Record<string, never>;
 
@@ -39,6 +48,7 @@ export interface JobDataByName {
   [JOBS.handleEffect]: HandleEffectJobData;
   [JOBS.fireDeadline]: FireDeadlineJobData;
   [JOBS.sendReminderDigest]: SendReminderDigestJobData;
+  [JOBS.buildArchivePackage]: BuildArchivePackageJobData;
 }
 
 export type JobName = keyof JobDataByName;
@@ -53,6 +63,7 @@ export const JOB_QUEUES = {
   [JOBS.sendMail]: QUEUES.mail,
   [JOBS.renewApprovalLinks]: QUEUES.maintenance,
   [JOBS.promoteWaitingEffects]: QUEUES.maintenance,
+  [JOBS.buildArchivePackage]: QUEUES.archive,
 } as const satisfies Partial<Record<JobName, QueueName>>;
 
 /** A job the system enqueues (every one but the unused `relay-outbox`). */

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
-import { addJobsOnce, jobSpec, JOBS, type AddJobsOutcome } from '@rodtrad/jobs';
+import { addJobsOnce, jobSpec, JOBS, type AddJobsOutcome, type SendMailJobData } from '@rodtrad/jobs';
+import { currentTraceparent } from '@rodtrad/observability';
 import type { Statement } from '@rodtrad/persistence';
 import { MailMessageRepository, type OutgoingMail } from './mail-message.repository';
 
@@ -42,11 +43,14 @@ export class QueuedMailOutbox implements MailOutbox {
   }
 
   async dispatchMany(mailMessageIds: readonly string[]): Promise<void> {
+    const traced = withTrace();
     for (let i = 0; i < mailMessageIds.length; i += 1000)
       await this.mailQueue.addBulk(
         mailMessageIds
           .slice(i, i + 1000)
-          .map((mailMessageId) => jobSpec(JOBS.sendMail, { mailMessageId }, { jobId: mailMessageId })),
+          .map((mailMessageId) =>
+            jobSpec(JOBS.sendMail, { mailMessageId, ...traced }, { jobId: mailMessageId }),
+          ),
       );
   }
 
@@ -75,7 +79,13 @@ export class QueuedMailOutbox implements MailOutbox {
   }
 
   async dispatch(mailMessageId: string): Promise<void> {
-    const job = jobSpec(JOBS.sendMail, { mailMessageId }, { jobId: mailMessageId });
+    const job = jobSpec(JOBS.sendMail, { mailMessageId, ...withTrace() }, { jobId: mailMessageId });
     await this.mailQueue.add(job.name, job.data, job.opts);
   }
+}
+
+/** The active trace for the send-mail job to continue (nothing when traces are off). */
+function withTrace(): Pick<SendMailJobData, 'traceparent'> {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
 }

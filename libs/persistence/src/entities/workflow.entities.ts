@@ -77,4 +77,6 @@ export class OutboxEntity {
   @Column({ name: 'relayed_at', type: 'datetime', precision: 3, nullable: true }) relayedAt!: Date | null;
   @Column({ type: 'int' }) attempts!: number;
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true }) lastError!: string | null;
+  /** The W3C traceparent of the transition that wrote the row (null: tracing was off). */
+  @Column({ name: 'trace_parent', type: 'varchar', length: 55, nullable: true }) traceParent!: string | null;
 }

@@ -11,6 +11,7 @@ import { KeyedAuditChain1764280000000 } from './1764280000000-keyed-audit-chain'
 import { InvestmentThreshold1764300000000 } from './1764300000000-investment-threshold';
 import { OidcSignIn1764320000000 } from './1764320000000-oidc-sign-in';
 import { Publication1764330000000 } from './1764330000000-publication';
+import { OutboxTraceContext1764340000000 } from './1764340000000-outbox-trace-context';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   InvestmentThreshold1764300000000,
   OidcSignIn1764320000000,
   Publication1764330000000,
+  OutboxTraceContext1764340000000,
 ];

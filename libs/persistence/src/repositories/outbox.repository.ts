@@ -8,6 +8,8 @@ export interface OutboxRecord {
   payload: Record<string, unknown>;
   /** Unique per effect: a retried transaction or relay never produces the effect twice. */
   dedupeKey: string;
+  /** The W3C traceparent of the work that wrote the row, for the worker to continue its trace. */
+  traceParent?: string | null;
 }
 
 export interface OutboxRow extends OutboxRecord {
@@ -22,7 +24,7 @@ export interface OutboxRow extends OutboxRecord {
 
 /** The columns of an OutboxRow, for every query that reads one. */
 export const OUTBOX_ROW_COLUMNS =
-  'id, document_id AS documentId, effect_type AS effectType, payload, dedupe_key AS dedupeKey, attempts, created_at AS createdAt';
+  'id, document_id AS documentId, effect_type AS effectType, payload, dedupe_key AS dedupeKey, attempts, created_at AS createdAt, trace_parent AS traceParent';
 
 /** An OutboxRow from the driver's row of OUTBOX_ROW_COLUMNS. */
 export function toOutboxRow(r: Record<string, unknown>): OutboxRow {
@@ -47,8 +49,14 @@ export class OutboxRepository {
   static addStatement(records: OutboxRecord[]): Statement | null {
     if (!records.length) return null;
     return {
-      sql: `INSERT INTO outbox (document_id, effect_type, payload, dedupe_key) VALUES ${records.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      params: records.flatMap((r) => [r.documentId, r.effectType, JSON.stringify(r.payload), r.dedupeKey]),
+      sql: `INSERT INTO outbox (document_id, effect_type, payload, dedupe_key, trace_parent) VALUES ${records.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      params: records.flatMap((r) => [
+        r.documentId,
+        r.effectType,
+        JSON.stringify(r.payload),
+        r.dedupeKey,
+        r.traceParent ?? null,
+      ]),
     };
   }
 
