@@ -4,7 +4,8 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import Redis from 'ioredis';
 import type { AppConfig } from '@rodtrad/config';
-import { claimQueuePrefix, queueNamespace, type QueueNamespace } from '@rodtrad/jobs';
+import { claimQueuePrefix, QUEUES, queueNamespace, type QueueNamespace } from '@rodtrad/jobs';
+import { observeDbPool, observeQueues } from '@rodtrad/observability';
 import {
   errorCause,
   InstallationRepository,
@@ -12,6 +13,7 @@ import {
   ServiceUnavailableAtStartError,
 } from '@rodtrad/persistence';
 import { WorkerModule } from './worker.module';
+import { WorkerQueues } from './queues/worker-queues';
 
 export interface WorkerApp {
   app: INestApplicationContext;
@@ -74,12 +76,26 @@ export async function createWorkerApp(config: AppConfig): Promise<WorkerApp> {
         `gives this database's open deadlines, mails and effects their jobs.`,
     );
   await app.init();
+  // Read at each scrape of /metrics (#21): the depth of every queue, and the pool.
+  const queues = app.get(WorkerQueues);
+  const unobserve = [
+    observeDbPool('worker', dataSource),
+    observeQueues(async () => {
+      const counts: Record<string, Record<string, number>> = {};
+      for (const name of Object.values(QUEUES))
+        counts[name] = await queues
+          .get(name)
+          .getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
+      return counts;
+    }),
+  ];
   return {
     app,
     dataSource,
     namespace,
     previousInstallationId,
     close: async () => {
+      unobserve.forEach((stop) => stop());
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -4,6 +4,7 @@ import type { AppConfig } from '@rodtrad/config';
 import { planFiring } from '@rodtrad/domain';
 import { approverKey, DefinitionStore, RecipientDirectory, type Recipient } from '@rodtrad/engine';
 import { overdueMail, QueuedMailOutbox, type OutgoingMail } from '@rodtrad/mail';
+import { metrics } from '@rodtrad/observability';
 import {
   DeadlineRepository,
   DocumentRepository,
@@ -50,6 +51,8 @@ interface BatchResult {
   outcomes: Map<string, FiringOutcome>;
   mailIds: string[];
   createdDigests: string[];
+  /** Seconds each fired deadline was late (the firing's moment minus its fire_at), for the metrics. */
+  lateness?: number[];
 }
 
 /**
@@ -142,12 +145,15 @@ export class DeadlineFiring {
         const fired = await this.apply(firing, now, m);
         for (const [id, outcome] of fired.outcomes)
           outcomes.set(id, found.has(id) || !outcome.fired ? outcome : { ...outcome, withOthers: true });
-        return { ...fired, outcomes };
+        const lateness = firing.map((r) => Math.max(0, now.getTime() - new Date(r.fireAt).getTime()) / 1000);
+        return { ...fired, outcomes, lateness };
       },
       3,
       // Record locks only: the sweep must not gap-lock the range new deadlines are inserted into.
       'READ COMMITTED',
     );
+    // Counted once committed: a transaction tried again fires its deadlines once.
+    for (const seconds of result.lateness ?? []) metrics.deadlineLateness.observe(seconds);
     await this.mail.dispatchMany(result.mailIds);
     for (const id of result.createdDigests)
       await this.jobs.ensureDigest(id, this.config.reminderDigestDelaySeconds * 1000);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { JOBS, QUEUES, type HandleEffectJobData } from '@rodtrad/jobs';
+import { inSpan, SpanKind } from '@rodtrad/observability';
 import { EffectLedgerRepository, type OutboxRow } from '@rodtrad/persistence';
 import type { JobHandler } from '../queues/job-handler';
 import { EFFECT_HANDLERS, type EffectContext, type EffectHandler } from './effect-handler';
@@ -44,9 +45,17 @@ export class HandleEffectJob implements JobHandler<typeof JOBS.handleEffect> {
       throw new UnrecoverableError(reason);
     }
     try {
-      const result = await handler.handle(effectContext(row, handler));
-      await this.ledger.settle(row.dedupeKey, result);
-      return result;
+      // Continues the trace of the transition that wrote the row (its traceparent), when traces are on.
+      return await inSpan(
+        `effect ${row.effectType}`,
+        { 'rodtrad.effect_type': row.effectType, 'rodtrad.outbox_id': row.id },
+        async () => {
+          const result = await handler.handle(effectContext(row, handler));
+          await this.ledger.settle(row.dedupeKey, result);
+          return result;
+        },
+        { parent: row.traceParent, kind: SpanKind.CONSUMER },
+      );
     } catch (e) {
       const final = e instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final) await this.ledger.recordFailure(row, (e as Error).message);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { UnrecoverableError, type Job } from 'bullmq';
 import { JOBS, QUEUES, type SendMailJobData } from '@rodtrad/jobs';
 import { MailMessageRepository, type MailTransport } from '@rodtrad/mail';
+import { inSpan, metrics, SpanKind } from '@rodtrad/observability';
 import type { JobHandler } from '../queues/job-handler';
 import { MAIL_TRANSPORT } from './mail.providers';
 
@@ -20,7 +21,15 @@ export class SendMailJob implements JobHandler<typeof JOBS.sendMail>, OnApplicat
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
   ) {}
 
-  async handle(job: Job<SendMailJobData>): Promise<{ sent: boolean }> {
+  /** In a span that continues the trace of whatever queued the mail (its traceparent), when traces are on. */
+  handle(job: Job<SendMailJobData>): Promise<{ sent: boolean }> {
+    return inSpan('mail send', { 'rodtrad.mail_message_id': job.data.mailMessageId }, () => this.send(job), {
+      parent: job.data.traceparent,
+      kind: SpanKind.CLIENT,
+    });
+  }
+
+  private async send(job: Job<SendMailJobData>): Promise<{ sent: boolean }> {
     const mail = await this.messages.get(job.data.mailMessageId);
     if (!mail) throw new UnrecoverableError(`mail_message ${job.data.mailMessageId} does not exist`);
     if (mail.status === 'sent') return { sent: false };
@@ -29,11 +38,13 @@ export class SendMailJob implements JobHandler<typeof JOBS.sendMail>, OnApplicat
     } catch (e) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.messages.recordFailure(mail.id, (e as Error).message, final);
+      metrics.mails.inc({ outcome: final ? 'given_up' : 'failed' });
       if (final)
         this.logger.error(`Mail ${mail.id} (${mail.subject}) failed for good: ${(e as Error).message}`);
       throw e;
     }
     await this.messages.markSent(mail.id);
+    metrics.mails.inc({ outcome: 'sent' });
     return { sent: true };
   }
 

@@ -8,6 +8,7 @@ import {
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AppConfig } from '@rodtrad/config';
 import { bullConnection, JOB_QUEUES, QUEUES, type QueueName } from '@rodtrad/jobs';
+import { metrics, secondsSince } from '@rodtrad/observability';
 import { JOB_HANDLERS, type JobHandler } from './job-handler';
 import { WorkerQueues } from './worker-queues';
 import { WORKER_CONFIG } from '../tokens';
@@ -47,7 +48,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         async (job: Job) => {
           const handler = handlers.get(job.name);
           if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${queue}"`);
-          return handler.handle(job);
+          return timed(queue, job, () => handler.handle(job));
         },
         {
           connection: bullConnection(this.config.redisUrl, 'worker'),
@@ -83,4 +84,22 @@ export function checkHandlers(handlers: JobHandler[], expected: { queue: QueueNa
   const missing = expected.filter((e) => !have.has(`${e.queue}/${e.name}`));
   if (missing.length)
     throw new Error(`No handler for job(s): ${missing.map((m) => `${m.queue}/${m.name}`).join(', ')}`);
+}
+
+/**
+ * Runs a job, recording how long it waited (from when it was due: added, or its delay over) and
+ * how long it ran, by queue (rodtrad_job_wait_seconds, rodtrad_job_duration_seconds).
+ */
+async function timed<T>(queue: QueueName, job: Job, run: () => Promise<T>): Promise<T> {
+  const due = job.timestamp + (job.opts.delay ?? 0);
+  metrics.jobWait.observe({ queue }, Math.max(0, Date.now() - due) / 1000);
+  const started = process.hrtime.bigint();
+  let outcome = 'failed';
+  try {
+    const result = await run();
+    outcome = 'completed';
+    return result;
+  } finally {
+    metrics.jobDuration.observe({ queue, job: job.name, outcome }, secondsSince(started));
+  }
 }
