@@ -9,6 +9,8 @@ process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
 process.env['QUEUE_PREFIX'] = `rodtrad_test_${tier}`;
 process.env['DEMO_PASSWORD'] ??= 'demo';
 process.env['LOG_LEVEL'] ??= 'silent';
+// No /metrics port unless a test asks for one: processes it starts never race for 9464.
+process.env['METRICS_PORT'] ??= '0';
 process.env['SESSION_SECRET'] ??= 'test-secret-test-secret-test-secret';
 process.env['LOGIN_RATE_LIMIT'] ??= '5';
 // The end-to-end tier's ports (the built API, the SMTP server the browser test starts) are free

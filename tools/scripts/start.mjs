@@ -56,6 +56,13 @@ run('Migrerar databasen och lägger in demokommunen…', node, [
 await startDemoMailbox();
 
 const { supervise } = createRequire(import.meta.url)('./supervisor.cjs');
+// Both on one machine, so each its own metrics port: the API METRICS_PORT (default 9464), the
+// worker the next one (0: neither serves /metrics). In Docker or Kubernetes each has METRICS_PORT.
+const metricsPort = Number(process.env.METRICS_PORT || 9464);
+const envOf = {
+  api: process.env,
+  worker: { ...process.env, METRICS_PORT: String(metricsPort ? metricsPort + 1 : 0) },
+};
 // A process that stops unexpectedly is started again (with a growing pause, logged): a crashed
 // worker no longer takes the API and the demo mailbox with it.
 const processes = [
@@ -64,7 +71,7 @@ const processes = [
 ].map(([name, main]) =>
   supervise({
     name,
-    start: () => spawn(node, [...register, main], { stdio: 'inherit' }),
+    start: () => spawn(node, [...register, main], { stdio: 'inherit', env: envOf[name] }),
     log: (line) => console.error(line),
     giveUp: () => stop(1),
   }),

@@ -1,4 +1,6 @@
+import { tracing } from './instrument';
 import { loadConfig } from '@rodtrad/config';
+import { serveMetrics } from '@rodtrad/observability';
 import { exitWithMessage } from './startup-errors';
 import { createApiApp } from './bootstrap';
 
@@ -9,6 +11,12 @@ async function main(): Promise<void> {
   console.log(
     `Rödtråd API listening on ${config.publicUrl} (port ${config.port}); API docs at ${config.publicUrl}/api/docs`,
   );
+  // Prometheus' /metrics on a port of its own, never the public one (#21).
+  const metrics = config.metricsPort ? await serveMetrics(config.metricsPort) : null;
+  if (metrics) console.log(`Rödtråd API metrics on port ${metrics.port} (/metrics)`);
+  if (tracing) console.log('Rödtråd API sends traces (OpenTelemetry, OTLP over HTTP)');
+  // Spans still buffered go out before the process ends (Nest closes the app on SIGTERM first).
+  process.once('beforeExit', () => void tracing?.shutdown());
 }
 
 main().catch((e) => exitWithMessage(e));
