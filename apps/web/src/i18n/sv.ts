@@ -124,6 +124,10 @@ export const sv = {
   'login.signedOut': 'Du är utloggad.',
   'login.oidcButton': 'Logga in med {name}',
   'nav.groups': 'Grupper och roller',
+  'approval.signInFirst':
+    'Det här beslutet kräver att du är inloggad i Rödtråd som den som ska besluta. Logga in först om du inte redan är det; du kommer tillbaka hit.',
+  'approval.freshSignInFirst':
+    'Det här beslutet kräver att du loggar in på nytt precis innan du beslutar. Logga in här; du kommer tillbaka hit.',
   'groups.title': 'Grupper och roller',
   'groups.intro':
     'Koppla grupper hos kommunens inloggningstjänst till roller på enheter. Den som är med i gruppen får rollen när hen loggar in nästa gång, och förlorar den vid nästa inloggning om hen tas bort ur gruppen. Roller som getts för hand under Administration påverkas inte.',

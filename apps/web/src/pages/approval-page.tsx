@@ -1,4 +1,4 @@
-import type { ApprovalDecision, ApprovalSummaryView } from '@rodtrad/contracts';
+import type { ApprovalDecision, ApprovalSummaryView, AuthProviders } from '@rodtrad/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, toApiError } from '../api/api-error';
@@ -38,6 +38,7 @@ export default function ApprovalPage({ token }: { token: string }) {
     <div className="approval">
       <PageHeading title={t('approval.title')} />
       <p className="lead">{t('approval.intro')}</p>
+      {data.requireSignIn && <SignInFirst token={token} maxAge={data.signInMaxAge} />}
       <section aria-labelledby="approval-doc-title" className="card">
         <h2 id="approval-doc-title">{data.title || t('approval.documentHeading')}</h2>
         <p className="muted">
@@ -181,6 +182,28 @@ export function DecisionForm({ path, csrfToken, decisions, onDone, onLinkProblem
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * The step asks the approver to sign in (and perhaps to have signed in recently): through the
+ * municipality's identity provider when Rödtråd offers one (with max_age), else with a password;
+ * either way back to this page.
+ */
+function SignInFirst({ token, maxAge }: { token: string; maxAge: number | null }) {
+  const providers = useApiQuery<AuthProviders>('/api/auth/providers');
+  const here = `/approve/${encodeURIComponent(token)}`;
+  const oidc = providers.data?.oidc;
+  const href = oidc
+    ? `${oidc.loginUrl}?returnTo=${encodeURIComponent(here)}${maxAge === null ? '' : `&maxAge=${maxAge}`}`
+    : `/logga-in?next=${encodeURIComponent(here)}`;
+  return (
+    <div className="notice notice-info">
+      <p>{maxAge === null ? t('approval.signInFirst') : t('approval.freshSignInFirst')}</p>
+      <p>
+        <a href={href}>{oidc ? t('login.oidcButton', { name: oidc.name }) : t('login.title')}</a>
+      </p>
+    </div>
   );
 }
 
