@@ -6,23 +6,19 @@ import type {
   DeadlineRepository,
   DeadlineRow,
   DocumentRepository,
-  DocumentRow,
   OutboxRecord,
   OutboxRepository,
   ReminderDigestRepository,
 } from '@rodtrad/persistence';
+import { anna, marchReport } from '../testing/sample-data';
 import { standIn } from '../testing/stand-in';
 import { DeadlineFiring } from './deadline-firing.service';
 import type { DeadlineJobs } from './deadline-jobs';
 
 const HOUR = 3_600_000;
-const anna: Recipient = { userId: 'u-anna', name: 'Anna', email: 'anna@kommun.se' };
 const chief: Recipient = { userId: 'u-chief', name: 'Förvaltningschef', email: 'chef@kommun.se' };
 
-const doc = standIn<DocumentRow>({
-  id: 'doc-1',
-  title: 'Månadsrapport mars',
-  orgUnitId: 'unit-1',
+const doc = marchReport({
   orgUnitName: 'Skolenheten',
   definitionId: 'def-1',
   state: 'draft',

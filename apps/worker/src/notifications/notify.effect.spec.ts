@@ -3,18 +3,13 @@ import type { RecipientDirectory, Recipient } from '@rodtrad/engine';
 import type { OutgoingMail, QueuedMailOutbox } from '@rodtrad/mail';
 import type { DocumentRepository, DocumentRow } from '@rodtrad/persistence';
 import type { EffectContext } from '../effects/effect-handler';
+import { anna, marchReport } from '../testing/sample-data';
 import { standIn } from '../testing/stand-in';
 import { NotifyEffect } from './notify.effect';
 
-const anna: Recipient = { userId: 'u-anna', name: 'Anna', email: 'anna@kommun.se' };
 const bo: Recipient = { userId: 'u-bo', name: 'Bo', email: 'bo@kommun.se' };
 
-const report = standIn<DocumentRow>({
-  id: 'doc-1',
-  title: 'Månadsrapport mars',
-  orgUnitId: 'unit-1',
-  orgUnitName: 'Bildningsnämnden',
-});
+const report = marchReport({ orgUnitName: 'Bildningsnämnden' });
 
 function effect(payload: Partial<EffectContext<'notify'>['payload']>): EffectContext<'notify'> {
   return {
