@@ -259,7 +259,10 @@ describe('a demo year from the GPF through KF’s budget and the nämnder’s re
       all.find((m) => m.subject === SUBJECT && m.text.includes(`/avvikelser/${e.id}`)),
     );
     expect(mail.to.sort()).toEqual(['kf.ordforande@hallsberg.example', 'kf.sekreterare@hallsberg.example']);
-    expect(mail.text).toMatch(/−9\s700\s000 kr/);
+    expect(mail.text).toMatch(
+      /Kommunens årsredovisning \(upprättad av Kommunstyrelsen\) visar ett negativt balanskravsresultat på −9\s700\s000 kr/,
+    );
+    expect(mail.text).toContain('En särskild åtgärdsplan har skapats för Kommunstyrelsen');
     const plan = await w.get(`/api/documents/${planId}`, 'ksf.fvc');
     expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: 9_700_000 } });
   }, 60_000);

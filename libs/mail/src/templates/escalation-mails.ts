@@ -42,9 +42,10 @@ export function escalationMail(e: EscalationMailInput): RenderedMail {
           : '.'),
     );
   if (e.kind === 'goal') paragraphs.push(`${e.unitName} rapporterar nämndmål som inte nås enligt plan.`);
+  // The balance requirement is the municipality's, in the årsredovisning KS prepares (#15).
   if (e.kind === 'balance')
     paragraphs.push(
-      `${e.unitName} redovisar ett negativt balanskravsresultat${e.amount !== null ? ` på ${kronor(e.amount)}` : ''}. ` +
+      `Kommunens årsredovisning (upprättad av ${e.unitName}) visar ett negativt balanskravsresultat${e.amount !== null ? ` på ${kronor(e.amount)}` : ''}. ` +
         'Kommunfullmäktige ska anta en särskild åtgärdsplan för återställandet inom tre år (kommunallagen 11 kap. 12 §).',
     );
   if (e.kind === 'adhoc')
@@ -56,9 +57,13 @@ export function escalationMail(e: EscalationMailInput): RenderedMail {
   if (e.description) paragraphs.push(`Beskrivning: ${e.description}`);
   if (e.measures) paragraphs.push(`Föreslagna åtgärder: ${e.measures}`);
   paragraphs.push(
-    e.actionPlanUrl
-      ? 'En åtgärdsplan har skapats för nämnden och följs upp med egna påminnelser.'
-      : 'En åtgärdsplan skapas för nämnden.',
+    e.kind === 'balance'
+      ? e.actionPlanUrl
+        ? `En särskild åtgärdsplan har skapats för ${e.unitName} att ta fram och följs upp med egna påminnelser.`
+        : `En särskild åtgärdsplan skapas för ${e.unitName} att ta fram.`
+      : e.actionPlanUrl
+        ? 'En åtgärdsplan har skapats för nämnden och följs upp med egna påminnelser.'
+        : 'En åtgärdsplan skapas för nämnden.',
   );
   return render(subject, {
     heading: `Avvikelse till ${BODY[e.toBody]}`,
