@@ -75,10 +75,7 @@ describe('sign-in through the municipality’s OpenID provider', () => {
       '/\\evil.example',
       'javascript:alert(1)',
     ]) {
-      const refused = await api.request(
-        'GET',
-        `/api/auth/oidc/login?returnTo=${encodeURIComponent(evil)}`,
-      );
+      const refused = await api.request('GET', `/api/auth/oidc/login?returnTo=${encodeURIComponent(evil)}`);
       expect(refused.status).toBe(422);
       expect(refused.body.errors).toEqual([{ pointer: '/query/returnTo', message: expect.any(String) }]);
       expect(refused.headers.get('location')).toBeNull();

@@ -44,18 +44,18 @@ export class OidcSignInService {
     const userId = await this.userFor(identity);
     const groups = groupsFromClaim(identity.claims[this.config.oidcGroupsClaim]);
     const { roles, removed } = await this.recomputeGroupRoles(userId, groups);
+    if (removed) {
+      // The roles the groups no longer give end now: cached sessions are read again everywhere,
+      // and the approvals that needed them go to whoever holds the role now.
+      await this.sessionCache.forgetUser(userId);
+      await this.reassign.forUser(userId, null);
+    }
     if (!roles.length) {
       const unmapped = unmappedGroups(groups, await this.mappings.list());
       this.log.warn(
         `User ${userId} signed in at the provider but holds no role: groups ${groups.join(', ') || '(none)'}; unmapped ${unmapped.join(', ') || '(none)'}`,
       );
       throw new OidcFailure('no-roles', `groups: ${groups.join(', ')}`);
-    }
-    if (removed) {
-      // The roles the groups no longer give end now: cached sessions are read again everywhere,
-      // and the approvals that needed them go to whoever holds the role now.
-      await this.sessionCache.forgetUser(userId);
-      await this.reassign.forUser(userId, null);
     }
     const { token, expiresAt } = await this.sessions.create(
       userId,
