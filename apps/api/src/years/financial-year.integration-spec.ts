@@ -130,18 +130,19 @@ describe('a demo year from the GPF through KF’s budget and the nämnder’s re
   }, 60_000);
 
   it('KF sets the tax rate in October and adopts Budget och flerårsplan in November; its frame wins and the budget fits', async () => {
-    const budget = await w.createDocument('ksf.fvc', {
+    // The finance department's budget economist prepares it.
+    const budget = await w.createDocument('ksf.ekonom', {
       type: 'budget-och-flerarsplan',
       orgUnitId: ks,
       year: YEAR,
       period: null,
     });
     // It starts from the adopted GPF: its frames, investments and tax rate, for KS to change.
-    const started = (await w.get(`/api/documents/${budget}`, 'ksf.fvc')).data;
+    const started = (await w.get(`/api/documents/${budget}`, 'ksf.ekonom')).data;
     expect(started.ramar).toContainEqual({ namnd: 'BIN', ram: 612_000_000 });
     expect(started.skattesats).toBe(fixture('gpf')['skattesats']);
-    await w.saveData('ksf.fvc', budget, content(fixture('budget-och-flerarsplan')));
-    await w.move('ksf.fvc', budget, 'SUBMIT', 'review');
+    await w.saveData('ksf.ekonom', budget, content(fixture('budget-och-flerarsplan')));
+    await w.move('ksf.ekonom', budget, 'SUBMIT', 'review');
     await w.move('ksf.fvc', budget, 'APPROVE', 'ks_treatment');
     await w.saveData('ks.sekreterare', budget, { ksBeslut: { datum: `${BEFORE}-10-13`, paragraf: '§ 141' } });
     await w.move('ks.sekreterare', budget, 'DECIDE', 'registration');

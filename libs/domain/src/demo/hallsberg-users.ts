@@ -165,7 +165,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     'handlaggare',
     'dsn-f',
   ]),
-  person('ksf.ekonom', 'Alexander Holmberg', 'Budgetekonom', ['handlaggare', 'ekonomi']),
+  // The finance department prepares KS's documents for the whole municipality (GPF, Budget och
+  // flerårsplan, the municipality's interim report and årsredovisning): the role on the förvaltning
+  // reaches KS's documents, the one on Ekonomiavdelningen its own.
+  person(
+    'ksf.ekonom',
+    'Alexander Holmberg',
+    'Budgetekonom',
+    ['handlaggare', 'ekonomi'],
+    ['handlaggare', 'ksf'],
+  ),
   // Myndighetsnämnden has no förvaltning; its case officer is placed on the nämnd itself.
   person('myn.handlaggare', 'Sanna Wiklund', 'Bygglovshandläggare', ['handlaggare', 'myn']),
   person('val.handlaggare', 'Lina Holm', 'Valhandläggare', ['handlaggare', 'val']),
