@@ -178,6 +178,48 @@ describe('a demo year from the GPF through KF’s budget and the nämnder’s re
     await w.move('bin.sekreterare', mob, 'DECIDE', 'adopted');
   }, 60_000);
 
+  it('at the interim, KS’s delårsrapport för kommunen compiles the nämnder’s delårsrapporter', async () => {
+    // Per 31 July Bildningsnämnden forecasts 618 Mkr against its 614,5 Mkr: 3,5 Mkr under.
+    const interim = await w.submitDocument(
+      'bin.fvc',
+      { type: 'delarsrapport', orgUnitId: bin, year: YEAR, period: 'D1' },
+      {
+        ...content(fixture('delarsrapport')),
+        ekonomi: {
+          arsbudget: 614_500_000,
+          periodbudget: 358_500_000,
+          utfall: 360_100_000,
+          prognos: 618_000_000,
+        },
+        maluppfyllelse: [
+          { namndmalId: 'BIN-1', indikator: 'Andel behöriga', utfall: 83, bedomning: 'enligt-plan' },
+        ],
+      },
+    );
+    await w.effectResult(interim, 'documentSubmitted');
+    const report = await w.get(
+      `/api/years/${YEAR}/municipal-report?type=delarsrapport-kommunen`,
+      'kf.ordforande',
+    );
+    expect(report.units).toEqual([
+      expect.objectContaining({
+        code: 'BIN',
+        documentId: interim,
+        ekonomi: {
+          arsbudget: 614_500_000,
+          periodbudget: 358_500_000,
+          utfall: 360_100_000,
+          prognos: 618_000_000,
+        },
+        budgetavvikelse: -3_500_000,
+        periodavvikelse: -1_600_000,
+      }),
+    ]);
+    expect(report.balanskravsutredning).toBeNull();
+    // No outcomes stated yet: KF's goals are listed, grey.
+    expect(report.finansiellaMal.map((g: Data) => g['light'])).toEqual(['grey', 'grey', 'grey']);
+  }, 60_000);
+
   it('the nämnder report their year without a balance result of their own', async () => {
     // Bildningsnämnden overran its 614,5 Mkr by 6,8 Mkr; the social nämnd kept within 498 Mkr.
     for (const [user, code, arsbudget, utfall] of [
