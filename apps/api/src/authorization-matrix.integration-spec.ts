@@ -16,6 +16,13 @@ const RULES: Record<string, Access> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': 'signed-in',
+  'GET /api/auth/providers': 'public', // what the sign-in page offers
+  'GET /api/auth/oidc/login': 'public', // a redirect to the identity provider
+  'GET /api/auth/oidc/callback': 'public', // the provider's answer, checked against this browser's sign-in
+  'POST /api/auth/oidc/backchannel-logout': 'public', // the provider's signed logout token is the credential
+  'GET /api/group-mappings': 'admin',
+  'POST /api/group-mappings': 'admin',
+  'DELETE /api/group-mappings/{id}': 'admin',
   'GET /api/health': 'public',
   'GET /api/health/live': 'public',
   'GET /api/org-units': 'signed-in',
