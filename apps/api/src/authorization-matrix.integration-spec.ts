@@ -59,6 +59,8 @@ const RULES: Record<string, Access> = {
   'POST /api/forms/{type}/{step}/versions/{version}/publish': 'admin',
   'GET /api/years/{year}/calendar': 'signed-in',
   'PUT /api/years/{year}/calendar/{key}': 'admin', // admin or registrator
+  'PUT /api/years/{year}/calendar/manadsrapport/periods': 'admin', // admin or registrator
+  'GET /api/years/{year}/municipal-report': 'signed-in',
   'GET /api/years/{year}/calendar.ics': 'public',
   'POST /api/years/{year}/open': 'admin', // admin or registrator
   'GET /api/years/{year}/red-thread': 'signed-in',
