@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isolatedStack, type TestApi, type TestOidcProvider } from '@rodtrad/testing';
+import { isolatedStack, type TestApi, type TestOidcProvider } from '../support';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the test starts the API with its provider
 import { CLIENT_ID, startApiWithProvider } from '../../apps/api/src/auth/oidc/testing/oidc-test-kit';
 import { expectAccessible, launchBrowser, screenshot } from './support/browser';
