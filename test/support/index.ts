@@ -5,3 +5,4 @@ export * from './worker-harness';
 export * from './full-stack';
 export * from './oidc-provider';
 export * from './pdf-readback';
+export * from './zip-reader';

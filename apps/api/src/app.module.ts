@@ -17,6 +17,7 @@ import { MailOutboxModule } from './mail/mail-outbox.module';
 import { WorkflowDefinitionsModule } from './workflow-definitions/workflow-definitions.module';
 import { YearsModule } from './years/years.module';
 import { PublicSiteModule } from './public-site/public-site.module';
+import { ArchiveModule } from './archive/archive.module';
 
 /**
  * The API: the connections and repositories (global), the engine built once per process (global,
@@ -47,6 +48,7 @@ export class AppModule {
         EscalationsModule,
         YearsModule,
         PublicSiteModule,
+        ArchiveModule,
         ApprovalsModule,
         MailModule,
       ],

@@ -5,6 +5,7 @@ import { EngineModule } from '@rodtrad/engine';
 import type { QueueNamespace } from '@rodtrad/jobs';
 import { QueuedMailOutbox } from '@rodtrad/mail';
 import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
+import { BuildArchivePackageJob } from './archive/build-archive-package.job';
 import { EFFECTS_JOB_HANDLERS, EFFECTS_PROVIDERS } from './effects/effects.providers';
 import { PromoteWaitingEffectsJob } from './effects/promote-waiting-effects.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
@@ -18,6 +19,7 @@ const HANDLERS = [
   ...EFFECTS_JOB_HANDLERS,
   PromoteWaitingEffectsJob,
   RenewApprovalLinksJob,
+  BuildArchivePackageJob,
 ];
 
 @Module({})

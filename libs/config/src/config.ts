@@ -321,6 +321,11 @@ export const CONFIG_VARIABLES = [
     default: 'dist/web',
     description: 'Folder of the built web app that the API serves',
   }),
+  variable('ARCHIVE_DIR', 'archiveDir', text, {
+    default: 'var/archive',
+    description:
+      'Folder where the worker writes archive packages of closed years (zip) and the API reads them; shared by both',
+  }),
   ...OIDC_VARIABLES,
   ...OBSERVABILITY_VARIABLES,
 ] as const;

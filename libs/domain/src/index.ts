@@ -41,3 +41,4 @@ export * from './publishing/form-outline';
 export * from './publishing/format-value';
 export * from './publishing/document-layout';
 export * from './publishing/public-record';
+export * from './publishing/mets-manifest';

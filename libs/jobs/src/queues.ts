@@ -11,6 +11,8 @@ export const QUEUES = {
   deadlines: 'deadlines',
   /** Outgoing mail. */
   mail: 'mail',
+  /** Archive packages of closed years (#20): long jobs with progress, kept apart from the rest. */
+  archive: 'archive',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -30,6 +32,8 @@ export const JOBS = {
   fireDeadline: 'fire-deadline',
   /** deadlines queue: one person's reminders of one day in one mail (jobId digest__<id>). */
   sendReminderDigest: 'send-reminder-digest',
+  /** archive queue: the archive package of a closed year (jobId archive__<year>__<requested ms>). */
+  buildArchivePackage: 'build-archive-package',
 } as const;
 
 /** BullMQ job ids may not contain ':'; ours are built from ids and names only. */

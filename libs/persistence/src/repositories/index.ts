@@ -24,3 +24,4 @@ export * from './insert-ignore';
 export * from './audit-verification';
 export * from './publication.repository';
 export * from './oidc-group-mapping.repository';
+export * from './archive-package.repository';
