@@ -1,11 +1,10 @@
-import { Controller, Delete, Get, Param, Put, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Put, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -16,9 +15,25 @@ import {
 } from '@rodtrad/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProblem } from '../common/problem/problem';
 import { ValidBody } from '../common/validation/body';
+import { ValidQuery } from '../common/validation/query';
 import { PublicationService } from './publication.service';
+
+/**
+ * Which secrecy mark to lift: its JSON pointer into the document's data, empty for the mark on the
+ * whole document. Required, but checked after access (a caller who may not see the document gets
+ * 403, not a hint about the query).
+ */
+const unmarkQuerySchema = {
+  type: 'object',
+  properties: {
+    pointer: {
+      type: 'string',
+      maxLength: 300,
+      description: 'The marked field, a JSON pointer; empty ("?pointer=") for the whole document',
+    },
+  },
+};
 
 /** A document as PDF, and the secrecy marks that keep it or its fields from the public. */
 @ApiTags('Dokument')
@@ -76,17 +91,12 @@ export class PublicationController {
     summary: 'Häv en sekretessmarkering',
     description: '404 when there is no mark at the pointer.',
   })
-  @ApiQuery({ name: 'pointer', required: true, schema: { type: 'string' } })
   @ApiOkResponse({ schema: secrecyListSchema })
   unmark(
     @Param('id') id: string,
-    @Query('pointer') pointer: unknown,
+    @ValidQuery(unmarkQuerySchema) query: { pointer?: string },
     @CurrentPrincipal() p: Principal,
   ): Promise<SecrecyListView> {
-    if (typeof pointer !== 'string')
-      throw ApiProblem.validation([
-        { pointer: '/query/pointer', message: 'Ange vilken markering som ska hävas.' },
-      ]);
-    return this.publication.unmark(p, id, pointer);
+    return this.publication.unmark(p, id, query.pointer);
   }
 }

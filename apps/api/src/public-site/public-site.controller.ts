@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '@rodtrad/config';
 import { Public } from '../auth/auth.decorators';
+import { ValidQuery } from '../common/validation/query';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { openDataCsv, openDataJson } from './open-data';
 import { notFoundPage, redThreadPage, searchPage, startPage, yearPage, yearWheelPage } from './public-pages';
@@ -10,6 +11,12 @@ import { PublicSiteService } from './public-site.service';
 
 const HTML = { 'text/html': { schema: { type: 'string' } } };
 const YEAR = /^(19|20|21)\d{2}$/;
+
+/** The public search: open to anyone, so a long text is cut, not refused, and other parameters are let be. */
+const searchQuerySchema = {
+  type: 'object',
+  properties: { q: { type: 'string', description: 'Title or diarienummer; the first 200 characters count' } },
+};
 
 /**
  * The public site for citizens at /offentligt (outside /api: server-rendered HTML that reads
@@ -42,11 +49,10 @@ export class PublicSiteController {
   @Get('sok')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'Sök fastställda dokument på titel och diarienummer' })
-  @ApiQuery({ name: 'q', required: false, schema: { type: 'string', maxLength: 200 } })
   @ApiProduces('text/html')
   @ApiOkResponse({ content: HTML })
-  async search(@Query('q') q: unknown): Promise<string> {
-    const text = typeof q === 'string' ? q.trim().slice(0, 200) : '';
+  async search(@ValidQuery(searchQuerySchema) { q }: { q?: string }): Promise<string> {
+    const text = q?.trim().slice(0, 200) ?? '';
     return searchPage(await this.site.municipality(), text, text ? await this.site.search(text) : null);
   }
 
