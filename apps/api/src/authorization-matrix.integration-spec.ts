@@ -40,6 +40,10 @@ const RULES: Record<string, Access> = {
   'PUT /api/documents/{id}/data': 'scoped',
   'POST /api/documents/{id}/events': 'scoped',
   'GET /api/documents/{id}/history': 'scoped',
+  'GET /api/documents/{id}/pdf': 'scoped',
+  'GET /api/documents/{id}/secrecy': 'scoped',
+  'PUT /api/documents/{id}/secrecy': 'scoped', // and only those who may edit the document in some step
+  'DELETE /api/documents/{id}/secrecy': 'scoped',
   'GET /api/audit/verify': 'admin',
   'GET /api/workflow-definitions': 'signed-in',
   'GET /api/tasks': 'signed-in',
@@ -65,6 +69,16 @@ const RULES: Record<string, Access> = {
   'POST /api/years/{year}/open': 'admin', // admin or registrator
   'GET /api/years/{year}/red-thread': 'signed-in',
   'GET /api/years/{year}/status': 'admin', // admin, registrator, KS chair and secretary
+  'POST /api/years/{year}/archive': 'admin', // admin or registrator
+  'GET /api/years/{year}/archive': 'admin', // admin or registrator
+  // The public site for citizens (#20): adopted, non-secret documents only.
+  'GET /offentligt': 'public',
+  'GET /offentligt/sok': 'public',
+  'GET /offentligt/data/{file}': 'public',
+  'GET /offentligt/dokument/{file}': 'public',
+  'GET /offentligt/{year}': 'public',
+  'GET /offentligt/{year}/roda-traden': 'public',
+  'GET /offentligt/{year}/arshjul': 'public',
   'GET /api/approvals': 'signed-in', // the caller's own pending approvals
   'GET /api/approvals/{token}': 'public', // the mail link is the credential
   'POST /api/approvals/{token}': 'public',
@@ -131,6 +145,7 @@ describe('authorization matrix', () => {
   const VALID: Record<string, unknown> = {
     'PUT /api/documents/{id}/data': { data: {}, expectedVersion: 1 },
     'POST /api/documents/{id}/events': { type: 'SUBMIT', expectedVersion: 1 },
+    'PUT /api/documents/{id}/secrecy': { pointer: '/aktiviteter', paragraph: 'OSL 21 kap. 1 §' },
   };
 
   it('states an access rule for every endpoint the API publishes', () => {

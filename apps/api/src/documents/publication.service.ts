@@ -90,10 +90,14 @@ export class PublicationService {
     return this.listOf(doc, true);
   }
 
-  async unmark(p: Principal, id: string, pointer: string): Promise<SecrecyListView> {
+  async unmark(p: Principal, id: string, pointer: string | undefined): Promise<SecrecyListView> {
     const doc = await this.readable(p, id);
     if (!(await this.canMark(p, doc)))
       throw ApiProblem.forbidden('Bara den som får ändra dokumentet får häva en sekretessmarkering.');
+    if (pointer === undefined)
+      throw ApiProblem.validation([
+        { pointer: '/query/pointer', message: 'Ange vilken markering som ska hävas.' },
+      ]);
     if (!(await this.publisher.store.unmark(doc.id, pointer, p.userId)))
       throw ApiProblem.notFound('Sekretessmarkeringen');
     return this.listOf(doc, true);
