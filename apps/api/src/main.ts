@@ -15,8 +15,10 @@ async function main(): Promise<void> {
   const metrics = config.metricsPort ? await serveMetrics(config.metricsPort) : null;
   if (metrics) console.log(`Rödtråd API metrics on port ${metrics.port} (/metrics)`);
   if (tracing) console.log('Rödtråd API sends traces (OpenTelemetry, OTLP over HTTP)');
-  // Spans still buffered go out before the process ends (Nest closes the app on SIGTERM first).
-  process.once('beforeExit', () => void tracing?.shutdown());
+  // Spans still buffered go out while Nest closes the app on SIGTERM (enableShutdownHooks).
+  const traces = tracing;
+  if (traces)
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void traces.shutdown());
 }
 
 main().catch((e) => exitWithMessage(e));
