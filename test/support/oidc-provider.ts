@@ -27,7 +27,7 @@ export interface TestOidcProvider {
   port: number;
   setUsers(users: Record<string, ProviderUser>): Promise<void>;
   /** Corrupt the ID token the token endpoint answers with (null: stop). */
-  tamper(idToken: 'signature' | 'payload' | null): Promise<void>;
+  tamper(idToken: 'signature' | 'payload' | 'aud' | 'iss' | 'nonce' | 'resigned' | null): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -6,14 +6,22 @@
 // the login is the account id.
 //
 // Test-only controls, under /__test/ on the same port: PUT /__test/users replaces the users (their
-// groups change between sign-ins); PUT /__test/tamper {"idToken": "signature"|"payload"|null}
-// corrupts the ID token of the token endpoint's answers (a tampered ID token must be refused).
+// groups change between sign-ins); PUT /__test/tamper {"idToken": "signature" | "payload" |
+// "aud" | "iss" | "nonce" | "resigned" | null} corrupts the ID token of the token endpoint's answers: a broken
+// signature, a claim changed after signing, or another audience, issuer or nonce signed again with
+// the provider's own key (each must be refused); "resigned" signs the same claims again (the
+// control: that one is accepted).
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
 const options = JSON.parse(process.env.OIDC_TEST_PROVIDER ?? '{}');
 let users = options.users ?? {};
 let tamper = null;
+// The provider's signing key, ours so that a test can also forge a token signed with it: a
+// claim changed and signed again (another audience, issuer or nonce) must still be refused.
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
 
 const server = createServer();
 await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -59,6 +67,7 @@ const provider = new Provider(issuer, {
     return fetch(url, options);
   },
   cookies: { keys: ['rodtrad-test-provider-cookie-key'] },
+  jwks: { keys: [signingKey] },
   ttl: { Session: 3600, Interaction: 600, Grant: 3600, IdToken: 3600, AccessToken: 3600 },
 });
 provider.proxy = false;
@@ -72,16 +81,28 @@ provider.use(async (ctx, next) => {
   await next();
   if (tamper && ctx.path === '/token' && ctx.body && typeof ctx.body === 'object' && ctx.body.id_token) {
     const [head, payload, signature] = ctx.body.id_token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const resign = (changed) => {
+      const body = Buffer.from(JSON.stringify(changed)).toString('base64url');
+      const sig = sign('sha256', Buffer.from(`${head}.${body}`), privateKey).toString('base64url');
+      return `${head}.${body}.${sig}`;
+    };
+    let idToken;
     if (tamper === 'signature') {
       const bytes = Buffer.from(signature, 'base64url');
       bytes[0] ^= 0xff;
-      ctx.body = { ...ctx.body, id_token: `${head}.${payload}.${bytes.toString('base64url')}` };
-    } else {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-      claims.groups = ['GRP-Admin-Alla'];
-      const forged = Buffer.from(JSON.stringify(claims)).toString('base64url');
-      ctx.body = { ...ctx.body, id_token: `${head}.${forged}.${signature}` };
-    }
+      idToken = `${head}.${payload}.${bytes.toString('base64url')}`;
+    } else if (tamper === 'payload') {
+      const forged = Buffer.from(JSON.stringify({ ...claims, groups: ['GRP-Admin-Alla'] })).toString(
+        'base64url',
+      );
+      idToken = `${head}.${forged}.${signature}`;
+    } else if (tamper === 'resigned') idToken = resign(claims);
+    else if (tamper === 'aud') idToken = resign({ ...claims, aud: 'en-annan-klient' });
+    else if (tamper === 'iss') idToken = resign({ ...claims, iss: 'http://127.0.0.1:1/annan' });
+    else if (tamper === 'nonce') idToken = resign({ ...claims, nonce: 'en-annan-inloggnings-nonce' });
+    else idToken = ctx.body.id_token;
+    ctx.body = { ...ctx.body, id_token: idToken };
   }
 });
 

@@ -1,5 +1,5 @@
 import { freePort, isolatedStack, startTestApi, type TestApi, type TestOidcProvider } from '@rodtrad/testing';
-import { CLIENT_ID, HttpBrowser, startApiWithProvider } from './testing/oidc-test-kit';
+import { CLIENT_ID, CLIENT_SECRET, HttpBrowser, startApiWithProvider } from './testing/oidc-test-kit';
 
 /**
  * Sign-in through a REAL OpenID provider (oidc-provider in a child process, on a free port): the
@@ -141,8 +141,18 @@ describe('sign-in through the municipality’s OpenID provider', () => {
     await provider.setUsers({ rita });
   });
 
-  it('refuses a tampered ID token: a broken signature, or claims changed after signing', async () => {
-    for (const how of ['signature', 'payload'] as const) {
+  it('refuses a tampered ID token: a broken signature, claims changed after signing, or another audience, issuer or nonce even when signed', async () => {
+    // The control: the same claims signed again with the provider's key are accepted, so each
+    // refusal below is the changed claim's, not the re-signing's.
+    await provider.tamper('resigned');
+    try {
+      const control = new HttpBrowser(api);
+      expect((await control.follow('/api/auth/oidc/login', 'rita')).url.pathname).toBe('/');
+      expect((await me(control)).status).toBe(200);
+    } finally {
+      await provider.tamper(null);
+    }
+    for (const how of ['signature', 'payload', 'aud', 'iss', 'nonce'] as const) {
       await provider.tamper(how);
       try {
         const browser = new HttpBrowser(api);
@@ -196,20 +206,44 @@ describe('sign-in through the municipality’s OpenID provider', () => {
     throw new Error('no callback');
   }
 
-  it('ends the session when the provider sends a back-channel logout, and refuses a forged logout token', async () => {
+  it('ends the session in every API process when the provider sends a back-channel logout', async () => {
     const browser = new HttpBrowser(api);
     await browser.follow('/api/auth/oidc/login', 'rita');
     expect((await me(browser)).status).toBe(200);
+    // A second API process on the same database and Redis, remembering sessions for an hour: it
+    // must hear of the logout (the back channel reaches only the first one).
+    const other = await startTestApi({
+      ...env,
+      PUBLIC_URL: api.config.publicUrl,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      SESSION_CACHE_SECONDS: '3600',
+    });
+    const cookie = `rodtrad_session=${browser.cookie(new URL(api.url).host, 'rodtrad_session')}`;
+    const meThere = () => other.request('GET', '/api/auth/me', { headers: { cookie } });
+    try {
+      expect((await meThere()).status).toBe(200);
+      await logOutAtProvider(browser);
+      for (let i = 0; i < 50 && (await me(browser)).status === 200; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect((await me(browser)).status).toBe(401);
+      expect((await meThere()).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  async function logOutAtProvider(browser: HttpBrowser): Promise<void> {
     // RP-initiated logout would take the browser to the provider; here the person signs out at the
     // provider directly (another application's sign-out), which tells Rödtråd over the back channel.
     const page = await browser.go('GET', `${provider.issuer}/session/end?client_id=${CLIENT_ID}`);
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.text)?.[1] as string;
     const action = /<form[^>]*action="([^"]+)"/.exec(page.text)?.[1] as string;
     await browser.go('POST', new URL(action, page.url).href, { xsrf, logout: 'yes' });
-    for (let i = 0; i < 50 && (await me(browser)).status === 200; i++)
-      await new Promise((r) => setTimeout(r, 100));
-    expect((await me(browser)).status).toBe(401);
+  }
 
+  it('refuses a forged logout token', async () => {
     const forged = [
       Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url'),
       Buffer.from(
