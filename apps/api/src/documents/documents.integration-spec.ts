@@ -284,7 +284,8 @@ describe('documents and transitions over HTTP (real MariaDB)', () => {
 
   it('lists the definitions and serves a pinned version', async () => {
     const list = await api.request('GET', '/api/workflow-definitions', { token: rektor });
-    expect(list.body.total).toBe(11);
+    // One per document type: the cycle's eleven, KF's Budget och flerårsplan and the municipality's two reports.
+    expect(list.body.total).toBe(14);
     expect(list.body.items).toEqual(
       expect.arrayContaining([
         { key: 'enhetsplan', title: 'Enhetsplan', latestVersion: 1, publishedVersion: 1 },
