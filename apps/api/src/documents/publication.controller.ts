@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Param, Put, StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Put, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -51,8 +52,13 @@ export class PublicationController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async pdf(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<StreamableFile> {
+  async pdf(
+    @Param('id') id: string,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const out = await this.publication.pdf(p, id);
+    res.setHeader('X-Content-SHA256', out.sha256);
     return new StreamableFile(out.content, {
       type: 'application/pdf',
       disposition: `inline; filename="dokument-${id}.pdf"`,

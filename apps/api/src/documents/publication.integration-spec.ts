@@ -69,6 +69,7 @@ describe('document PDF and secrecy over HTTP (real MariaDB, Redis, worker)', () 
       headers: { authorization: `Bearer ${token}` },
     });
     return {
+      sha256: res.headers.get('x-content-sha256'),
       status: res.status,
       type: res.headers.get('content-type'),
       bytes: Buffer.from(await res.arrayBuffer()),
@@ -184,6 +185,7 @@ describe('document PDF and secrecy over HTTP (real MariaDB, Redis, worker)', () 
     const served = await pdfOf(sekreterare);
     expect(served.status).toBe(200);
     expect(sha256(served.bytes)).toBe(frozen.sha256);
+    expect(served.sha256).toBe(frozen.sha256);
     const back = readPdfBack(served.bytes);
     expect(
       inOrder(back.text, [

@@ -107,6 +107,7 @@ export class PublicSiteController {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       return this.notFound(res, 'Dokumentet finns inte bland de fastställda, offentliga dokumenten.');
     }
+    res.setHeader('X-Content-SHA256', out.sha256);
     return new StreamableFile(out.content, {
       type: 'application/pdf',
       disposition: `inline; filename="${file}"`,
