@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { openDatabase } from '@rodtrad/persistence';
+import { createDocumentEngine, SYSTEM_ACTOR } from '@rodtrad/engine';
+import { openDatabase, OutboxRepository } from '@rodtrad/persistence';
 import { eventually, isolatedStack, LocalSmtpServer } from '@rodtrad/testing';
 import type { DataSource } from 'typeorm';
 import { OtlpReceiver, type ReceivedSpan } from './testing/otlp-receiver';
@@ -253,6 +254,56 @@ describe('metrics and traces of the API and the worker (#21)', () => {
       lines.some((l) => l.trace_id === traceId && l.req?.method === 'POST' && l.req.url?.endsWith('/events')),
     ).toBe(true);
   }, 90_000);
+
+  it('measures how late a deadline fired: one due two minutes ago fires at least two minutes late', async () => {
+    const lateness = async () => {
+      const f = await scrape(ports.workerMetrics);
+      return {
+        count: total(f, 'rodtrad_deadline_lateness_seconds_count'),
+        sum: total(f, 'rodtrad_deadline_lateness_seconds_sum'),
+      };
+    };
+    const before = await lateness();
+    const [unit] = await ds.query("SELECT id FROM org_unit WHERE code = 'TRAN'");
+    // Only this deadline: not the year wheel's own for the step.
+    const doc = await createDocumentEngine(ds, { dueAt: async () => null }).create({
+      type: 'enhetsplan',
+      orgUnitId: unit.id,
+      year: 2027,
+      actor: SYSTEM_ACTOR,
+    });
+    const dueAt = new Date(Date.now() - 120_000);
+    await new OutboxRepository(ds).add(
+      [
+        {
+          documentId: doc.id,
+          effectType: 'scheduleDeadline',
+          payload: {
+            documentId: doc.id,
+            state: 'draft',
+            key: 'enhetsplan',
+            reminders: [],
+            onDue: null,
+            escalate: false,
+            dueAt: dueAt.toISOString(),
+          },
+          dedupeKey: `metrics__${doc.id}`,
+        },
+      ],
+      ds.manager,
+    );
+    const after = (await eventually(
+      async () => {
+        const now = await lateness();
+        return now.count > before.count ? now : null;
+      },
+      30_000,
+      'a fired deadline in rodtrad_deadline_lateness_seconds',
+    )) as typeof before;
+    expect(after.count).toBe(before.count + 1);
+    // At least the two minutes since it was due (how much more depends on the machine's load).
+    expect(after.sum - before.sum).toBeGreaterThanOrEqual(119);
+  });
 
   it("the worker's /metrics serves queue depth per queue, job latency, and mails sent", async () => {
     const families = (await eventually<Family[] | null>(
