@@ -20,6 +20,14 @@ const LOGIN_COOKIE_PATH = '/api/auth/oidc';
 const redirectHeaders = {
   Location: { description: 'Where the browser goes next', schema: { type: 'string' } },
 };
+const problemContent = {
+  'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+};
+const notConfigured = {
+  status: 404,
+  description: 'OIDC_ISSUER is not set: Rödtråd signs in with passwords only',
+  content: problemContent,
+};
 
 /**
  * Sign-in through the municipality's OpenID Connect provider. The paths are the contract the
@@ -70,6 +78,7 @@ export class OidcController {
     description: 'To the provider (or to the sign-in page with an error)',
     headers: redirectHeaders,
   })
+  @ApiResponse(notConfigured)
   async login(
     @Query('returnTo') returnToParam: unknown,
     @Query('maxAge') maxAgeParam: unknown,
@@ -129,6 +138,7 @@ export class OidcController {
     description: 'Signed in (to returnTo) or not (to the sign-in page)',
     headers: redirectHeaders,
   })
+  @ApiResponse(notConfigured)
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     this.requireEnabled();
     const cookies = req.cookies as Record<string, string> | undefined;
@@ -156,6 +166,12 @@ export class OidcController {
       'Register <PUBLIC_URL>/api/auth/oidc/backchannel-logout as the back-channel logout URI (OpenID Connect Back-Channel Logout 1.0). The provider POSTs logout_token (application/x-www-form-urlencoded); the token’s signature (the provider’s keys), iss, aud, iat, the back-channel logout event, sub and/or sid are checked and a jti is accepted once. The sessions it names end at once in every API process. 200 (no body) when done, 400 problem+json for a token that fails a check, 404 when OIDC_ISSUER is not set. Needs no session and no Origin (it comes from the provider, not a browser).',
   })
   @ApiResponse({ status: 200, description: 'The sessions named have ended' })
+  @ApiResponse({
+    status: 400,
+    description: 'No logout_token, or one that fails a check (code invalid-logout-token)',
+    content: problemContent,
+  })
+  @ApiResponse(notConfigured)
   async backchannelLogout(@Req() req: Request, @Res() res: Response): Promise<void> {
     this.requireEnabled();
     res.setHeader('Cache-Control', 'no-store');
