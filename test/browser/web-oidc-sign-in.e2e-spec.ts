@@ -93,6 +93,22 @@ describe('web: sign-in through the municipality’s identity provider', () => {
     expect(after).toBe(401);
   });
 
+  it('signs out at the provider too when the rektor signs out of Rödtråd', async () => {
+    await signInAtProvider('rita');
+    await page.getByRole('heading', { level: 1, name: 'Mina uppgifter' }).waitFor();
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    // RP-initiated logout: the provider asks, then sends the browser back to the sign-in page.
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(/\/logga-in\?utloggad/);
+    await page.getByText('Du är utloggad.').waitFor();
+    expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
+    // Signed out at the provider as well: the next sign-in asks for the password again.
+    await page.getByRole('link', { name: 'Logga in med Hallsbergs konto' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.locator('input[name="login"]').waitFor();
+  });
+
   it('refuses a tampered ID token and says so in Swedish', async () => {
     await provider.tamper('signature');
     try {

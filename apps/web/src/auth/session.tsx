@@ -65,19 +65,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    let redirectTo: string | undefined;
     try {
       // A session from the municipality's identity provider ends there too (RP-initiated logout).
       const answer = await apiFetch<{ redirectTo?: string } | undefined>('/api/auth/logout', {
         method: 'POST',
       });
-      if (answer?.redirectTo) {
-        queryClient.removeQueries();
-        window.location.assign(answer.redirectTo);
-        return;
-      }
+      redirectTo = answer?.redirectTo;
     } finally {
       queryClient.removeQueries();
-      setState({ status: 'signed-out', reason: 'logout' });
+      // Going on to the provider, the page is left as it is (no sign-in page flashes first).
+      if (redirectTo) window.location.assign(redirectTo);
+      else setState({ status: 'signed-out', reason: 'logout' });
     }
   }, [queryClient]);
 
