@@ -7,6 +7,7 @@ import { authProvidersSchema, type AuthProviders } from '@rodtrad/contracts';
 import { ApiProblem } from '../../common/problem/problem';
 import { APP_CONFIG } from '../../infrastructure/tokens';
 import { Public } from '../auth.decorators';
+import { RateLimiter } from '../rate-limiter';
 import { setSessionCookie } from '../session-cookie';
 import { BackchannelLogout } from './backchannel-logout.service';
 import { OidcClient } from './oidc-client';
@@ -16,6 +17,9 @@ import { OidcSignInService } from './oidc-sign-in.service';
 import { localReturnPath } from './return-to';
 
 const LOGIN_COOKIE = 'rodtrad_oidc';
+/** Sign-ins a client address may start per minute, and logout tokens the provider may send. */
+const OIDC_LOGIN_LIMIT = { name: 'oidc-login', points: 60, windowSeconds: 60 };
+const BACKCHANNEL_LIMIT = { name: 'oidc-backchannel', points: 600, windowSeconds: 60 };
 const LOGIN_COOKIE_PATH = '/api/auth/oidc';
 const redirectHeaders = {
   Location: { description: 'Where the browser goes next', schema: { type: 'string' } },
@@ -44,6 +48,7 @@ export class OidcController {
     private readonly store: OidcLoginStore,
     private readonly signIn: OidcSignInService,
     private readonly backchannel: BackchannelLogout,
+    private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,7 +74,7 @@ export class OidcController {
   @ApiOperation({
     summary: 'Logga in hos identitetsleverantören (OpenID Connect)',
     description:
-      'A browser navigation. 302 to the provider’s authorization endpoint (authorization code flow with PKCE S256, state and nonce; the sign-in under way is kept server-side for 10 minutes under an httpOnly cookie). returnTo: a path of Rödtråd to land on afterwards (default /); anything else (another site, //host, a scheme) is refused with 422, never followed. maxAge: ask the provider for an authentication at most this many seconds old (max_age), as decisions that need a fresh sign-in do. When the provider cannot be reached: 302 to /logga-in?oidc-fel=provider-unavailable. 404 when OIDC_ISSUER is not set.',
+      'A browser navigation. 302 to the provider’s authorization endpoint (authorization code flow with PKCE S256, state and nonce; the sign-in under way is kept server-side for 10 minutes under an httpOnly cookie; 60 a minute per client address, then 429). returnTo: a path of Rödtråd to land on afterwards (default /); anything else (another site, //host, a scheme) is refused with 422, never followed. maxAge: ask the provider for an authentication at most this many seconds old (max_age), as decisions that need a fresh sign-in do. When the provider cannot be reached: 302 to /logga-in?oidc-fel=provider-unavailable. 404 when OIDC_ISSUER is not set.',
   })
   @ApiQuery({ name: 'returnTo', required: false, schema: { type: 'string', example: '/uppgifter' } })
   @ApiQuery({ name: 'maxAge', required: false, schema: { type: 'integer', minimum: 0, maximum: 86400 } })
@@ -82,9 +87,12 @@ export class OidcController {
   async login(
     @Query('returnTo') returnToParam: unknown,
     @Query('maxAge') maxAgeParam: unknown,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     this.requireEnabled();
+    // Each sign-in under way is kept for ten minutes: a client may start only so many.
+    await this.limiter.hit(OIDC_LOGIN_LIMIT, req.ip ?? 'unknown');
     const returnTo = returnToParam === undefined ? '/' : localReturnPath(returnToParam);
     const errors = [];
     if (returnTo === null)
@@ -174,6 +182,7 @@ export class OidcController {
   @ApiResponse(notConfigured)
   async backchannelLogout(@Req() req: Request, @Res() res: Response): Promise<void> {
     this.requireEnabled();
+    await this.limiter.hit(BACKCHANNEL_LIMIT, req.ip ?? 'unknown');
     res.setHeader('Cache-Control', 'no-store');
     const token = await logoutTokenOf(req);
     await this.backchannel.logout(token);
