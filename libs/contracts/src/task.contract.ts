@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
+import { nullableDateTime, type JsonSchema } from './json-schema';
 import { DOCUMENT_PLACE_MEMBERS, documentPlace } from './document-place';
 import { pagingProperties } from './paging';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startTestApi, type TestApi } from '../../../../test/support/api-harness';
+import { startTestApi, type TestApi } from '@rodtrad/testing';
 
 const run = promisify(execFile);
 
