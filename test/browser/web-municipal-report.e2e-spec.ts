@@ -45,6 +45,8 @@ async function act(username: string, id: string, event: string, to: string, data
 
 describe('web: Kommunens rapport, compiled from the nämnder’s reports (#15)', () => {
   const browser = useBrowser();
+  let budgetId: string;
+  let annualId: string;
 
   beforeAll(async () => {
     const units = await (await apiAs('registrator'))('GET', '/api/org-units');
@@ -71,6 +73,7 @@ describe('web: Kommunens rapport, compiled from the nämnder’s reports (#15)',
     await act('kf.sekreterare', budget, 'DECIDE', 'adopted', {
       beslut: { datum: `${YEAR - 1}-11-24`, paragraf: '§ 107' },
     });
+    budgetId = budget;
 
     // Bildningsnämnden's year: 6,8 Mkr over its budget.
     const vb = { ...fixture('verksamhetsberattelse') };
@@ -93,6 +96,7 @@ describe('web: Kommunens rapport, compiled from the nämnder’s reports (#15)',
       },
     );
     await act('ksf.fvc', annual, 'SUBMIT', 'review');
+    annualId = annual;
   });
 
   it('shows the nämnder’s deviations in words, KF’s goals with traffic lights and the balanskravsutredning', async () => {
@@ -133,5 +137,25 @@ describe('web: Kommunens rapport, compiled from the nämnder’s reports (#15)',
     await page.getByText('Inga inlämnade rapporter för perioden ännu.').waitFor();
     expect(await page.getByRole('heading', { level: 2, name: 'Balanskravsutredning' }).count()).toBe(0);
     await expectAccessible(page, 'Kommunens rapport, delårsrapport');
+  });
+
+  it('shows KF’s budget and the årsredovisning as documents with their forms', async () => {
+    const { page } = browser;
+    await signIn(page, user('ksf.fvc'));
+    await page.goto(`/dokument/${annualId}`);
+    await page.getByRole('heading', { level: 1, name: /Årsredovisning 2096/ }).waitFor();
+    const statement = page.getByRole('group', { name: /^Balanskravsutredning/ });
+    await statement.waitFor();
+    await statement.getByText('Reducering av samtliga realisationsvinster').first().waitFor();
+    await expectAccessible(page, 'Årsredovisning (granskning)');
+
+    await page.goto(`/dokument/${budgetId}`);
+    await page.getByRole('heading', { level: 1, name: /Budget och flerårsplan 2096/ }).waitFor();
+    // Adopted: the history names KF's two decisions in Swedish.
+    await page.getByText('Antagen av kommunfullmäktige').first().waitFor();
+    await page
+      .getByText(/Skattesatsen beslutad\s*Fullmäktiges beslut om skattesats → Beslut i kommunfullmäktige/)
+      .waitFor();
+    await expectAccessible(page, 'Budget och flerårsplan (antagen)');
   });
 });

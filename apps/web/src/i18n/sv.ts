@@ -108,6 +108,10 @@ export const sv = {
   'state.registered': 'Registrerad',
   'state.registrerad': 'Registrerad',
   'state.noted': 'Noterad',
+  'state.ks_treatment': 'Behandling i kommunstyrelsen',
+  'state.kf_tax_rate': 'Fullmäktiges beslut om skattesats',
+  'state.kf_decision': 'Beslut i kommunfullmäktige',
+  'state.registration': 'Registrering',
   'state.closed': 'Avslutad',
   'state.avslutad': 'Avslutad',
 
@@ -444,6 +448,7 @@ export const sv = {
   'event.ADOPT': 'Antaget',
   'event.APPROVE': 'Godkänt',
   'event.DECIDE': 'Beslutat',
+  'event.DECIDE_TAX_RATE': 'Skattesatsen beslutad',
   'event.REFER_BACK': 'Återremitterat',
   'event.REGISTER': 'Registrerat',
   'event.RETURN': 'Returnerat',
