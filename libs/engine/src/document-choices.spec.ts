@@ -120,4 +120,55 @@ describe('DocumentChoices', () => {
     expect(await choices.for({ ...enhetsplan, year: 2032 }, tree)).toEqual(goals);
     expect(query).toHaveBeenCalledTimes(4);
   });
+
+  it('offers the municipality’s reports the indicators of KF’s adopted goals, and the server refuses others', async () => {
+    const budget = {
+      finansiellaMal: [
+        {
+          mal: 'Minst 2 %',
+          indikator: 'Årets resultat i procent av skatter och generella statsbidrag',
+          riktning: 'minst',
+          malvarde: 2,
+        },
+      ],
+      malGodEkonomiskHushallning: [
+        {
+          mal: 'Inga underskott',
+          indikator: 'Antal nämnder med negativ budgetavvikelse',
+          riktning: 'hogst',
+          malvarde: 0,
+        },
+      ],
+    };
+    const query = jest.fn(async () => [{ data: JSON.stringify(budget) }]);
+    const choices = await new DocumentChoices({ query } as unknown as DataSource).for(
+      { type: 'arsredovisning', orgUnitId: 'ks', year: 2031 },
+      tree,
+    );
+    expect(choices).toEqual({
+      kfIndicators: [
+        'Årets resultat i procent av skatter och generella statsbidrag',
+        'Antal nämnder med negativ budgetavvikelse',
+      ],
+    });
+    expect(query).toHaveBeenCalledWith(expect.stringContaining("type = 'budget-och-flerarsplan'"), [2031]);
+    const form = {
+      type: 'object',
+      properties: {
+        malUtfall: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { indikator: { type: 'string' }, utfall: { type: 'number' } },
+          },
+        },
+      },
+    };
+    const v = createFormValidator();
+    expect(
+      v.validate(withChoices(form, choices), { malUtfall: [{ indikator: 'Något annat', utfall: 1 }] }),
+    ).toEqual([expect.objectContaining({ pointer: '/malUtfall/0/indikator' })]);
+    // A nämnd's report, whose choices are its nämndmål, keeps its own indicators free.
+    expect(withChoices(form, { namndmal: [{ id: 'BIN-1', titel: 'x' }] })).toEqual(form);
+  });
 });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { documentTypeTraits, type OrgTree } from '@rodtrad/domain';
+import { documentTypeTraits, readFinancialGoals, type OrgTree } from '@rodtrad/domain';
 import { fromJsonColumn, type DocumentRow } from '@rodtrad/persistence';
 import type { JsonObject } from '@rodtrad/workflow';
 import { DeviationThresholds } from './deviation-thresholds';
@@ -16,12 +16,19 @@ import { DeviationThresholds } from './deviation-thresholds';
 export interface FormChoices {
   strategicAreas?: string[];
   namndmal?: { id: string; titel: string }[];
+  /** The indicators of KF's goals in the adopted Budget och flerårsplan (the municipality's reports). */
+  kfIndicators?: string[];
   arsbudget?: number;
 }
 
 /** Whether the choices change any schema. */
 export function hasChoices(c: FormChoices): boolean {
-  return !!c.strategicAreas?.length || !!c.namndmal?.length || c.arsbudget !== undefined;
+  return (
+    !!c.strategicAreas?.length ||
+    !!c.namndmal?.length ||
+    !!c.kfIndicators?.length ||
+    c.arsbudget !== undefined
+  );
 }
 
 /** The form fields whose choices come from upstream, by property name. */
@@ -32,6 +39,8 @@ const FIELDS: Record<string, (c: FormChoices) => { values: string[]; names: stri
     c.namndmal?.length
       ? { values: c.namndmal.map((g) => g.id), names: c.namndmal.map((g) => `${g.id} – ${g.titel}`) }
       : undefined,
+  // Only a document whose choices are KF's goals (formChoices 'kf-goals') has these.
+  indikator: (c) => (c.kfIndicators?.length ? { values: c.kfIndicators, names: c.kfIndicators } : undefined),
 };
 
 /** The schema with the choices injected wherever a property of that name is a string. Pure. */
@@ -136,6 +145,19 @@ export class DocumentChoices {
         [doc.year, doc.year],
       );
       return { strategicAreas: rows.map((r) => r.name) };
+    }
+    if (from === 'kf-goals') {
+      const [budget] = await this.ds.query(
+        `SELECT data FROM document WHERE type = 'budget-och-flerarsplan' AND year = ? AND final = 1
+          ORDER BY decided_at DESC LIMIT 1`,
+        [doc.year],
+      );
+      const data = budget ? fromJsonColumn<Record<string, unknown>>(budget.data) : {};
+      const indicators = [
+        ...readFinancialGoals(data['finansiellaMal']),
+        ...readFinancialGoals(data['malGodEkonomiskHushallning']),
+      ].map((g) => g.indikator);
+      return { kfIndicators: [...new Set(indicators)] };
     }
     const namnd = tree.namndOf(doc.orgUnitId);
     if (!namnd) return {};

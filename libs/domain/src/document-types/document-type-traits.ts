@@ -59,10 +59,11 @@ export interface DocumentTypeTraits {
   /** Its level on the red-thread page: a plan that breaks goals down, a report that follows them up, or not on it. */
   redThread: 'plan' | 'report' | null;
   /**
-   * Choices its forms offer from other documents: the strategic areas of the mandate period, or
-   * the nämndmål of the nämnd's adopted Mål och budget.
+   * Choices its forms offer from other documents: the strategic areas of the mandate period, the
+   * nämndmål of the nämnd's adopted Mål och budget, or the indicators of KF's goals in the adopted
+   * Budget och flerårsplan (the municipality's reports follow them up).
    */
-  formChoices: 'strategic-areas' | 'namndmal' | null;
+  formChoices: 'strategic-areas' | 'namndmal' | 'kf-goals' | null;
   /** What a submitted document of this type is checked for (see ESCALATION_RULES). */
   reports: ReportContents;
   /**
@@ -276,7 +277,7 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     periodic: false,
     municipalityWide: true,
     redThread: null,
-    formChoices: null,
+    formChoices: 'kf-goals',
     reports: NO_REPORTS,
     goalResultsAt: '07-31',
     deviationKind: null,
@@ -290,7 +291,7 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     periodic: false,
     municipalityWide: true,
     redThread: null,
-    formChoices: null,
+    formChoices: 'kf-goals',
     reports: { ...NO_REPORTS, balance: true },
     goalResultsAt: '12-31',
     deviationKind: 'balance',
