@@ -1,5 +1,6 @@
 // How a form value reads in a published document (PDF, public site, open data): Swedish number
 // formats, kronor, choices by their labels, yes/no. Pure.
+import { SWEDISH_MONTHS } from '../arshjul/report-periods';
 import type { JsonSchema } from './form-outline';
 
 const NBSP_GROUP = /\B(?=(\d{3})+(?!\d))/g;
@@ -16,21 +17,6 @@ export function groupDigits(n: number): string {
 export function formatKronor(n: number): string {
   return `${groupDigits(Math.round(n))} kr`;
 }
-
-const SWEDISH_MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 /** "2025-11-20" → "20 november 2025"; anything else is returned as it is. */
 export function formatSwedishDate(iso: string): string {

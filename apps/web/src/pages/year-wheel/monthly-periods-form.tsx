@@ -1,4 +1,5 @@
 import type { CalendarEntryView, MonthlyPeriodsResult } from '@rodtrad/contracts';
+import { SWEDISH_MONTHS } from '@rodtrad/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
@@ -11,7 +12,6 @@ import {
   monthlyPeriodsBody,
   monthRows,
   monthsSummary,
-  SWEDISH_MONTH_NAMES,
   type MonthRow,
 } from './monthly-periods';
 
@@ -78,7 +78,7 @@ export function MonthlyPeriodsForm({
         </thead>
         <tbody>
           {rows.map((r) => {
-            const name = SWEDISH_MONTH_NAMES[r.month - 1];
+            const name = SWEDISH_MONTHS[r.month - 1];
             const error = fieldError(r.month);
             const errorId = `${ksMonthFieldId(r.month)}-error`;
             return (
@@ -103,7 +103,7 @@ export function MonthlyPeriodsForm({
                     aria-describedby={error ? errorId : undefined}
                     onChange={(e) => change(r.month, { ksMonth: Number(e.target.value) })}
                   >
-                    {SWEDISH_MONTH_NAMES.map((m, i) => (
+                    {SWEDISH_MONTHS.map((m, i) => (
                       <option key={m} value={i + 1}>
                         {m}
                       </option>

@@ -1,19 +1,5 @@
 import type { CalendarEntryView, MonthlyPeriodsRequest } from '@rodtrad/contracts';
-
-export const SWEDISH_MONTH_NAMES = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+import { SWEDISH_MONTHS } from '@rodtrad/domain';
 
 /** One month of the editor: whether it has a monthly report and the month KS treats it in. */
 export interface MonthRow {
@@ -53,8 +39,6 @@ export function monthFieldFor(pointer: string, rows: readonly MonthRow[]): strin
 export function monthsSummary(rows: readonly MonthRow[], none: string): string {
   const included = rows.filter((r) => r.included);
   return included.length
-    ? included
-        .map((r) => `${SWEDISH_MONTH_NAMES[r.month - 1]} (${SWEDISH_MONTH_NAMES[r.ksMonth - 1]})`)
-        .join(', ')
+    ? included.map((r) => `${SWEDISH_MONTHS[r.month - 1]} (${SWEDISH_MONTHS[r.ksMonth - 1]})`).join(', ')
     : none;
 }
