@@ -15,3 +15,5 @@ export * from './audit.contract';
 export * from './oidc.contract';
 export * from './publication.contract';
 export * from './municipal-report.contract';
+// A fixture builder for specs; plain data, no framework.
+export * from './testing/year-status-row';

@@ -1,9 +1,8 @@
-import type { OrgUnitView, YearStatusRow } from '@rodtrad/contracts';
+import { statusRow, type OrgUnitView, type YearStatusRow } from '@rodtrad/contracts';
 import type { DocumentTypeKey } from '@rodtrad/domain';
 import { parseProblem } from '../api/api-error';
 import { classifyLinkProblem } from './approval-outcome';
 import { buildMatrix, filterMatrix } from './status-matrix';
-import { statusRow } from './testing/status-row';
 
 const units: OrgUnitView[] = [
   { id: '1', parentId: null, kind: 'kommun', name: 'Hallsbergs kommun', code: 'KOM' },

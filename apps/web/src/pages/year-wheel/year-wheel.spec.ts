@@ -1,6 +1,5 @@
-import type { CalendarEntryView, YearStatusRow } from '@rodtrad/contracts';
+import { statusRow, type CalendarEntryView, type YearStatusRow } from '@rodtrad/contracts';
 import type { DocumentTypeKey } from '@rodtrad/domain';
-import { statusRow } from '../testing/status-row';
 import { buildWheel } from './year-wheel';
 
 const entry = (

@@ -1,6 +1,9 @@
-import type { YearStatusRow } from '@rodtrad/contracts';
+import type { YearStatusRow } from '../year.contract';
 
-/** A row of the registrar's view for a spec: a slot without a document, unless `fields` say more. */
+/**
+ * A row of the registrar's view for a spec (web, API and contract specs alike): a slot without a
+ * document, unless `fields` say more.
+ */
 export const statusRow = (
   fields: Pick<YearStatusRow, 'orgUnitId' | 'orgUnitName' | 'documentType'> & Partial<YearStatusRow>,
 ): YearStatusRow => ({
