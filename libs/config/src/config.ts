@@ -8,28 +8,12 @@
  */
 
 import { isIP } from 'node:net';
+import { bool, type ConfigKind, type ConfigVariable, variable } from './config-kind';
 import { Invalid } from './invalid';
 import { OBSERVABILITY_VARIABLES } from './observability';
 import { OIDC_VARIABLES, oidcProblems } from './oidc';
 
-/** How the text of one variable becomes a value; `type` is how the README's table names it. */
-export interface ConfigKind<T> {
-  type: string;
-  parse: (raw: string) => T;
-}
-
-export interface ConfigVariable<K extends string = string, T = unknown> extends ConfigKind<T> {
-  name: string;
-  /** The property of `AppConfig` that holds the parsed value. */
-  key: K;
-  /** Used when the variable is unset or empty; without one the variable is required. */
-  default?: string;
-  description: string;
-  /** A secret (or a URL that may carry a password): an error message never repeats its value. */
-  secret: boolean;
-  /** No default when NODE_ENV=production. */
-  requiredInProduction?: boolean;
-}
+export type { ConfigKind, ConfigVariable } from './config-kind';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -76,14 +60,6 @@ const oneOf = <T extends string>(...values: T[]): ConfigKind<T> => ({
     return raw as T;
   },
 });
-const bool: ConfigKind<boolean> = {
-  type: 'true or false',
-  parse: (raw) => {
-    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-    throw new Invalid('must be true or false', raw);
-  },
-};
 const queuePrefix: ConfigKind<string> = {
   type: 'letters, digits, - and _ (max 40)',
   parse: (raw) => {
@@ -183,16 +159,6 @@ export const DEVELOPMENT_AUDIT_KEYS = 'dev:ZGV2ZWxvcG1lbnQtb25seS1hdWRpdC1rZXktM
 
 /** The keyring of AUDIT_KEYS' text (for tools and data sources given the text rather than AppConfig). */
 export const parseAuditKeys = (raw: string): AuditKeyConfig[] => auditKeys.parse(raw);
-
-/** One entry of the declaration; the key and the kind's value type become a property of AppConfig. */
-function variable<K extends string, T>(
-  name: string,
-  key: K,
-  kind: ConfigKind<T>,
-  rest: Pick<ConfigVariable, 'default' | 'description' | 'requiredInProduction'> & { secret?: boolean },
-): ConfigVariable<K, T> {
-  return { name, key, type: kind.type, parse: kind.parse, ...rest, secret: rest.secret ?? false };
-}
 
 /** Every variable Rödtråd reads, in the order the README's table and docker/.env.example list them. */
 export const CONFIG_VARIABLES = [

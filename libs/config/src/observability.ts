@@ -6,17 +6,8 @@
  * so the README, compose.yml and .env.example list them.
  */
 
-import type { ConfigKind, ConfigVariable } from './config';
+import { type ConfigKind, optionalText, variable } from './config-kind';
 import { Invalid } from './invalid';
-
-function variable<K extends string, T>(
-  name: string,
-  key: K,
-  kind: ConfigKind<T>,
-  rest: Pick<ConfigVariable, 'default' | 'description'>,
-): ConfigVariable<K, T> {
-  return { name, key, type: kind.type, parse: kind.parse, ...rest, secret: false };
-}
 
 const port: ConfigKind<number> = {
   type: 'whole number 0–65534',
@@ -53,11 +44,6 @@ const tracesExporter: ConfigKind<'otlp' | 'none' | null> = {
     if (v !== 'otlp' && v !== 'none') throw new Invalid('must be otlp or none (or empty)', raw);
     return v;
   },
-};
-
-const optionalText: ConfigKind<string | null> = {
-  type: 'text, or empty',
-  parse: (raw) => (raw.trim() === '' ? null : raw.trim()),
 };
 
 export const OBSERVABILITY_VARIABLES = [

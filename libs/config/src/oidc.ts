@@ -5,17 +5,8 @@
  */
 
 import { isIP } from 'node:net';
-import type { ConfigKind, ConfigVariable } from './config';
+import { bool, type ConfigKind, optionalText, variable } from './config-kind';
 import { Invalid } from './invalid';
-
-function variable<K extends string, T>(
-  name: string,
-  key: K,
-  kind: ConfigKind<T>,
-  rest: Pick<ConfigVariable, 'default' | 'description'> & { secret?: boolean },
-): ConfigVariable<K, T> {
-  return { name, key, type: kind.type, parse: kind.parse, ...rest, secret: rest.secret ?? false };
-}
 
 /** 127.0.0.0/8, localhost and ::1: where a test or a local trial may run a provider over http. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -47,23 +38,11 @@ const issuer: ConfigKind<string | null> = {
     return raw.trim().replace(/\/+$/, '');
   },
 };
-const optionalText: ConfigKind<string | null> = {
-  type: 'text, or empty',
-  parse: (raw) => (raw.trim() === '' ? null : raw.trim()),
-};
 const requiredText: ConfigKind<string> = {
   type: 'text',
   parse: (raw) => {
     if (raw.trim() === '') throw new Invalid('must not be empty');
     return raw.trim();
-  },
-};
-const bool: ConfigKind<boolean> = {
-  type: 'true or false',
-  parse: (raw) => {
-    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-    throw new Invalid('must be true or false', raw);
   },
 };
 const scopes: ConfigKind<string[]> = {
