@@ -5,22 +5,6 @@ import { refuseIfStoredWithWarnings } from './insert-ignore';
 export type DeadlineKind = 'due' | 'reminder';
 export type DeadlineStatus = 'pending' | 'fired' | 'cancelled';
 
-export interface DeadlineRow {
-  id: string;
-  documentId: string;
-  state: string;
-  key: string;
-  kind: DeadlineKind;
-  offsetDays: number;
-  dueAt: Date;
-  fireAt: Date;
-  generation: string;
-  onDue: string | null;
-  escalate: boolean;
-  status: DeadlineStatus;
-  firedAt: Date | null;
-}
-
 export interface NewDeadline {
   documentId: string;
   state: string;
@@ -33,6 +17,13 @@ export interface NewDeadline {
   generation: string;
   onDue: string | null;
   escalate: boolean;
+}
+
+/** A stored deadline: what was scheduled, with its id and how far it got. */
+export interface DeadlineRow extends NewDeadline {
+  id: string;
+  status: DeadlineStatus;
+  firedAt: Date | null;
 }
 
 const columns = (
