@@ -1,7 +1,7 @@
 import { LocalSmtpServer } from '../support/local-smtp';
 import type { Browser } from 'playwright-core';
 import { BASE_URL, expectAccessible, newContext, screenshot, signIn, useBrowser } from './support/browser';
-import { apiAs, eventually, TEST_YEAR } from './support/http-api';
+import { apiAs, eventually, monthlyReport, TEST_YEAR } from './support/http-api';
 
 // The governance cycle in the browser, in order: the registrar's matrix, an enhetschef writes and
 // submits an enhetsplan, the område's chief approves it from the mailed link, KS sees a deviation.
@@ -166,23 +166,7 @@ describe('web: the governance cycle', () => {
 
   it('KS sees an escalation after a deviating monthly report and acknowledges it', async () => {
     const fvc = await apiAs('bin.fvc');
-    const units = await fvc('GET', '/api/org-units');
-    const bin = units.body.items.find((u: { code: string }) => u.code === 'BIN');
-    const found = await fvc(
-      'GET',
-      `/api/documents?year=${TEST_YEAR}&type=manadsrapport&orgUnitId=${bin.id}&limit=50`,
-    );
-    let report = found.body.items.find((d: { period: string }) => d.period === `${TEST_YEAR}-03`);
-    if (!report) {
-      const created = await fvc('POST', '/api/documents', {
-        type: 'manadsrapport',
-        orgUnitId: bin.id,
-        year: TEST_YEAR,
-        period: `${TEST_YEAR}-03`,
-      });
-      expect(created.status).toBe(201);
-      report = created.body;
-    }
+    const report = await monthlyReport(fvc, 'BIN', `${TEST_YEAR}-03`);
     const saved = await fvc('PUT', `/api/documents/${report.id}/data`, {
       data: {
         ekonomi: { periodbudget: 91_300_000, utfall: 94_100_000, prognos: 560_000_000 },

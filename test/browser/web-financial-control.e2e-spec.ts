@@ -1,5 +1,5 @@
 import { expectAccessible, screenshot, signIn, useBrowser } from './support/browser';
-import { apiAs, TEST_YEAR } from './support/http-api';
+import { apiAs, monthlyReport, TEST_YEAR } from './support/http-api';
 
 // Financial control in the browser (#15): the report form shows its deviations in words, and a
 // nämnd reports a deviation between the regular reports with its proposed measures.
@@ -12,23 +12,7 @@ describe('web: financial control', () => {
 
   it('the monthly report shows the budget and period deviations with underskott/överskott', async () => {
     const fvc = await apiAs('bin.fvc');
-    const units = await fvc('GET', '/api/org-units');
-    const bin = units.body.items.find((u: { code: string }) => u.code === 'BIN');
-    const found = await fvc(
-      'GET',
-      `/api/documents?year=${TEST_YEAR}&type=manadsrapport&orgUnitId=${bin.id}&limit=50`,
-    );
-    let report = found.body.items.find((d: { period: string }) => d.period === `${TEST_YEAR}-02`);
-    if (!report) {
-      const created = await fvc('POST', '/api/documents', {
-        type: 'manadsrapport',
-        orgUnitId: bin.id,
-        year: TEST_YEAR,
-        period: `${TEST_YEAR}-02`,
-      });
-      expect(created.status).toBe(201);
-      report = created.body;
-    }
+    const report = await monthlyReport(fvc, 'BIN', `${TEST_YEAR}-02`);
     const current = await fvc('GET', `/api/documents/${report.id}`);
     // Bildningsnämnden 2027: frame 548 Mkr (prefilled); forecast 560 Mkr, 12 Mkr over.
     const saved = await fvc('PUT', `/api/documents/${report.id}/data`, {

@@ -52,3 +52,31 @@ export async function eventually<T>(
 
 /** The demo budget year the browser tests open and work in. */
 export const TEST_YEAR = 2027;
+
+/**
+ * The månadsrapport of the unit with `code` for `period` ("2027-03") in TEST_YEAR, created as `api`
+ * when the demo data has none yet; the document as the API answers it.
+ */
+export async function monthlyReport(
+  api: Awaited<ReturnType<typeof apiAs>>,
+  code: string,
+  period: string,
+): Promise<HttpAnswer['body']> {
+  const units = await api('GET', '/api/org-units');
+  const unit = units.body.items.find((u: { code: string }) => u.code === code);
+  const found = await api(
+    'GET',
+    `/api/documents?year=${TEST_YEAR}&type=manadsrapport&orgUnitId=${unit.id}&limit=50`,
+  );
+  const report = found.body.items.find((d: { period: string }) => d.period === period);
+  if (report) return report;
+  const created = await api('POST', '/api/documents', {
+    type: 'manadsrapport',
+    orgUnitId: unit.id,
+    year: TEST_YEAR,
+    period,
+  });
+  if (created.status !== 201)
+    throw new Error(`Creating the månadsrapport ${period} failed: ${created.status}`);
+  return created.body;
+}
