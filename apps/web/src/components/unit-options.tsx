@@ -7,17 +7,17 @@ export function namnderOf(units: readonly OrgUnitView[] | undefined): OrgUnitVie
     .sort((a, b) => a.name.localeCompare(b.name, 'sv-SE'));
 }
 
-/** The options of a unit picker: first the empty choice (`empty`, e.g. Alla or Ingen), then the units. */
+/** The options of a unit picker: first the empty choice (`empty`, e.g. Alla or Ingen) if any, then the units. */
 export function UnitOptions({
   units,
   empty,
 }: {
   units: readonly { id: unknown; name: string }[];
-  empty: string;
+  empty?: string;
 }) {
   return (
     <>
-      <option value="">{empty}</option>
+      {empty !== undefined && <option value="">{empty}</option>}
       {units.map((u) => (
         <option key={String(u.id)} value={String(u.id)}>
           {u.name}

@@ -8,6 +8,7 @@ import { apiFetch } from '../api/api-fetch';
 import { useApiQuery } from '../api/query-client';
 import { CommentDialog } from '../components/comment-dialog';
 import { Loading, ProblemMessage, StatusMessage } from '../components/feedback';
+import { FormButtons } from '../components/form-buttons';
 import { PageHeading } from '../components/page-heading';
 import { OverdueBadge, StateBadge } from '../components/state-badge';
 import { mapFieldErrors } from '../forms/extra-errors';
@@ -215,11 +216,7 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
             }}
             onSubmit={(data) => save.mutate(data)}
           >
-            <div className="button-row">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.saving') : t('common.save')}
-              </button>
-            </div>
+            <FormButtons busy={busy} label={t('common.save')} busyLabel={t('common.saving')} />
           </SchemaForm>
         </section>
       )}

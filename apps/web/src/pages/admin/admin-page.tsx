@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useApiQuery } from '../../api/query-client';
 import { isAdmin, useCurrentUser } from '../../auth/session';
+import { DataTable } from '../../components/data-table';
 import { Loading, ProblemMessage, StatusMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { orgKindLabel, roleLabel, t } from '../../i18n/t';
@@ -246,57 +247,53 @@ function UserList({ unitList, onCreate, onEdit }: UserListProps) {
     body = (
       <>
         <p className="muted">{t('admin.usersCount', { count: total })}</p>
-        <div className="table-scroll" role="region" aria-label={t('admin.usersTable')} tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.col.name')}</th>
-                <th scope="col">{t('admin.col.username')}</th>
-                <th scope="col">{t('admin.col.email')}</th>
-                <th scope="col">{t('admin.col.roles')}</th>
-                <th scope="col">{t('admin.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((user) => (
-                <tr key={String(user.id)}>
-                  <th scope="row">{user.name}</th>
-                  <td>{user.username}</td>
-                  <td>{user.email ?? t('common.none')}</td>
-                  <td>
-                    <ul className="plain-list">
-                      {user.roles.map((r, i) => (
-                        <li key={`${r.role}-${String(r.orgUnitId)}-${i}`}>
-                          {r.orgUnitId == null
-                            ? roleLabel(r.role)
-                            : t('header.roleAt', {
-                                role: roleLabel(r.role),
-                                unit: unitNames.get(String(r.orgUnitId)) ?? String(r.orgUnitId),
-                              })}
-                        </li>
-                      ))}
-                      {user.groupRoles.map((r, i) => (
-                        <li key={`group-${r.role}-${String(r.orgUnitId)}-${i}`}>
-                          {t('header.roleAt', {
+        <DataTable
+          label={t('admin.usersTable')}
+          headers={[
+            t('admin.col.name'),
+            t('admin.col.username'),
+            t('admin.col.email'),
+            t('admin.col.roles'),
+            t('admin.col.actions'),
+          ]}
+        >
+          {data.items.map((user) => (
+            <tr key={String(user.id)}>
+              <th scope="row">{user.name}</th>
+              <td>{user.username}</td>
+              <td>{user.email ?? t('common.none')}</td>
+              <td>
+                <ul className="plain-list">
+                  {user.roles.map((r, i) => (
+                    <li key={`${r.role}-${String(r.orgUnitId)}-${i}`}>
+                      {r.orgUnitId == null
+                        ? roleLabel(r.role)
+                        : t('header.roleAt', {
                             role: roleLabel(r.role),
                             unit: unitNames.get(String(r.orgUnitId)) ?? String(r.orgUnitId),
-                          })}{' '}
-                          <span className="muted">{t('groups.fromGroup')}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <button type="button" className="button button-quiet" onClick={() => onEdit(user)}>
-                      {t('common.edit')}
-                      <span className="visually-hidden"> {user.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                          })}
+                    </li>
+                  ))}
+                  {user.groupRoles.map((r, i) => (
+                    <li key={`group-${r.role}-${String(r.orgUnitId)}-${i}`}>
+                      {t('header.roleAt', {
+                        role: roleLabel(r.role),
+                        unit: unitNames.get(String(r.orgUnitId)) ?? String(r.orgUnitId),
+                      })}{' '}
+                      <span className="muted">{t('groups.fromGroup')}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <button type="button" className="button button-quiet" onClick={() => onEdit(user)}>
+                  {t('common.edit')}
+                  <span className="visually-hidden"> {user.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         {pages > 1 && (
           <nav className="button-row pager" aria-label={t('common.pageOf', { page, pages })}>
             <button

@@ -5,6 +5,7 @@ import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import { useApiQuery } from '../../api/query-client';
 import { isAdmin, useCurrentUser } from '../../auth/session';
+import { DataTable } from '../../components/data-table';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, ProblemMessage, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/field';
@@ -54,50 +55,41 @@ export default function GroupMappingsPage() {
   else if (!mappings.data?.items.length) list = <p className="muted">{t('groups.empty')}</p>;
   else
     list = (
-      <div className="table-scroll" role="region" aria-label={t('groups.tableLabel')} tabIndex={0}>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('groups.col.group')}</th>
-              <th scope="col">{t('groups.col.role')}</th>
-              <th scope="col">{t('groups.col.unit')}</th>
-              <th scope="col">{t('admin.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.data.items.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <code>{m.group}</code>
-                </th>
-                <td>{roleLabel(m.role)}</td>
-                <td>{m.orgUnitName}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    disabled={remove.isPending}
-                    onClick={() => {
-                      setMessage(null);
-                      remove.mutate(m.id);
-                    }}
-                  >
-                    {t('groups.remove')}
-                    <span className="visually-hidden">
-                      {' '}
-                      {t('groups.mappingLabel', {
-                        group: m.group,
-                        role: roleLabel(m.role),
-                        unit: m.orgUnitName,
-                      })}
-                    </span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('groups.tableLabel')}
+        headers={[t('groups.col.group'), t('groups.col.role'), t('groups.col.unit'), t('admin.col.actions')]}
+      >
+        {mappings.data.items.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              <code>{m.group}</code>
+            </th>
+            <td>{roleLabel(m.role)}</td>
+            <td>{m.orgUnitName}</td>
+            <td>
+              <button
+                type="button"
+                className="button button-quiet"
+                disabled={remove.isPending}
+                onClick={() => {
+                  setMessage(null);
+                  remove.mutate(m.id);
+                }}
+              >
+                {t('groups.remove')}
+                <span className="visually-hidden">
+                  {' '}
+                  {t('groups.mappingLabel', {
+                    group: m.group,
+                    role: roleLabel(m.role),
+                    unit: m.orgUnitName,
+                  })}
+                </span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     );
 
   return (

@@ -6,7 +6,9 @@ import { apiFetch } from '../../api/api-fetch';
 import { useApiQuery } from '../../api/query-client';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
+import { FormButtons } from '../../components/form-buttons';
 import { SelectField, TextField } from '../../components/field';
+import { UnitOptions } from '../../components/unit-options';
 import { formatNumber, formatSum } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
@@ -64,11 +66,7 @@ export function ThresholdsPanel({ units }: { units: OrgUnitView[] }) {
           value={selected}
           onChange={(e) => setUnitId(e.target.value)}
         >
-          {namnder.map((u) => (
-            <option key={String(u.id)} value={String(u.id)}>
-              {u.name}
-            </option>
-          ))}
+          <UnitOptions units={namnder} />
         </SelectField>
       )}
       {body}
@@ -205,11 +203,7 @@ function ThresholdForm({
         error={errors.fields['/investmentShare']}
         onChange={(e) => setInvestmentShare(e.target.value)}
       />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormButtons busy={busy} label={t('common.save')} busyLabel={t('common.saving')} />
     </form>
   );
 }

@@ -9,8 +9,10 @@ import { useApiQuery } from '../../api/query-client';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, ProblemMessage } from '../../components/feedback';
+import { FormButtons } from '../../components/form-buttons';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { PageHeading } from '../../components/page-heading';
+import { UnitOptions } from '../../components/unit-options';
 import { formatSum } from '../../i18n/format';
 import { formErrors, NO_ERRORS, type FormErrors } from '../admin/form-errors';
 import { parseSwedishNumber } from '../admin/thresholds';
@@ -160,11 +162,7 @@ function ReportDeviationForm({ units }: { units: OrgUnitView[] }) {
         error={errors.fields['/orgUnitId']}
         onChange={(e) => setOrgUnitId(e.target.value)}
       >
-        {units.map((u) => (
-          <option key={String(u.id)} value={String(u.id)}>
-            {u.name}
-          </option>
-        ))}
+        <UnitOptions units={units} />
       </SelectField>
       <TextField
         id="deviation-year"
@@ -201,11 +199,7 @@ function ReportDeviationForm({ units }: { units: OrgUnitView[] }) {
         error={errors.fields['/measures']}
         onChange={(e) => setMeasures(e.target.value)}
       />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={report.isPending}>
-          {report.isPending ? 'Skickar…' : 'Rapportera till kommunstyrelsen'}
-        </button>
-      </div>
+      <FormButtons busy={report.isPending} label="Rapportera till kommunstyrelsen" busyLabel="Skickar…" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { DATA_MIGRATIONS } from '@rodtrad/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api/query-client';
+import { DataTable } from '../../../components/data-table';
 import { ProblemMessage, StatusMessage } from '../../../components/feedback';
 import { t } from '../../../i18n/t';
 import { Link } from 'react-router';
@@ -136,38 +137,34 @@ export function MigrationPanel({
       {error && <ProblemMessage error={error} />}
       {plan && plan.documents.length === 0 && <p>{t('wf.migrateNone', { version: from ?? '' })}</p>}
       {plan && plan.documents.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-label={t('wf.migrateTitle')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('wf.colDocument')}</th>
-                <th scope="col">{t('wf.colFromState')}</th>
-                <th scope="col">{t('wf.colTarget')}</th>
-                <th scope="col">{t('wf.colMovable')}</th>
-                <th scope="col">{t('wf.colNote')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.documents.map((d) => (
-                <tr key={d.documentId} className={d.movable ? undefined : 'wfa-refused'}>
-                  <th scope="row">
-                    <Link to={`/dokument/${d.documentId}`}>{d.title}</Link>
-                  </th>
-                  <td>{d.state}</td>
-                  <td>{d.target ?? t('common.none')}</td>
-                  <td>{d.movable ? t('common.yes') : t('common.no')}</td>
-                  <td>
-                    {d.reason ?? (d.complete ? '' : t('wf.incomplete', { count: d.missing.length }))}
-                    {d.dataChanged && <> {t('wf.dataChanged')}</>}
-                    {d.dataNotes?.map((n) => (
-                      <span key={n}> {n}</span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('wf.migrateTitle')}
+          headers={[
+            t('wf.colDocument'),
+            t('wf.colFromState'),
+            t('wf.colTarget'),
+            t('wf.colMovable'),
+            t('wf.colNote'),
+          ]}
+        >
+          {plan.documents.map((d) => (
+            <tr key={d.documentId} className={d.movable ? undefined : 'wfa-refused'}>
+              <th scope="row">
+                <Link to={`/dokument/${d.documentId}`}>{d.title}</Link>
+              </th>
+              <td>{d.state}</td>
+              <td>{d.target ?? t('common.none')}</td>
+              <td>{d.movable ? t('common.yes') : t('common.no')}</td>
+              <td>
+                {d.reason ?? (d.complete ? '' : t('wf.incomplete', { count: d.missing.length }))}
+                {d.dataChanged && <> {t('wf.dataChanged')}</>}
+                {d.dataNotes?.map((n) => (
+                  <span key={n}> {n}</span>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '../../../components/data-table';
 import { ProblemMessage } from '../../../components/feedback';
 import { t } from '../../../i18n/t';
 import {
@@ -87,43 +88,34 @@ export function SimulatorPanel({ stored }: { stored: StoredVersion }) {
       </button>
       {error && <ProblemMessage error={error} />}
       {steps && (
-        <div className="table-scroll">
-          <table className="data-table" aria-label={t('wf.simTitle')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('wf.simStep')}</th>
-                <th scope="col">{t('wf.simOutcome')}</th>
-                <th scope="col">{t('wf.simState')}</th>
-                <th scope="col">{t('wf.simEffects')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((s, i) => (
-                <tr key={i} className={s.ok ? undefined : 'wfa-refused'}>
-                  <th scope="row">{s.event ?? t('wf.simCreated')}</th>
-                  <td>{s.ok ? t('wf.simOk') : s.reason}</td>
-                  <td>{s.stateTitle}</td>
-                  <td>
-                    <ul className="plain-list">
-                      {s.mails.length > 0 && (
-                        <li>{t('wf.simMails', { list: s.mails.map(effectText).join('; ') })}</li>
-                      )}
-                      {s.deadlines.length > 0 && (
-                        <li>{t('wf.simDeadlines', { list: s.deadlines.map(effectText).join('; ') })}</li>
-                      )}
-                      {s.documents.length > 0 && (
-                        <li>{t('wf.simDocuments', { list: s.documents.map(effectText).join('; ') })}</li>
-                      )}
-                      {s.escalations.length > 0 && (
-                        <li>{t('wf.simEscalations', { list: s.escalations.map(effectText).join('; ') })}</li>
-                      )}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('wf.simTitle')}
+          headers={[t('wf.simStep'), t('wf.simOutcome'), t('wf.simState'), t('wf.simEffects')]}
+        >
+          {steps.map((s, i) => (
+            <tr key={i} className={s.ok ? undefined : 'wfa-refused'}>
+              <th scope="row">{s.event ?? t('wf.simCreated')}</th>
+              <td>{s.ok ? t('wf.simOk') : s.reason}</td>
+              <td>{s.stateTitle}</td>
+              <td>
+                <ul className="plain-list">
+                  {s.mails.length > 0 && (
+                    <li>{t('wf.simMails', { list: s.mails.map(effectText).join('; ') })}</li>
+                  )}
+                  {s.deadlines.length > 0 && (
+                    <li>{t('wf.simDeadlines', { list: s.deadlines.map(effectText).join('; ') })}</li>
+                  )}
+                  {s.documents.length > 0 && (
+                    <li>{t('wf.simDocuments', { list: s.documents.map(effectText).join('; ') })}</li>
+                  )}
+                  {s.escalations.length > 0 && (
+                    <li>{t('wf.simEscalations', { list: s.escalations.map(effectText).join('; ') })}</li>
+                  )}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
