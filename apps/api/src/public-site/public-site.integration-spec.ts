@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { inOrder, isolatedStack, readPdfBack, startTestApi, type TestApi } from '@rodtrad/testing';
+import {
+  BESLUT,
+  GPF_DATA as GPF,
+  inOrder,
+  isolatedStack,
+  MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
+  readPdfBack,
+  startTestApi,
+  type TestApi,
+} from '@rodtrad/testing';
 
 /**
  * The public site over HTTP, without signing in: Bildningsnämnden's Mål och budget and KF's GPF
@@ -7,26 +16,6 @@ import { inOrder, isolatedStack, readPdfBack, startTestApi, type TestApi } from 
  * budget is marked secret. A database of its own: opening the year creates every document.
  */
 const YEAR = 2027;
-const BESLUT = (paragraf: string) => ({ datum: '2026-06-15', paragraf });
-const GPF = {
-  strategiskaOmraden: [{ namn: 'Livslångt lärande', beskrivning: 'Alla barn och elever når målen.' }],
-  styrandePrioriteringar: ['Tidiga insatser för barn och unga'],
-  ramar: [{ namnd: 'BIN', ram: 548_000_000 }],
-  investeringsbudget: [{ projekt: 'Ny förskola i Vretstorp', ar1: 30_000_000, ar2: 20_000_000, ar3: 0 }],
-};
-const MAL_OCH_BUDGET = {
-  namndmal: [
-    {
-      id: 'BIN-1',
-      titel: 'Fler elever är behöriga till gymnasiet',
-      strategisktOmrade: 'Livslångt lärande',
-      indikatorer: [
-        { namn: 'Andel behöriga', ingangsvarde: 80, malniva: 90, matdatum: '2030-12-31', enhet: '%' },
-      ],
-    },
-  ],
-  budget: { intakter: 60_000_000, kostnader: 600_000_000, netto: 540_000_000 },
-};
 
 describe('the public site /offentligt and open data (real MariaDB, no sign-in)', () => {
   let api: TestApi;

@@ -1,4 +1,11 @@
-import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
+import {
+  BESLUT,
+  GPF_DATA as GPF,
+  isolatedStack,
+  MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
+  startTestApi,
+  type TestApi,
+} from '@rodtrad/testing';
 
 /**
  * End to end over HTTP: the demo municipality opens its budget year, and Bildningsnämnden's chain
@@ -6,34 +13,6 @@ import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
  * step done by the demo user whose role the workflow names. The red thread then shows the chain.
  */
 const YEAR = 2027;
-const BESLUT = (paragraf: string) => ({ datum: '2026-06-15', paragraf });
-
-const GPF = {
-  strategiskaOmraden: [
-    { namn: 'Livslångt lärande', beskrivning: 'Alla barn och elever når målen.' },
-    { namn: 'God service' },
-  ],
-  styrandePrioriteringar: ['Tidiga insatser för barn och unga'],
-  ramar: [
-    { namnd: 'KS', ram: 98_500_000 },
-    { namnd: 'BIN', ram: 548_000_000 },
-  ],
-  investeringsbudget: [{ projekt: 'Ny förskola i Vretstorp', ar1: 30_000_000, ar2: 20_000_000, ar3: 0 }],
-};
-const MAL_OCH_BUDGET = {
-  namndmal: [
-    {
-      id: 'BIN-1',
-      titel: 'Fler elever är behöriga till gymnasiet',
-      strategisktOmrade: 'Livslångt lärande',
-      indikatorer: [
-        { namn: 'Andel behöriga', ingangsvarde: 80, malniva: 90, matdatum: '2030-12-31', enhet: 'procent' },
-      ],
-    },
-  ],
-  budget: { intakter: 60_000_000, kostnader: 600_000_000, netto: 540_000_000 },
-  flerarsplan: [{ ar: 2028, netto: 556_000_000 }],
-};
 const FORVALTNINGSPLAN = {
   fokusomraden: ['Läsning'],
   strategier: [
