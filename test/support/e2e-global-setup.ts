@@ -1,23 +1,11 @@
 import './test-env';
 import './register-aliases';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 import globalSetup from './global-setup';
 
 const root = join(__dirname, '..', '..');
-
-/** A port nobody listens on now (the OS picks it), for a server this run starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The end-to-end tier runs the BUILT api and worker (dist/, as `npm start` does) on a

@@ -6,5 +6,6 @@ export * from './worker-harness';
 export * from './full-stack';
 export * from './oidc-provider';
 export * from './free-port';
+export * from './deadline-effect';
 export * from './pdf-readback';
 export * from './zip-reader';

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
 /** A person at the test provider: the login is the account id (the ID token's sub). */
@@ -73,16 +72,4 @@ export async function startOidcProvider(options: {
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** A free TCP port on 127.0.0.1 (for an API whose PUBLIC_URL must be known before it listens). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,26 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createDocumentEngine, SYSTEM_ACTOR } from '@rodtrad/engine';
 import { openDatabase, OutboxRepository } from '@rodtrad/persistence';
-import { eventually, isolatedStack, LocalSmtpServer } from '@rodtrad/testing';
+import { draftDeadlineEffect, eventually, freePort, isolatedStack, LocalSmtpServer } from '@rodtrad/testing';
 import type { DataSource } from 'typeorm';
 import { OtlpReceiver, type ReceivedSpan } from './testing/otlp-receiver';
 import { parsePrometheusText, samples, total, type Family } from './testing/prometheus-text';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * main.ts of the API or the worker as a process of its own, from the sources (as the benchmarks
@@ -274,22 +261,7 @@ describe('metrics and traces of the API and the worker (#21)', () => {
     });
     const dueAt = new Date(Date.now() - 120_000);
     await new OutboxRepository(ds).add(
-      [
-        {
-          documentId: doc.id,
-          effectType: 'scheduleDeadline',
-          payload: {
-            documentId: doc.id,
-            state: 'draft',
-            key: 'enhetsplan',
-            reminders: [],
-            onDue: null,
-            escalate: false,
-            dueAt: dueAt.toISOString(),
-          },
-          dedupeKey: `metrics__${doc.id}`,
-        },
-      ],
+      [draftDeadlineEffect(doc.id, dueAt, `metrics__${doc.id}`)],
       ds.manager,
     );
     const after = (await eventually(

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createDocumentEngine, SYSTEM_ACTOR } from '@rodtrad/engine';
 import { openDatabase, OutboxRepository } from '@rodtrad/persistence';
 import {
+  draftDeadlineEffect,
   eventually,
   flushQueuePrefix,
   isolatedStack,
@@ -63,20 +64,9 @@ async function manyDeadlines(
   const outbox = new OutboxRepository(ds);
   for (let i = 0; i < count; i += 250)
     await outbox.add(
-      Array.from({ length: Math.min(250, count - i) }, (_, k) => ({
-        documentId: doc.id,
-        effectType: 'scheduleDeadline',
-        payload: {
-          documentId: doc.id,
-          state: 'draft',
-          key: 'enhetsplan',
-          reminders: [],
-          onDue: null,
-          escalate: false,
-          dueAt: dueAt.toISOString(),
-        },
-        dedupeKey: `test__${doc.id}__${i + k}`,
-      })),
+      Array.from({ length: Math.min(250, count - i) }, (_, k) =>
+        draftDeadlineEffect(doc.id, dueAt, `test__${doc.id}__${i + k}`),
+      ),
       ds.manager,
     );
   return doc.id;
