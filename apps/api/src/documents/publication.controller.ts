@@ -16,6 +16,7 @@ import {
 } from '@rodtrad/contracts';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { pdfFile } from '../common/http/pdf-file';
 import { ValidBody } from '../common/validation/body';
 import { ValidQuery } from '../common/validation/query';
 import { PublicationService } from './publication.service';
@@ -57,13 +58,7 @@ export class PublicationController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const out = await this.publication.pdf(p, id);
-    res.setHeader('X-Content-SHA256', out.sha256);
-    return new StreamableFile(out.content, {
-      type: 'application/pdf',
-      disposition: `inline; filename="dokument-${id}.pdf"`,
-      length: out.content.length,
-    });
+    return pdfFile(res, await this.publication.pdf(p, id), `dokument-${id}.pdf`);
   }
 
   @Get(':id/secrecy')

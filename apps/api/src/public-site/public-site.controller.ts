@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Inject, Param, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '@rodtrad/config';
 import { Public } from '../auth/auth.decorators';
+import { pdfFile } from '../common/http/pdf-file';
 import { ValidQuery } from '../common/validation/query';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { openDataCsv, openDataJson } from './open-data';
@@ -107,12 +108,7 @@ export class PublicSiteController {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       return this.notFound(res, 'Dokumentet finns inte bland de fastställda, offentliga dokumenten.');
     }
-    res.setHeader('X-Content-SHA256', out.sha256);
-    return new StreamableFile(out.content, {
-      type: 'application/pdf',
-      disposition: `inline; filename="${file}"`,
-      length: out.content.length,
-    });
+    return pdfFile(res, out, file);
   }
 
   @Get(':year')
