@@ -72,36 +72,35 @@ describe("a negative balance-requirement result is restored over three years and
         forvantadEffekt: 'Minskade lokalkostnader med 0,7 mnkr per år.',
       },
     ];
+    /** Saves `data` and submits: refused (422, problem+json); resolves with the errors. */
+    const refused = async (data: Data) => {
+      await w.saveData('ksf.fvc', planId, data);
+      const res = await w.sendEvent('ksf.fvc', planId, 'SUBMIT');
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      return res.body.errors;
+    };
     // Without the years the form itself refuses the plan.
-    await w.saveData('ksf.fvc', planId, { atgarder });
-    const none = await w.sendEvent('ksf.fvc', planId, 'SUBMIT');
-    expect(none.status).toBe(422);
-    expect(none.headers.get('content-type')).toContain('application/problem+json');
-    expect(none.body.errors).toEqual([expect.objectContaining({ pointer: '/aterstallande' })]);
+    expect(await refused({ atgarder })).toEqual([expect.objectContaining({ pointer: '/aterstallande' })]);
 
     // Two years of 700 000 kr restore too little, and 2031 is outside the three years.
-    await w.saveData('ksf.fvc', planId, {
+    const short = await refused({
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2029, belopp: 700_000 },
       ],
     });
-    const short = await w.sendEvent('ksf.fvc', planId, 'SUBMIT');
-    expect(short.status).toBe(422);
-    expect(short.headers.get('content-type')).toContain('application/problem+json');
-    expect(short.body.errors).toHaveLength(1);
-    expect(short.body.errors[0].pointer).toBe('/aterstallande');
-    expect(short.body.errors[0].message).toMatch(/1\s400\s000 kr men underskottet är 2\s100\s000 kr/);
+    expect(short).toHaveLength(1);
+    expect(short[0].pointer).toBe('/aterstallande');
+    expect(short[0].message).toMatch(/1\s400\s000 kr men underskottet är 2\s100\s000 kr/);
 
-    await w.saveData('ksf.fvc', planId, {
+    const late = await refused({
       aterstallande: [
         { ar: 2028, belopp: 700_000 },
         { ar: 2031, belopp: 1_400_000 },
       ],
     });
-    const late = await w.sendEvent('ksf.fvc', planId, 'SUBMIT');
-    expect(late.status).toBe(422);
-    expect(late.body.errors).toEqual([
+    expect(late).toEqual([
       { pointer: '/aterstallande/1/ar', message: 'Välj ett av de tre år som följer på 2027 (2028–2030).' },
     ]);
 
@@ -119,12 +118,7 @@ describe("a negative balance-requirement result is restored over three years and
 
   it('KF adopts the plan: the escalation stays visible, tracking the restoration year by year', async () => {
     const planId = tracked['actionPlanDocumentId'] as string;
-    await w.move('ksf.fvc', planId, 'APPROVE', 'decision');
-    await w.saveData('ks.sekreterare', planId, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
-    await w.move('ks.sekreterare', planId, 'DECIDE', 'registration');
-    await w.move('registrator', planId, 'REGISTER', 'ks_treatment');
-    await w.saveData('ks.sekreterare', planId, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
-    await w.move('ks.sekreterare', planId, 'TAKE_NOTE', 'kf_decision');
+    await w.actionPlanToKf(planId);
     await w.saveData('kf.sekreterare', planId, { kfBeslut: { datum: '2028-04-14', paragraf: '§ 33' } });
     await w.move('kf.sekreterare', planId, 'ADOPT', 'adopted');
 

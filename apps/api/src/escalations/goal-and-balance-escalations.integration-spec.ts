@@ -248,12 +248,7 @@ describe('goal and balance-requirement deviations escalate by themselves and clo
       ],
     });
     await w.move('ksf.fvc', id, 'SUBMIT', 'review');
-    await w.move('ksf.fvc', id, 'APPROVE', 'decision');
-    await w.saveData('ks.sekreterare', id, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
-    await w.move('ks.sekreterare', id, 'DECIDE', 'registration');
-    await w.move('registrator', id, 'REGISTER', 'ks_treatment');
-    await w.saveData('ks.sekreterare', id, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
-    await w.move('ks.sekreterare', id, 'TAKE_NOTE', 'kf_decision');
+    await w.actionPlanToKf(id);
 
     // Passing KS is not adopting: the escalation to KF stays open.
     const midway = await w.api.request('GET', `/api/escalations/${balanceEscalation.id}`, {

@@ -123,6 +123,19 @@ export class EscalationWorld {
     return sent.body;
   }
 
+  /**
+   * KS's treatment of an åtgärdsplan in review (spring 2028): KSF approves, KS decides, the
+   * registrar registers it, KS takes note; the plan then waits for KF's decision.
+   */
+  async actionPlanToKf(id: string): Promise<void> {
+    await this.move('ksf.fvc', id, 'APPROVE', 'decision');
+    await this.saveData('ks.sekreterare', id, { beslut: { datum: '2028-03-10', paragraf: '§ 21' } });
+    await this.move('ks.sekreterare', id, 'DECIDE', 'registration');
+    await this.move('registrator', id, 'REGISTER', 'ks_treatment');
+    await this.saveData('ks.sekreterare', id, { ksBeslut: { datum: '2028-03-24', paragraf: '§ 40' } });
+    await this.move('ks.sekreterare', id, 'TAKE_NOTE', 'kf_decision');
+  }
+
   /** Creates a document as `username`, saves `data` and submits it (into review); resolves with its id. */
   async submitDocument(username: string, document: NewDocument, data: Data): Promise<string> {
     const id = await this.createDocument(username, document);
