@@ -7,7 +7,7 @@
 /** A decision's date and paragraph, as the DECIDE forms take it. */
 export const BESLUT = (paragraf: string) => ({ datum: '2026-06-15', paragraf });
 
-export const GPF_DATA = {
+export const CHAIN_GPF_DATA = {
   strategiskaOmraden: [
     { namn: 'Livslångt lärande', beskrivning: 'Alla barn och elever når målen.' },
     { namn: 'God service' },
@@ -20,7 +20,7 @@ export const GPF_DATA = {
   investeringsbudget: [{ projekt: 'Ny förskola i Vretstorp', ar1: 30_000_000, ar2: 20_000_000, ar3: 0 }],
 };
 
-export const MAL_OCH_BUDGET_DATA = {
+export const CHAIN_MAL_OCH_BUDGET_DATA = {
   namndmal: [
     {
       id: 'BIN-1',

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
   BESLUT,
-  GPF_DATA as GPF,
+  CHAIN_GPF_DATA as GPF,
   inOrder,
   isolatedStack,
-  MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
+  CHAIN_MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
   readPdfBack,
   startTestApi,
   type TestApi,

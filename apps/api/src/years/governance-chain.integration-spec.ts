@@ -1,8 +1,8 @@
 import {
   BESLUT,
-  GPF_DATA as GPF,
+  CHAIN_GPF_DATA as GPF,
   isolatedStack,
-  MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
+  CHAIN_MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
   startTestApi,
   type TestApi,
 } from '@rodtrad/testing';
