@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import { useApiQuery } from '../../api/query-client';
+import { bound } from '../../components/bound';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
 import { FormButtons } from '../../components/form-buttons';
@@ -172,36 +173,28 @@ function ThresholdForm({
         inputMode="numeric"
         label={t('admin.threshold.kronor')}
         hint={t('admin.threshold.kronorHint')}
-        value={kronor}
-        error={errors.fields['/kronor']}
-        onChange={(e) => setKronor(e.target.value)}
+        {...bound(kronor, setKronor, errors.fields['/kronor'])}
       />
       <TextField
         id="threshold-share"
         inputMode="decimal"
         label={t('admin.threshold.share')}
         hint={t('admin.threshold.shareHint')}
-        value={share}
-        error={errors.fields['/shareOfFrame']}
-        onChange={(e) => setShare(e.target.value)}
+        {...bound(share, setShare, errors.fields['/shareOfFrame'])}
       />
       <TextField
         id="threshold-investment-kronor"
         inputMode="numeric"
         label={t('admin.threshold.investmentKronor')}
         hint={t('admin.threshold.investmentKronorHint')}
-        value={investmentKronor}
-        error={errors.fields['/investmentKronor']}
-        onChange={(e) => setInvestmentKronor(e.target.value)}
+        {...bound(investmentKronor, setInvestmentKronor, errors.fields['/investmentKronor'])}
       />
       <TextField
         id="threshold-investment-share"
         inputMode="decimal"
         label={t('admin.threshold.investmentShare')}
         hint={t('admin.threshold.investmentShareHint')}
-        value={investmentShare}
-        error={errors.fields['/investmentShare']}
-        onChange={(e) => setInvestmentShare(e.target.value)}
+        {...bound(investmentShare, setInvestmentShare, errors.fields['/investmentShare'])}
       />
       <FormButtons busy={busy} label={t('common.save')} busyLabel={t('common.saving')} />
     </form>

@@ -7,6 +7,7 @@ import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import { useApiQuery } from '../../api/query-client';
 import { useCurrentUser } from '../../auth/session';
+import { bound } from '../../components/bound';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading, ProblemMessage } from '../../components/feedback';
 import { FormButtons } from '../../components/form-buttons';
@@ -158,9 +159,7 @@ function ReportDeviationForm({ units }: { units: OrgUnitView[] }) {
       <SelectField
         id="deviation-unit"
         label="Nämnd"
-        value={orgUnitId}
-        error={errors.fields['/orgUnitId']}
-        onChange={(e) => setOrgUnitId(e.target.value)}
+        {...bound(orgUnitId, setOrgUnitId, errors.fields['/orgUnitId'])}
       >
         <UnitOptions units={units} />
       </SelectField>
@@ -168,9 +167,7 @@ function ReportDeviationForm({ units }: { units: OrgUnitView[] }) {
         id="deviation-year"
         inputMode="numeric"
         label="Budgetår"
-        value={year}
-        error={errors.fields['/year']}
-        onChange={(e) => setYear(e.target.value)}
+        {...bound(year, setYear, errors.fields['/year'])}
       />
       <TextField
         id="deviation-amount"
@@ -186,18 +183,14 @@ function ReportDeviationForm({ units }: { units: OrgUnitView[] }) {
         label="Beskrivning av avvikelsen"
         hint="Vad avviker, varför och hur mycket."
         required
-        value={description}
-        error={errors.fields['/description']}
-        onChange={(e) => setDescription(e.target.value)}
+        {...bound(description, setDescription, errors.fields['/description'])}
       />
       <TextAreaField
         id="deviation-measures"
         label="Föreslagna åtgärder"
         hint="Krävs. Vad nämnden föreslår för att begränsa avvikelsen."
         required
-        value={measures}
-        error={errors.fields['/measures']}
-        onChange={(e) => setMeasures(e.target.value)}
+        {...bound(measures, setMeasures, errors.fields['/measures'])}
       />
       <FormButtons busy={report.isPending} label="Rapportera till kommunstyrelsen" busyLabel="Skickar…" />
     </form>
