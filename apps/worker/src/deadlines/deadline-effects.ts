@@ -7,7 +7,7 @@ import {
   type NewDeadline,
 } from '@rodtrad/persistence';
 import type { EffectPayloads } from '@rodtrad/workflow';
-import type { EffectContext, EffectHandler } from '../effects/effect-handler';
+import { effectDocumentId, type EffectContext, type EffectHandler } from '../effects/effect-handler';
 import { DeadlineJobs } from './deadline-jobs';
 
 const DAY_MS = 86_400_000;
@@ -115,7 +115,7 @@ export class CancelDeadlinesEffect implements EffectHandler<'cancelDeadlines'> {
 
   async handle(effect: EffectContext<'cancelDeadlines'>): Promise<unknown> {
     const state = effect.payload.state ?? null;
-    const documentId = String(effect.payload.documentId ?? effect.documentId);
+    const documentId = effectDocumentId(effect);
     const out = await this.ledger.once(effect.dedupeKey, (m) =>
       this.deadlines.cancel(documentId, state, effect.outboxId, m),
     );

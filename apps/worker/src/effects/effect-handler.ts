@@ -10,6 +10,14 @@ export interface EffectContext<T extends OutboxEffectType = OutboxEffectType> {
   payload: EffectPayloads[T];
 }
 
+/** The document an effect concerns: the one its payload names, else the outbox row's. */
+export function effectDocumentId(effect: {
+  documentId: string | null;
+  payload: { documentId?: unknown };
+}): string {
+  return String(effect.payload.documentId ?? effect.documentId);
+}
+
 /**
  * Carries out one kind of effect. Must be idempotent: use `EffectLedgerRepository.once(dedupeKey)`
  * for DB work, and only idempotent steps (deterministic job ids, mail dedupe keys) after it.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentPublisher } from '@rodtrad/engine';
 import { DocumentRepository, EffectLedgerRepository } from '@rodtrad/persistence';
-import type { EffectContext, EffectHandler } from './effect-handler';
+import { effectDocumentId, type EffectContext, type EffectHandler } from './effect-handler';
 
 /**
  * An adopted document's PDF, frozen as it reads at adoption: rendered and stored once with its
@@ -19,7 +19,7 @@ export class FreezePdfEffect implements EffectHandler<'freezePdf'> {
   ) {}
 
   async handle(effect: EffectContext<'freezePdf'>): Promise<unknown> {
-    const documentId = String(effect.payload.documentId ?? effect.documentId);
+    const documentId = effectDocumentId(effect);
     const doc = await this.documents.get(documentId);
     const frozen = doc ? await this.publisher.freeze(doc) : null;
     const out = await this.ledger.once(effect.dedupeKey, async () => ({ sha256: frozen?.sha256 ?? null }));

@@ -24,7 +24,7 @@ import {
   type DocumentRow,
   type NewEscalation,
 } from '@rodtrad/persistence';
-import type { EffectContext, EffectHandler } from '../effects/effect-handler';
+import { effectDocumentId, type EffectContext, type EffectHandler } from '../effects/effect-handler';
 
 /** The effects of a document that may open an escalation. */
 type EscalatingEffectType = 'documentSubmitted' | 'escalate' | 'createDocument';
@@ -47,7 +47,7 @@ abstract class EscalatingEffect<T extends EscalatingEffectType> implements Effec
   abstract handle(effect: EffectContext<T>): Promise<unknown>;
 
   protected async document(effect: EffectContext<T>): Promise<DocumentRow> {
-    const id = String(effect.payload.documentId ?? effect.documentId);
+    const id = effectDocumentId(effect);
     const doc = await this.documents.get(id);
     if (!doc) throw new UnrecoverableError(`Dokumentet ${id} finns inte`);
     return doc;
@@ -193,7 +193,7 @@ export class DocumentFinishedEffect implements EffectHandler<'documentFinished'>
   ) {}
 
   async handle(effect: EffectContext<'documentFinished'>): Promise<unknown> {
-    const documentId = String(effect.payload.documentId ?? effect.documentId);
+    const documentId = effectDocumentId(effect);
     const out = await this.ledger.once(effect.dedupeKey, async (m) => this.close.execute(documentId, m));
     return out.done ? out.result : { skipped: 'already handled' };
   }
