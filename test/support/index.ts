@@ -1,6 +1,7 @@
 export * from './api-harness';
 export * from './enhetsplan-data';
 export * from './governance-chain-data';
+export * from './chain-steps';
 export * from './local-smtp';
 export * from './worker-harness';
 export * from './full-stack';

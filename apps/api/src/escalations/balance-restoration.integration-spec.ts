@@ -16,6 +16,15 @@ function balanskravsutredning(balanskravsresultat: number): Data {
   };
 }
 
+/** The tracked escalation's audit trail once 2029 has reported too little. */
+const BEHIND_AFTER_2029 = [
+  'escalation.opened',
+  'escalation.tracking',
+  'escalation.restoration-reported',
+  'escalation.restoration-reported',
+  'escalation.restoration-behind',
+];
+
 describe("a negative balance-requirement result is restored over three years and followed up against KF's plan", () => {
   const w = new EscalationWorld('restoration');
   let ks: string;
@@ -268,13 +277,7 @@ describe("a negative balance-requirement result is restored over three years and
     expect(plan).toMatchObject({ year: 2029, state: 'draft' });
     expect(plan.data).toMatchObject({ sarskild: true, avvikelse: { typ: 'balanskrav', belopp: 1_100_000 } });
 
-    expect(await w.auditActions(tracked['id'] as string)).toEqual([
-      'escalation.opened',
-      'escalation.tracking',
-      'escalation.restoration-reported',
-      'escalation.restoration-reported',
-      'escalation.restoration-behind',
-    ]);
+    expect(await w.auditActions(tracked['id'] as string)).toEqual(BEHIND_AFTER_2029);
     expect(await w.auditActions(followUp.id)).toEqual(['escalation.opened']);
   }, 60_000);
 
@@ -297,11 +300,7 @@ describe("a negative balance-requirement result is restored over three years and
     const closed = await get('/api/escalations?status=closed&year=2027', 'ks.sekreterare');
     expect(closed.items.map((e: Data) => e['id'])).toEqual([tracked['id']]);
     expect(await w.auditActions(tracked['id'] as string)).toEqual([
-      'escalation.opened',
-      'escalation.tracking',
-      'escalation.restoration-reported',
-      'escalation.restoration-reported',
-      'escalation.restoration-behind',
+      ...BEHIND_AFTER_2029,
       'escalation.restoration-reported',
       'escalation.closed',
     ]);

@@ -7,7 +7,9 @@ import {
   CHAIN_MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
   readPdfBack,
   startTestApi,
+  stepAs,
   type TestApi,
+  yearlyDocumentOf,
 } from '@rodtrad/testing';
 
 /**
@@ -26,30 +28,9 @@ describe('the public site /offentligt and open data (real MariaDB, no sign-in)',
   let ikpTitle: string;
   let gpfDiarienummer: string;
 
-  const unit = async (code: string) =>
-    (await api.dataSource.query('SELECT id FROM org_unit WHERE code = ?', [code]))[0].id as string;
-  const docOf = async (type: string, code: string) =>
-    (
-      await api.dataSource.query(
-        "SELECT id FROM document WHERE type = ? AND org_unit_id = ? AND year = ? AND period = ''",
-        [type, await unit(code), YEAR],
-      )
-    )[0].id as string;
-  async function act(id: string, username: string, step: { data?: Record<string, unknown>; event: string }) {
-    const token = await api.login(username);
-    let doc = await api.request('GET', `/api/documents/${id}`, { token });
-    if (step.data)
-      doc = await api.request('PUT', `/api/documents/${id}/data`, {
-        token,
-        body: { data: step.data, expectedVersion: doc.body.version },
-      });
-    const res = await api.request('POST', `/api/documents/${id}/events`, {
-      token,
-      body: { type: step.event, expectedVersion: doc.body.version },
-    });
-    if (res.status !== 200) throw new Error(`${username} ${step.event} → ${res.status} ${res.text}`);
-    return res.body.state as string;
-  }
+  const docOf = (type: string, code: string) => yearlyDocumentOf(api, type, code, YEAR);
+  const act = (id: string, username: string, step: { data?: Record<string, unknown>; event: string }) =>
+    stepAs(api, id, username, step);
   const get = async (path: string) => {
     const res = await fetch(api.url + path);
     return {

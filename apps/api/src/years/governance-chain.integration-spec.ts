@@ -4,7 +4,10 @@ import {
   isolatedStack,
   CHAIN_MAL_OCH_BUDGET_DATA as MAL_OCH_BUDGET,
   startTestApi,
+  stepAs,
   type TestApi,
+  unitIdOf,
+  yearlyDocumentOf,
 } from '@rodtrad/testing';
 
 /**
@@ -46,39 +49,10 @@ const ENHETSPLAN = {
 
 describe('the governance chain of one nämnd, end to end over HTTP', () => {
   let api: TestApi;
-  const unit = async (code: string) =>
-    (await api.dataSource.query('SELECT id FROM org_unit WHERE code = ?', [code]))[0].id as string;
-  const docOf = async (type: string, code: string) =>
-    (
-      await api.dataSource.query(
-        "SELECT id FROM document WHERE type = ? AND org_unit_id = ? AND year = ? AND period = ''",
-        [type, await unit(code), YEAR],
-      )
-    )[0].id as string;
-
-  /** As `username`: optionally save `data`, then send `event`; returns the state reached. */
-  async function act(
-    id: string,
-    username: string,
-    step: { data?: Record<string, unknown>; event: string },
-  ): Promise<string> {
-    const token = await api.login(username);
-    let doc = await api.request('GET', `/api/documents/${id}`, { token });
-    expect(doc.status).toBe(200);
-    if (step.data) {
-      doc = await api.request('PUT', `/api/documents/${id}/data`, {
-        token,
-        body: { data: step.data, expectedVersion: doc.body.version },
-      });
-      if (doc.status !== 200) throw new Error(`${username} could not save: ${doc.text}`);
-    }
-    const res = await api.request('POST', `/api/documents/${id}/events`, {
-      token,
-      body: { type: step.event, expectedVersion: doc.body.version },
-    });
-    if (res.status !== 200) throw new Error(`${username} ${step.event} → ${res.status} ${res.text}`);
-    return res.body.state;
-  }
+  const unit = (code: string) => unitIdOf(api, code);
+  const docOf = (type: string, code: string) => yearlyDocumentOf(api, type, code, YEAR);
+  const act = (id: string, username: string, step: { data?: Record<string, unknown>; event: string }) =>
+    stepAs(api, id, username, step);
 
   beforeAll(async () => {
     // A database of its own: opening a year creates a document for every unit, and another suite
