@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { documentTypeTraits, readFinancialGoals, type OrgTree } from '@rodtrad/domain';
+import { carriesAnnualBudget, documentTypeTraits, readFinancialGoals, type OrgTree } from '@rodtrad/domain';
 import { fromJsonColumn, type DocumentRow } from '@rodtrad/persistence';
 import type { JsonObject } from '@rodtrad/workflow';
 import { DeviationThresholds } from './deviation-thresholds';
@@ -9,8 +9,8 @@ import { DeviationThresholds } from './deviation-thresholds';
  * period (for nämndmål), and the nämndmål of the nämnd's adopted Mål- och budget (for strategies,
  * contributions, activities and follow-up). They are injected into the schema as `enum` (with
  * `enumNames` for RJSF), so the browser offers only those and the server refuses anything else.
- * A report that follows up the budget also gets the nämnd's annual budget (the frame KF adopted)
- * as `arsbudget`: injected as `const` and `default`, so the form shows it prefilled and the server
+ * A report that follows up the budget (and the year-end report, carriesAnnualBudget) also gets
+ * the nämnd's annual budget (the frame KF adopted) as `arsbudget`: injected as `const` and `default`, so the form shows it prefilled and the server
  * refuses another figure (the author cannot change it; a budget decision does).
  */
 export interface FormChoices {
@@ -125,7 +125,7 @@ export class DocumentChoices {
 
   async for(doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>, tree: OrgTree): Promise<FormChoices> {
     const choices = await this.upstream(doc, tree);
-    if (!documentTypeTraits(doc.type)?.reports.budget) return choices;
+    if (!carriesAnnualBudget(doc.type)) return choices;
     const namnd = tree.namndOf(doc.orgUnitId);
     // Not remembered: KF's Budget och flerårsplan may be adopted after the GPF and then wins.
     const arsbudget = namnd ? await this.budgets.frame(namnd.id, doc.year) : undefined;

@@ -4,6 +4,7 @@ import {
   investmentTotals,
   periodDeviation,
   readInvesteringar,
+  yearEndDeviation,
   type Investering,
 } from '@rodtrad/domain';
 import type { FieldProps, RegistryFieldsType } from '@rjsf/utils';
@@ -37,8 +38,10 @@ function Deviation({ label, value, id }: { label: string; value: number | null; 
 /**
  * The report's `ekonomi` (net cost in whole kronor, a cost positive) as RJSF renders an object,
  * with the two deviations computed beside it in words: the budget deviation arsbudget − prognos
- * and the period deviation periodbudget − utfall (docs/financial-control.md). The annual budget
- * the server injected (`const`) replaces a stale figure in the form's data.
+ * and the period deviation periodbudget − utfall (docs/financial-control.md). The year-end report's
+ * `ekonomi { arsbudget, utfall }` (no `prognos` in its schema) shows the one deviation of the
+ * year, arsbudget − utfall. The annual budget the server injected (`const`) replaces a stale
+ * figure in the form's data.
  */
 export function EkonomiField(props: FieldProps) {
   const ObjectField = props.registry.fields['ObjectField'];
@@ -50,7 +53,15 @@ export function EkonomiField(props: FieldProps) {
       onChange({ ...data, arsbudget: injected }, props.fieldPathId.path, undefined, props.fieldPathId.$id);
   }, [injected, data['arsbudget']]);
   const { arsbudget, periodbudget, utfall, prognos } = data;
-  const year = isKronor(arsbudget) && isKronor(prognos) ? budgetDeviation({ arsbudget, prognos }) : null;
+  // The year-end report (verksamhetsberättelse) has no forecast: its outcome is the whole year's.
+  const yearEnd = !props.schema.properties?.['prognos'];
+  const year = yearEnd
+    ? isKronor(arsbudget) && isKronor(utfall)
+      ? yearEndDeviation({ arsbudget, utfall })
+      : null
+    : isKronor(arsbudget) && isKronor(prognos)
+      ? budgetDeviation({ arsbudget, prognos })
+      : null;
   const period =
     isKronor(periodbudget) && isKronor(utfall) ? periodDeviation({ periodbudget, utfall }) : null;
   const id = props.fieldPathId.$id;
@@ -61,14 +72,20 @@ export function EkonomiField(props: FieldProps) {
         <dl>
           <Deviation
             id={`${id}-avvikelse-ar`}
-            label="Budgetavvikelse helår (årsbudget − prognos)"
+            label={
+              yearEnd
+                ? 'Budgetavvikelse för året (årsbudget − utfall)'
+                : 'Budgetavvikelse helår (årsbudget − prognos)'
+            }
             value={year}
           />
-          <Deviation
-            id={`${id}-avvikelse-period`}
-            label="Avvikelse för perioden (periodens budget − utfall)"
-            value={period}
-          />
+          {!yearEnd && (
+            <Deviation
+              id={`${id}-avvikelse-period`}
+              label="Avvikelse för perioden (periodens budget − utfall)"
+              value={period}
+            />
+          )}
         </dl>
         <p className="hint">Negativ avvikelse är ett underskott, positiv ett överskott.</p>
       </section>

@@ -31,6 +31,12 @@ export interface ReportContents {
   internalControl: boolean;
   /** Decided investments per project (`investeringar`: budget, outcome, forecast), checked for an overrun. */
   investments?: boolean;
+  /**
+   * The year-end `ekonomi { arsbudget, utfall }`: the whole year's budget (prefilled from the
+   * adopted frame like `budget`'s) and the year's outcome, deviation arsbudget − utfall. Shown, and
+   * compiled into the årsredovisning, but not checked: the year is over, nothing is left to forecast.
+   */
+  yearEndBudget?: boolean;
 }
 
 /** Every fact about one document type. Add a type here and the lists below follow. */
@@ -261,7 +267,7 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     redThread: 'report',
     formChoices: 'namndmal',
     // The balance requirement is the municipality's, in its årsredovisning (kommunallagen 11 kap.).
-    reports: { ...NO_REPORTS, internalControl: true },
+    reports: { ...NO_REPORTS, internalControl: true, yearEndBudget: true },
     goalResultsAt: '12-31',
     deviationKind: null,
   },
@@ -318,4 +324,13 @@ export function documentTypeTraits(type: string): DocumentTypeTraits | undefined
   return Object.prototype.hasOwnProperty.call(DOCUMENT_TYPES, type)
     ? DOCUMENT_TYPES[type as DocumentTypeKey]
     : undefined;
+}
+
+/**
+ * Whether the type's `ekonomi` carries the nämnd's annual budget (`arsbudget`, from the frame KF
+ * adopted, read-only): the reports followed up against budget and the year-end report.
+ */
+export function carriesAnnualBudget(type: string): boolean {
+  const reports = documentTypeTraits(type)?.reports;
+  return !!reports && (reports.budget || !!reports.yearEndBudget);
 }

@@ -6,6 +6,7 @@ import {
   isSignificantDeficit,
   periodDeviation,
   readEkonomi,
+  yearEndDeviation,
 } from './budget-deviation';
 
 // A nämnd of about 550 Mkr net cost, figures typed as the form asks: costs positive.
@@ -39,6 +40,23 @@ describe('periodDeviation', () => {
   it('is the budget to date minus the outcome to date', () => {
     expect(periodDeviation(bildning)).toBe(-4_600_000);
     expect(periodDeviation({ periodbudget: 183_300_000, utfall: 180_000_000 })).toBe(3_300_000);
+  });
+});
+
+describe('yearEndDeviation', () => {
+  it('is the year’s budget minus the year’s outcome: the verksamhetsberättelse has no forecast', () => {
+    // Bildningsnämnden overran its 614,5 Mkr by 6,8 Mkr; the social nämnd kept 1 Mkr within 498 Mkr.
+    expect(yearEndDeviation({ arsbudget: 614_500_000, utfall: 621_300_000 })).toBe(-6_800_000);
+    expect(deviationMeaning(yearEndDeviation({ arsbudget: 614_500_000, utfall: 621_300_000 }))).toBe(
+      'underskott',
+    );
+    expect(yearEndDeviation({ arsbudget: 498_000_000, utfall: 497_000_000 })).toBe(1_000_000);
+  });
+
+  it('accepts whole kronor only', () => {
+    expect(() => yearEndDeviation({ arsbudget: 1, utfall: 0.5 })).toThrow(
+      expect.objectContaining({ code: 'uppfoljning.not-whole-kronor' }),
+    );
   });
 });
 

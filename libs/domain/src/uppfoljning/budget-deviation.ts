@@ -41,6 +41,14 @@ export function budgetDeviation({ arsbudget, prognos }: Pick<Ekonomi, 'arsbudget
   return arsbudget - prognos;
 }
 
+/**
+ * arsbudget − utfall, in kronor: the year-end report's deviation (verksamhetsberättelse). The year
+ * is over, so its outcome takes the forecast's place; negative is a deficit, as in budgetDeviation.
+ */
+export function yearEndDeviation({ arsbudget, utfall }: Pick<Ekonomi, 'arsbudget' | 'utfall'>): number {
+  return budgetDeviation({ arsbudget, prognos: utfall });
+}
+
 /** periodbudget − utfall, in kronor: the year to date; negative means more was spent than budgeted. */
 export function periodDeviation({ periodbudget, utfall }: Pick<Ekonomi, 'periodbudget' | 'utfall'>): number {
   assertKronor('periodbudget', periodbudget);
