@@ -292,7 +292,7 @@ export const migrationRequestSchema: JsonSchema = {
       type: 'string',
       enum: [...DATA_MIGRATIONS],
       description:
-        "A data migration each moved document's data goes through, e.g. ekonomi-nettokostnad (#15: the reports' ekonomi { budget, utfall, prognos } → { arsbudget, periodbudget, utfall, prognos } in net cost, a cost positive; see docs/financial-control.md). The dry run validates the migrated data; nothing changes until the migration runs.",
+        "A data migration each moved document's data goes through, e.g. ekonomi-nettokostnad (#15: the reports' ekonomi { budget, utfall, prognos } → { arsbudget, periodbudget, utfall, prognos } in net cost, a cost positive, and the verksamhetsberättelse's { budget, utfall } → { arsbudget, utfall }; see docs/financial-control.md). The dry run validates the migrated data; nothing changes until the migration runs.",
     },
   },
 };

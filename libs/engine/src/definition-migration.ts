@@ -106,7 +106,7 @@ export class DefinitionMigration {
   ): Promise<{ doc: RunningDocument; changed: boolean; notes: string[] } | { doc: RunningDocument }> {
     if (!request.dataMigration) return { doc };
     const arsbudget = await this.budgets.frame(doc.orgUnitId, doc.year);
-    const r = applyDataMigration(request.dataMigration, doc.data, { arsbudget });
+    const r = applyDataMigration(request.dataMigration, doc.data, { arsbudget, documentType: doc.type });
     return { doc: { ...doc, data: r.data }, changed: r.changed, notes: r.notes };
   }
 

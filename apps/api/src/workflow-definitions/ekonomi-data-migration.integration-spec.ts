@@ -18,13 +18,25 @@ const OLD_EKONOMI = {
   required: ['budget', 'utfall', 'prognos'],
 };
 
+/** The verksamhetsberättelse's ekonomi before #15: the whole year's budget and outcome. */
+const OLD_YEAR_END = {
+  type: 'object',
+  title: 'Ekonomiskt utfall',
+  properties: {
+    budget: { type: 'integer', title: 'Budget', description: 'Årets budget (nettokostnad).' },
+    utfall: { type: 'integer', title: 'Utfall', description: 'Årets utfall (nettokostnad).' },
+  },
+  required: ['budget', 'utfall'],
+};
+
 /** The form as it was before #15, wherever the fields sit in a step's schema. */
-function oldShape(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(oldShape);
+function oldShape(node: unknown, yearEnd = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => oldShape(n, yearEnd));
   if (!node || typeof node !== 'object') return node;
-  const out: Json = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, oldShape(v)]));
+  const out: Json = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, oldShape(v, yearEnd)]));
   const props = out['properties'] as Json | undefined;
-  if (props?.['ekonomi']) {
+  if (props?.['ekonomi'] && yearEnd) props['ekonomi'] = OLD_YEAR_END;
+  else if (props?.['ekonomi']) {
     props['ekonomi'] = OLD_EKONOMI;
     props['investeringar'] = { type: 'string', title: 'Beslutade investeringar' };
     delete props['investeringarKommentar'];
@@ -155,5 +167,92 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
     expect(entries.map((e) => e.comment)).toContain(
       `Migrerad från version ${old.body.version} till ${to}, uppgifterna omräknade (ekonomi-nettokostnad)`,
     );
+  });
+  it('moves the verksamhetsberättelse’s { budget, utfall } to { arsbudget, utfall }: the frame where adopted, signs as above', async () => {
+    const vbBase = '/api/workflow-definitions/verksamhetsberattelse/versions';
+    const listed = (await get(vbBase)).body;
+    const versions = ((listed.items ?? listed) as Json[]).map((v) => Number(v.version));
+    const shipped = (await get(`${vbBase}/${Math.max(...versions)}`)).body;
+    const oldForms = Object.fromEntries(
+      Object.entries(shipped.forms as Json).map(([name, f]) => {
+        const ui = structuredClone((f as Json).uiSchema ?? {});
+        delete ui.ekonomi;
+        return [name, { schema: oldShape((f as Json).schema, true), uiSchema: ui }];
+      }),
+    );
+    const old = await post(vbBase, { definition: shipped.definition, forms: oldForms });
+    expect(old.status).toBe(201);
+    expect((await post(`${vbBase}/${old.body.version}/publish`)).status).toBe(200);
+
+    const [{ id: bin }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'BIN'");
+    const [{ id: san }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'SAN'");
+    const sanFvc = await api.login('san.fvc');
+    const create = async (orgUnitId: string, token: string, data: Json) => {
+      const doc = await post(
+        '/api/documents',
+        { type: 'verksamhetsberattelse', orgUnitId, year: 2027, period: null },
+        token,
+      );
+      expect(doc.status).toBe(201);
+      expect(doc.body.definition).toMatchObject({ version: old.body.version });
+      const saved = await api.request('PUT', `/api/documents/${doc.body.id}/data`, {
+        token,
+        body: { data, expectedVersion: doc.body.version },
+      });
+      expect(saved.status).toBe(200);
+      return String(doc.body.id);
+    };
+    // Bildningsnämnden typed its year as positive net costs, with a budget that is not its frame ...
+    const positive = await create(bin, fvc, {
+      ekonomi: { budget: 550_000_000, utfall: 556_800_000 },
+      analys: 'Året slutar med ett underskott.',
+    });
+    // ... Social- och arbetsmarknadsnämnden its frame as negative costs.
+    const negative = await create(san, sanFvc, { ekonomi: { budget: -452_000_000, utfall: -451_000_000 } });
+
+    const current = await post(vbBase, { definition: shipped.definition, forms: shipped.forms });
+    expect(current.status).toBe(201);
+    const to = current.body.version;
+    expect((await post(`${vbBase}/${to}/publish`)).status).toBe(200);
+
+    const plan = await post(`${vbBase}/${to}/migrations/dry-run`, {
+      from: old.body.version,
+      dataMigration: 'ekonomi-nettokostnad',
+    });
+    expect(plan.status).toBe(200);
+    const byId = Object.fromEntries(plan.body.documents.map((d: Json) => [d.documentId, d]));
+    expect(byId[positive]).toMatchObject({
+      movable: true,
+      dataChanged: true,
+      dataNotes: [expect.stringContaining('hämtad från den antagna ramen')],
+    });
+    expect(byId[negative]).toMatchObject({
+      movable: true,
+      dataChanged: true,
+      dataNotes: [expect.stringContaining('bytt tecken')],
+    });
+    expect((await get(`/api/documents/${positive}`, fvc)).body.data.ekonomi).toEqual({
+      budget: 550_000_000,
+      utfall: 556_800_000,
+    });
+
+    const moved = await post(`${vbBase}/${to}/migrations`, {
+      from: old.body.version,
+      dataMigration: 'ekonomi-nettokostnad',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.migrated).toBeGreaterThanOrEqual(2);
+    // Frames 2027 of the demo municipality: Bildningsnämnden 548 Mkr, SAN 452 Mkr.
+    const bin2 = (await get(`/api/documents/${positive}`, fvc)).body;
+    expect(bin2.definition).toMatchObject({ version: to });
+    expect(bin2.data).toMatchObject({
+      ekonomi: { arsbudget: 548_000_000, utfall: 556_800_000 },
+      analys: 'Året slutar med ett underskott.',
+    });
+    expect(bin2.data.ekonomi).not.toHaveProperty('budget');
+    expect((await get(`/api/documents/${negative}`, sanFvc)).body.data.ekonomi).toEqual({
+      arsbudget: 452_000_000,
+      utfall: 451_000_000,
+    });
   });
 });

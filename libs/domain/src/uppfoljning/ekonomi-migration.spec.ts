@@ -51,6 +51,35 @@ describe('ekonomi-nettokostnad', () => {
     ]);
   });
 
+  it('maps the verksamhetsberättelse’s year budget to arsbudget, the adopted frame winning', () => {
+    const old = { ekonomi: { budget: 604_500_000, utfall: 601_200_000 }, analys: 'Överskott.' };
+    expect(
+      migrateEkonomiNettokostnad(old, { arsbudget: 604_500_000, documentType: 'verksamhetsberattelse' }),
+    ).toEqual({
+      data: { ekonomi: { arsbudget: 604_500_000, utfall: 601_200_000 }, analys: 'Överskott.' },
+      changed: true,
+      notes: [],
+    });
+    // A frame changed after the report was typed: the adopted one is taken, and a person is told.
+    const framed = migrateEkonomiNettokostnad(old, {
+      arsbudget: 610_000_000,
+      documentType: 'verksamhetsberattelse',
+    });
+    expect(framed.data['ekonomi']).toEqual({ arsbudget: 610_000_000, utfall: 601_200_000 });
+    expect(framed.notes).toEqual([expect.stringContaining('hämtad från den antagna ramen')]);
+  });
+
+  it('keeps the verksamhetsberättelse’s own budget without a frame, signs as for the monthly reports', () => {
+    const r = migrateEkonomiNettokostnad(
+      { ekonomi: { budget: -210_000_000, utfall: -212_100_000 } },
+      { documentType: 'verksamhetsberattelse' },
+    );
+    expect(r.data['ekonomi']).toEqual({ arsbudget: 210_000_000, utfall: 212_100_000 });
+    expect(r.notes).toEqual([expect.stringContaining('bytt tecken')]);
+    const again = migrateEkonomiNettokostnad(r.data, { documentType: 'verksamhetsberattelse' });
+    expect(again).toEqual({ data: r.data, changed: false, notes: [] });
+  });
+
   it('leaves data in the new shape alone, so a second run changes nothing', () => {
     const current = {
       ekonomi: { arsbudget: 1, periodbudget: 1, utfall: 1, prognos: 1 },

@@ -1,3 +1,5 @@
+import { documentTypeTraits } from '../document-types/document-type-traits';
+
 /**
  * Data migrations that a definition migration may run on the documents it moves (Administration →
  * Arbetsflöden → Flytta dokument, `dataMigration`). Each is pure: old data and what the engine
@@ -13,6 +15,8 @@ export function isDataMigrationName(value: unknown): value is DataMigrationName 
 export interface DataMigrationContext {
   /** The nämnd's adopted annual budget (frame) for the document's year, when known. */
   arsbudget?: number;
+  /** The document's type: the year-end report (traits `yearEndBudget`) maps its own way. */
+  documentType?: string;
 }
 
 export interface DataMigrationResult {
@@ -25,6 +29,7 @@ export interface DataMigrationResult {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 const OLD_FIGURES = ['budget', 'utfall', 'prognos'] as const;
+const kronor = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 
 /**
  * The reports' old `ekonomi` `{ budget, utfall, prognos }` ("Periodens budget", "Utfall för
@@ -35,6 +40,9 @@ const OLD_FIGURES = ['budget', 'utfall', 'prognos'] as const;
  * - signs: when every old figure is zero or below and one is below, the nämnd typed costs negative
  *   (the result statement's way, which the old rule assumed): every figure is negated. Otherwise
  *   the figures are kept; mixed signs are kept and noted for a person to check.
+ * The year-end report (verksamhetsberättelse) had `{ budget, utfall }` for the whole year and
+ * becomes `{ arsbudget, utfall }`: arsbudget ← the adopted frame, or its old budget (signed as
+ * above) when no frame is adopted; a differing old budget is noted; no periodbudget or prognos.
  * The old text `investeringar` moves to `investeringarKommentar`; `investeringar` becomes a list.
  * Data already in the new shape is left alone, so running the migration twice changes nothing.
  */
@@ -58,9 +66,17 @@ export function migrateEkonomiNettokostnad(data: unknown, ctx: DataMigrationCont
     const signed = (v: unknown) => (typeof v === 'number' && flip ? -v || 0 : v);
     const { budget, utfall, prognos, ...rest } = old;
     const ekonomi: Json = { ...rest };
-    if (ctx.arsbudget !== undefined) ekonomi['arsbudget'] = ctx.arsbudget;
+    const yearEnd = !!documentTypeTraits(ctx.documentType ?? '')?.reports.yearEndBudget;
+    if (ctx.arsbudget !== undefined) {
+      ekonomi['arsbudget'] = ctx.arsbudget;
+      if (yearEnd && typeof budget === 'number' && signed(budget) !== ctx.arsbudget)
+        notes.push(
+          `Årsbudgeten är hämtad från den antagna ramen (${kronor(ctx.arsbudget)}) i stället för den angivna budgeten (${kronor(Number(signed(budget)))}).`,
+        );
+    } else if (yearEnd && budget !== undefined) ekonomi['arsbudget'] = signed(budget);
     else notes.push('Årsbudget saknas: ingen antagen ram för nämnden och året.');
-    if (budget !== undefined) ekonomi['periodbudget'] = signed(budget);
+    // The year-end report's old budget was the whole year's: it is the arsbudget above.
+    if (budget !== undefined && !yearEnd) ekonomi['periodbudget'] = signed(budget);
     if (utfall !== undefined) ekonomi['utfall'] = signed(utfall);
     if (prognos !== undefined) ekonomi['prognos'] = signed(prognos);
     out['ekonomi'] = ekonomi;
