@@ -81,7 +81,7 @@ describe('web: Kommunens rapport, compiled from the nämnder’s reports (#15)',
     const report = await draft(
       'bin.fvc',
       { type: 'verksamhetsberattelse', orgUnitId: unit('BIN'), year: YEAR, period: null },
-      { ...vb, ekonomi: { budget: 614_500_000, utfall: 621_300_000 } },
+      { ...vb, ekonomi: { arsbudget: 614_500_000, utfall: 621_300_000 } },
     );
     await act('bin.fvc', report, 'SUBMIT', 'review');
 

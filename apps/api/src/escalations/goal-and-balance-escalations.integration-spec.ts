@@ -214,7 +214,7 @@ describe('goal and balance-requirement deviations escalate by themselves and clo
   it('a nämnd’s verksamhetsberättelse reports no balance result of its own and opens no balance escalation', async () => {
     // An old-style report still carrying a negative balance result is kept, but escalates nothing.
     const reportId = await submitReport('dsn.fvc', 'verksamhetsberattelse', unit['DSN'], null, {
-      ekonomi: { budget: 210_000_000, utfall: 212_100_000 },
+      ekonomi: { arsbudget: 210_000_000, utfall: 212_100_000 },
       maluppfyllelse: [
         { namndmalId: 'DSN-1', indikator: 'Nöjda brukare', utfall: 80, bedomning: 'enligt-plan' },
       ],

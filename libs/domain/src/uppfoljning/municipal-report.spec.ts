@@ -82,6 +82,15 @@ describe('compiling the municipality’s report from the nämnder’s', () => {
   });
 
   it('reads a year-end report’s outcome as its forecast, and the old `budget` name as the annual budget', () => {
+    const compiled = {
+      arsbudget: 614_500_000,
+      periodbudget: 614_500_000,
+      utfall: 621_300_000,
+      prognos: 621_300_000,
+    };
+    // The verksamhetsberättelse's ekonomi { arsbudget, utfall } (#15) ...
+    expect(readReportEkonomi({ arsbudget: 614_500_000, utfall: 621_300_000 }, true)).toEqual(compiled);
+    // ... and one stored before it, with `budget`.
     expect(readReportEkonomi({ budget: 614_500_000, utfall: 621_300_000 }, true)).toEqual({
       arsbudget: 614_500_000,
       periodbudget: 614_500_000,

@@ -39,9 +39,10 @@ export interface MunicipalCompilation {
 const int = (v: unknown): number | null => (Number.isSafeInteger(v) ? (v as number) : null);
 
 /**
- * A report's `ekonomi` as stored. The year-end report (verksamhetsberättelse) has no forecast:
- * its outcome is the full year, so `prognos` reads its `utfall`; forms from before the sign
- * convention name the annual budget `budget`.
+ * A report's `ekonomi` as stored. The year-end report (verksamhetsberättelse) carries
+ * `{ arsbudget, utfall }` and no forecast: its outcome is the full year, so `prognos` reads its
+ * `utfall` and `periodbudget` its `arsbudget`. Year-end reports stored before #15 name the annual
+ * budget `budget` (until the ekonomi-nettokostnad data migration moves them): still read.
  */
 export function readReportEkonomi(value: unknown, yearEnd = false): ReportEkonomi {
   const e = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
