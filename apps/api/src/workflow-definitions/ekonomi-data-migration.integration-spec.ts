@@ -1,6 +1,7 @@
 import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
-// #15: monthly reports saved with the old form ({ budget, utfall, prognos }, investments as text)
+// #15: monthly reports saved with the old form ({ budget, utfall, prognos }, investments as text),
+// and verksamhetsberättelser with their year's { budget, utfall },
 // move to the new one with the product's own definition migration and its data migration
 // `ekonomi-nettokostnad`: a dry run first (nothing changes), then the move (data rewritten, audited).
 // Its own database: publishing changes what every test sees.
