@@ -54,10 +54,46 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
   const post = (path: string, body: unknown = {}, token = admin) =>
     api.request('POST', path, { token, body });
   const ids: Record<string, string> = {};
+  let sanFvc: string;
+  let bin: string;
+  let san: string;
+
+  /** Posts a version of the workflow at `versions` and publishes it; resolves with its number. */
+  const publishVersion = async (versions: string, version: Json): Promise<number> => {
+    const posted = await post(versions, version);
+    expect(posted.status).toBe(201);
+    expect((await post(`${versions}/${posted.body.version}/publish`)).status).toBe(200);
+    return posted.body.version;
+  };
+  /** Creates `document` as `token`, pinned to version `pinned`, and saves `data`; resolves with its id. */
+  const createSaved = async (document: Json, token: string, pinned: number, data: Json) => {
+    const doc = await post('/api/documents', document, token);
+    expect(doc.status).toBe(201);
+    expect(doc.body.definition).toMatchObject({ version: pinned });
+    const saved = await api.request('PUT', `/api/documents/${doc.body.id}/data`, {
+      token,
+      body: { data, expectedVersion: doc.body.version },
+    });
+    expect(saved.status).toBe(200);
+    return String(doc.body.id);
+  };
+  /** The ekonomi-nettokostnad migration from `from` to `to`: the dry run's plan by document id, or the move. */
+  const migration = (versions: string, to: number, from: number, dryRun: boolean) =>
+    post(`${versions}/${to}/migrations${dryRun ? '/dry-run' : ''}`, {
+      from,
+      dataMigration: 'ekonomi-nettokostnad',
+    });
+  const planById = async (versions: string, to: number, from: number) => {
+    const plan = await migration(versions, to, from, true);
+    expect(plan.status).toBe(200);
+    return Object.fromEntries(plan.body.documents.map((d: Json) => [d.documentId, d]));
+  };
 
   beforeAll(async () => {
     api = await startTestApi(await isolatedStack('ekonomi_migration'));
-    [admin, fvc] = await Promise.all(['admin', 'bin.fvc'].map((u) => api.login(u)));
+    [admin, fvc, sanFvc] = await Promise.all(['admin', 'bin.fvc', 'san.fvc'].map((u) => api.login(u)));
+    [{ id: bin }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'BIN'");
+    [{ id: san }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'SAN'");
   });
   afterAll(() => api.close());
 
@@ -75,28 +111,9 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
       }),
     );
     // Version 2: the old form (as documents saved before #15 were pinned to).
-    const old = await post(base, { definition: shipped.definition, forms: oldForms });
-    expect(old.status).toBe(201);
-    expect((await post(`${base}/${old.body.version}/publish`)).status).toBe(200);
-
-    const [{ id: bin }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'BIN'");
-    const [{ id: san }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'SAN'");
-    const sanFvc = await api.login('san.fvc');
-    const create = async (orgUnitId: string, token: string, data: Json) => {
-      const doc = await post(
-        '/api/documents',
-        { type: 'manadsrapport', orgUnitId, year: 2027, period: '2027-02' },
-        token,
-      );
-      expect(doc.status).toBe(201);
-      expect(doc.body.definition).toMatchObject({ version: old.body.version });
-      const saved = await api.request('PUT', `/api/documents/${doc.body.id}/data`, {
-        token,
-        body: { data, expectedVersion: doc.body.version },
-      });
-      expect(saved.status).toBe(200);
-      return String(doc.body.id);
-    };
+    const from = await publishVersion(base, { definition: shipped.definition, forms: oldForms });
+    const create = (orgUnitId: string, token: string, data: Json) =>
+      createSaved({ type: 'manadsrapport', orgUnitId, year: 2027, period: '2027-02' }, token, from, data);
     // Bildningsnämnden typed positive net costs (as the form's word "nettokostnad" asked) ...
     ids['positive'] = await create(bin, fvc, {
       ekonomi: { budget: 91_300_000, utfall: 94_100_000, prognos: 560_000_000 },
@@ -110,17 +127,9 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
     });
 
     // Version 3: the shipped form again (the net-cost convention).
-    const current = await post(base, { definition: shipped.definition, forms: shipped.forms });
-    expect(current.status).toBe(201);
-    const to = current.body.version;
-    expect((await post(`${base}/${to}/publish`)).status).toBe(200);
+    const to = await publishVersion(base, { definition: shipped.definition, forms: shipped.forms });
 
-    const plan = await post(`${base}/${to}/migrations/dry-run`, {
-      from: old.body.version,
-      dataMigration: 'ekonomi-nettokostnad',
-    });
-    expect(plan.status).toBe(200);
-    const byId = Object.fromEntries(plan.body.documents.map((d: Json) => [d.documentId, d]));
+    const byId = await planById(base, to, from);
     expect(byId[ids['positive']]).toMatchObject({ movable: true, dataChanged: true, dataNotes: [] });
     expect(byId[ids['negative']]).toMatchObject({
       movable: true,
@@ -133,17 +142,11 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
       utfall: 94_100_000,
       prognos: 560_000_000,
     });
-    const unknown = await post(`${base}/${to}/migrations/dry-run`, {
-      from: old.body.version,
-      dataMigration: 'okand',
-    });
+    const unknown = await post(`${base}/${to}/migrations/dry-run`, { from, dataMigration: 'okand' });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors.map((e: Json) => e.pointer)).toEqual(['/dataMigration']);
 
-    const moved = await post(`${base}/${to}/migrations`, {
-      from: old.body.version,
-      dataMigration: 'ekonomi-nettokostnad',
-    });
+    const moved = await migration(base, to, from, false);
     expect(moved.status).toBe(200);
     expect(moved.body.migrated).toBeGreaterThanOrEqual(2);
 
@@ -166,7 +169,7 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
     const history = (await get(`/api/documents/${ids['positive']}/history`, fvc)).body;
     const entries = (history.items ?? history) as Json[];
     expect(entries.map((e) => e.comment)).toContain(
-      `Migrerad från version ${old.body.version} till ${to}, uppgifterna omräknade (ekonomi-nettokostnad)`,
+      `Migrerad från version ${from} till ${to}, uppgifterna omräknade (ekonomi-nettokostnad)`,
     );
   });
   it('moves the verksamhetsberättelse’s { budget, utfall } to { arsbudget, utfall }: the frame where adopted, signs as above', async () => {
@@ -181,28 +184,9 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
         return [name, { schema: oldShape((f as Json).schema, true), uiSchema: ui }];
       }),
     );
-    const old = await post(vbBase, { definition: shipped.definition, forms: oldForms });
-    expect(old.status).toBe(201);
-    expect((await post(`${vbBase}/${old.body.version}/publish`)).status).toBe(200);
-
-    const [{ id: bin }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'BIN'");
-    const [{ id: san }] = await api.dataSource.query("SELECT id FROM org_unit WHERE code = 'SAN'");
-    const sanFvc = await api.login('san.fvc');
-    const create = async (orgUnitId: string, token: string, data: Json) => {
-      const doc = await post(
-        '/api/documents',
-        { type: 'verksamhetsberattelse', orgUnitId, year: 2027, period: null },
-        token,
-      );
-      expect(doc.status).toBe(201);
-      expect(doc.body.definition).toMatchObject({ version: old.body.version });
-      const saved = await api.request('PUT', `/api/documents/${doc.body.id}/data`, {
-        token,
-        body: { data, expectedVersion: doc.body.version },
-      });
-      expect(saved.status).toBe(200);
-      return String(doc.body.id);
-    };
+    const from = await publishVersion(vbBase, { definition: shipped.definition, forms: oldForms });
+    const create = (orgUnitId: string, token: string, data: Json) =>
+      createSaved({ type: 'verksamhetsberattelse', orgUnitId, year: 2027, period: null }, token, from, data);
     // Bildningsnämnden typed its year as positive net costs, with a budget that is not its frame ...
     const positive = await create(bin, fvc, {
       ekonomi: { budget: 550_000_000, utfall: 556_800_000 },
@@ -211,17 +195,9 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
     // ... Social- och arbetsmarknadsnämnden its frame as negative costs.
     const negative = await create(san, sanFvc, { ekonomi: { budget: -452_000_000, utfall: -451_000_000 } });
 
-    const current = await post(vbBase, { definition: shipped.definition, forms: shipped.forms });
-    expect(current.status).toBe(201);
-    const to = current.body.version;
-    expect((await post(`${vbBase}/${to}/publish`)).status).toBe(200);
+    const to = await publishVersion(vbBase, { definition: shipped.definition, forms: shipped.forms });
 
-    const plan = await post(`${vbBase}/${to}/migrations/dry-run`, {
-      from: old.body.version,
-      dataMigration: 'ekonomi-nettokostnad',
-    });
-    expect(plan.status).toBe(200);
-    const byId = Object.fromEntries(plan.body.documents.map((d: Json) => [d.documentId, d]));
+    const byId = await planById(vbBase, to, from);
     expect(byId[positive]).toMatchObject({
       movable: true,
       dataChanged: true,
@@ -237,10 +213,7 @@ describe('documents saved with the old ekonomi move to the net-cost form (real M
       utfall: 556_800_000,
     });
 
-    const moved = await post(`${vbBase}/${to}/migrations`, {
-      from: old.body.version,
-      dataMigration: 'ekonomi-nettokostnad',
-    });
+    const moved = await migration(vbBase, to, from, false);
     expect(moved.status).toBe(200);
     expect(moved.body.migrated).toBeGreaterThanOrEqual(2);
     // Frames 2027 of the demo municipality: Bildningsnämnden 548 Mkr, SAN 452 Mkr.
