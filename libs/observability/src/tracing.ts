@@ -67,6 +67,16 @@ export function startTracing(service: string, env: Env = process.env): Tracing |
 const tracer = () => trace.getTracer('rodtrad');
 
 /**
+ * Whether a tracer provider is registered (startTracing, or a test's own). Without one, every span
+ * would be a no-op: `inSpan` then runs its work directly, so a process without tracing pays
+ * nothing per transition (the API's proxy provider answers with its delegate, the no-op one).
+ */
+function tracing(): boolean {
+  const provider = trace.getTracerProvider() as { getDelegate?: () => object };
+  return provider.getDelegate?.().constructor.name !== 'NoopTracerProvider';
+}
+
+/**
  * Runs `fn` in a span named `name`: a child of the active span, or of `parent` (a W3C traceparent
  * carried by an outbox row or a job) when given. An error ends the span as failed and is rethrown.
  */
@@ -76,6 +86,7 @@ export function inSpan<T>(
   fn: () => Promise<T>,
   opts: { parent?: string | null; kind?: SpanKind } = {},
 ): Promise<T> {
+  if (!tracing()) return fn();
   const parentContext = opts.parent
     ? propagation.extract(ROOT_CONTEXT, { traceparent: opts.parent })
     : context.active();
@@ -99,6 +110,7 @@ export function inSpan<T>(
 
 /** The active span's W3C traceparent (to store beside work done later), or null without tracing. */
 export function currentTraceparent(): string | null {
+  if (!tracing()) return null;
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   return carrier['traceparent'] ?? null;
