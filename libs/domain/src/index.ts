@@ -21,6 +21,7 @@ export * from './demo/hallsberg-users';
 export * from './demo/hallsberg';
 
 export * from './uppfoljning/budget-deviation';
+export * from './uppfoljning/kronor-text';
 export * from './uppfoljning/investment-deviation';
 export * from './uppfoljning/ekonomi-migration';
 export * from './uppfoljning/goal-fulfilment';

@@ -1,4 +1,5 @@
 import { balanceRecoveryDeadlineYear } from './balance-requirement';
+import { kronorText } from './kronor-text';
 
 /**
  * Restoring a negative balance-requirement result (kommunallagen 11 kap. 12 §): KF's särskild
@@ -15,8 +16,6 @@ export interface RestorationFieldError {
   pointer: string;
   message: string;
 }
-
-const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 
 /** The years in which a deficit of `deficitYear` is to be restored: the three following. */
 export function restorationYears(deficitYear: number): number[] {
@@ -42,7 +41,7 @@ export function restorationPlanErrors(input: {
     return [
       {
         pointer: base,
-        message: `Ange hur underskottet på ${kr(deficit)} återställs år för år (${years[0]}–${years[2]}).`,
+        message: `Ange hur underskottet på ${kronorText(deficit)} återställs år för år (${years[0]}–${years[2]}).`,
       },
     ];
   const errors: RestorationFieldError[] = [];
@@ -65,7 +64,7 @@ export function restorationPlanErrors(input: {
   if (!errors.length && sum < deficit)
     errors.push({
       pointer: base,
-      message: `Planen återställer ${kr(sum)} men underskottet är ${kr(deficit)}: beloppen ska tillsammans vara minst underskottet.`,
+      message: `Planen återställer ${kronorText(sum)} men underskottet är ${kronorText(deficit)}: beloppen ska tillsammans vara minst underskottet.`,
     });
   return errors;
 }

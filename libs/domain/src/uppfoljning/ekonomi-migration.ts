@@ -1,4 +1,5 @@
 import { documentTypeTraits } from '../document-types/document-type-traits';
+import { kronorText } from './kronor-text';
 
 /**
  * Data migrations that a definition migration may run on the documents it moves (Administration →
@@ -29,7 +30,6 @@ export interface DataMigrationResult {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 const OLD_FIGURES = ['budget', 'utfall', 'prognos'] as const;
-const kronor = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 
 /**
  * The reports' old `ekonomi` `{ budget, utfall, prognos }` ("Periodens budget", "Utfall för
@@ -71,7 +71,7 @@ export function migrateEkonomiNettokostnad(data: unknown, ctx: DataMigrationCont
       ekonomi['arsbudget'] = ctx.arsbudget;
       if (yearEnd && typeof budget === 'number' && signed(budget) !== ctx.arsbudget)
         notes.push(
-          `Årsbudgeten är hämtad från den antagna ramen (${kronor(ctx.arsbudget)}) i stället för den angivna budgeten (${kronor(Number(signed(budget)))}).`,
+          `Årsbudgeten är hämtad från den antagna ramen (${kronorText(ctx.arsbudget)}) i stället för den angivna budgeten (${kronorText(Number(signed(budget)))}).`,
         );
     } else if (yearEnd && budget !== undefined) ekonomi['arsbudget'] = signed(budget);
     else notes.push('Årsbudget saknas: ingen antagen ram för nämnden och året.');

@@ -18,12 +18,12 @@ import {
   type GoalAssessment,
   type OrgTree,
   type ReportedIndicator,
+  kronorText,
 } from '@rodtrad/domain';
 import type { DocumentRow, NewEscalation } from '@rodtrad/persistence';
 import { DeviationThresholds } from '../deviation-thresholds';
 import { AdoptedGoals } from './adopted-goals';
 
-const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 const num = (n: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(n);
 
 /** One check of a submitted report: the escalation it calls for, or null. */
@@ -87,9 +87,9 @@ export class AssessDeviations {
       threshold,
       measures: str(data['foreslagnaAtgarder']),
       description:
-        `Prognosen för helåret (${kr(e.prognos)}) överskrider årsbudgeten (${kr(e.arsbudget)}): ` +
-        `underskott ${kr(-deviation)}, minst gränsen ${kr(threshold)}. ` +
-        `Perioden: budget ${kr(e.periodbudget)}, utfall ${kr(e.utfall)}, ${deviationMeaning(period)} ${kr(Math.abs(period))}.`,
+        `Prognosen för helåret (${kronorText(e.prognos)}) överskrider årsbudgeten (${kronorText(e.arsbudget)}): ` +
+        `underskott ${kronorText(-deviation)}, minst gränsen ${kronorText(threshold)}. ` +
+        `Perioden: budget ${kronorText(e.periodbudget)}, utfall ${kronorText(e.utfall)}, ${deviationMeaning(period)} ${kronorText(Math.abs(period))}.`,
       toBody: ESCALATION_RULES.budget.toBody,
     };
   }
@@ -106,7 +106,7 @@ export class AssessDeviations {
     const threshold = await this.thresholds.investmentThresholdFor(namndId, totals.budget);
     if (threshold === null || !isSignificantInvestmentDeviation(projects, threshold)) return null;
     const over = overrunProjects(projects)
-      .map((p) => `${p.projekt} (prognos ${kr(p.prognos)} mot budget ${kr(p.budget)})`)
+      .map((p) => `${p.projekt} (prognos ${kronorText(p.prognos)} mot budget ${kronorText(p.budget)})`)
       .join('; ');
     return {
       ...base(doc, namndId),
@@ -116,8 +116,8 @@ export class AssessDeviations {
       threshold,
       measures: str(data['foreslagnaAtgarder']),
       description:
-        `De beslutade investeringarna prognostiseras till ${kr(totals.prognos)} mot budget ${kr(totals.budget)}: ` +
-        `underskott ${kr(-totals.avvikelse)}, minst gränsen ${kr(threshold)}.` +
+        `De beslutade investeringarna prognostiseras till ${kronorText(totals.prognos)} mot budget ${kronorText(totals.budget)}: ` +
+        `underskott ${kronorText(-totals.avvikelse)}, minst gränsen ${kronorText(threshold)}.` +
         (over ? ` Över budget: ${over}.` : ''),
       toBody: ESCALATION_RULES.investment.toBody,
     };
@@ -175,7 +175,7 @@ export class AssessDeviations {
       threshold: 0,
       measures: str(doc.data?.['aterstallandeBalanskrav']),
       description: Number.isSafeInteger(balans)
-        ? `Balanskravsresultatet ${doc.year} är ${kr(balans)} och ska återställas inom tre år.`
+        ? `Balanskravsresultatet ${doc.year} är ${kronorText(balans)} och ska återställas inom tre år.`
         : 'Negativt balanskravsresultat.',
       toBody: ESCALATION_RULES.balance.toBody,
     };

@@ -5,6 +5,7 @@ import {
   followRestorationOf,
   readRestorationPlan,
   type RestorationPlanYear,
+  kronorText,
 } from '@rodtrad/domain';
 import {
   AdminAuditRepository,
@@ -15,8 +16,6 @@ import {
   type EscalationRow,
 } from '@rodtrad/persistence';
 import type { OpenEscalation } from './open-escalation';
-
-const kr = (n: number) => `${new Intl.NumberFormat('sv-SE').format(n)} kr`;
 
 /**
  * A negative balance-requirement result is restored over the three following years
@@ -145,9 +144,9 @@ export class BalanceRestorationTracking {
           threshold: 0,
           measures: null,
           description:
-            `Underskottet från ${e.year} (${kr(status.deficit)}) återställs inte enligt den särskilda åtgärdsplan som fullmäktige antog: ` +
-            `till och med ${y.year} skulle ${kr(y.plannedToDate)} ha återställts, men ${kr(y.achievedToDate)} har återställts ` +
-            `(balanskravsresultatet ${y.year}: ${kr(y.balanceResult ?? 0)}). Kvar att återställa: ${kr(left)}; ` +
+            `Underskottet från ${e.year} (${kronorText(status.deficit)}) återställs inte enligt den särskilda åtgärdsplan som fullmäktige antog: ` +
+            `till och med ${y.year} skulle ${kronorText(y.plannedToDate)} ha återställts, men ${kronorText(y.achievedToDate)} har återställts ` +
+            `(balanskravsresultatet ${y.year}: ${kronorText(y.balanceResult ?? 0)}). Kvar att återställa: ${kronorText(left)}; ` +
             `underskottet ska enligt kommunallagen vara återställt senast ${status.deadlineYear}.`,
           toBody: 'kf',
           reportedByUserId: null,
