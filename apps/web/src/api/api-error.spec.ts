@@ -38,6 +38,17 @@ describe('parseProblem', () => {
     expect(error.reference).toBe('abc-123');
   });
 
+  it('never offers the API path (instance) as the reference a reader quotes', () => {
+    const error = parseProblem(422, {
+      title: 'Händelsen avvisades',
+      status: 422,
+      detail: 'Det överordnade dokumentet är inte fastställt ännu.',
+      instance: '/api/documents/d1/events',
+    });
+    expect(error.reference).toBeUndefined();
+    expect(parseProblem(500, { status: 500, correlationId: 'c-1', instance: '/api/x' }).reference).toBe('c-1');
+  });
+
   it('keeps extension members such as a code', () => {
     const error = parseProblem(410, { title: 'Gone', code: 'APPROVAL_EXPIRED' });
     expect(error.isGone).toBe(true);

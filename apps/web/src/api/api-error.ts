@@ -42,10 +42,13 @@ export class ApiError extends Error {
     return this.detail || this.title;
   }
 
-  /** A correlation id the server adds to 500s, to quote to support. */
+  /**
+   * A correlation id the server adds to 500s, to quote to support. Never the problem's
+   * `instance`: that is the API path, which says nothing to the reader (#18).
+   */
   get reference(): string | undefined {
-    const id = this.problem['errorId'] ?? this.problem['correlationId'] ?? this.problem['instance'];
-    return typeof id === 'string' ? id : undefined;
+    const id = this.problem['correlationId'] ?? this.problem['errorId'];
+    return typeof id === 'string' && id !== '' ? id : undefined;
   }
 }
 
