@@ -15,6 +15,7 @@ export * from './arshjul/due-instant';
 export * from './arshjul/year-wheel';
 export * from './arshjul/icalendar';
 export * from './arshjul/deadline-firing';
+export * from './arshjul/document-phase';
 
 export * from './demo/hallsberg-units';
 export * from './demo/hallsberg-users';
@@ -27,10 +28,16 @@ export * from './uppfoljning/ekonomi-migration';
 export * from './uppfoljning/goal-fulfilment';
 export * from './uppfoljning/goal-deviation';
 export * from './uppfoljning/risk';
+export * from './uppfoljning/internal-control';
 export * from './uppfoljning/balance-requirement';
 export * from './uppfoljning/financial-goals';
 export * from './uppfoljning/municipal-report';
 export * from './uppfoljning/balance-restoration';
+export * from './uppfoljning/goal-rollup';
+
+export * from './kolada/kolada-response';
+export * from './kolada/kolada-link';
+export * from './kolada/kolada-comparison';
 
 export * from './escalations/escalation-kinds';
 export * from './escalations/escalation-rules';
