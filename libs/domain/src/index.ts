@@ -20,6 +20,7 @@ export * from './arshjul/document-phase';
 export * from './demo/hallsberg-units';
 export * from './demo/hallsberg-users';
 export * from './demo/hallsberg';
+export * from './demo/demo-year';
 
 export * from './uppfoljning/budget-deviation';
 export * from './uppfoljning/kronor-text';
@@ -41,6 +42,8 @@ export * from './kolada/kolada-comparison';
 
 export * from './escalations/escalation-kinds';
 export * from './escalations/escalation-rules';
+
+export * from './financial-import';
 
 export * from './diarium/diarienummer';
 export * from './audit/audit-chain';
