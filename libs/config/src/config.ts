@@ -11,6 +11,7 @@ import { isIP } from 'node:net';
 import { bool, type ConfigKind, type ConfigVariable, variable } from './config-kind';
 import { Invalid } from './invalid';
 import { OBSERVABILITY_VARIABLES } from './observability';
+import { KOLADA_VARIABLES } from './kolada';
 import { OIDC_VARIABLES, oidcProblems } from './oidc';
 
 export type { ConfigKind, ConfigVariable } from './config-kind';
@@ -294,6 +295,7 @@ export const CONFIG_VARIABLES = [
   }),
   ...OIDC_VARIABLES,
   ...OBSERVABILITY_VARIABLES,
+  ...KOLADA_VARIABLES,
 ] as const;
 
 type Declared = (typeof CONFIG_VARIABLES)[number];
