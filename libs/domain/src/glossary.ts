@@ -82,6 +82,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   g('budget-och-flerarsplan', 'budget och flerårsplan', 'budget and multi-year plan'),
   g('delarsrapport-kommunen', 'delårsrapport för kommunen', "the municipality's interim report"),
   g('arsredovisning', 'årsredovisning', 'annual report'),
+  g('kf-arende', 'ärende till kommunfullmäktige', 'matter referred to the municipal council'),
   g('balanskravsutredning', 'balanskravsutredning', 'balance-requirement statement'),
   g('finansiellt-mal', 'finansiellt mål', 'financial goal'),
   g('skattesats', 'skattesats', 'tax rate'),

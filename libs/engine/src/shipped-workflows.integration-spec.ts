@@ -68,6 +68,7 @@ const OWNER: Record<DocumentTypeKey, string> = {
   verksamhetsberattelse: 'bin',
   'delarsrapport-kommunen': 'ks',
   arsredovisning: 'ks',
+  'kf-arende': 'ks',
 };
 
 /**

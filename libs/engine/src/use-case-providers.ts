@@ -16,6 +16,7 @@ import { CloseEscalations } from './escalations/close-escalations';
 import { FollowUpEscalation, type EscalationSettings } from './escalations/follow-up-escalation';
 import { OpenEscalation } from './escalations/open-escalation';
 import { ReconcileEscalations } from './escalations/reconcile-escalations';
+import { ReferToKf } from './kf-matters/refer-to-kf';
 import { OrgTreeCache } from './org-tree-cache';
 import type { EngineMailOutbox } from './ports';
 import { RecipientDirectory } from './recipient-directory';
@@ -92,6 +93,7 @@ export const ESCALATION_PROVIDERS: Provider[] = [
   built(DeviationThresholds, (ds) => new DeviationThresholds(ds)),
   built(OpenEscalation, (ds) => new OpenEscalation(ds)),
   built(AcknowledgeEscalation, (ds) => new AcknowledgeEscalation(ds)),
+  built(ReferToKf, (ds, engine: DocumentEngine) => new ReferToKf(ds, engine), [DocumentEngine]),
   built(AssessDeviations, (ds) => new AssessDeviations(ds)),
   built(BalanceRestorationTracking, (ds, open: OpenEscalation) => new BalanceRestorationTracking(ds, open), [
     OpenEscalation,

@@ -15,7 +15,8 @@ export type DocumentTypeKey =
   | 'delarsrapport'
   | 'verksamhetsberattelse'
   | 'delarsrapport-kommunen'
-  | 'arsredovisning';
+  | 'arsredovisning'
+  | 'kf-arende';
 
 /**
  * What a submitted report is checked for (the escalation rules read these): a full-year forecast
@@ -301,6 +302,29 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     reports: { ...NO_REPORTS, balance: true },
     goalResultsAt: '12-31',
     deviationKind: 'balance',
+  },
+  // A matter KS refers to KF under its uppsiktsplikt (kommunallagen 6 kap. 1 §): from an escalation
+  // KS decides to "föra till kommunfullmäktige", or from KS's yearly assessment of a company. KS
+  // prepares and proposes, KF decides. Several a year, numbered like åtgärdsplaner (ReferToKf).
+  'kf-arende': {
+    key: 'kf-arende',
+    title: 'Ärende till kommunfullmäktige',
+    order: 10.5,
+    ownerKinds: ['ks'],
+    upstream: null,
+    triggeredBy: [
+      'manadsrapport',
+      'tertialrapport',
+      'delarsrapport',
+      'verksamhetsberattelse',
+      'arsredovisning',
+    ],
+    periodic: false,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
   },
 };
 
