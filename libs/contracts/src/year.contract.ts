@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
+import { DOCUMENT_PHASES, DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
 import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
 import { listOf } from './paging';
 
@@ -161,6 +161,7 @@ const yearStatusRow = {
     'submittedAt',
     'decidedAt',
     'diarienummer',
+    'phase',
   ],
   additionalProperties: false,
   properties: {
@@ -179,6 +180,12 @@ const yearStatusRow = {
     submittedAt: nullableDateTime,
     decidedAt: nullableDateTime,
     diarienummer: nullableString,
+    phase: {
+      type: 'string',
+      enum: DOCUMENT_PHASES,
+      description:
+        'Where the document stands, in the same words for every type: not_started (no document, or created and never saved), in_progress (a draft, also one returned for changes), submitted (under review or awaiting decision), decided (its workflow has ended). Lateness is `overdue`, not a phase.',
+    },
   },
 } as const;
 
@@ -195,7 +202,17 @@ const yearStatusQuery = {
     format: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' },
     namndId: { type: 'string', maxLength: 36 },
     type: { type: 'string', enum: DOCUMENT_TYPE_KEYS },
-    state: { type: 'string', maxLength: 80 },
+    state: {
+      type: 'string',
+      maxLength: 80,
+      description: 'A workflow state key (e.g. `review`); prefer `phase`, which means the same across types',
+    },
+    phase: { type: 'string', enum: DOCUMENT_PHASES, description: 'Only rows in this phase' },
+    overdue: {
+      type: 'string',
+      enum: ['true', 'false'],
+      description: '`true`: only late rows (past their due date and not decided); `false`: only rows on time',
+    },
   },
 } as const;
 

@@ -6,6 +6,8 @@ export * from './org/org-unit';
 export * from './org/roles';
 export * from './org/org-tree-of';
 export * from './org/group-roles';
+export * from './org/ownership';
+export * from './org/company-assessment';
 
 export * from './document-types/document-type-traits';
 export * from './arshjul/document-types';
@@ -41,6 +43,7 @@ export * from './kolada/kolada-link';
 export * from './kolada/kolada-comparison';
 
 export * from './escalations/escalation-kinds';
+export * from './escalations/escalation-decision';
 export * from './escalations/escalation-rules';
 
 export * from './financial-import';

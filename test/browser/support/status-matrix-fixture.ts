@@ -27,7 +27,21 @@ export interface StatusMatrixFixture {
   status: { items: Record<string, unknown>[] };
 }
 
-export function statusMatrixFixture(units: number, year = 2099): StatusMatrixFixture {
+const PHASE_OF: Record<string, string> = {
+  draft: 'in_progress',
+  review: 'submitted',
+  adopted: 'decided',
+  returned: 'in_progress',
+};
+
+/** Every monthly report of a year but July's (no report over the summer): with the types, 17 columns. */
+export const FULL_YEAR_MONTHS = ['01', '02', '03', '04', '05', '06', '08', '09', '10', '11', '12'];
+
+export function statusMatrixFixture(
+  units: number,
+  year = 2099,
+  months: readonly string[] = MONTHS,
+): StatusMatrixFixture {
   const orgUnits = [
     { id: 'kommun', parentId: null, kind: 'kommun', name: 'Storkommun', code: 'K' },
     ...Array.from({ length: 10 }, (_, n) => ({
@@ -49,7 +63,7 @@ export function statusMatrixFixture(units: number, year = 2099): StatusMatrixFix
   for (let i = 0; i < units; i++) {
     const slots = [
       ...TYPES.map((type) => [type, null] as const),
-      ...MONTHS.map((m) => ['manadsrapport', `${year}-${m}`] as const),
+      ...months.map((m) => ['manadsrapport', `${year}-${m}`] as const),
     ];
     slots.forEach(([documentType, period], j) => {
       const state = STATES[(i + j) % STATES.length];
@@ -66,6 +80,7 @@ export function statusMatrixFixture(units: number, year = 2099): StatusMatrixFix
         submittedAt: state === 'review' ? `${year}-01-20T10:00:00.000Z` : null,
         decidedAt: null,
         diarienummer: state === 'adopted' ? `KS ${year}/${i * 13 + j}` : null,
+        phase: state ? PHASE_OF[state] : 'not_started',
       });
     });
   }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DOCUMENT_TYPES, isDocumentTypeKey } from '@rodtrad/domain';
+import { DOCUMENT_PHASE_LABELS, DOCUMENT_TYPES, isDocumentTypeKey } from '@rodtrad/domain';
 import type { YearStatusRow } from '@rodtrad/contracts';
 
 /** Columns of the exported registrar's view, with their Swedish headers. */
@@ -16,6 +16,7 @@ const COLUMNS: { header: string; value: (r: YearStatusRow) => string | boolean |
   { header: 'Inlämnad', value: (r) => (r.submittedAt ? new Date(r.submittedAt) : null) },
   { header: 'Beslutad', value: (r) => (r.decidedAt ? new Date(r.decidedAt) : null) },
   { header: 'Diarienummer', value: (r) => r.diarienummer },
+  { header: 'Fas', value: (r) => DOCUMENT_PHASE_LABELS[r.phase] },
   { header: 'Enhets-id', value: (r) => r.orgUnitId },
   { header: 'Dokument-id', value: (r) => r.documentId },
 ];

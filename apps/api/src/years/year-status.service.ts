@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
   DOCUMENT_TYPE_KEYS,
+  documentPhase,
   dueInstant,
   type DocumentTypeKey,
   type OrgTree,
@@ -21,6 +22,7 @@ interface StatusDocumentRow {
   period: string;
   state: string;
   final: number;
+  version: number;
   definitionId: string;
   dueAt: Date | null;
   overdue: number;
@@ -68,14 +70,14 @@ export class YearStatusService {
       params.push(q.type);
     }
     const docs: StatusDocumentRow[] = await this.ds.query(
-      `SELECT id, type, org_unit_id AS orgUnitId, period, state, final, definition_id AS definitionId,
+      `SELECT id, type, org_unit_id AS orgUnitId, period, state, final, version, definition_id AS definitionId,
               due_at AS dueAt, overdue, submitted_at AS submittedAt, decided_at AS decidedAt, diarienummer
          FROM document WHERE ${where}`,
       params,
     );
     const bySlot = new Map(docs.map((d) => [slotKey(d.type, d.orgUnitId, d.period || null), d]));
     const now = this.clock.now();
-    const titles = await this.stateTitles(docs);
+    const { titles, initialStates } = await this.stateTitles(docs);
     const units = new Map(tree.all().map((u) => [u.id, u] as [string, OrgUnitNode]));
 
     const out: YearStatusRow[] = [];
@@ -96,6 +98,13 @@ export class YearStatusService {
         submittedAt: iso(d?.submittedAt ?? null),
         decidedAt: iso(d?.decidedAt ?? null),
         diarienummer: d?.diarienummer ?? null,
+        phase: documentPhase({
+          exists: !!d,
+          version: d?.version ?? 0,
+          final,
+          submittedAt: d?.submittedAt ?? null,
+          inInitialState: !!d && initialStates.get(d.definitionId) === d.state,
+        }),
       });
     };
     const seen = new Set<string>();
@@ -111,7 +120,12 @@ export class YearStatusService {
     const order = treeOrder(tree);
     const typeIndex = (t: string) => DOCUMENT_TYPE_KEYS.indexOf(t as never);
     return out
-      .filter((r) => !q.state || r.state === q.state)
+      .filter(
+        (r) =>
+          (!q.state || r.state === q.state) &&
+          (!q.phase || r.phase === q.phase) &&
+          (!q.overdue || r.overdue === (q.overdue === 'true')),
+      )
       .sort(
         (a, b) =>
           (order.get(a.orgUnitId) ?? 0) - (order.get(b.orgUnitId) ?? 0) ||
@@ -120,8 +134,13 @@ export class YearStatusService {
       );
   }
 
-  /** Step titles by definition version and state; definitions are cached once loaded. */
-  private async stateTitles(docs: StatusDocumentRow[]): Promise<Map<string, string>> {
+  /**
+   * Step titles by definition version and state, and each version's initial state; definitions
+   * are cached once loaded.
+   */
+  private async stateTitles(
+    docs: StatusDocumentRow[],
+  ): Promise<{ titles: Map<string, string>; initialStates: Map<string, string> }> {
     const titles = new Map<string, string>();
     const definitionIds = [...new Set(docs.map((d) => d.definitionId))];
     const defs = new Map(
@@ -132,6 +151,7 @@ export class YearStatusService {
       const def = defs.get(d.definitionId);
       if (!titles.has(key) && def) titles.set(key, stateMeta(def.definition, d.state)?.title ?? d.state);
     }
-    return titles;
+    const initialStates = new Map([...defs.values()].map((d) => [d.id, String(d.definition.machine.initial)]));
+    return { titles, initialStates };
   }
 }

@@ -2,7 +2,14 @@ import { statusRow, type OrgUnitView, type YearStatusRow } from '@rodtrad/contra
 import type { DocumentTypeKey } from '@rodtrad/domain';
 import { parseProblem } from '../api/api-error';
 import { classifyLinkProblem } from './approval-outcome';
-import { buildMatrix, filterMatrix } from './status-matrix';
+import {
+  buildMatrix,
+  exportQuery,
+  filterFromSearch,
+  filterMatrix,
+  filterToSearch,
+  NO_FILTER,
+} from './status-matrix';
 
 const units: OrgUnitView[] = [
   { id: '1', parentId: null, kind: 'kommun', name: 'Hallsbergs kommun', code: 'KOM' },
@@ -27,11 +34,11 @@ const item = (
   });
 
 const items = [
-  item('4', 'enhetsplan', 'draft', { overdue: true }),
-  item('2', 'mal-och-budget', 'approved', { diarienummer: 'BN 12/2026' }),
-  item('5', 'manadsrapport', 'submitted', { period: '2026-03' }),
-  item('5', 'manadsrapport', 'approved', { period: '2026-02' }),
-  item('3', 'forvaltningsplan', 'submitted'),
+  item('4', 'enhetsplan', 'draft', { overdue: true, phase: 'in_progress' }),
+  item('2', 'mal-och-budget', 'approved', { diarienummer: 'BN 12/2026', phase: 'decided' }),
+  item('5', 'manadsrapport', 'submitted', { period: '2026-03', phase: 'submitted' }),
+  item('5', 'manadsrapport', 'approved', { period: '2026-02', phase: 'decided' }),
+  item('3', 'forvaltningsplan', 'review', { phase: 'submitted' }),
 ];
 
 describe('buildMatrix', () => {
@@ -52,17 +59,39 @@ describe('buildMatrix', () => {
     ]);
   });
 
-  it('filters by nämnd, type, state and lateness', () => {
+  it('filters by nämnd, type, phase and lateness', () => {
     const matrix = buildMatrix(items, units);
-    const base = { namndId: '', documentType: '', state: '', overdueOnly: false };
+    const base = NO_FILTER;
     expect(filterMatrix(matrix, { ...base, namndId: '2' }).rows).toHaveLength(3);
     expect(
       filterMatrix(matrix, { ...base, documentType: 'manadsrapport' }).rows.map((r) => r.orgUnitId),
     ).toEqual(['5']);
-    expect(filterMatrix(matrix, { ...base, state: 'submitted' }).rows).toHaveLength(2);
+    // One phase across types, whatever each workflow calls its step ("submitted", "review").
+    expect(filterMatrix(matrix, { ...base, phase: 'submitted' }).rows.map((r) => r.orgUnitName)).toEqual([
+      'Bildningsförvaltningen',
+      'Socialnämnden',
+    ]);
     expect(filterMatrix(matrix, { ...base, overdueOnly: true }).rows.map((r) => r.orgUnitName)).toEqual([
       'Alléskolan',
     ]);
+  });
+
+  it('keeps the filter in the address and gives the exports the same filter', () => {
+    const filter = {
+      namndId: '2',
+      documentType: 'enhetsplan',
+      phase: 'in_progress' as const,
+      overdueOnly: true,
+    };
+    const search = filterToSearch(filter, new URLSearchParams('x=1'));
+    expect(search.toString()).toBe('x=1&namnd=2&typ=enhetsplan&fas=in_progress&sen=1');
+    expect(filterFromSearch(search)).toEqual(filter);
+    expect(filterFromSearch(new URLSearchParams('fas=granskning'))).toEqual(NO_FILTER);
+    expect(filterToSearch(NO_FILTER, search).toString()).toBe('x=1');
+    expect(exportQuery(filter, 'csv')).toBe(
+      'format=csv&namndId=2&type=enhetsplan&phase=in_progress&overdue=true',
+    );
+    expect(exportQuery(NO_FILTER, 'xlsx')).toBe('format=xlsx');
   });
 
   it('builds 300 units × 12 columns', () => {

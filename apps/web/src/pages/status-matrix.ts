@@ -1,5 +1,5 @@
 import type { OrgUnitView, YearStatusRow } from '@rodtrad/contracts';
-import { DOCUMENT_TYPE_ORDER } from '@rodtrad/domain';
+import { DOCUMENT_TYPE_ORDER, isDocumentPhase, type DocumentPhase } from '@rodtrad/domain';
 
 // Pure shaping of GET /api/years/{year}/status into rows × columns; unit tested without a DOM.
 
@@ -111,8 +111,45 @@ export function depthFirstOrder(units: OrgUnitView[]): Map<string, number> {
 export interface MatrixFilter {
   namndId: string;
   documentType: string;
-  state: string;
+  /** The phase across document types; '' for all. */
+  phase: DocumentPhase | '';
   overdueOnly: boolean;
+}
+
+export const NO_FILTER: MatrixFilter = { namndId: '', documentType: '', phase: '', overdueOnly: false };
+
+/**
+ * The filter as it stands in the page's address (`?namnd=…&typ=…&fas=…&sen=1`), so a reload, a
+ * bookmark or a link sent to a colleague shows the same rows. Unknown values are ignored.
+ */
+export function filterFromSearch(search: URLSearchParams): MatrixFilter {
+  const phase = search.get('fas') ?? '';
+  return {
+    namndId: search.get('namnd') ?? '',
+    documentType: search.get('typ') ?? '',
+    phase: isDocumentPhase(phase) ? phase : '',
+    overdueOnly: search.get('sen') === '1',
+  };
+}
+
+export function filterToSearch(filter: MatrixFilter, search = new URLSearchParams()): URLSearchParams {
+  const next = new URLSearchParams(search);
+  const set = (key: string, value: string) => (value ? next.set(key, value) : next.delete(key));
+  set('namnd', filter.namndId);
+  set('typ', filter.documentType);
+  set('fas', filter.phase);
+  set('sen', filter.overdueOnly ? '1' : '');
+  return next;
+}
+
+/** The API's query for the same filter, so the CSV and Excel exports hold what the page shows. */
+export function exportQuery(filter: MatrixFilter, format: 'csv' | 'xlsx'): string {
+  const q = new URLSearchParams({ format });
+  if (filter.namndId) q.set('namndId', filter.namndId);
+  if (filter.documentType) q.set('type', filter.documentType);
+  if (filter.phase) q.set('phase', filter.phase);
+  if (filter.overdueOnly) q.set('overdue', 'true');
+  return q.toString();
 }
 
 export function filterMatrix(matrix: Matrix, filter: MatrixFilter): Matrix {
@@ -121,11 +158,11 @@ export function filterMatrix(matrix: Matrix, filter: MatrixFilter): Matrix {
     : matrix.columns;
   const rows = matrix.rows.filter((row) => {
     if (filter.namndId && !row.ancestors.has(filter.namndId)) return false;
-    if (!filter.state && !filter.overdueOnly) return columns.some((c) => row.cells.has(c.key));
+    if (!filter.phase && !filter.overdueOnly) return columns.some((c) => row.cells.has(c.key));
     return columns.some((c) => {
       const cell = row.cells.get(c.key);
       if (!cell) return false;
-      if (filter.state && (cell.state ?? 'missing') !== filter.state) return false;
+      if (filter.phase && cell.phase !== filter.phase) return false;
       return !filter.overdueOnly || Boolean(cell.overdue);
     });
   });

@@ -1,5 +1,6 @@
 import type { OrgUnitView, Page, YearStatusRow } from '@rodtrad/contracts';
-import { memo, useCallback, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
+import { DOCUMENT_PHASE_LABELS, DOCUMENT_PHASES, type DocumentPhase } from '@rodtrad/domain';
+import { memo, useCallback, useDeferredValue, useMemo, type MouseEvent } from 'react';
 import { useApiQuery } from '../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
 import { SelectField } from '../components/field';
@@ -9,13 +10,28 @@ import { stateTone, type StateTone } from '../components/state-tone';
 import { namnderOf, UnitOptions } from '../components/unit-options';
 import { formatDate } from '../i18n/format';
 import { docTypeLabel, stateLabel, t } from '../i18n/t';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { NotFoundPage } from './not-found-page';
-import { buildMatrix, filterMatrix, type Column, type MatrixFilter, type Row } from './status-matrix';
+import {
+  buildMatrix,
+  exportQuery,
+  filterFromSearch,
+  filterMatrix,
+  filterToSearch,
+  type Column,
+  type MatrixFilter,
+  type Row,
+} from './status-matrix';
 
-const NO_FILTER: MatrixFilter = { namndId: '', documentType: '', state: '', overdueOnly: false };
-const LEGEND: StateTone[] = ['done', 'waiting', 'attention', 'open'];
+const LEGEND: StateTone[] = ['done', 'waiting', 'attention', 'open', 'missing'];
 const OVERDUE = t('common.overdue');
+const SHORT_TONE: Record<StateTone, string> = {
+  done: t('status.toneShort.done'),
+  waiting: t('status.toneShort.waiting'),
+  attention: t('status.toneShort.attention'),
+  open: t('status.toneShort.open'),
+  missing: t('status.toneShort.missing'),
+};
 
 export default function StatusPage({ year: yearParam }: { year: string }) {
   if (!/^\d{4}$/.test(yearParam)) return <NotFoundPage />;
@@ -25,7 +41,24 @@ export default function StatusPage({ year: yearParam }: { year: string }) {
 function StatusView({ year }: { year: number }) {
   const status = useApiQuery<{ items: YearStatusRow[] }>(`/api/years/${year}/status`);
   const units = useApiQuery<Page<OrgUnitView>>('/api/org-units');
-  const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
+  // The filter and the view live in the address: a reload or a shared link shows the same rows.
+  const [search, setSearch] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(search), [search]);
+  const setFilter = useCallback(
+    (next: MatrixFilter) => setSearch((current) => filterToSearch(next, current), { replace: true }),
+    [setSearch],
+  );
+  const detailed = search.get('visning') === 'detaljer';
+  const setDetailed = (on: boolean) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (on) next.set('visning', 'detaljer');
+        else next.delete('visning');
+        return next;
+      },
+      { replace: true },
+    );
 
   const matrix = useMemo(
     () => buildMatrix(status.data?.items ?? [], units.data?.items ?? []),
@@ -35,14 +68,6 @@ function StatusView({ year }: { year: number }) {
   const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(() => filterMatrix(matrix, deferredFilter), [matrix, deferredFilter]);
   const namnder = useMemo(() => namnderOf(units.data?.items), [units.data]);
-  const states = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const item of status.data?.items ?? []) {
-      const state = item.state ?? 'missing';
-      if (!seen.has(state)) seen.set(state, item.stateTitle || stateLabel(state));
-    }
-    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'sv-SE'));
-  }, [status.data]);
   const types = useMemo(() => [...new Set(matrix.columns.map((c) => c.documentType))], [matrix]);
 
   let body: React.ReactNode;
@@ -53,7 +78,16 @@ function StatusView({ year }: { year: number }) {
   else
     body = (
       <>
-        <Filters filter={filter} onChange={setFilter} namnder={namnder} types={types} states={states} />
+        <Filters filter={filter} onChange={setFilter} namnder={namnder} types={types} />
+        <div className="field field-checkbox">
+          <input
+            id="status-details"
+            type="checkbox"
+            checked={detailed}
+            onChange={(e) => setDetailed(e.target.checked)}
+          />
+          <label htmlFor="status-details">{t('status.details')}</label>
+        </div>
         <p role="status" className="muted">
           {t('status.showing', { shown: visible.rows.length, total: matrix.rows.length })}
         </p>
@@ -61,7 +95,7 @@ function StatusView({ year }: { year: number }) {
         {visible.rows.length === 0 ? (
           <p className="empty-state">{t('status.noMatch')}</p>
         ) : (
-          <StatusTable year={year} columns={visible.columns} rows={visible.rows} />
+          <StatusTable year={year} columns={visible.columns} rows={visible.rows} detailed={detailed} />
         )}
       </>
     );
@@ -72,10 +106,16 @@ function StatusView({ year }: { year: number }) {
       <p className="lead">{t('status.intro')}</p>
       <div className="toolbar">
         <nav aria-label={t('status.yearNav')} className="button-row">
-          <Link className="button button-secondary" to={`/inlamning/${year - 1}`}>
+          <Link
+            className="button button-secondary"
+            to={{ pathname: `/inlamning/${year - 1}`, search: search.toString() }}
+          >
             {t('status.prevYear', { year: year - 1 })}
           </Link>
-          <Link className="button button-secondary" to={`/inlamning/${year + 1}`}>
+          <Link
+            className="button button-secondary"
+            to={{ pathname: `/inlamning/${year + 1}`, search: search.toString() }}
+          >
             {t('status.nextYear', { year: year + 1 })}
           </Link>
         </nav>
@@ -83,7 +123,7 @@ function StatusView({ year }: { year: number }) {
           <span className="muted">{t('status.export')}:</span>
           <a
             className="button button-secondary"
-            href={`/api/years/${year}/status?format=csv`}
+            href={`/api/years/${year}/status?${exportQuery(filter, 'csv')}`}
             download
             aria-label={t('status.exportCsvLabel', { year })}
           >
@@ -91,7 +131,7 @@ function StatusView({ year }: { year: number }) {
           </a>
           <a
             className="button button-secondary"
-            href={`/api/years/${year}/status?format=xlsx`}
+            href={`/api/years/${year}/status?${exportQuery(filter, 'xlsx')}`}
             download
             aria-label={t('status.exportXlsxLabel', { year })}
           >
@@ -109,10 +149,9 @@ interface FiltersProps {
   onChange: (filter: MatrixFilter) => void;
   namnder: OrgUnitView[];
   types: string[];
-  states: [string, string][];
 }
 
-function Filters({ filter, onChange, namnder, types, states }: FiltersProps) {
+function Filters({ filter, onChange, namnder, types }: FiltersProps) {
   const set = (patch: Partial<MatrixFilter>) => onChange({ ...filter, ...patch });
   return (
     <fieldset className="filters">
@@ -141,15 +180,15 @@ function Filters({ filter, onChange, namnder, types, states }: FiltersProps) {
         ))}
       </SelectField>
       <SelectField
-        id="filter-state"
-        label={t('status.filter.state')}
-        value={filter.state}
-        onChange={(e) => set({ state: e.target.value })}
+        id="filter-phase"
+        label={t('status.filter.phase')}
+        value={filter.phase}
+        onChange={(e) => set({ phase: e.target.value as DocumentPhase | '' })}
       >
         <option value="">{t('common.all')}</option>
-        {states.map(([state, label]) => (
-          <option key={state} value={state}>
-            {label}
+        {DOCUMENT_PHASES.map((phase) => (
+          <option key={phase} value={phase}>
+            {DOCUMENT_PHASE_LABELS[phase]}
           </option>
         ))}
       </SelectField>
@@ -187,7 +226,17 @@ function Legend() {
   );
 }
 
-function StatusTable({ year, columns, rows }: { year: number; columns: Column[]; rows: Row[] }) {
+function StatusTable({
+  year,
+  columns,
+  rows,
+  detailed,
+}: {
+  year: number;
+  columns: Column[];
+  rows: Row[];
+  detailed: boolean;
+}) {
   const navigate = useNavigate();
   // One delegated handler instead of a Link component in each of the thousands of cells.
   const onClick = useCallback(
@@ -202,7 +251,7 @@ function StatusTable({ year, columns, rows }: { year: number; columns: Column[];
   );
   return (
     <div className="table-scroll" role="region" aria-labelledby="status-caption" tabIndex={0}>
-      <table className="status-table" onClick={onClick}>
+      <table className={detailed ? 'status-table' : 'status-table status-table-compact'} onClick={onClick}>
         <caption id="status-caption" className="visually-hidden">
           {t('status.caption', { year })}
         </caption>
@@ -219,7 +268,7 @@ function StatusTable({ year, columns, rows }: { year: number; columns: Column[];
         </thead>
         <tbody>
           {rows.map((row) => (
-            <StatusRow key={row.orgUnitId} row={row} columns={columns} />
+            <StatusRow key={row.orgUnitId} row={row} columns={columns} detailed={detailed} />
           ))}
         </tbody>
       </table>
@@ -235,7 +284,17 @@ const NOT_APPLICABLE = (
 );
 
 // Cells are plain elements (no per-cell components or hooks) so 300 units × many columns render fast.
-const StatusRow = memo(function StatusRow({ row, columns }: { row: Row; columns: Column[] }) {
+// Compact (the default) shows each cell's tone in a word, with the workflow's own step title for
+// screen readers and on hover; detailed adds the step title, diarienummer and dates.
+const StatusRow = memo(function StatusRow({
+  row,
+  columns,
+  detailed,
+}: {
+  row: Row;
+  columns: Column[];
+  detailed: boolean;
+}) {
   return (
     <tr>
       <th scope="row">{row.orgUnitName}</th>
@@ -248,10 +307,18 @@ const StatusRow = memo(function StatusRow({ row, columns }: { row: Row; columns:
             </td>
           );
         }
-        const badge = (
-          <span className={`badge badge-${stateTone(cell.state)}`}>
+        const tone = stateTone(cell.state);
+        const title = cell.stateTitle || stateLabel(cell.state ?? 'missing');
+        const badge = detailed ? (
+          <span className={`badge badge-${tone}`}>
             <span aria-hidden="true" className="badge-icon" />
-            {cell.stateTitle || stateLabel(cell.state ?? 'missing')}
+            {title}
+          </span>
+        ) : (
+          <span className={`badge badge-${tone}`} title={title}>
+            <span aria-hidden="true" className="badge-icon" />
+            <span aria-hidden="true">{SHORT_TONE[tone]}</span>
+            <span className="visually-hidden">{title}</span>
           </span>
         );
         return (
@@ -268,10 +335,10 @@ const StatusRow = memo(function StatusRow({ row, columns }: { row: Row; columns:
               badge
             )}
             {cell.overdue && <span className="badge badge-overdue">{OVERDUE}</span>}
-            {cell.diarienummer && (
+            {detailed && cell.diarienummer && (
               <span className="dnr">{t('status.diarienummer', { dnr: cell.diarienummer })}</span>
             )}
-            {cell.submittedAt && (
+            {detailed && cell.submittedAt && (
               <span className="cell-date">
                 {t('status.submittedAt', { date: formatDate(cell.submittedAt) })}
               </span>

@@ -16,5 +16,6 @@ export const statusRow = (
   submittedAt: null,
   decidedAt: null,
   diarienummer: null,
+  phase: 'not_started',
   ...fields,
 });
