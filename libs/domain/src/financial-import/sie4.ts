@@ -201,11 +201,10 @@ export class Sie4Reader {
     const [index, start, end] = fields.map(textOf);
     if (index === undefined || !/^(0|-\d+)$/.test(index))
       return this.error(line, '#RAR: årsnumret ska vara 0 (räkenskapsåret) eller negativt (tidigare år).');
-    const from = start === undefined ? undefined : validDate(start);
-    const to = end === undefined ? undefined : validDate(end);
-    if (!from || !to) return this.error(line, '#RAR: start- och slutdatum ska vara datum ÅÅÅÅMMDD.');
-    if (start! > end!) return this.error(line, '#RAR: räkenskapsåret slutar före det börjar.');
-    this.years.set(Number(index), { start: start!.slice(0, 6), end: end!.slice(0, 6) });
+    if (start === undefined || end === undefined || !validDate(start) || !validDate(end))
+      return this.error(line, '#RAR: start- och slutdatum ska vara datum ÅÅÅÅMMDD.');
+    if (start > end) return this.error(line, '#RAR: räkenskapsåret slutar före det börjar.');
+    this.years.set(Number(index), { start: start.slice(0, 6), end: end.slice(0, 6) });
   }
 
   private dim(label: string, fields: SieToken[], line: number): void {
