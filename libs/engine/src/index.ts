@@ -29,3 +29,4 @@ export * from './recipient-directory';
 export { APPROVAL_SETTINGS, ENGINE_MAIL_OUTBOX, ESCALATION_SETTINGS } from './use-case-providers';
 export * from './publishing/pdf-renderer';
 export * from './publishing/document-publisher';
+export * from './kolada';

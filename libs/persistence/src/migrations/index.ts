@@ -12,6 +12,7 @@ import { InvestmentThreshold1764300000000 } from './1764300000000-investment-thr
 import { OidcSignIn1764320000000 } from './1764320000000-oidc-sign-in';
 import { Publication1764330000000 } from './1764330000000-publication';
 import { OutboxTraceContext1764340000000 } from './1764340000000-outbox-trace-context';
+import { Kolada1764440000000 } from './1764440000000-kolada';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   OidcSignIn1764320000000,
   Publication1764330000000,
   OutboxTraceContext1764340000000,
+  Kolada1764440000000,
 ];

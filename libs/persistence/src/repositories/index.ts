@@ -25,3 +25,4 @@ export * from './audit-verification';
 export * from './publication.repository';
 export * from './oidc-group-mapping.repository';
 export * from './archive-package.repository';
+export * from './kolada.repository';

@@ -1,0 +1,3 @@
+export * from './kolada-client';
+export * from './kolada-sync';
+export * from './kolada-indicators';
