@@ -46,7 +46,7 @@ export function koladaLinksOf(type: string, data: Record<string, unknown>): Kola
 }
 
 /** The document types whose forms carry Kolada links. */
-export const KOLADA_LINKED_TYPES = ['mal-och-budget', 'budget-och-flerarsplan', 'gpf'] as const;
+export const KOLADA_LINKED_TYPES = ['mal-och-budget', 'budget-och-flerarsplan'] as const;
 
 /** The years fetched for a document of `year`: Kolada publishes a year's figures the year after. */
 export function koladaYearsFor(year: number, back = 5): number[] {
