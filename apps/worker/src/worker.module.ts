@@ -8,6 +8,7 @@ import { RenewApprovalLinksJob } from './approvals/renew-approval-links.job';
 import { BuildArchivePackageJob } from './archive/build-archive-package.job';
 import { EFFECTS_JOB_HANDLERS, EFFECTS_PROVIDERS } from './effects/effects.providers';
 import { PromoteWaitingEffectsJob } from './effects/promote-waiting-effects.job';
+import { FetchKoladaJob } from './kolada/fetch-kolada.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
 import { REPOSITORY_PROVIDERS } from './persistence/worker-repositories';
 import { JOB_HANDLERS } from './queues/job-handler';
@@ -20,6 +21,7 @@ const HANDLERS = [
   PromoteWaitingEffectsJob,
   RenewApprovalLinksJob,
   BuildArchivePackageJob,
+  FetchKoladaJob,
 ];
 
 @Module({})

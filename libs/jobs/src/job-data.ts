@@ -32,6 +32,11 @@ export interface BuildArchivePackageJobData {
   requestedAt: number;
 }
 
+/** Payload of a `fetch-kolada` job: who asked (an administrator's user id), absent on the Kolada schedule. */
+export interface FetchKoladaJobData {
+  requestedBy?: string;
+}
+
 /** Housekeeping runs on a schedule and reads what it needs: its jobs carry nothing. */
 export type ScheduledJobData = Record<string, never>;
 
@@ -49,6 +54,7 @@ export interface JobDataByName {
   [JOBS.fireDeadline]: FireDeadlineJobData;
   [JOBS.sendReminderDigest]: SendReminderDigestJobData;
   [JOBS.buildArchivePackage]: BuildArchivePackageJobData;
+  [JOBS.fetchKolada]: FetchKoladaJobData;
 }
 
 export type JobName = keyof JobDataByName;
@@ -64,6 +70,7 @@ export const JOB_QUEUES = {
   [JOBS.renewApprovalLinks]: QUEUES.maintenance,
   [JOBS.promoteWaitingEffects]: QUEUES.maintenance,
   [JOBS.buildArchivePackage]: QUEUES.archive,
+  [JOBS.fetchKolada]: QUEUES.maintenance,
 } as const satisfies Partial<Record<JobName, QueueName>>;
 
 /** A job the system enqueues (every one but the unused `relay-outbox`). */

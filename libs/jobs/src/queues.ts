@@ -34,6 +34,8 @@ export const JOBS = {
   sendReminderDigest: 'send-reminder-digest',
   /** archive queue: the archive package of a closed year (jobId archive__<year>__<requested ms>). */
   buildArchivePackage: 'build-archive-package',
+  /** maintenance queue: fetch the linked KPIs from Kolada (on its schedule, or jobId kolada__<requested ms>). */
+  fetchKolada: 'fetch-kolada',
 } as const;
 
 /** BullMQ job ids may not contain ':'; ours are built from ids and names only. */
