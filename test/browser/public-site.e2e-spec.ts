@@ -13,6 +13,7 @@ const RISKER = [
     sannolikhet: 2,
     konsekvens: 3,
     kontroll: 'Stickprov på 20 fakturor',
+    kontrollmal: ['eliminering eller upptäckt av allvarliga fel'],
     ansvarig: 'Controller',
   },
 ];

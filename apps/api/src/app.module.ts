@@ -18,6 +18,8 @@ import { WorkflowDefinitionsModule } from './workflow-definitions/workflow-defin
 import { YearsModule } from './years/years.module';
 import { PublicSiteModule } from './public-site/public-site.module';
 import { ArchiveModule } from './archive/archive.module';
+import { InternalControlModule } from './internal-control/internal-control.module';
+import { ImportsModule } from './imports/imports.module';
 
 /**
  * The API: the connections and repositories (global), the engine built once per process (global,
@@ -49,6 +51,8 @@ export class AppModule {
         YearsModule,
         PublicSiteModule,
         ArchiveModule,
+        InternalControlModule,
+        ImportsModule,
         ApprovalsModule,
         MailModule,
       ],

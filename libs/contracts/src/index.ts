@@ -15,5 +15,8 @@ export * from './audit.contract';
 export * from './oidc.contract';
 export * from './publication.contract';
 export * from './municipal-report.contract';
+export * from './internal-control.contract';
+export * from './financial-import.contract';
 // A fixture builder for specs; plain data, no framework.
 export * from './testing/year-status-row';
+export * from './kolada.contract';

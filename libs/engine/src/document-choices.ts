@@ -1,8 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { carriesAnnualBudget, documentTypeTraits, readFinancialGoals, type OrgTree } from '@rodtrad/domain';
+import {
+  carriesAnnualBudget,
+  controlFollowUpPrefill,
+  documentTypeTraits,
+  readFinancialGoals,
+  type OrgTree,
+} from '@rodtrad/domain';
 import { fromJsonColumn, type DocumentRow } from '@rodtrad/persistence';
 import type { JsonObject } from '@rodtrad/workflow';
 import { DeviationThresholds } from './deviation-thresholds';
+import { RiskMatrixSettings } from './internal-control/risk-matrix-settings';
 
 /**
  * Choices a form offers that come from other documents: the strategic areas of the mandate
@@ -19,6 +26,13 @@ export interface FormChoices {
   /** The indicators of KF's goals in the adopted Budget och flerårsplan (the municipality's reports). */
   kfIndicators?: string[];
   arsbudget?: number;
+  /** The steps of likelihood and consequence in the installation's risk matrix (internkontrollplan). */
+  riskScale?: number;
+  /**
+   * The controls of the nämnd's adopted internkontrollplan, one row each, that a report following
+   * it up (traits reports.internalControl) starts with: injected as the `default` of `internkontroll`.
+   */
+  controls?: { nr: number; kontroll: string }[];
 }
 
 /** Whether the choices change any schema. */
@@ -27,7 +41,9 @@ export function hasChoices(c: FormChoices): boolean {
     !!c.strategicAreas?.length ||
     !!c.namndmal?.length ||
     !!c.kfIndicators?.length ||
-    c.arsbudget !== undefined
+    c.arsbudget !== undefined ||
+    c.riskScale !== undefined ||
+    !!c.controls?.length
   );
 }
 
@@ -68,6 +84,20 @@ export function withChoices(schema: JsonObject, choices: FormChoices): JsonObjec
           readOnly: true,
         };
       }
+      if (choices.riskScale !== undefined) {
+        const steps = Array.from({ length: choices.riskScale }, (_, i) => i + 1);
+        for (const name of ['sannolikhet', 'konsekvens']) {
+          const field = (props as JsonObject)[name] as JsonObject | undefined;
+          if (field && field['type'] === 'integer' && Array.isArray(field['enum']))
+            (props as JsonObject)[name] = { ...field, enum: steps };
+        }
+        const value = (props as JsonObject)['riskvarde'] as JsonObject | undefined;
+        if (value && value['type'] === 'integer')
+          (props as JsonObject)['riskvarde'] = { ...value, maximum: choices.riskScale ** 2 };
+      }
+      const followUp = (props as JsonObject)['internkontroll'] as JsonObject | undefined;
+      if (followUp && followUp['type'] === 'array' && choices.controls?.length)
+        (props as JsonObject)['internkontroll'] = { ...followUp, default: choices.controls };
     }
     return out;
   };
@@ -118,13 +148,22 @@ export class DocumentChoices {
   private readonly adopted = new Map<string, FormChoices>();
 
   private readonly budgets: DeviationThresholds;
+  private readonly riskMatrix: RiskMatrixSettings;
 
   constructor(private readonly ds: DataSource) {
     this.budgets = new DeviationThresholds(ds);
+    this.riskMatrix = new RiskMatrixSettings(ds);
   }
 
   async for(doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>, tree: OrgTree): Promise<FormChoices> {
-    const choices = await this.upstream(doc, tree);
+    let choices = await this.upstream(doc, tree);
+    // The matrix may be changed by an administrator at any time: read every time (one row).
+    if (doc.type === 'internkontrollplan')
+      choices = { ...choices, riskScale: (await this.riskMatrix.current()).size };
+    if (documentTypeTraits(doc.type)?.reports.internalControl) {
+      const controls = await this.adoptedControls(doc.orgUnitId, doc.year);
+      if (controls.length) choices = { ...choices, controls };
+    }
     if (!carriesAnnualBudget(doc.type)) return choices;
     const namnd = tree.namndOf(doc.orgUnitId);
     // Not remembered: KF's Budget och flerårsplan may be adopted after the GPF and then wins.
@@ -176,6 +215,19 @@ export class DocumentChoices {
     if (this.adopted.size >= 1000) this.adopted.clear();
     this.adopted.set(key, choices);
     return choices;
+  }
+
+  /** The rows of the unit's adopted internkontrollplan of the year (none before it is adopted). */
+  private async adoptedControls(
+    orgUnitId: string,
+    year: number,
+  ): Promise<{ nr: number; kontroll: string }[]> {
+    const [plan] = await this.ds.query(
+      `SELECT data FROM document WHERE type = 'internkontrollplan' AND org_unit_id = ? AND year = ? AND final = 1
+        ORDER BY decided_at DESC LIMIT 1`,
+      [orgUnitId, year],
+    );
+    return plan ? controlFollowUpPrefill(fromJsonColumn(plan.data)) : [];
   }
 
   /** withChoices, remembered per schema and choices (the validator compiles each schema once). */

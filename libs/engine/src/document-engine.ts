@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   documentCreationProblem,
+  withRiskValues,
   parseMonthPeriod,
   documentTitle,
   type DocumentTypeKey,
@@ -183,7 +184,8 @@ export class DocumentEngine {
     await this.access.requireCreate(cmd.actor, def, cmd.orgUnitId);
     const id = randomUUID();
     const now = this.ports.now();
-    const data = cmd.data ?? (await this.prefill.of(type, cmd.year));
+    // An internkontrollplan's risk values are computed, never taken as sent (withRiskValues).
+    const data = withRiskValues(cmd.data ?? (await this.prefill.of(type, cmd.year, owner.id)));
     const doc = { id, type, orgUnitId: owner.id, year: cmd.year, period };
     const first = initialStep(def.compiled, this.guardContext(doc, data, cmd.actor, {}));
     const dueAt = await this.dueAtFor(def, first.state, cmd.year, period, now);
@@ -302,6 +304,8 @@ export class DocumentEngine {
     const form = formName ? (await this.forms.of(doc, def))[formName] : undefined;
     // A report's annual budget is the adopted frame's, not what the author sent (read-only).
     if (form) cmd = { ...cmd, data: withAnnualBudget(form.schema, cmd.data) };
+    // An internkontrollplan's risk value is sannolikhet × konsekvens, whatever was typed (#16).
+    cmd = { ...cmd, data: withRiskValues(cmd.data) };
     if (form) {
       const errors = this.forms.validateDraft(form.schema, cmd.data);
       if (errors.length)

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { controlFollowUpPrefill, documentTypeTraits } from '@rodtrad/domain';
 import { fromJsonColumn } from '@rodtrad/persistence';
 
 type Data = Record<string, unknown>;
@@ -27,11 +28,26 @@ export function budgetPrefill(gpfData: unknown, previousBudgetData: unknown): Da
   return out;
 }
 
-/** The data a new document starts with, from the documents it builds on (only Budget och flerårsplan so far). */
+/**
+ * The data a new document starts with, from the documents it builds on: Budget och flerårsplan
+ * from the GPF and last year's budget; a report that follows up internal control (traits
+ * reports.internalControl) with one row per control of the unit's adopted internkontrollplan.
+ * (Reports created before the plan is adopted get the rows as the form's default instead:
+ * DocumentChoices.)
+ */
 export class DocumentPrefill {
   constructor(private readonly ds: DataSource) {}
 
-  async of(type: string, year: number): Promise<Data> {
+  async of(type: string, year: number, orgUnitId?: string): Promise<Data> {
+    if (documentTypeTraits(type)?.reports.internalControl && orgUnitId) {
+      const [plan] = await this.ds.query(
+        `SELECT data FROM document WHERE type = 'internkontrollplan' AND org_unit_id = ? AND year = ? AND final = 1
+          ORDER BY decided_at DESC LIMIT 1`,
+        [orgUnitId, year],
+      );
+      const rows = plan ? controlFollowUpPrefill(fromJsonColumn(plan.data)) : [];
+      return rows.length ? { internkontroll: rows } : {};
+    }
     if (type !== 'budget-och-flerarsplan') return {};
     const adopted = async (t: string, y: number) => {
       const [row] = await this.ds.query(

@@ -13,6 +13,7 @@ export * from './municipal-year-wheel';
 export * from './planned-documents';
 export * from './approvals';
 export * from './escalations';
+export * from './internal-control';
 export * from './kf-matters';
 export * from './cross-document-rules';
 export * from './annual-budget-source';

@@ -28,6 +28,7 @@ const RISKER = [
     sannolikhet: 2,
     konsekvens: 3,
     kontroll: 'Stickprov',
+    kontrollmal: ['eliminering eller upptäckt av allvarliga fel'],
     ansvarig: 'Controller',
   },
 ];

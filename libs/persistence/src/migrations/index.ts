@@ -12,6 +12,10 @@ import { InvestmentThreshold1764300000000 } from './1764300000000-investment-thr
 import { OidcSignIn1764320000000 } from './1764320000000-oidc-sign-in';
 import { Publication1764330000000 } from './1764330000000-publication';
 import { OutboxTraceContext1764340000000 } from './1764340000000-outbox-trace-context';
+import { KsOversightDecisions1764400000000 } from './1764400000000-ks-oversight-decisions';
+import { FinancialImport1764430000000 } from './1764430000000-financial-import';
+import { BodyOwnership1764410000000 } from './1764410000000-body-ownership';
+import { RiskMatrix1764420000000 } from './1764420000000-risk-matrix';
 import { Kolada1764440000000 } from './1764440000000-kolada';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
@@ -30,5 +34,9 @@ export const MIGRATIONS = [
   OidcSignIn1764320000000,
   Publication1764330000000,
   OutboxTraceContext1764340000000,
+  KsOversightDecisions1764400000000,
+  BodyOwnership1764410000000,
+  RiskMatrix1764420000000,
+  FinancialImport1764430000000,
   Kolada1764440000000,
 ];

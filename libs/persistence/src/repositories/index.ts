@@ -25,4 +25,6 @@ export * from './audit-verification';
 export * from './publication.repository';
 export * from './oidc-group-mapping.repository';
 export * from './archive-package.repository';
+export * from './financial-import.repository';
+export * from './risk-matrix.repository';
 export * from './kolada.repository';

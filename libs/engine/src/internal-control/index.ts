@@ -1,0 +1,2 @@
+export * from './risk-matrix-settings';
+export * from './internal-control-follow-up';
