@@ -9,6 +9,7 @@ import {
   verifyAuditChains,
 } from '@rodtrad/persistence';
 import { seedDemo } from './seed/demo-seeder';
+import { seedDemoYear } from './seed/demo-year-seeder';
 import { exitWithMessage } from './startup-errors';
 
 const USAGE = `Usage: node dist/server/apps/api/src/cli.js <command>
@@ -55,6 +56,18 @@ async function main(command: string | undefined): Promise<void> {
           ? `Demo municipality seeded: ${r.unitsCreated} units, ${r.usersCreated} users, ${r.rolesCreated} roles, ${r.periodsCreated} mandate periods.`
           : 'Demo municipality already in place.',
       );
+      // The lived-in demo (#18): the previous year complete, the current one up to today, through
+      // the engine. Idempotent: documents already worked on are left as they are.
+      const y = await seedDemoYear(ds, {
+        publicUrl: config.publicUrl,
+        ksRecipientRoles: config.escalationRecipientRoles,
+      });
+      console.log(
+        y.documentsWalked + y.documentsCreated
+          ? `Demo years ${y.years.previous}–${y.years.current}: ${y.documentsCreated} documents opened, ${y.documentsWalked} walked (${y.transitions} events), ${y.escalationsOpened} escalations, ${(y.ms / 1000).toFixed(1)} s.`
+          : 'Demo years already in place.',
+      );
+      for (const r of y.refused) console.warn(`Demo document not walked: ${r}`);
     }
   } finally {
     await ds.destroy();
