@@ -1,5 +1,6 @@
 export * from './auth.contract';
 export * from './org-unit.contract';
+export * from './body-ownership.contract';
 export * from './paging';
 export * from './user.contract';
 export * from './json-schema';

@@ -22,19 +22,37 @@ describe('plannedDocuments (opening a budget year)', () => {
   it('plans a plan per förvaltning, område and enhet', () => {
     const kinds = (kind: string) => units.filter((u) => u.kind === kind).length;
     expect(count('forvaltningsplan')).toBe(kinds('forvaltning'));
-    expect(count('verksamhetsplan')).toBe(kinds('omrade'));
-    expect(count('enhetsplan')).toBe(kinds('enhet'));
+    // …except those under the kommunalförbund (gymnasium and its two schools).
+    expect(count('verksamhetsplan')).toBe(kinds('omrade') - 1);
+    expect(count('enhetsplan')).toBe(kinds('enhet') - 2);
   });
 
-  it('plans a monthly report per nämnd and month, T1 and D1, and lets companies report D1 and the annual report', () => {
+  it("plans a monthly report per nämnd and month, T1 and D1, and none of the nämnder's reports for companies", () => {
     expect(
       planned.filter((p) => p.type === 'manadsrapport' && p.orgUnitId === 'bin').map((p) => p.period),
     ).toEqual(['2027-02', '2027-03', '2027-07', '2027-09', '2027-10', '2027-11']);
     expect(planned.find((p) => p.type === 'tertialrapport' && p.orgUnitId === 'san')?.period).toBe('T1');
     expect(count('manadsrapport', 'hbab')).toBe(0);
     expect(count('tertialrapport', 'hbab')).toBe(0);
-    expect(planned.find((p) => p.type === 'delarsrapport' && p.orgUnitId === 'hbab')?.period).toBe('D1');
-    expect(count('verksamhetsberattelse', 'hbab')).toBe(1);
+    expect(count('delarsrapport', 'hbab')).toBe(0);
+    expect(count('verksamhetsberattelse', 'hbab')).toBe(0);
+  });
+
+  it('plans a company its own report to KS, at the interim and after the year end, and KS one assessment of the companies', () => {
+    expect(planned.filter((p) => p.type === 'bolagsrapport').map((p) => [p.orgUnitId, p.period])).toEqual([
+      ['hbab', 'D1'],
+      ['hbab', 'HELAR'],
+    ]);
+    expect(planned.filter((p) => p.type === 'ks-bolagsbedomning')).toEqual([
+      { type: 'ks-bolagsbedomning', orgUnitId: 'ks', period: null },
+    ]);
+  });
+
+  it('plans nothing for a kommunalförbund or the units under it, nor the owner steering documents', () => {
+    for (const unit of ['sydnarke', 'gymnasium', 'alleskolan', 'vuxenutbildning'])
+      expect([unit, planned.filter((p) => p.orgUnitId === unit)]).toEqual([unit, []]);
+    for (const type of ['bolagsordning', 'bolagspolicy', 'agardirektiv', 'agardirektiv-gemensamma'])
+      expect([type, count(type)]).toEqual([type, 0]);
   });
 
   it('never plans an åtgärdsplan, which answers a trigger', () => {

@@ -19,6 +19,7 @@ const CHIEF_ROLES: Partial<Record<OrgUnitKind, RoleKey[]>> = {
   forvaltning: ['forvaltningschef'],
   namnd: ['namnd.ordforande', 'namnd.sekreterare'],
   bolag: ['namnd.ordforande', 'namnd.sekreterare'],
+  kommunalforbund: ['namnd.ordforande', 'namnd.sekreterare'],
   ks: ['ks.ordforande', 'ks.sekreterare'],
   kf: ['kf.ordforande', 'kf.sekreterare'],
 };

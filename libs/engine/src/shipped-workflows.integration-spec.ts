@@ -69,6 +69,12 @@ const OWNER: Record<DocumentTypeKey, string> = {
   'delarsrapport-kommunen': 'ks',
   arsredovisning: 'ks',
   'kf-arende': 'ks',
+  bolagsordning: 'hbab',
+  bolagspolicy: 'ks',
+  'agardirektiv-gemensamma': 'ks',
+  agardirektiv: 'hbab',
+  bolagsrapport: 'hbab',
+  'ks-bolagsbedomning': 'ks',
 };
 
 /**

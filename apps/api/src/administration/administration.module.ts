@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { GroupMappingsController } from './group-mappings/group-mappings.controller';
 import { GroupMappingsService } from './group-mappings/group-mappings.service';
+import { BodyOwnershipController } from './org-units/body-ownership.controller';
+import { BodyOwnershipService } from './org-units/body-ownership.service';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { StandingSubstitutesController } from './standing-substitutes/standing-substitutes.controller';
@@ -20,6 +22,7 @@ import { UsersService } from './users/users.service';
     ThresholdsController,
     StandingSubstitutesController,
     GroupMappingsController,
+    BodyOwnershipController,
   ],
   providers: [
     UsersService,
@@ -27,6 +30,7 @@ import { UsersService } from './users/users.service';
     DeviationThresholdsService,
     StandingSubstitutesService,
     GroupMappingsService,
+    BodyOwnershipService,
   ],
 })
 export class AdministrationModule {}

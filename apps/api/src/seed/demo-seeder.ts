@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DEMO_MUNICIPALITY } from '@rodtrad/domain';
+import { DEMO_MUNICIPALITY, DEMO_OWNERSHIP, DEMO_UNIT_MOVES } from '@rodtrad/domain';
 import { passwordHasher } from '../auth/password-hasher';
 
 export interface SeedResult {
@@ -37,6 +37,7 @@ export async function seedDemo(ds: DataSource, demoPassword: string): Promise<Se
       idByKey.set(unit.key, id);
       result.unitsCreated++;
     }
+    await applyDemoMovesAndOwnership(m, idByKey);
 
     for (const user of demo.users) {
       const rows: { id: string }[] = await m.query('SELECT id FROM app_user WHERE username = ?', [
@@ -84,4 +85,29 @@ export async function seedDemo(ds: DataSource, demoPassword: string): Promise<Se
     }
   });
   return result;
+}
+
+/**
+ * A database seeded before a demo unit moved gets the move (only while the unit still sits where
+ * the earlier seed put it, so an administrator's own move stands), and the companies and
+ * kommunalförbund their holding (only while none is set, so an administrator's edit stands).
+ */
+async function applyDemoMovesAndOwnership(
+  m: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+  idByKey: ReadonlyMap<string, string>,
+): Promise<void> {
+  for (const move of DEMO_UNIT_MOVES) {
+    const [id, from, to] = [move.key, move.fromParentKey, move.toParentKey].map((k) => idByKey.get(k));
+    if (id && from && to)
+      await m.query('UPDATE org_unit SET parent_id = ? WHERE id = ? AND parent_id = ?', [to, id, from]);
+  }
+  for (const [key, o] of Object.entries(DEMO_OWNERSHIP)) {
+    const id = idByKey.get(key);
+    if (!id) continue;
+    await m.query(
+      `UPDATE org_unit SET ownership_share = ?, member_municipalities = ?
+        WHERE id = ? AND ownership_share IS NULL AND member_municipalities IS NULL`,
+      [o.sharePercent, o.memberMunicipalities.length ? JSON.stringify(o.memberMunicipalities) : null, id],
+    );
+  }
 }

@@ -10,7 +10,7 @@ import {
 } from './document-types';
 
 describe('DOCUMENT_TYPES', () => {
-  it('lists the fourteen document types, each under its own key', () => {
+  it('lists the document types, each under its own key', () => {
     expect(DOCUMENT_TYPE_KEYS).toEqual([
       'gpf',
       'budget-och-flerarsplan',
@@ -26,6 +26,13 @@ describe('DOCUMENT_TYPES', () => {
       'verksamhetsberattelse',
       'delarsrapport-kommunen',
       'arsredovisning',
+      'kf-arende',
+      'bolagsordning',
+      'bolagspolicy',
+      'agardirektiv-gemensamma',
+      'agardirektiv',
+      'bolagsrapport',
+      'ks-bolagsbedomning',
     ]);
     for (const key of DOCUMENT_TYPE_KEYS) expect(DOCUMENT_TYPES[key].key).toBe(key);
     // KF's tax-rate decision is a step of Budget och flerårsplan with a line of its own.
@@ -42,9 +49,18 @@ describe('DOCUMENT_TYPES', () => {
     expect(canOwnDocument('verksamhetsplan', 'omrade')).toBe(true);
     expect(canOwnDocument('enhetsplan', 'enhet')).toBe(true);
     expect(canOwnDocument('enhetsplan', 'omrade')).toBe(false);
-    expect(canOwnDocument('delarsrapport', 'bolag')).toBe(true);
-    expect(canOwnDocument('verksamhetsberattelse', 'bolag')).toBe(true);
+    // Companies report in their own bolagsrapport, not in the nämnder's reports (#16).
+    expect(canOwnDocument('delarsrapport', 'bolag')).toBe(false);
+    expect(canOwnDocument('verksamhetsberattelse', 'bolag')).toBe(false);
     expect(canOwnDocument('manadsrapport', 'bolag')).toBe(false);
+    expect(canOwnDocument('bolagsrapport', 'bolag')).toBe(true);
+    expect(canOwnDocument('bolagsrapport', 'kommunalforbund')).toBe(false);
+    expect(canOwnDocument('bolagsordning', 'bolag')).toBe(true);
+    expect(canOwnDocument('agardirektiv', 'bolag')).toBe(true);
+    expect(canOwnDocument('agardirektiv-gemensamma', 'ks')).toBe(true);
+    expect(canOwnDocument('ks-bolagsbedomning', 'ks')).toBe(true);
+    for (const type of DOCUMENT_TYPE_KEYS)
+      expect([type, canOwnDocument(type, 'kommunalforbund')]).toEqual([type, false]);
     expect(canOwnDocument('atgardsplan', 'kf')).toBe(false); // KF adopts the special plan; the nämnd writes it
     expect(canOwnDocument('atgardsplan', 'bolag')).toBe(true);
   });

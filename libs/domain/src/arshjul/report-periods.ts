@@ -80,6 +80,8 @@ export const SWEDISH_MONTHS: readonly string[] = [
 /** Tertial 1 is January–April (ends 30/4); the interim period ends 31/7 (§5.4.1). */
 export const TERTIAL_PERIOD = 'T1';
 export const DELARS_PERIOD = 'D1';
+/** A company's report to KS after the year end (bolagsrapport), besides its interim one (D1). */
+export const HELARS_PERIOD = 'HELAR';
 
 export interface ReportPeriodOptions {
   /** Months (1–12) with a månadsrapport; defaults to those of `monthlyPeriods`. */
@@ -108,6 +110,8 @@ export function reportPeriods(
       return [TERTIAL_PERIOD];
     case 'delarsrapport':
       return [DELARS_PERIOD];
+    case 'bolagsrapport':
+      return [DELARS_PERIOD, HELARS_PERIOD];
     default:
       return [];
   }
@@ -155,7 +159,9 @@ export function parseMonthPeriod(period: string): { year: number; month: number 
 /** Last day of the period as 'YYYY-MM-DD', e.g. 'T1' in 2027 → '2027-04-30'. */
 export function reportPeriodEnd(type: DocumentTypeKey, period: string, budgetYear: number): string {
   if (type === 'tertialrapport' && period === TERTIAL_PERIOD) return `${budgetYear}-04-30`;
-  if (type === 'delarsrapport' && period === DELARS_PERIOD) return `${budgetYear}-07-31`;
+  if ((type === 'delarsrapport' || type === 'bolagsrapport') && period === DELARS_PERIOD)
+    return `${budgetYear}-07-31`;
+  if (type === 'bolagsrapport' && period === HELARS_PERIOD) return `${budgetYear}-12-31`;
   const month = type === 'manadsrapport' ? parseMonthPeriod(period) : undefined;
   if (!month) {
     throw new DomainError('arshjul.invalid-period', `${period} is not a period of ${type}`, { type, period });
@@ -167,7 +173,9 @@ export function reportPeriodEnd(type: DocumentTypeKey, period: string, budgetYea
 /** Swedish label for UI and calendar text, e.g. "februari 2027", "januari–april 2027". */
 export function reportPeriodLabel(type: DocumentTypeKey, period: string, budgetYear: number): string {
   if (type === 'tertialrapport' && period === TERTIAL_PERIOD) return `januari–april ${budgetYear}`;
-  if (type === 'delarsrapport' && period === DELARS_PERIOD) return `januari–juli ${budgetYear}`;
+  if ((type === 'delarsrapport' || type === 'bolagsrapport') && period === DELARS_PERIOD)
+    return `januari–juli ${budgetYear}`;
+  if (type === 'bolagsrapport' && period === HELARS_PERIOD) return `helåret ${budgetYear}`;
   const month = type === 'manadsrapport' ? parseMonthPeriod(period) : undefined;
   if (!month) {
     throw new DomainError('arshjul.invalid-period', `${period} is not a period of ${type}`, { type, period });

@@ -93,14 +93,28 @@ describe('defaultYearWheel', () => {
     expect(findYearWheelEntry(wheel, 'budgetbeslut')).toBeUndefined();
   });
 
+  it('has the companies report to KS at the interim and after the year end, and KS assess them by 30 April', () => {
+    expect(dueDateFor(wheel, 'bolagsrapport', 'D1')).toBe('2027-08-31');
+    expect(dueDateFor(wheel, 'bolagsrapport', 'HELAR')).toBe('2028-03-15');
+    expect(dueDateFor(wheel, 'ks-bolagsbedomning')).toBe('2028-04-30');
+  });
+
   it('has the municipality’s interim report and the annual report to KF and the auditors by 15 April', () => {
     expect(dueDateFor(wheel, 'delarsrapport-kommunen')).toBe('2027-10-31');
     expect(dueDateFor(wheel, 'arsredovisning')).toBe('2028-04-15');
   });
 
   it('covers every deadline key, is sorted and valid', () => {
-    for (const type of DOCUMENT_TYPE_KEYS)
-      expect(wheel.some((entry) => entry.documentType === type)).toBe(true);
+    // The owner steering documents are adopted by KF when they change, not yearly (#16).
+    const offWheel = [
+      'bolagsordning',
+      'bolagspolicy',
+      'agardirektiv-gemensamma',
+      'agardirektiv',
+      'kf-arende',
+    ];
+    for (const type of DOCUMENT_TYPE_KEYS.filter((t) => !offWheel.includes(t)))
+      expect([type, wheel.some((entry) => entry.documentType === type)]).toEqual([type, true]);
     const dated = wheel.filter((entry) => entry.date !== null).map((entry) => entry.date as string);
     expect(dated).toEqual([...dated].sort());
     expect(wheel[wheel.length - 1].key).toBe('atgardsplan');

@@ -2,6 +2,8 @@ import { DomainError } from '../domain-error';
 import { DOCUMENT_TYPES, DocumentTypeKey, isDocumentTypeKey } from './document-types';
 import { addDays, formatIsoDate, isIsoDate } from './due-instant';
 import {
+  DELARS_PERIOD,
+  HELARS_PERIOD,
   ReportPeriodOptions,
   SWEDISH_MONTHS,
   ksMonthOf,
@@ -178,6 +180,30 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
       `Delårsrapport för kommunen ${budgetYear}`,
       `${budgetYear}-10-31`,
       'Kommunens delårsrapport per 31 juli, sammanställd av ekonomiavdelningen ur nämndernas och bolagens delårsrapporter; behandlas av kommunfullmäktige.',
+    ),
+    {
+      ...doc(
+        'bolagsrapport',
+        `Bolagsrapport ${reportPeriodLabel('bolagsrapport', DELARS_PERIOD, budgetYear)}`,
+        `${budgetYear}-08-31`,
+        'Bolagen rapporterar till kommunstyrelsen per 31 juli: resultat och prognos i kronor och hur varje ägardirektiv uppfylls.',
+      ),
+      period: DELARS_PERIOD,
+    },
+    {
+      ...doc(
+        'bolagsrapport',
+        `Bolagsrapport ${reportPeriodLabel('bolagsrapport', HELARS_PERIOD, budgetYear)}`,
+        `${after}-03-15`,
+        'Bolagen rapporterar årets resultat och uppfyllelsen av ägardirektiven till kommunstyrelsen efter bokslutet.',
+      ),
+      period: HELARS_PERIOD,
+    },
+    doc(
+      'ks-bolagsbedomning',
+      `Kommunstyrelsens bedömning av bolagen ${budgetYear}`,
+      `${after}-04-30`,
+      'Kommunstyrelsen prövar för varje bolag om verksamheten har bedrivits i enlighet med det kommunala ändamålet och inom de kommunala befogenheterna (kommunallagen 6 kap. 9 §); ett bolag som inte har det förs till kommunfullmäktige.',
     ),
     doc(
       'verksamhetsberattelse',

@@ -1,4 +1,5 @@
 import { OrgUnitKind, OrgUnitNode } from '../org/org-unit';
+import type { BodyOwnership } from '../org/ownership';
 
 /** A unit of the demo municipality; keys are stable so seeds, tests and docs can refer to them. */
 export interface DemoUnit {
@@ -55,9 +56,6 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   u('ekangen', 'grundskola', 'enhet', 'Ekängsskolan', 'EKA'),
   u('ostansjo', 'grundskola', 'enhet', 'Östansjö skola', 'OSTA'),
   u('vretstorp', 'grundskola', 'enhet', 'Vretstorps skola', 'VRET'),
-  u('gymnasium', 'bin-f', 'omrade', 'Gymnasium och vuxenutbildning', 'GYV'),
-  u('alleskolan', 'gymnasium', 'enhet', 'Alléskolan', 'ALLE'),
-  u('vuxenutbildning', 'gymnasium', 'enhet', 'Vuxenutbildningen', 'VUX'),
   u('elevhalsa', 'bin-f', 'enhet', 'Central elevhälsa', 'ELEV'),
 
   u('san', 'kommun', 'namnd', 'Social- och arbetsmarknadsnämnden', 'SAN'),
@@ -88,6 +86,32 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   u('myn', 'kommun', 'namnd', 'Myndighetsnämnden', 'MYN'),
   u('val', 'kommun', 'namnd', 'Valnämnden', 'VAL'),
   u('hbab', 'kommun', 'bolag', 'Hallsbergs Bostads AB', 'HBAB'),
+
+  // Upper-secondary and adult education are run by a kommunalförbund that Hallsberg shares with its
+  // neighbours (Sydnärkes utbildningsförbund: Askersund, Hallsberg, Kumla, Laxå), not by
+  // Bildningsförvaltningen; the seeder moves the område there in databases seeded before.
+  u('sydnarke', 'kommun', 'kommunalforbund', 'Sydnärkes utbildningsförbund', 'SNUF'),
+  u('gymnasium', 'sydnarke', 'omrade', 'Gymnasium och vuxenutbildning', 'GYV'),
+  u('alleskolan', 'gymnasium', 'enhet', 'Alléskolan', 'ALLE'),
+  u('vuxenutbildning', 'gymnasium', 'enhet', 'Vuxenutbildningen', 'VUX'),
+];
+
+/**
+ * What the municipality holds of its companies and kommunalförbund, by unit key: Hallsbergs
+ * Bostads AB is wholly owned; the förbund's members are the four municipalities of Sydnärke.
+ */
+export const DEMO_OWNERSHIP: Readonly<Record<string, BodyOwnership>> = {
+  hbab: { sharePercent: 100, memberMunicipalities: [] },
+  sydnarke: { sharePercent: null, memberMunicipalities: ['Askersund', 'Hallsberg', 'Kumla', 'Laxå'] },
+};
+
+/**
+ * Demo units that moved since an earlier seed: where each was and where it is now. The seeder moves
+ * such a unit only while it still sits where the earlier seed put it, so an administrator's own
+ * move survives.
+ */
+export const DEMO_UNIT_MOVES: readonly { key: string; fromParentKey: string; toParentKey: string }[] = [
+  { key: 'gymnasium', fromParentKey: 'bin-f', toParentKey: 'sydnarke' },
 ];
 
 /** The demo units as org-tree nodes; the key doubles as id, since the demo has no database. */

@@ -179,4 +179,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
   person('myn.handlaggare', 'Sanna Wiklund', 'Bygglovshandläggare', ['handlaggare', 'myn']),
   person('val.handlaggare', 'Lina Holm', 'Valhandläggare', ['handlaggare', 'val']),
   person('hbab.handlaggare', 'David Nord', 'Ekonom, Hallsbergs Bostads AB', ['handlaggare', 'hbab']),
+  // The company's managing director writes its report to KS (bolagsrapport).
+  person('hbab.vd', 'Karin Lövgren', 'VD, Hallsbergs Bostads AB', ['handlaggare', 'hbab']),
+  // The kommunalförbund's direktion: its chair and secretary (Hallsberg's representatives in the demo).
+  person('sydnarke.ordforande', 'Ulf Berglund', 'Direktionens ordförande, Sydnärkes utbildningsförbund', [
+    'namnd.ordforande',
+    'sydnarke',
+  ]),
 ];

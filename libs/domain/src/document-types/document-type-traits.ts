@@ -16,7 +16,13 @@ export type DocumentTypeKey =
   | 'verksamhetsberattelse'
   | 'delarsrapport-kommunen'
   | 'arsredovisning'
-  | 'kf-arende';
+  | 'kf-arende'
+  | 'bolagsordning'
+  | 'bolagspolicy'
+  | 'agardirektiv-gemensamma'
+  | 'agardirektiv'
+  | 'bolagsrapport'
+  | 'ks-bolagsbedomning';
 
 /**
  * What a submitted report is checked for (the escalation rules read these): a full-year forecast
@@ -89,8 +95,10 @@ const NO_REPORTS: ReportContents = { budget: false, goals: false, balance: false
 
 /*
  * Owner kinds: the nämnd-level documents also list KS, because KS is the nämnd for its own
- * administration and produces its own Mål och budget, internal control and reports; companies
- * report at the interim and year end like a nämnd (§5.4.1). GPF is prepared by KS for KF.
+ * administration and produces its own Mål och budget, internal control and reports. Companies and
+ * kommunalförbund are not nämnder: they have none of the nämnder's plans and reports, but the owner
+ * steering documents and their own report to KS (the bolag types at the end; docs/oversight.md).
+ * GPF is prepared by KS for KF.
  *
  * Red thread (§5): GPF gives frames and strategic areas → each nämnd's Mål och budget →
  * förvaltningsplan → verksamhetsplan → enhetsplan. Internal control and all reports follow up the
@@ -263,7 +271,7 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
     key: 'verksamhetsberattelse',
     title: 'Verksamhetsberättelse',
     order: 9,
-    ownerKinds: ['namnd', 'ks', 'bolag'],
+    ownerKinds: ['namnd', 'ks'],
     upstream: 'mal-och-budget',
     periodic: false,
     redThread: 'report',
@@ -321,6 +329,95 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
       'arsredovisning',
     ],
     periodic: false,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  // Companies (kommunallagen 10 kap., §1 and §3.4 of the source): "Kommunens bolag styrs via
+  // bolagsordning, bolagspolicy, gemensamma ägardirektiv och bolagsspecifika ägardirektiv som
+  // beslutas av kommunfullmäktige." KS prepares each, KF adopts it with date and paragraph; none is
+  // on the year wheel (they are adopted when they change, not yearly).
+  bolagsordning: {
+    key: 'bolagsordning',
+    title: 'Bolagsordning',
+    order: 11,
+    ownerKinds: ['bolag'],
+    upstream: null,
+    periodic: false,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  bolagspolicy: {
+    key: 'bolagspolicy',
+    title: 'Bolagspolicy',
+    order: 11.1,
+    ownerKinds: ['ks'],
+    upstream: null,
+    periodic: false,
+    municipalityWide: true,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  'agardirektiv-gemensamma': {
+    key: 'agardirektiv-gemensamma',
+    title: 'Gemensamma ägardirektiv',
+    order: 11.2,
+    ownerKinds: ['ks'],
+    upstream: null,
+    periodic: false,
+    municipalityWide: true,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  agardirektiv: {
+    key: 'agardirektiv',
+    title: 'Ägardirektiv',
+    order: 11.3,
+    ownerKinds: ['bolag'],
+    upstream: null,
+    periodic: false,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  // The company's own report to KS (§5.4: KS's uppsikt over "de kommunala bolagen"), at the interim
+  // and after the year end: its result (not a net cost) and how it fulfilled each ägardirektiv.
+  bolagsrapport: {
+    key: 'bolagsrapport',
+    title: 'Bolagsrapport',
+    order: 11.5,
+    ownerKinds: ['bolag'],
+    upstream: null,
+    periodic: true,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  // KS's yearly decision under kommunallagen 6 kap. 9 §: for each company, whether its business
+  // was within the municipal purpose and powers; a company found outside goes to KF.
+  'ks-bolagsbedomning': {
+    key: 'ks-bolagsbedomning',
+    title: 'Kommunstyrelsens bedömning av bolagen',
+    order: 11.9,
+    ownerKinds: ['ks'],
+    upstream: null,
+    periodic: false,
+    municipalityWide: true,
     redThread: null,
     formChoices: null,
     reports: NO_REPORTS,

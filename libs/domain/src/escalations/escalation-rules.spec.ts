@@ -28,6 +28,14 @@ describe('escalation rules', () => {
       verksamhetsberattelse: [],
       'delarsrapport-kommunen': [],
       arsredovisning: ['balance'],
+      'kf-arende': [],
+      // A company's report and the owner documents are followed up by KS's assessment, not checked (#16).
+      bolagsordning: [],
+      bolagspolicy: [],
+      'agardirektiv-gemensamma': [],
+      agardirektiv: [],
+      bolagsrapport: [],
+      'ks-bolagsbedomning': [],
     });
     expect(escalationChecksFor('okand-typ')).toEqual([]);
   });

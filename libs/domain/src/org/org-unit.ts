@@ -1,7 +1,8 @@
 import { DomainError } from '../domain-error';
 
 /** The organisation levels of a Swedish municipality (§3 of the source). */
-export type OrgUnitKind = 'kommun' | 'kf' | 'ks' | 'namnd' | 'bolag' | 'forvaltning' | 'omrade' | 'enhet';
+export type OrgUnitKind =
+  'kommun' | 'kf' | 'ks' | 'namnd' | 'bolag' | 'kommunalforbund' | 'forvaltning' | 'omrade' | 'enhet';
 
 export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = [
   'kommun',
@@ -9,6 +10,7 @@ export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = [
   'ks',
   'namnd',
   'bolag',
+  'kommunalforbund',
   'forvaltning',
   'omrade',
   'enhet',
@@ -21,6 +23,7 @@ export const ORG_UNIT_KIND_LABELS: Readonly<Record<OrgUnitKind, string>> = {
   ks: 'Kommunstyrelse',
   namnd: 'Nämnd',
   bolag: 'Kommunalt bolag',
+  kommunalforbund: 'Kommunalförbund',
   forvaltning: 'Förvaltning',
   omrade: 'Område',
   enhet: 'Enhet',
@@ -28,9 +31,19 @@ export const ORG_UNIT_KIND_LABELS: Readonly<Record<OrgUnitKind, string>> = {
 
 /**
  * The political bodies that own goals, budget and reports for everything below them. KS counts
- * because it is also the nämnd for its own administration (Kommunstyrelseförvaltningen).
+ * because it is also the nämnd for its own administration (Kommunstyrelseförvaltningen). A
+ * company (bolag) and a kommunalförbund answer for their own units too, but as bodies of their own
+ * under KS's uppsikt (kommunallagen 6 kap. 1 §), not through the nämnder's plans and reports
+ * (OWNED_BODY_KINDS, ownership.ts).
  */
-export const NAMND_LIKE_KINDS: readonly OrgUnitKind[] = ['namnd', 'bolag', 'ks'];
+export const NAMND_LIKE_KINDS: readonly OrgUnitKind[] = ['namnd', 'bolag', 'kommunalforbund', 'ks'];
+
+/**
+ * Bodies the municipality owns or shares rather than runs: companies (wholly or partly owned) and
+ * kommunalförbund. They are steered by owner documents (bolagsordning, ägardirektiv) and report to
+ * KS in their own report; the red thread's plans and the nämnder's reports are not theirs.
+ */
+export const OWNED_BODY_KINDS: readonly OrgUnitKind[] = ['bolag', 'kommunalforbund'];
 
 export interface OrgUnitNode {
   id: string;
@@ -51,8 +64,10 @@ export const ALLOWED_PARENT_KINDS: Readonly<Record<OrgUnitKind, readonly (OrgUni
   ks: ['kommun'],
   namnd: ['kommun'],
   bolag: ['kommun'],
+  kommunalforbund: ['kommun'],
   forvaltning: ['namnd', 'ks'],
-  omrade: ['forvaltning'],
+  // A kommunalförbund's own schools and units hang directly under it (it has no förvaltning here).
+  omrade: ['forvaltning', 'kommunalforbund'],
   enhet: ['omrade', 'forvaltning'],
 };
 
@@ -245,6 +260,11 @@ export class OrgTree {
     const kommun = this.nearestOfKind(id, 'kommun');
     if (!kommun) return undefined;
     return this.children(kommun.id).find((unit) => unit.kind === 'ks');
+  }
+
+  /** True when the unit is a company or kommunalförbund, or lies below one. */
+  isInOwnedBody(id: string): boolean {
+    return this.nearestOfKind(id, OWNED_BODY_KINDS) !== undefined;
   }
 
   /**

@@ -65,13 +65,13 @@ export const ROLES: Readonly<Record<RoleKey, RoleDefinition>> = {
     key: 'namnd.ordforande',
     label: 'Nämndens ordförande',
     // KS is also the nämnd of its own förvaltning: its chair decides KS's own documents in that role.
-    unitKinds: ['namnd', 'bolag', 'ks'],
+    unitKinds: ['namnd', 'bolag', 'kommunalforbund', 'ks'],
     scope: 'subtree',
   },
   'namnd.sekreterare': {
     key: 'namnd.sekreterare',
     label: 'Nämndsekreterare',
-    unitKinds: ['namnd', 'bolag', 'ks'],
+    unitKinds: ['namnd', 'bolag', 'kommunalforbund', 'ks'],
     scope: 'subtree',
   },
   forvaltningschef: {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrgUnitKind, OrgUnitNode } from '@rodtrad/domain';
+import type { BodyOwnership, OrgUnitKind, OrgUnitNode } from '@rodtrad/domain';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
+import { fromJsonColumn } from './json-column';
 
 export class OrgUnitRepository {
   constructor(private readonly ds: DataSource) {}
@@ -54,7 +55,47 @@ export class OrgUnitRepository {
     return (['children', 'roles', 'documents', 'escalations'] as const).filter((k) => Number(r[k]) === 1);
   }
 
+  /** What the municipality holds of the unit (a company's share, a kommunalförbund's members). */
+  async ownership(id: string, m: EntityManager = this.ds.manager): Promise<BodyOwnership> {
+    const rows: { share: string | null; members: unknown }[] = await m.query(
+      'SELECT ownership_share AS share, member_municipalities AS members FROM org_unit WHERE id = ?',
+      [id],
+    );
+    return ownershipOf(rows[0]);
+  }
+
+  async setOwnership(id: string, o: BodyOwnership, m: EntityManager = this.ds.manager): Promise<void> {
+    await m.query('UPDATE org_unit SET ownership_share = ?, member_municipalities = ? WHERE id = ?', [
+      o.sharePercent,
+      o.memberMunicipalities.length ? JSON.stringify(o.memberMunicipalities) : null,
+      id,
+    ]);
+  }
+
+  /** Every company and kommunalförbund with its holding, by name. */
+  async ownedBodies(): Promise<(OrgUnitNode & { ownership: BodyOwnership })[]> {
+    const rows: (OrgUnitNode & { share: string | null; members: unknown })[] = await this.ds.query(
+      `SELECT id, parent_id AS parentId, kind, name, code, ownership_share AS share,
+              member_municipalities AS members
+         FROM org_unit WHERE kind IN ('bolag', 'kommunalforbund') ORDER BY name`,
+    );
+    return rows.map(({ share, members, ...unit }) => ({
+      ...unit,
+      ownership: ownershipOf({ share, members }),
+    }));
+  }
+
   async delete(id: string, m: EntityManager = this.ds.manager): Promise<void> {
     await m.getRepository(OrgUnitEntity).delete({ id });
   }
+}
+
+function ownershipOf(row: { share: string | number | null; members: unknown } | undefined): BodyOwnership {
+  const members = row ? fromJsonColumn<unknown>(row.members) : null;
+  return {
+    sharePercent: row?.share === null || row?.share === undefined ? null : Number(row.share),
+    memberMunicipalities: Array.isArray(members)
+      ? members.filter((x): x is string => typeof x === 'string')
+      : [],
+  };
 }
