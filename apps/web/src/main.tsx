@@ -7,6 +7,7 @@ import { App } from './app';
 import { SessionProvider } from './auth/session';
 import './styles.css';
 import './styles-pages.css';
+import './styles-documents.css';
 
 const queryClient = createQueryClient();
 

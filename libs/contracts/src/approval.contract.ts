@@ -9,6 +9,10 @@ import {
 import { DOCUMENT_PLACE_MEMBERS, documentPlace, personRef } from './document-place';
 import { pagingProperties } from './paging';
 
+/**
+ * approve or return (#18: one vocabulary). `reject` is still accepted from older clients and
+ * does what `return` does; no page or mail offers it (docs/forms.md, "Avslå finns inte").
+ */
 const decision = { type: 'string', enum: ['approve', 'reject', 'return'] } as const;
 
 export type ApprovalDecision = FromSchema<typeof decision>;
@@ -24,13 +28,12 @@ export const approvalDecisionFormSchema: JsonSchema = {
       title: 'Beslut',
       oneOf: [
         { const: 'approve', title: 'Godkänn' },
-        { const: 'reject', title: 'Avslå' },
         { const: 'return', title: 'Returnera för ändring' },
       ],
     },
     comment: { type: 'string', title: 'Kommentar', maxLength: 5000 },
   },
-  if: { properties: { decision: { enum: ['reject', 'return'] } } },
+  if: { properties: { decision: { enum: ['return'] } } },
   then: { required: ['decision', 'comment'], properties: { comment: { minLength: 1 } } },
 };
 
@@ -55,6 +58,9 @@ const approvalSummary = {
     'form',
     'decisions',
     'decisionSchema',
+    'decisionLabels',
+    'requestedBy',
+    'diarienummer',
     'csrfToken',
   ],
   additionalProperties: false,
@@ -95,6 +101,19 @@ const approvalSummary = {
     },
     decisions: { type: 'array', items: decision },
     decisionSchema: { type: 'object', description: 'RJSF schema of the decision form' },
+    decisionLabels: {
+      type: 'object',
+      description:
+        "The step's own words for each decision (the workflow's event labels), as the approval mail says them",
+      required: ['approve', 'return'],
+      additionalProperties: false,
+      properties: { approve: { type: 'string' }, return: nullableString },
+    },
+    requestedBy: {
+      ...personRef,
+      description: 'Who sent the document to this step (asked for the approval); null when the system did',
+    },
+    diarienummer: nullableString,
     csrfToken: { type: 'string', description: 'Send back as csrfToken with the POST' },
   },
 } as const;
@@ -108,7 +127,7 @@ const decideApproval = {
   additionalProperties: false,
   properties: {
     decision,
-    comment: { type: 'string', maxLength: 5000, description: 'Required for reject and return' },
+    comment: { type: 'string', maxLength: 5000, description: 'Required for return (and the older reject)' },
     csrfToken: {
       type: 'string',
       maxLength: 200,

@@ -17,6 +17,48 @@ const allowedEventView = {
 
 export type AllowedEventView = FromSchema<typeof allowedEventView>;
 
+/** An event of the caller's that a guard refuses now: shown disabled, with why and what must happen first. */
+const unavailableEventView = {
+  type: 'object',
+  required: ['type', 'label', 'requiresComment', 'reason', 'blockedBy'],
+  additionalProperties: false,
+  properties: {
+    ...allowedEventView.properties,
+    reason: {
+      type: 'string',
+      description: 'Why it cannot be sent now, in Swedish (the refusal it would get)',
+    },
+    blockedBy: {
+      type: 'object',
+      nullable: true,
+      description: 'The document that must be adopted first (the upstream document), when there is one',
+      required: ['id', 'title'],
+      additionalProperties: false,
+      properties: { id: { type: 'string' }, title: { type: 'string' } },
+    },
+  },
+} as const;
+
+export type UnavailableEventView = FromSchema<typeof unavailableEventView>;
+
+/** Who sent a document back to the step it is in, when and why (null when it was not sent back). */
+export const sentBackView = {
+  type: 'object',
+  nullable: true,
+  description: 'Who sent the document back to this step, when and why; null when it was not sent back',
+  required: ['by', 'at', 'comment', 'label', 'fromStateTitle'],
+  additionalProperties: false,
+  properties: {
+    by: personRef,
+    at: { type: 'string', format: 'date-time' },
+    comment: { type: 'string' },
+    label: { type: 'string', description: "The event's label, e.g. 'Returnera för ändring'" },
+    fromStateTitle: { type: 'string', description: 'The step it came back from' },
+  },
+} as const;
+
+export type SentBackView = FromSchema<typeof sentBackView>;
+
 const documentSummary = {
   type: 'object',
   required: [
@@ -62,7 +104,16 @@ export const formDefinition = {
 
 const documentView = {
   ...documentSummary,
-  required: [...documentSummary.required, 'data', 'form', 'allowedEvents', 'definition', 'editable'],
+  required: [
+    ...documentSummary.required,
+    'data',
+    'form',
+    'allowedEvents',
+    'unavailableEvents',
+    'sentBack',
+    'definition',
+    'editable',
+  ],
   properties: {
     ...documentSummary.properties,
     data: { type: 'object', additionalProperties: true },
@@ -73,6 +124,13 @@ const documentView = {
     },
     editable: { type: 'boolean', description: 'Whether the caller may save data in this step' },
     allowedEvents: { type: 'array', description: 'Events the caller may send now', items: allowedEventView },
+    unavailableEvents: {
+      type: 'array',
+      description:
+        "The caller's events of this step that a guard refuses now (e.g. the upstream document is not adopted), with the reason",
+      items: unavailableEventView,
+    },
+    sentBack: sentBackView,
     definition: {
       type: 'object',
       required: ['key', 'version'],

@@ -2,11 +2,12 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { nullableDateTime, type JsonSchema } from './json-schema';
 import { DOCUMENT_PLACE_MEMBERS, documentPlace } from './document-place';
 import { pagingProperties } from './paging';
+import { sentBackView } from './document.contract';
 
 /** GET /api/tasks: an open document whose current step waits for one of the caller's roles. */
 const taskView = {
   type: 'object',
-  required: ['documentId', ...DOCUMENT_PLACE_MEMBERS, 'dueAt', 'overdue', 'action', 'events'],
+  required: ['documentId', ...DOCUMENT_PLACE_MEMBERS, 'dueAt', 'overdue', 'action', 'events', 'sentBack'],
   additionalProperties: false,
   properties: {
     documentId: { type: 'string' },
@@ -15,6 +16,7 @@ const taskView = {
     overdue: { type: 'boolean' },
     action: { type: 'string', description: 'What to do next, in Swedish' },
     events: { type: 'array', items: { type: 'string' }, description: 'Events the caller may send now' },
+    sentBack: sentBackView,
   },
 } as const;
 

@@ -31,6 +31,8 @@ import type { EngineActor, EnginePorts } from './ports';
 import { outboxedEffects, withDueAt } from './transition-effects';
 import { TransitionWriter } from './transition-writer';
 
+export { sentBackOf, type LastTransition, type SentBack } from './document-sent-back';
+
 export interface TransitionCommand {
   documentId: string;
   event: WorkflowEvent;
@@ -47,6 +49,14 @@ export interface TransitionOutcome {
   effects: Effect[];
   /** What this transition wrote to the outbox (effects for the worker, and lifecycle events). */
   outboxed: Effect[];
+}
+
+/** An event the actor could send in this step but whose guard refuses it now, and why. */
+export interface UnavailableEvent extends AllowedEvent {
+  /** The guard's Swedish reason, as the refusal would say it. */
+  reason: string;
+  /** The document that must move first (the upstream document not yet adopted), when there is one. */
+  blockedBy: { id: string; title: string } | null;
 }
 
 export interface DocumentEngineOptions {
@@ -328,6 +338,50 @@ export class DocumentEngine {
   /** Events the actor may send now, for the buttons of the document page. */
   allowedEvents(doc: DocumentRow, def: LoadedDefinition, actor: EngineActor): Promise<AllowedEvent[]> {
     return this.access.allowedEvents(doc, def, actor);
+  }
+
+  /**
+   * The actor's events split by what the guards would answer now (#18, no dead ends): those a
+   * guard would refuse for a reason the form cannot show (an upstream document not adopted, a
+   * budget over its frame) are `unavailable`, with the guard's reason and, for upstreamAdopted,
+   * the document that must be adopted first. The form's completeness is not asked here: a click
+   * shows each field at fault, which is more use than a disabled button.
+   */
+  async eventsFor(
+    doc: DocumentRow,
+    def: LoadedDefinition,
+    actor: EngineActor,
+  ): Promise<{ allowed: AllowedEvent[]; unavailable: UnavailableEvent[] }> {
+    const mine = await this.access.allowedEvents(doc, def, actor);
+    if (!mine.length || doc.final) return { allowed: mine, unavailable: [] };
+    const on = def.definition.machine.states[doc.state]?.on ?? {};
+    const needsFacts = mine.some((e) => guardInputs(on[e.type], def.compiled.registry).facts);
+    const facts = needsFacts ? await this.facts.compute(doc, await this.ports.orgTree()) : {};
+    const context = { ...this.guardContext(doc, doc.data, actor, facts), validateForm: () => [] };
+    const allowed: AllowedEvent[] = [];
+    const unavailable: UnavailableEvent[] = [];
+    for (const e of mine) {
+      const result = step({
+        definition: def.compiled,
+        snapshot: doc.snapshot as never,
+        event: { type: e.type, ...(e.requiresComment ? { comment: '–' } : {}) },
+        guardContext: context,
+      });
+      if (result.ok || result.errors?.length) {
+        allowed.push(e);
+        continue;
+      }
+      const upstreamId = facts['upstreamDocumentId'];
+      unavailable.push({
+        ...e,
+        reason: result.reason,
+        blockedBy:
+          result.guard === 'upstreamAdopted' && typeof upstreamId === 'string'
+            ? { id: upstreamId, title: String(facts['upstreamTitle'] ?? '') }
+            : null,
+      });
+    }
+    return { allowed, unavailable };
   }
 
   canEdit(doc: DocumentRow, def: LoadedDefinition, actor: EngineActor): Promise<boolean> {

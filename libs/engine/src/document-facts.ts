@@ -21,6 +21,8 @@ export class DocumentFacts {
     return {
       upstreamAdopted: isUpstreamAdopted(upstream),
       upstreamDocumentId: upstream?.id ?? null,
+      // Named in the guard's reason, so a refusal says which document must be adopted first.
+      upstreamTitle: upstream?.title ?? null,
       withinFrame: doc.type === 'mal-och-budget' ? await this.withinFrame(doc, tree) : true,
     };
   }
@@ -30,21 +32,24 @@ export class DocumentFacts {
    * the upstream type, or, when no unit on the way owns that type (an enhet directly under a
    * förvaltning), of the type above it.
    */
-  async upstreamDocument(doc: DocumentRow, tree: OrgTree): Promise<{ id: string; final: boolean } | null> {
+  async upstreamDocument(
+    doc: Pick<DocumentRow, 'type' | 'orgUnitId' | 'year'>,
+    tree: OrgTree,
+  ): Promise<{ id: string; title: string; final: boolean } | null> {
     for (const candidate of upstreamCandidates(doc.type as DocumentTypeKey, doc.orgUnitId, tree)) {
       const rows = await this.ds.query(
-        'SELECT id, final FROM document WHERE type = ? AND org_unit_id = ? AND year = ? ORDER BY period LIMIT 1',
+        'SELECT id, title, final FROM document WHERE type = ? AND org_unit_id = ? AND year = ? ORDER BY period LIMIT 1',
         [candidate.type, candidate.orgUnitId, doc.year],
       );
-      if (rows[0]) return { id: rows[0].id, final: !!rows[0].final };
+      if (rows[0]) return { id: rows[0].id, title: rows[0].title, final: !!rows[0].final };
     }
     // The GPF is the municipality's: owned by KS, which is not above a nämnd in the tree.
     if (doc.type === 'mal-och-budget') {
       const rows = await this.ds.query(
-        "SELECT id, final FROM document WHERE type = 'gpf' AND year = ? LIMIT 1",
+        "SELECT id, title, final FROM document WHERE type = 'gpf' AND year = ? LIMIT 1",
         [doc.year],
       );
-      if (rows[0]) return { id: rows[0].id, final: !!rows[0].final };
+      if (rows[0]) return { id: rows[0].id, title: rows[0].title, final: !!rows[0].final };
     }
     return null;
   }

@@ -10,7 +10,7 @@ import {
   type ApprovalSettings,
   type LiveApproval,
 } from '@rodtrad/engine';
-import { ApprovalRepository } from '@rodtrad/persistence';
+import { ApprovalRepository, DocumentAuditRepository } from '@rodtrad/persistence';
 import { stateMeta } from '@rodtrad/workflow';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 
@@ -65,6 +65,13 @@ export class ApprovalSummaryService {
       return p ? { id: p.id, name: p.name } : null;
     };
     const stateTitle = meta?.title ?? request.state;
+    // Who asked: the person whose step sent the document into the one awaiting approval.
+    const last = (await new DocumentAuditRepository(this.ds).lastTransitions([doc.id])).get(doc.id);
+    const requestedBy =
+      last?.toState === request.state && last.actorUserId
+        ? { id: last.actorUserId, name: last.actorName ?? '' }
+        : null;
+    const label = (event: string | null) => (event ? (meta?.events?.[event]?.label ?? null) : null);
     return {
       document: {
         id: doc.id,
@@ -94,8 +101,14 @@ export class ApprovalSummaryService {
       signInMaxAge: request.signInMaxAge,
       data: doc.data,
       form: form ? { schema: form.schema, uiSchema: form.uiSchema ?? {} } : null,
-      decisions: request.returnEvent ? ['approve', 'reject', 'return'] : ['approve'],
+      decisions: request.returnEvent ? ['approve', 'return'] : ['approve'],
       decisionSchema: approvalDecisionFormSchema,
+      decisionLabels: {
+        approve: label(request.approveEvent) ?? 'Godkänn',
+        return: request.returnEvent ? (label(request.returnEvent) ?? 'Returnera för ändring') : null,
+      },
+      requestedBy,
+      diarienummer: doc.diarienummer,
       csrfToken: approvalCsrfToken(this.settings.sessionSecret, live.tokenHash),
     };
   }

@@ -59,7 +59,9 @@ describe('email-linked approvals', () => {
       mode: 'any',
       approver: { name: 'Sara Mattsson' },
       data: ENHETSPLAN_DATA,
-      decisions: ['approve', 'reject', 'return'],
+      decisions: ['approve', 'return'],
+      decisionLabels: { approve: 'Godkänn enhetsplanen', return: 'Returnera för ändring' },
+      requestedBy: { name: expect.any(String) },
     });
     expect(summary.body.form.schema).toBeDefined();
     expect(summary.body.decisionSchema.properties.decision).toBeDefined();

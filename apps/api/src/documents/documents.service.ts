@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { DocumentSummaryView, DocumentView, HistoryEntryView, Page } from '@rodtrad/contracts';
-import { DefinitionStore, DocumentEngine, type EngineActor, type LoadedDefinition } from '@rodtrad/engine';
+import {
+  DefinitionStore,
+  DocumentEngine,
+  sentBackOf,
+  type EngineActor,
+  type LoadedDefinition,
+  type SentBack,
+} from '@rodtrad/engine';
 import { DocumentAuditRepository, DocumentRepository, type DocumentRow } from '@rodtrad/persistence';
 import type { DocumentTypeKey } from '@rodtrad/domain';
 import { stateMeta } from '@rodtrad/workflow';
@@ -52,14 +59,28 @@ export class DocumentsService {
     const actor = actorOf(p);
     const meta = stateMeta(def.definition, doc.state);
     const form = meta?.form ? (await this.engine.formsFor(doc, def))[meta.form] : undefined;
+    const events = await this.engine.eventsFor(doc, def, actor);
     return {
       ...this.summary(doc, def),
       data: doc.data,
       form: form ? { schema: form.schema, uiSchema: form.uiSchema ?? {} } : null,
       editable: await this.engine.canEdit(doc, def, actor),
-      allowedEvents: await this.engine.allowedEvents(doc, def, actor),
+      allowedEvents: events.allowed,
+      unavailableEvents: events.unavailable,
+      sentBack: doc.final ? null : ((await this.sentBack([{ doc, def }])).get(doc.id) ?? null),
       definition: { key: def.key, version: def.version },
     };
+  }
+
+  /** For each document: who sent it back to the step it is in, when and why (sentBackOf). */
+  async sentBack(docs: { doc: DocumentRow; def: LoadedDefinition }[]): Promise<Map<string, SentBack>> {
+    const last = await this.audit.lastTransitions(docs.map((d) => d.doc.id));
+    const out = new Map<string, SentBack>();
+    for (const { doc, def } of docs) {
+      const found = sentBackOf(def.definition, doc.state, last.get(doc.id));
+      if (found) out.set(doc.id, found);
+    }
+    return out;
   }
 
   async history(p: Principal, id: string): Promise<{ items: HistoryEntryView[] }> {

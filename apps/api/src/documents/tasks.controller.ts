@@ -8,12 +8,12 @@ import {
   type TaskQuery,
   type TaskView,
 } from '@rodtrad/contracts';
-import { DocumentTasks } from '@rodtrad/engine';
+import { DefinitionStore, DocumentTasks } from '@rodtrad/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { OrgTreeService } from '../auth/org-tree.service';
 import type { Principal } from '../auth/principal';
 import { ValidQuery } from '../common/validation/query';
-import { actorOf } from './documents.service';
+import { actorOf, DocumentsService } from './documents.service';
 
 @ApiTags('Dokument')
 @ApiCookieAuth()
@@ -23,13 +23,15 @@ export class TasksController {
   constructor(
     private readonly tasks: DocumentTasks,
     private readonly orgTree: OrgTreeService,
+    private readonly documents: DocumentsService,
+    private readonly definitions: DefinitionStore,
   ) {}
 
   @Get()
   @ApiOperation({
     summary: 'Mina uppgifter',
     description:
-      'Open documents whose current step waits for one of your roles on a unit they reach, overdue and soonest due first. Paged.',
+      'Open documents whose current step waits for one of your roles on a unit they reach, overdue and soonest due first, each with who sent it back and why when it was. Paged.',
   })
   @ApiOkResponse({ schema: pageSchema(taskViewSchema) })
   async list(
@@ -38,9 +40,16 @@ export class TasksController {
   ): Promise<Page<TaskView>> {
     const all = await this.tasks.for(actorOf(p), await this.orgTree.tree(), { year: q.year });
     const sorted = [...all.filter((t) => t.doc.overdue), ...all.filter((t) => !t.doc.overdue)];
+    const page = sorted.slice(q.offset, q.offset + q.limit);
+    // A task sent back says so, with who and why, in the list itself (#18).
+    const sentBack = await this.documents.sentBack(
+      await Promise.all(
+        page.map(async (t) => ({ doc: t.doc, def: await this.definitions.load(t.doc.definitionId) })),
+      ),
+    );
     return {
       total: sorted.length,
-      items: sorted.slice(q.offset, q.offset + q.limit).map((t) => ({
+      items: page.map((t) => ({
         documentId: t.doc.id,
         title: t.doc.title,
         type: t.doc.type,
@@ -54,6 +63,7 @@ export class TasksController {
         overdue: t.doc.overdue,
         action: t.action,
         events: t.events,
+        sentBack: sentBack.get(t.doc.id) ?? null,
       })),
     };
   }

@@ -32,6 +32,8 @@ export interface SchemaFormProps {
   extraErrors?: ErrorSchema;
   onChange?: (data: JsonObject) => void;
   onSubmit?: (data: JsonObject) => void;
+  /** The reader typed, chose or added a row (RJSF's onChange also fires when it fills in defaults). */
+  onUserInput?: () => void;
   /** Buttons under the form; none when read-only. */
   children?: ReactNode;
 }
@@ -55,7 +57,8 @@ export default function SchemaForm(props: SchemaFormProps) {
         },
       }
     : uiSchema;
-  return (
+  const userInput = props.onUserInput;
+  const form = (
     <Form
       id={props.id}
       idPrefix={props.id}
@@ -79,5 +82,18 @@ export default function SchemaForm(props: SchemaFormProps) {
     >
       {props.readonly ? <></> : props.children}
     </Form>
+  );
+  if (!userInput || props.readonly) return form;
+  // Input, change and the array buttons (add, remove, move) are the reader's; mounting is not.
+  return (
+    <div
+      onInputCapture={userInput}
+      onChangeCapture={userInput}
+      onClickCapture={(e) => {
+        if ((e.target as HTMLElement).closest('button[type="button"]')) userInput();
+      }}
+    >
+      {form}
+    </div>
   );
 }

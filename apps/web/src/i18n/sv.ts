@@ -1,6 +1,7 @@
 import { DOCUMENT_TYPE_KEYS, DOCUMENT_TYPES, type DocumentTypeKey } from '@rodtrad/domain';
 import { svAdmin } from './sv-admin';
 import { svFollowUp } from './sv-follow-up';
+import { svInternalControl } from './sv-internal-control';
 import { svWorkflowAdmin } from './sv-workflow-admin';
 
 const docTypeLabels = Object.fromEntries(
@@ -299,22 +300,27 @@ export const sv = {
   'approval.decision': 'Beslut',
   'approval.decision.approve': 'Godkänn',
   'approval.decision.reject': 'Avslå',
-  'approval.decision.return': 'Återremittera',
+  'approval.decision.return': 'Returnera för ändring',
   'approval.decision.approveHint': 'Dokumentet godkänns som det är.',
   'approval.decision.rejectHint': 'Dokumentet avslås. Skriv varför.',
-  'approval.decision.returnHint': 'Dokumentet skickas tillbaka för mer arbete. Skriv vad som behöver göras.',
+  'approval.decision.returnHint':
+    'Dokumentet går tillbaka till den som skrev det. Skriv vad som behöver ändras; det visas överst i dokumentet och i mejlet.',
   'approval.comment': 'Kommentar',
   'approval.commentOptional': 'Kommentar (frivillig)',
   'approval.decisionRequired': 'Välj ett beslut.',
-  'approval.commentRequired': 'Skriv en kommentar när du avslår eller återremitterar.',
+  'approval.commentRequired': 'Skriv vad som behöver ändras.',
   'approval.submit': 'Skicka beslut',
   'approval.expiresAt': 'Länken gäller till {date}.',
   'approval.approver': 'Godkännare: {name}',
   'approval.onBehalfOf': 'som ersättare för {name}',
+  'approval.requestedBy': 'Skickat för godkännande av {name}.',
+  'approval.diarienummer': 'Diarienummer: {number}',
+  'approval.openDocument': 'Öppna hela dokumentet',
+  'approval.contentHeading': 'Dokumentets innehåll',
   'approval.done.title': 'Tack! Ditt beslut är registrerat',
   'approval.done.approve': 'Du har godkänt dokumentet.',
   'approval.done.reject': 'Du har avslagit dokumentet.',
-  'approval.done.return': 'Du har återremitterat dokumentet.',
+  'approval.done.return': 'Du har returnerat dokumentet för ändring.',
   'approval.done.hint': 'Du kan stänga den här sidan.',
   'approval.used.title': 'Länken är redan använd',
   'approval.used.body':
@@ -472,6 +478,7 @@ export const sv = {
   'history.via.email-link': 'e-postlänk',
 
   ...svFollowUp,
+  ...svInternalControl,
   ...svAdmin,
   ...svWorkflowAdmin,
 } as const;

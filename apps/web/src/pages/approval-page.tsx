@@ -34,18 +34,22 @@ export default function ApprovalPage({ token }: { token: string }) {
   if (error || !data) return error ? <ProblemMessage error={error} onRetry={refetch} /> : null;
 
   const { form } = data;
+  // Summary and decision first, the whole document after them: on a phone the decision is then
+  // on the first screen instead of under 2,700 px of form (#18).
   return (
     <div className="approval">
       <PageHeading title={t('approval.title')} />
       <p className="lead">{t('approval.intro')}</p>
       {data.requireSignIn && <SignInFirst token={token} maxAge={data.signInMaxAge} />}
-      <section aria-labelledby="approval-doc-title" className="card">
+      <section aria-labelledby="approval-doc-title" className="card approval-summary">
         <h2 id="approval-doc-title">{data.title || t('approval.documentHeading')}</h2>
         <p className="muted">
           {[docTypeLabel(data.type), data.orgUnitName, data.year, data.period, data.stateTitle]
             .filter(Boolean)
             .join(' · ')}
         </p>
+        {data.requestedBy && <p>{t('approval.requestedBy', { name: data.requestedBy.name })}</p>}
+        {data.diarienummer && <p>{t('approval.diarienummer', { number: data.diarienummer })}</p>}
         {data.approver && (
           <p>
             {[
@@ -57,7 +61,21 @@ export default function ApprovalPage({ token }: { token: string }) {
           </p>
         )}
         {data.expiresAt && <p>{t('approval.expiresAt', { date: formatDateTime(data.expiresAt) })}</p>}
-        {form && (
+        <p>
+          <a href={`/dokument/${encodeURIComponent(data.document.id)}`}>{t('approval.openDocument')}</a>
+        </p>
+      </section>
+      <DecisionForm
+        path={path}
+        csrfToken={data.csrfToken}
+        decisions={data.decisions}
+        labels={data.decisionLabels}
+        onDone={setDone}
+        onLinkProblem={setLinkProblem}
+      />
+      {form && (
+        <section aria-labelledby="approval-content-title" className="card">
+          <h2 id="approval-content-title">{t('approval.contentHeading')}</h2>
           <SchemaForm
             id="granska"
             schema={form.schema}
@@ -65,15 +83,8 @@ export default function ApprovalPage({ token }: { token: string }) {
             formData={data.data}
             readonly
           />
-        )}
-      </section>
-      <DecisionForm
-        path={path}
-        csrfToken={data.csrfToken}
-        decisions={data.decisions}
-        onDone={setDone}
-        onLinkProblem={setLinkProblem}
-      />
+        </section>
+      )}
     </div>
   );
 }
@@ -82,11 +93,20 @@ export interface DecisionFormProps {
   path: string;
   csrfToken?: string;
   decisions: ApprovalDecision[];
+  /** The step's own words for the decisions (the workflow's event labels), as the mail says them. */
+  labels?: { approve: string; return: string | null };
   onDone: (decision: ApprovalDecision) => void;
   onLinkProblem: (problem: LinkProblem) => void;
 }
 
-export function DecisionForm({ path, csrfToken, decisions, onDone, onLinkProblem }: DecisionFormProps) {
+export function DecisionForm({
+  path,
+  csrfToken,
+  decisions,
+  labels,
+  onDone,
+  onLinkProblem,
+}: DecisionFormProps) {
   const [decision, setDecision] = useState<ApprovalDecision | ''>('');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ decision?: string; comment?: string }>({});
@@ -162,7 +182,10 @@ export function DecisionForm({ path, csrfToken, decisions, onDone, onLinkProblem
                 onChange={() => setDecision(value)}
                 aria-describedby={`decision-${value}-hint`}
               />
-              <label htmlFor={`decision-${value}`}>{t(`approval.decision.${value}`)}</label>
+              <label htmlFor={`decision-${value}`}>
+                {(value === 'approve' ? labels?.approve : value === 'return' ? labels?.return : null) ??
+                  t(`approval.decision.${value}`)}
+              </label>
               <p id={`decision-${value}-hint`} className="field-hint">
                 {t(`approval.decision.${value}Hint`)}
               </p>

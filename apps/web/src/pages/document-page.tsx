@@ -1,8 +1,8 @@
-import type { AllowedEventView, DocumentView } from '@rodtrad/contracts';
+import type { AllowedEventView, DocumentView, SentBackView, UnavailableEventView } from '@rodtrad/contracts';
 import type { ErrorSchema } from '@rjsf/utils';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
 import { useApiQuery } from '../api/query-client';
@@ -13,7 +13,7 @@ import { PageHeading } from '../components/page-heading';
 import { OverdueBadge, StateBadge } from '../components/state-badge';
 import { mapFieldErrors } from '../forms/extra-errors';
 import SchemaForm from '../forms/schema-form';
-import { formatDate, isoDate } from '../i18n/format';
+import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { NotFoundContent } from './not-found-content';
 import { DecisionForm } from './approval-page';
@@ -38,7 +38,10 @@ export default function DocumentPage({ id }: { id: string }) {
 
 function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: string; reload: () => void }) {
   const [formData, setFormData] = useState<Record<string, unknown>>(doc.data);
+  // Changed only by the reader's own input: RJSF also reports a change when it fills in a fresh
+  // form's defaults, which is no reason to hold back the step's buttons (#18).
   const [dirty, setDirty] = useState(false);
+  const [touched, setTouched] = useState(false);
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [general, setGeneral] = useState<string[]>([]);
@@ -115,11 +118,13 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
   return (
     <article className="document">
       <PageHeading title={doc.title} />
+      {doc.sentBack && <SentBackNotice sentBack={doc.sentBack} />}
       <dl className="meta-grid">
         <Meta label={t('document.meta.type')} value={docTypeLabel(doc.type)} />
         <Meta label={t('document.meta.unit')} value={doc.orgUnitName} />
         <Meta label={t('document.meta.year')} value={String(doc.year)} />
         {doc.period && <Meta label={t('document.meta.period')} value={doc.period} />}
+        {doc.diarienummer && <Meta label={t('document.meta.diarienummer')} value={doc.diarienummer} />}
         <div>
           <dt>{t('document.meta.state')}</dt>
           <dd>
@@ -137,7 +142,7 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
         )}
         <Meta label={t('document.meta.version')} value={String(doc.version)} />
       </dl>
-      <p>
+      <p className="no-print">
         <a
           className="button button-secondary"
           href={`/api/documents/${encodeURIComponent(doc.id)}/pdf`}
@@ -169,7 +174,8 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
       {approvalId && (
         <DecisionForm
           path={`/api/approvals/by-id/${encodeURIComponent(approvalId)}`}
-          decisions={['approve', 'reject', 'return']}
+          decisions={['approve', 'return']}
+          labels={approvalLabels(doc.allowedEvents)}
           onDone={(decision) => {
             sessionStorage.setItem('rodtrad:flash', t(`approval.done.${decision}`));
             navigate(window.location.pathname, { replace: true });
@@ -179,8 +185,8 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
         />
       )}
 
-      {doc.allowedEvents.length > 0 && (
-        <section aria-labelledby="actions-title" className="card actions">
+      {(doc.allowedEvents.length > 0 || doc.unavailableEvents.length > 0) && (
+        <section aria-labelledby="actions-title" className="card actions no-print">
           <h2 id="actions-title">{t('document.actions')}</h2>
           {dirty && <p className="muted">{t('document.unsaved')}</p>}
           <div className="button-row">
@@ -195,7 +201,21 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
                 {event.label}
               </button>
             ))}
+            {doc.unavailableEvents.map((event) => (
+              <button
+                key={event.type}
+                type="button"
+                className="button button-secondary"
+                disabled
+                aria-describedby={`event-${event.type}-reason`}
+              >
+                {event.label}
+              </button>
+            ))}
           </div>
+          {doc.unavailableEvents.map((event) => (
+            <UnavailableReason key={event.type} event={event} />
+          ))}
         </section>
       )}
 
@@ -212,8 +232,9 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
             extraErrors={extraErrors}
             onChange={(data) => {
               setFormData(data);
-              setDirty(true);
+              if (touched) setDirty(true);
             }}
+            onUserInput={() => setTouched(true)}
             onSubmit={(data) => save.mutate(data)}
           >
             <FormButtons busy={busy} label={t('common.save')} busyLabel={t('common.saving')} />
@@ -243,6 +264,49 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
       />
     </article>
   );
+}
+
+/** Who sent the document back to this step, when and why: at the top, where the author looks first. */
+function SentBackNotice({ sentBack }: { sentBack: NonNullable<SentBackView> }) {
+  return (
+    <section className="notice notice-warning sent-back" aria-labelledby="sent-back-title">
+      <h2 id="sent-back-title">{t('document.sentBack.title', { label: sentBack.label })}</h2>
+      <p>
+        {t('document.sentBack.who', {
+          name: sentBack.by?.name || t('document.sentBack.someone'),
+          step: sentBack.fromStateTitle,
+        })}{' '}
+        <time dateTime={sentBack.at}>{formatDateTime(sentBack.at)}</time>
+      </p>
+      <p className="sent-back-comment">
+        <strong>{t('document.sentBack.why')}</strong> {sentBack.comment}
+      </p>
+    </section>
+  );
+}
+
+/** Why an event cannot be sent yet, and the document that must move first. */
+function UnavailableReason({ event }: { event: UnavailableEventView }) {
+  return (
+    <p id={`event-${event.type}-reason`} className="notice notice-info event-reason">
+      <strong>{t('document.eventUnavailable', { label: event.label })}</strong> {event.reason}
+      {event.blockedBy && (
+        <>
+          {' '}
+          <Link to={`/dokument/${encodeURIComponent(event.blockedBy.id)}`}>
+            {t('document.eventBlockedBy', { title: event.blockedBy.title })}
+          </Link>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The step's words for approving and returning, as the approval mail says them. */
+function approvalLabels(events: AllowedEventView[]): { approve: string; return: string | null } | undefined {
+  const approve = events.find((e) => e.type === 'APPROVE');
+  const back = events.find((e) => e.requiresComment);
+  return approve ? { approve: approve.label, return: back?.label ?? null } : undefined;
 }
 
 function Meta({ label, value }: { label: string; value: string }) {

@@ -15,6 +15,7 @@ const task = (id: string, dueAt: string | null, overdue = false): TaskView => ({
   overdue,
   action: 'Fyll i och skicka',
   events: ['SUBMIT'],
+  sentBack: null,
 });
 const approval = (id: string, dueAt: string | null): PendingApprovalView => ({
   id,
@@ -42,6 +43,35 @@ describe('Mina uppgifter', () => {
     expect(items[1].href).toBe('/dokument/doc-x?godkannande=x');
     expect(items[1].action).toMatch(/Ta ställning/);
     expect(items[0].action).toBe('Fyll i och skicka');
+  });
+
+  it('shows a document waiting for my approval once, with its step title and the approval link', () => {
+    const reviewing: TaskView = {
+      ...task('doc-x', '2027-02-01T00:00:00Z'),
+      state: 'review',
+      stateTitle: 'Granskning av områdeschef',
+      action: 'Godkänn enhetsplanen',
+      events: ['APPROVE', 'RETURN'],
+    };
+    const items = toWorkItems([reviewing], [approval('x', '2027-02-01T00:00:00Z')]);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'approval',
+      href: '/dokument/doc-x?godkannande=x',
+      stateTitle: 'Granskning av områdeschef',
+    });
+  });
+
+  it('carries who sent a task back and why', () => {
+    const sentBack = {
+      by: { id: 'u', name: 'Olle Områdeschef' },
+      at: '2027-01-20T09:30:00.000Z',
+      comment: 'Koppla aktiviteterna till nämndmålen.',
+      label: 'Returnera för ändring',
+      fromStateTitle: 'Granskning av områdeschef',
+    };
+    const [item] = toWorkItems([{ ...task('r', null), sentBack }], []);
+    expect(item.sentBack).toEqual(sentBack);
   });
 
   it('marks an approval past its deadline as overdue', () => {

@@ -1,4 +1,4 @@
-import type { Page, PendingApprovalView, TaskView } from '@rodtrad/contracts';
+import type { Page, PendingApprovalView, SentBackView, TaskView } from '@rodtrad/contracts';
 import { useMemo } from 'react';
 import { useApiQuery } from '../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
@@ -22,6 +22,8 @@ export interface WorkItem {
   overdue: boolean;
   action: string;
   note?: string;
+  /** Who sent the document back to this step, and why. */
+  sentBack?: SentBackView;
 }
 
 /** Soonest deadline first (overdue ones are the soonest), items without a deadline last. */
@@ -32,25 +34,39 @@ export function byDeadline(a: WorkItem, b: WorkItem): number {
   return da === db ? a.title.localeCompare(b.title, 'sv-SE') : da - db;
 }
 
+/**
+ * One row per document (#18): a document whose step waits for me and asks my approval is one
+ * approval row (the link to decide), with the step's title from the task, not two rows that
+ * name the same step in two ways.
+ */
 export function toWorkItems(
   tasks: TaskView[],
   approvals: PendingApprovalView[],
   now = Date.now(),
 ): WorkItem[] {
-  const items: WorkItem[] = tasks.map((task) => ({
-    key: `d-${task.documentId}`,
-    kind: 'document',
-    href: `/dokument/${encodeURIComponent(task.documentId)}`,
-    title: task.title,
-    type: task.type,
-    orgUnitName: task.orgUnitName,
-    state: task.state,
-    stateTitle: task.stateTitle,
-    dueAt: task.dueAt,
-    overdue: task.overdue,
-    action: task.action || t('tasks.kind.document'),
-  }));
+  const asked = new Set(approvals.map((a) => a.documentId));
+  const stepTitles = new Map(tasks.map((task) => [task.documentId, task.stateTitle]));
+  const seen = new Set<string>();
+  const items: WorkItem[] = tasks
+    .filter((task) => !asked.has(task.documentId))
+    .map((task) => ({
+      key: `d-${task.documentId}`,
+      kind: 'document',
+      href: `/dokument/${encodeURIComponent(task.documentId)}`,
+      title: task.title,
+      type: task.type,
+      orgUnitName: task.orgUnitName,
+      state: task.state,
+      stateTitle: task.stateTitle,
+      dueAt: task.dueAt,
+      overdue: task.overdue,
+      action: task.action || t('tasks.kind.document'),
+      sentBack: task.sentBack,
+    }));
   for (const a of approvals) {
+    // Two approvals of one document for me (a substitute's too): the first is the row.
+    if (seen.has(a.documentId)) continue;
+    seen.add(a.documentId);
     const { dueAt } = a;
     items.push({
       key: `a-${a.id}`,
@@ -60,6 +76,7 @@ export function toWorkItems(
       type: a.type,
       orgUnitName: a.orgUnitName,
       state: a.state,
+      stateTitle: stepTitles.get(a.documentId),
       dueAt,
       overdue: dueAt !== null && Date.parse(dueAt) < now,
       action: t('tasks.approvalAction'),
@@ -124,6 +141,18 @@ function TaskList({ items }: { items: WorkItem[] }) {
                 {docTypeLabel(task.type)} · {task.orgUnitName}
               </p>
               {task.note && <p className="task-meta">{task.note}</p>}
+              {task.sentBack && (
+                <p className="task-sent-back">
+                  <strong>
+                    {t('tasks.sentBack', {
+                      label: task.sentBack.label,
+                      name: task.sentBack.by?.name || t('document.sentBack.someone'),
+                      date: formatDate(task.sentBack.at),
+                    })}
+                  </strong>{' '}
+                  {task.sentBack.comment}
+                </p>
+              )}
             </div>
             <dl className="task-facts">
               <div>

@@ -1,7 +1,12 @@
 import type { AppConfig } from '@rodtrad/config';
-import type { RecipientDirectory, Recipient } from '@rodtrad/engine';
+import type { DefinitionStore, LoadedDefinition, RecipientDirectory, Recipient } from '@rodtrad/engine';
 import type { OutgoingMail, QueuedMailOutbox } from '@rodtrad/mail';
-import type { DocumentRepository, DocumentRow } from '@rodtrad/persistence';
+import type {
+  AuditEntryRow,
+  DocumentAuditRepository,
+  DocumentRepository,
+  DocumentRow,
+} from '@rodtrad/persistence';
 import type { EffectContext } from '../effects/effect-handler';
 import { anna, marchReport } from '../testing/sample-data';
 import { standIn } from '../testing/stand-in';
@@ -9,7 +14,33 @@ import { NotifyEffect } from './notify.effect';
 
 const bo: Recipient = { userId: 'u-bo', name: 'Bo', email: 'bo@kommun.se' };
 
-const report = marchReport({ orgUnitName: 'Bildningsnämnden' });
+const report = marchReport({
+  orgUnitName: 'Bildningsnämnden',
+  diarienummer: null,
+  state: 'draft',
+  definitionId: 'def-1',
+});
+
+/** The report's workflow, as far as a return from review to draft needs it. */
+const definition = {
+  definition: {
+    key: 'manadsrapport',
+    title: 'Månadsrapport',
+    machine: {
+      id: 'manadsrapport',
+      initial: 'draft',
+      states: {
+        draft: { meta: { title: 'Utkast' } },
+        review: {
+          meta: {
+            title: 'Granskning',
+            events: { RETURN: { label: 'Returnera för ändring', roles: ['x'], requiresComment: true } },
+          },
+        },
+      },
+    },
+  },
+} as unknown as LoadedDefinition;
 
 function effect(payload: Partial<EffectContext<'notify'>['payload']>): EffectContext<'notify'> {
   return {
@@ -32,6 +63,7 @@ function effect(payload: Partial<EffectContext<'notify'>['payload']>): EffectCon
 function notifyWith(
   people: { byRole?: Recipient[]; users?: Record<string, Recipient | null> },
   doc = report,
+  last?: AuditEntryRow,
 ) {
   const sent: OutgoingMail[] = [];
   const handler = new NotifyEffect(
@@ -46,11 +78,40 @@ function notifyWith(
         sent.push(mail);
       },
     }),
+    standIn<DocumentAuditRepository>({
+      lastTransitions: async () => new Map(last ? [[doc.id, last]] : []),
+    }),
+    standIn<DefinitionStore>({ load: async () => definition }),
   );
   return { handler, sent };
 }
 
 describe('NotifyEffect', () => {
+  it('tells the author who sent the document back, when and why, with its diarienummer (#18)', async () => {
+    const returned = {
+      at: '2027-04-08T07:30:00.000Z',
+      actorUserId: 'u-bo',
+      actorName: 'Bo Granskare',
+      event: 'RETURN',
+      fromState: 'review',
+      toState: 'draft',
+      comment: 'Prognosen saknar förklaring.',
+    } as AuditEntryRow;
+    const { handler, sent } = notifyWith(
+      { byRole: [anna] },
+      marchReport({ ...report, diarienummer: 'KS 12/2027' }),
+      returned,
+    );
+    await handler.handle(effect({ roles: ['enhetschef'], template: 'returned' }));
+
+    expect(sent[0].text).toContain(
+      'Bo Granskare skickade tillbaka dokumentet (Returnera för ändring) från steget Granskning 8 april 2027 kl. 09:30.',
+    );
+    expect(sent[0].text).toContain('Skäl: Prognosen saknar förklaring.');
+    expect(sent[0].text).toContain('Diarienummer: KS 12/2027');
+    expect(sent[0].text).toContain('https://rodtrad.kommun.se/dokument/doc-1');
+  });
+
   it('mails each recipient once, also one who holds the role and is named too', async () => {
     const { handler, sent } = notifyWith({ byRole: [anna, bo, anna], users: { 'u-anna': anna } });
     const result = await handler.handle(effect({ roles: ['namnd.sekreterare'], users: ['u-anna'] }));
@@ -79,11 +140,13 @@ describe('NotifyEffect', () => {
       orgUnitId: 'unit-1',
       orgUnitName: 'Bildningsnämnden',
       final: true,
+      diarienummer: 'BIN 3/2027',
     });
     const { handler, sent } = notifyWith({ byRole: [anna] }, adopted);
     await handler.handle(effect({ roles: ['handlaggare'], template: 'adopted' }));
     expect(sent[0].subject).toBe('Internkontrollplan 2027 har fastställts');
     expect(sent[0].text).toContain('https://rodtrad.kommun.se/api/documents/doc-1/pdf');
+    expect(sent[0].text).toContain('Diarienummer: BIN 3/2027');
     expect(sent[0].html).toContain('href="https://rodtrad.kommun.se/api/documents/doc-1/pdf"');
   });
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@rodtrad/config';
-import { RecipientDirectory } from '@rodtrad/engine';
+import { DefinitionStore, RecipientDirectory, sentBackOf, type SentBack } from '@rodtrad/engine';
 import { QueuedMailOutbox, render } from '@rodtrad/mail';
-import { DocumentRepository } from '@rodtrad/persistence';
+import { DocumentAuditRepository, DocumentRepository, type DocumentRow } from '@rodtrad/persistence';
 import type { EffectContext, EffectHandler } from '../effects/effect-handler';
 import { WORKER_CONFIG } from '../tokens';
 
@@ -21,6 +21,15 @@ const TEMPLATES: Record<string, string> = {
   decided: 'har beslutats',
 };
 
+/** Mails that tell the author their document came back: they say who sent it back, when and why. */
+const SENT_BACK_TEMPLATES: ReadonlySet<string> = new Set(['returned', 'returned-by-ks', 'referred-back']);
+
+const WHEN = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
 /** Mails that tell of a decision link to the document's PDF (the one frozen at adoption). */
 const DECISION_TEMPLATES: ReadonlySet<string> = new Set(['adopted', 'noted', 'decided']);
 
@@ -37,7 +46,17 @@ export class NotifyEffect implements EffectHandler<'notify'> {
     private readonly documents: DocumentRepository,
     private readonly recipients: RecipientDirectory,
     private readonly mail: QueuedMailOutbox,
+    private readonly audit: DocumentAuditRepository,
+    private readonly definitions: DefinitionStore,
   ) {}
+
+  /** Who sent the document back, when and why: its latest change of step, if that was a return. */
+  private async sentBack(doc: DocumentRow): Promise<SentBack | null> {
+    const last = (await this.audit.lastTransitions([doc.id])).get(doc.id);
+    if (!last) return null;
+    const def = await this.definitions.load(doc.definitionId);
+    return sentBackOf(def.definition, last.toState, last);
+  }
 
   async handle(effect: EffectContext<'notify'>): Promise<unknown> {
     const p = effect.payload;
@@ -49,9 +68,20 @@ export class NotifyEffect implements EffectHandler<'notify'> {
     ];
     const what = TEMPLATES[p.template ?? ''] ?? 'har uppdaterats';
     const url = `${this.config.publicUrl}/dokument/${doc.id}`;
+    const back = SENT_BACK_TEMPLATES.has(p.template ?? '') ? await this.sentBack(doc) : null;
     const mail = render(`${doc.title} ${what}`, {
       heading: `${doc.title} ${what}`,
-      paragraphs: [`${doc.orgUnitName ?? ''}: ${doc.title} ${what}.`],
+      paragraphs: [
+        `${doc.orgUnitName ?? ''}: ${doc.title} ${what}.`,
+        // The reason where the author looks first (#18): who, when, from which step, and why.
+        ...(back
+          ? [
+              `${back.by?.name || 'Någon'} skickade tillbaka dokumentet (${back.label}) från steget ${back.fromStateTitle} ${WHEN.format(new Date(back.at))}.`,
+              `Skäl: ${back.comment}`,
+            ]
+          : []),
+      ],
+      ...(doc.diarienummer ? { facts: [['Diarienummer', doc.diarienummer]] as [string, string][] } : {}),
       // An adopted (final) document's PDF is the one frozen at adoption (GET /api/documents/{id}/pdf).
       ...(DECISION_TEMPLATES.has(p.template ?? '') && doc.final
         ? {

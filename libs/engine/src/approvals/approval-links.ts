@@ -6,7 +6,12 @@ import {
   type BatchedTransaction,
   type DocumentRow,
 } from '@rodtrad/persistence';
-import { composeApprovalMail, type ApprovalMail, type ApprovalMailReason } from './approval-mail';
+import {
+  composeApprovalMail,
+  type ApprovalMail,
+  type ApprovalMailReason,
+  type StepWords,
+} from './approval-mail';
 import { approvalLinkExpiry, newApprovalToken } from './approval-token';
 import type { ApprovalMailOutbox, ApprovalSettings } from './approval-settings';
 
@@ -28,7 +33,7 @@ export interface LinkContacts {
 export interface LinkMail {
   request: ApprovalRequestRow;
   doc: DocumentRow;
-  stepTitle: string;
+  step: StepWords;
   target: LinkTarget;
   link: MintedLink;
   reason: ApprovalMailReason;
@@ -62,7 +67,7 @@ export class ApprovalLinks {
     m: EntityManager,
     request: ApprovalRequestRow,
     doc: DocumentRow,
-    stepTitle: string,
+    step: StepWords,
     target: LinkTarget,
     reason: ApprovalMailReason,
     now: Date,
@@ -70,7 +75,7 @@ export class ApprovalLinks {
     const link = this.mint(request, doc, now);
     await this.approvals.setToken(target.approvalId, link, m);
     const contacts = await this.contactsOf(m, target);
-    return this.mail.write(this.compose({ request, doc, stepTitle, target, link, reason, contacts }), m);
+    return this.mail.write(this.compose({ request, doc, step, target, link, reason, contacts }), m);
   }
 
   /**
@@ -100,7 +105,7 @@ export class ApprovalLinks {
   private compose({
     request,
     doc,
-    stepTitle,
+    step,
     target,
     link,
     reason,
@@ -118,8 +123,10 @@ export class ApprovalLinks {
         orgUnitName: doc.orgUnitName ?? '',
         year: doc.year,
         period: doc.period,
+        diarienummer: doc.diarienummer,
       },
-      stepTitle,
+      stepTitle: step.title,
+      decisionLabels: { approve: step.approve, return: step.return },
       mode: request.mode,
       dueAt: request.dueAt ? new Date(request.dueAt) : null,
       expiresAt: link.expiresAt,

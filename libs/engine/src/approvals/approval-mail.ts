@@ -1,5 +1,28 @@
-import type { OutgoingMail } from '@rodtrad/mail';
+import { render, type OutgoingMail } from '@rodtrad/mail';
 import type { ApprovalMode } from '@rodtrad/persistence';
+import { stateMeta, type WorkflowDefinition } from '@rodtrad/workflow';
+
+/** A step as an approval mail names it: its title and its own words for approving and returning. */
+export interface StepWords {
+  title: string;
+  approve: string;
+  return: string | null;
+}
+
+/** The step's words from its definition (meta.events labels), with plain words where it has none. */
+export function stepWordsOf(
+  def: WorkflowDefinition,
+  request: { state: string; approveEvent: string; returnEvent: string | null },
+): StepWords {
+  const meta = stateMeta(def, request.state);
+  return {
+    title: meta?.title ?? request.state,
+    approve: meta?.events?.[request.approveEvent]?.label ?? 'Godkänn',
+    return: request.returnEvent
+      ? (meta?.events?.[request.returnEvent]?.label ?? 'Returnera för ändring')
+      : null,
+  };
+}
 
 /** A mail as the mail outbox takes it. */
 export type ApprovalMail = OutgoingMail;
@@ -18,8 +41,14 @@ export interface ApprovalMailInput {
     orgUnitName: string;
     year: number;
     period: string | null;
+    /** Given at registration (KS/KF), shown beside the title. */
+    diarienummer?: string | null;
   };
   stepTitle: string;
+  /** The step's own words for its events (the workflow's labels), as the approval page shows them. */
+  decisionLabels?: { approve: string; return: string | null };
+  /** Who sent the document to this step. */
+  requestedBy?: string | null;
   mode: ApprovalMode;
   dueAt: Date | null;
   expiresAt: Date;
@@ -52,71 +81,50 @@ const DATE_FORMAT = new Intl.DateTimeFormat('sv-SE', {
 });
 const date = (d: Date) => DATE_FORMAT.format(d);
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
 /**
- * The mail asking one approver to decide: Swedish, plain text and HTML with the same content,
- * the link written out in full, and one thread per document (threadKey = document id).
+ * The mail asking one approver to decide, in the one mail template of libs/mail (render): Swedish,
+ * plain text and HTML with the same content, the link written out in full, the decisions in the
+ * step's own words (the same the approval page shows), and one thread per document.
  */
 export function composeApprovalMail(i: ApprovalMailInput): ApprovalMail {
   const facts: [string, string][] = [
     ['Dokument', i.document.title],
     ['Typ', `${i.document.typeTitle} ${i.document.period ?? i.document.year}`],
     ['Ägare', i.document.orgUnitName],
+  ];
+  if (i.document.diarienummer) facts.push(['Diarienummer', i.document.diarienummer]);
+  facts.push(
     ['Steg', i.stepTitle],
     ['Sista dag för steget', i.dueAt ? date(i.dueAt) : 'ingen angiven'],
     ['Länken gäller till', date(i.expiresAt)],
-  ];
+  );
+  if (i.requestedBy) facts.push(['Skickat av', i.requestedBy]);
   if (i.onBehalfOf) facts.push(['För', `${i.onBehalfOf.name} (du är ersättare)`]);
   if (i.delegationReason) facts.push(['Skäl', i.delegationReason]);
   const summary = `${i.document.typeTitle} för ${i.document.orgUnitName} väntar på godkännande i steget "${i.stepTitle}". ${MODE_TEXT[i.mode]}`;
   const signIn = i.requireSignIn ? 'Det här beslutet kräver att du loggar in innan du beslutar.' : '';
+  const approve = i.decisionLabels?.approve ?? 'Godkänn';
+  const back = i.decisionLabels?.return;
   const howTo =
-    'Öppna länken, läs dokumentet och välj Godkänn, Avslå eller Returnera för ändring. ' +
-    'Vid avslag och retur skriver du en kommentar. Länken kan bara användas en gång och är personlig: vidarebefordra den inte. ' +
+    (back
+      ? `Öppna länken, läs dokumentet och välj ${approve} eller ${back}. När du väljer ${back} skriver du vad som behöver ändras. `
+      : `Öppna länken, läs dokumentet och välj ${approve}. `) +
+    'Länken kan bara användas en gång och är personlig: vidarebefordra den inte. ' +
     'Kan du inte besluta? Lämna över till en ersättare från samma sida.';
-  const text = [
-    `Hej ${i.approver.name},`,
-    '',
-    INTRO[i.reason],
-    '',
-    ...facts.map(([k, v]) => `${k}: ${v}`),
-    '',
-    summary,
-    ...(signIn ? ['', signIn] : []),
-    '',
-    `Granska och besluta: ${i.link}`,
-    '',
-    howTo,
-    '',
-    'Det här mejlet skickades automatiskt av Rödtråd.',
-  ].join('\n');
-  const html = `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(subjectOf(i))}</title></head>
-<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #ffffff;">
-<main>
-<h1 style="font-size: 20px;">${escapeHtml(INTRO[i.reason])}</h1>
-<p>Hej ${escapeHtml(i.approver.name)},</p>
-<dl>
-${facts.map(([k, v]) => `<dt style="font-weight: bold;">${escapeHtml(k)}</dt><dd style="margin: 0 0 8px 0;">${escapeHtml(v)}</dd>`).join('\n')}
-</dl>
-<p>${escapeHtml(summary)}</p>
-${signIn ? `<p><strong>${escapeHtml(signIn)}</strong></p>` : ''}
-<p><a href="${escapeHtml(i.link)}" style="color: #0b4f9c; font-weight: bold;">Granska och besluta om ${escapeHtml(i.document.title)}</a></p>
-<p>Fungerar inte länken? Kopiera adressen: <span style="word-break: break-all;">${escapeHtml(i.link)}</span></p>
-<p>${escapeHtml(howTo)}</p>
-<p style="color: #4a4a4a;">Det här mejlet skickades automatiskt av Rödtråd.</p>
-</main>
-</body></html>`;
+  const mail = render(subjectOf(i), {
+    heading: INTRO[i.reason],
+    paragraphs: [`Hej ${i.approver.name},`, summary, ...(signIn ? [signIn] : [])],
+    facts,
+    action: {
+      label: `Granska och besluta om ${i.document.title}`,
+      text: 'Granska och besluta',
+      href: i.link,
+    },
+    after: [`Fungerar inte länken? Kopiera adressen: ${i.link}`, howTo],
+  });
   return {
     to: [i.approver.email],
-    subject: subjectOf(i),
-    text,
-    html,
+    ...mail,
     threadKey: i.document.id,
     dedupeKey: i.dedupeKey,
   };

@@ -110,6 +110,8 @@ describe('the approval mail', () => {
       period: null,
     },
     stepTitle: 'Granskning av områdeschef',
+    decisionLabels: { approve: 'Godkänn enhetsplanen', return: 'Returnera för ändring' },
+    requestedBy: 'Erik Andersson',
     mode: 'any',
     dueAt: new Date('2027-01-31T22:59:59Z'),
     expiresAt: new Date('2027-02-03T22:59:59Z'),
@@ -126,6 +128,11 @@ describe('the approval mail', () => {
     expect(mail.html).toContain('<html lang="sv">');
     expect(mail.html).toContain('href="https://styr.example/approve/TOKEN&lt;&amp;&gt;"');
     expect(mail.threadKey).toBe('doc-1');
+    // One vocabulary with the approval page: the step's own words, and no "Avslå" (#18).
+    expect(mail.text).toContain('välj Godkänn enhetsplanen eller Returnera för ändring');
+    expect(mail.text).not.toMatch(/Avslå|avslag/);
+    expect(mail.text).toContain('Skickat av: Erik Andersson');
+    expect(mail.text).toContain('Meddelandet skickades automatiskt av Rödtråd');
     expect(mail.to).toEqual(['forskola.chef@hallsberg.example']);
   });
 });

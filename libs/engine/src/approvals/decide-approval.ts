@@ -13,6 +13,7 @@ import {
   type ApprovalHandle,
   type LiveApproval,
 } from './approval-link-check';
+import { stepWordsOf } from './approval-mail';
 import { ApprovalLinks } from './approval-links';
 import { evaluateApprovalMode } from './approval-mode';
 import type { ReassignApprovals } from './reassign-approvals';
@@ -62,9 +63,11 @@ export class DecideApproval {
   async execute(cmd: DecideApprovalCommand): Promise<DecideApprovalResult> {
     const comment = cmd.comment?.trim() || null;
     if (cmd.decision !== 'approve' && !comment)
-      throw new ApprovalError('invalid-request', 'Skriv en kommentar när du avslår eller returnerar.', [
-        { pointer: '/comment', message: 'En kommentar krävs vid avslag och retur.' },
-      ]);
+      throw new ApprovalError(
+        'invalid-request',
+        'Skriv vad som behöver ändras när du returnerar dokumentet.',
+        [{ pointer: '/comment', message: 'Skriv vad som behöver ändras.' }],
+      );
     const now = this.now();
     const live = await actOn(await this.locate(cmd.handle, now), cmd, this.reassign, now);
     if (cmd.decision !== 'approve' && !live.request.returnEvent)
@@ -92,7 +95,7 @@ export class DecideApproval {
       }));
       const outcome = evaluateApprovalMode(request.mode, votes);
       if (outcome.kind === 'waiting') {
-        const stepTitle = stateMeta(live.def.definition, request.state)?.title ?? request.state;
+        const step = stepWordsOf(live.def.definition, request);
         for (const id of outcome.sendTo) {
           const next = await this.approvals.byId(id, m);
           if (!next) continue;
@@ -101,7 +104,7 @@ export class DecideApproval {
               m,
               request,
               live.doc,
-              stepTitle,
+              step,
               { ...next, approvalId: next.id },
               'your-turn',
               now,

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { AdminAuditRepository, ApprovalRepository } from '@rodtrad/persistence';
-import { stateMeta } from '@rodtrad/workflow';
 import type { DocumentEngine } from '../document-engine';
 import { ApprovalError } from './approval-error';
 import {
@@ -10,6 +9,7 @@ import {
   locateLiveApproval,
   type ApprovalCaller,
 } from './approval-link-check';
+import { stepWordsOf } from './approval-mail';
 import { ApprovalLinks } from './approval-links';
 import type { ReassignApprovals } from './reassign-approvals';
 
@@ -105,13 +105,13 @@ export class DelegateApproval {
         ],
         m,
       );
-      const stepTitle = stateMeta(live.def.definition, request.state)?.title ?? request.state;
+      const step = stepWordsOf(live.def.definition, request);
       mails.push(
         await this.links.issue(
           m,
           request,
           live.doc,
-          stepTitle,
+          step,
           { approvalId: id, approverUserId: sub.id, onBehalfOfUserId: principal, delegationReason: reason },
           'delegated',
           now,

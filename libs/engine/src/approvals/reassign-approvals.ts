@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { OrgTree } from '@rodtrad/domain';
 import { AdminAuditRepository, ApprovalRepository, type ApprovalRow } from '@rodtrad/persistence';
-import { stateMeta } from '@rodtrad/workflow';
 import type { DocumentEngine } from '../document-engine';
 import { ApprovalError } from './approval-error';
+import { stepWordsOf } from './approval-mail';
 import { ApprovalLinks } from './approval-links';
 import { ApproverAuthority } from './approver-authority';
 import { ApproverResolver } from './approver-resolver';
@@ -120,14 +120,14 @@ export class ReassignApprovals {
         m,
       );
       if (theirTurn) {
-        const stepTitle = stateMeta(def.definition, request.state)?.title ?? request.state;
+        const step = stepWordsOf(def.definition, request);
         for (const [i, p] of people.entries())
           mails.push(
             await this.links.issue(
               m,
               request,
               doc,
-              stepTitle,
+              step,
               { approvalId: ids[i], approverUserId: p.userId, onBehalfOfUserId: p.onBehalfOfUserId },
               'reassigned',
               now,

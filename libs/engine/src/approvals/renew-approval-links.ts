@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { ApprovalRepository } from '@rodtrad/persistence';
-import { stateMeta } from '@rodtrad/workflow';
 import type { DocumentEngine } from '../document-engine';
 import type { ApprovalHandle } from './approval-link-check';
+import { stepWordsOf } from './approval-mail';
 import { ApprovalLinks } from './approval-links';
 import { hashApprovalToken, isWellFormedApprovalToken } from './approval-token';
 
@@ -78,10 +78,10 @@ export class RenewApprovalLinks {
         })),
         m,
       );
-      const stepTitle = stateMeta(def.definition, request.state)?.title ?? request.state;
+      const step = stepWordsOf(def.definition, request);
       for (const [i, a] of stale.entries())
         mails.push(
-          await this.links.issue(m, request, doc, stepTitle, { ...a, approvalId: ids[i] }, 'renewed', now),
+          await this.links.issue(m, request, doc, step, { ...a, approvalId: ids[i] }, 'renewed', now),
         );
       await this.approvals.rebaseRequest(request.id, doc.version, m);
       return { cancelled: 0, renewed: stale.length };

@@ -11,6 +11,7 @@ import { stateMeta, type StateMetaSpec } from '@rodtrad/workflow';
 import type { DocumentEngine } from '../document-engine';
 import { ApprovalLinks } from './approval-links';
 import { ApproverResolver } from './approver-resolver';
+import { stepWordsOf } from './approval-mail';
 
 /** The outbox payload of a requestApproval effect (the action's params plus the document's keys). */
 export interface RequestApprovalPayload {
@@ -76,7 +77,11 @@ export class RequestApproval {
     if (!people.length)
       throw new Error(`No active approver for ${JSON.stringify(p.approvers)} on unit ${doc.orgUnitId}`);
     const requireSignIn = p.requireSignIn ?? meta?.approval?.requireSignIn ?? false;
-    const stepTitle = meta?.title ?? p.state;
+    const step = stepWordsOf(def.definition, {
+      state: p.state,
+      approveEvent,
+      returnEvent: events.sendBack,
+    });
     const fields = {
       documentId: doc.id,
       state: p.state,
@@ -125,7 +130,7 @@ export class RequestApproval {
             this.links.writeMailLater(tx, {
               request,
               doc,
-              stepTitle,
+              step,
               target: {
                 approvalId: ids[seq],
                 approverUserId: a.userId,

@@ -86,6 +86,25 @@ export class DocumentAuditRepository {
   }
 
   /**
+   * Each document's latest change of step (an entry whose from and to states differ), with the
+   * actor's name: what the document page and Mina uppgifter need to say who sent it back and why.
+   */
+  async lastTransitions(documentIds: readonly string[]): Promise<Map<string, AuditEntryRow>> {
+    if (!documentIds.length) return new Map();
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${LINK_COLUMNS}, u.name AS actorName, b.name AS onBehalfOfName
+         FROM document_audit a
+         JOIN (SELECT document_id, MAX(seq) AS seq FROM document_audit
+                WHERE document_id IN (?) AND from_state IS NOT NULL AND from_state <> to_state
+                GROUP BY document_id) l ON l.document_id = a.document_id AND l.seq = a.seq
+         LEFT JOIN app_user u ON u.id = a.actor_user_id
+         LEFT JOIN app_user b ON b.id = a.on_behalf_of_user_id`,
+      [documentIds],
+    );
+    return new Map(rows.map((r) => [String(r['documentId']), toLink(r) as AuditEntryRow]));
+  }
+
+  /**
    * Walks every document's chain (in batches of documents), stopping at the first broken link.
    * Each chain must also end at the head on its document row (audit_seq, audit_hash), so a tail
    * cut off is found, and a document whose entries are all gone too.

@@ -108,7 +108,15 @@ describe('built-in guards', () => {
     expect(upstreamAdopted.implementation(guardContext({ facts: { upstreamAdopted: true } }), {})).toBe(true);
     expect(upstreamAdopted.implementation(guardContext({ facts: {} }), {})).toEqual({
       ok: false,
-      reason: 'Det överordnade dokumentet är inte fastställt ännu.',
+      reason: 'Det överordnade dokumentet är inte fastställt ännu. Det måste fastställas först.',
+    });
+    const named = guardContext({
+      facts: { upstreamAdopted: false, upstreamTitle: 'Mål- och budget 2027 – Bildningsnämnden' },
+    });
+    expect(upstreamAdopted.implementation(named, {})).toEqual({
+      ok: false,
+      reason:
+        'Det överordnade dokumentet Mål- och budget 2027 – Bildningsnämnden är inte fastställt ännu. Det måste fastställas först.',
     });
     const byType = guardContext({ facts: { upstreamAdopted: { 'mal-och-budget': true, gpf: false } } });
     expect(upstreamAdopted.implementation(byType, { type: 'mal-och-budget' })).toBe(true);

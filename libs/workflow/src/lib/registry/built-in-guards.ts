@@ -113,7 +113,14 @@ export const upstreamAdopted = guard<{ type?: string }>({
       params.type !== undefined && fact !== null && typeof fact === 'object'
         ? (fact as Record<string, unknown>)[params.type] === true
         : fact === true;
-    return adopted ? true : refuse('Det överordnade dokumentet är inte fastställt ännu.');
+    if (adopted) return true;
+    // The caller's facts name the document (DocumentFacts.upstreamTitle), so the reader knows which.
+    const title = ctx.facts['upstreamTitle'];
+    return refuse(
+      typeof title === 'string' && title !== ''
+        ? `Det överordnade dokumentet ${title} är inte fastställt ännu. Det måste fastställas först.`
+        : 'Det överordnade dokumentet är inte fastställt ännu. Det måste fastställas först.',
+    );
   },
   refs: (params) => (params.type ? [{ kind: 'document-type', value: params.type, pointer: '/type' }] : []),
 });
