@@ -20,6 +20,7 @@ import { PublicSiteModule } from './public-site/public-site.module';
 import { ArchiveModule } from './archive/archive.module';
 import { InternalControlModule } from './internal-control/internal-control.module';
 import { ImportsModule } from './imports/imports.module';
+import { KoladaModule } from './kolada/kolada.module';
 
 /**
  * The API: the connections and repositories (global), the engine built once per process (global,
@@ -53,6 +54,7 @@ export class AppModule {
         ArchiveModule,
         InternalControlModule,
         ImportsModule,
+        KoladaModule,
         ApprovalsModule,
         MailModule,
       ],

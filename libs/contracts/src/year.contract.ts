@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { DOCUMENT_PHASES, DOCUMENT_TYPE_KEYS } from '@rodtrad/domain';
 import { nullableDateTime, nullableString, type JsonSchema } from './json-schema';
+import { koladaIndicatorSchemaLiteral } from './kolada.contract';
 import { listOf } from './paging';
 
 /** `/api/years/{year}/...`: a budget year between 2000 and 2100. */
@@ -238,7 +239,7 @@ const docRefKeys = ['documentId', 'orgUnitId', 'orgUnitName', 'documentState'] a
 
 const indicator = {
   type: 'object',
-  required: ['namn', 'ingangsvarde', 'malniva', 'matdatum', 'enhet', 'latest', 'colour'],
+  required: ['namn', 'ingangsvarde', 'malniva', 'matdatum', 'enhet', 'latest', 'colour', 'kolada'],
   additionalProperties: false,
   properties: {
     namn: { type: 'string' },
@@ -259,6 +260,7 @@ const indicator = {
       },
     },
     colour: { type: 'string', nullable: true, enum: ['green', 'yellow', 'red', null] },
+    kolada: koladaIndicatorSchemaLiteral,
   },
 } as const;
 

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { RED_THREAD_TYPES } from '@rodtrad/domain';
+import type { AppConfig } from '@rodtrad/config';
+import { koladaLinksOf, RED_THREAD_TYPES } from '@rodtrad/domain';
+import { KoladaIndicators } from '@rodtrad/engine';
 import { fromJsonColumn } from '@rodtrad/persistence';
 import { OrgTreeService } from '../auth/org-tree.service';
 import { ApiProblem } from '../common/problem/problem';
-import { DATA_SOURCE } from '../infrastructure/tokens';
+import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { buildRedThread, type RedThread, type RedThreadDocument } from './red-thread';
 
 /** Reads the mandate period and the year's documents once, then follows the red thread. */
@@ -13,6 +15,7 @@ export class RedThreadService {
   constructor(
     private readonly orgTree: OrgTreeService,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -52,8 +55,16 @@ export class RedThreadService {
       period: d['period'] ? String(d['period']) : null,
       data: fromJsonColumn<Record<string, unknown>>(d['data']) ?? {},
     }));
+    const shown = only ? await only(documents) : documents;
+    const links = shown
+      .filter((d) => d.type === 'mal-och-budget')
+      .flatMap((d) => koladaLinksOf(d.type, d.data));
+    const kolada = links.length
+      ? await new KoladaIndicators(this.ds, this.config.koladaMunicipalityId).load(links)
+      : undefined;
     return buildRedThread({
       year,
+      kolada,
       tree,
       namndId,
       mandatePeriod: period
@@ -65,7 +76,7 @@ export class RedThreadService {
           }
         : null,
       strategicAreas: areas,
-      documents: only ? await only(documents) : documents,
+      documents: shown,
     });
   }
 }

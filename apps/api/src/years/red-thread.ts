@@ -2,11 +2,14 @@ import {
   DEFAULT_MAX_GOALS,
   indicatorFulfilment,
   mandateSpan,
+  readKoladaLink,
   resultDay,
   tooManyGoals,
   type GoalColour,
+  type KoladaLink,
   type OrgTree,
 } from '@rodtrad/domain';
+import type { KoladaIndicatorView } from '@rodtrad/engine';
 
 /** A document of the year as the red thread reads it: who owns it and what it says. */
 export interface RedThreadDocument {
@@ -26,6 +29,8 @@ export interface RedThreadInput {
   tree: OrgTree;
   namndId?: string;
   maxGoals?: number;
+  /** An indicator's Kolada figures up to the year, for the indicators linked to a KPI (#19). */
+  kolada?: (link: KoladaLink, uptoYear: number) => KoladaIndicatorView;
 }
 
 type Indicator = {
@@ -34,6 +39,7 @@ type Indicator = {
   malniva?: number;
   matdatum?: string;
   enhet?: string;
+  kolada?: unknown;
 };
 type Goal = {
   id?: string;
@@ -70,6 +76,11 @@ export function buildRedThread(input: RedThreadInput) {
     .filter((r) => r.at)
     .sort((a, b) => (a.at < b.at ? 1 : -1));
 
+  const koladaOf = (ind: Indicator) => {
+    const link = readKoladaLink(ind.kolada);
+    return link && input.kolada ? input.kolada(link, year) : null;
+  };
+
   const goals = ofType('mal-och-budget').flatMap((mob) => {
     const namnd = unit(mob.orgUnitId);
     return arr<Goal>(mob.data['namndmal']).map((g) => {
@@ -101,6 +112,7 @@ export function buildRedThread(input: RedThreadInput) {
           enhet: ind.enhet ?? null,
           latest,
           colour,
+          kolada: koladaOf(ind),
         };
       });
       const linked = <T extends { namndmalId?: string }>(type: string, field: string) =>
