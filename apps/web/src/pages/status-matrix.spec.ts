@@ -3,12 +3,15 @@ import type { DocumentTypeKey } from '@rodtrad/domain';
 import { parseProblem } from '../api/api-error';
 import { classifyLinkProblem } from './approval-outcome';
 import {
+  breakableLabel,
   buildMatrix,
   exportQuery,
   filterFromSearch,
   filterMatrix,
   filterToSearch,
+  headerGroups,
   NO_FILTER,
+  periodLabel,
 } from './status-matrix';
 
 const units: OrgUnitView[] = [
@@ -92,6 +95,37 @@ describe('buildMatrix', () => {
       'format=csv&namndId=2&type=enhetsplan&phase=in_progress&overdue=true',
     );
     expect(exportQuery(NO_FILTER, 'xlsx')).toBe('format=xlsx');
+  });
+
+  it('groups the monthly reports under one header, their months by name', () => {
+    const { columns } = buildMatrix(items, units);
+    expect(
+      headerGroups(columns).map((g) => [g.documentType, g.columns.map((c) => c.period), g.periodic]),
+    ).toEqual([
+      ['mal-och-budget', [null], false],
+      ['forvaltningsplan', [null], false],
+      ['enhetsplan', [null], false],
+      ['manadsrapport', ['2026-02', '2026-03'], true],
+    ]);
+    expect(['2026-02', '2026-03', '2026-12', 'T1'].map(periodLabel)).toEqual(['feb.', 'mars', 'dec.', 'T1']);
+  });
+
+  it('lets a narrow header break a compound where a Swede would', () => {
+    expect(
+      [
+        'Internkontrollplan',
+        'Verksamhetsberättelse',
+        'Månadsrapport',
+        'Mål och budget',
+        'Årsredovisning',
+      ].map((label) => breakableLabel(label).replace(/\u00AD/g, '-')),
+    ).toEqual([
+      'Intern-kontroll-plan',
+      'Verksam-hets-berättelse',
+      'Månads-rapport',
+      'Mål och budget',
+      'Års-redovisning',
+    ]);
   });
 
   it('builds 300 units × 12 columns', () => {

@@ -108,6 +108,47 @@ export function depthFirstOrder(units: OrgUnitView[]): Map<string, number> {
   return order;
 }
 
+/** A run of columns under one document type: one column, or one per period (the monthly reports). */
+export interface HeaderGroup {
+  documentType: string;
+  columns: Column[];
+  /** True when the type has periods, so the header has a second row naming them. */
+  periodic: boolean;
+}
+
+/** Groups adjacent columns of one type, for a two-row header: the type over its periods. */
+export function headerGroups(columns: readonly Column[]): HeaderGroup[] {
+  const groups: HeaderGroup[] = [];
+  for (const column of columns) {
+    const last = groups[groups.length - 1];
+    if (last && last.periodic && column.period && last.documentType === column.documentType)
+      last.columns.push(column);
+    else
+      groups.push({ documentType: column.documentType, columns: [column], periodic: Boolean(column.period) });
+  }
+  return groups;
+}
+
+/**
+ * A Swedish compound as a narrow column header may break it: a soft hyphen before each of the
+ * words document types end in ("Intern­kontroll­plan", "Verksam­hets­berättelse"). Browsers here
+ * have no Swedish hyphenation dictionary, and screen readers skip soft hyphens.
+ */
+export function breakableLabel(label: string): string {
+  return label.replace(
+    /(?<=\p{L}{3})(hets|kontroll|plan|rapport|berättelse|redovisning|ärende)/gu,
+    '\u00AD$1',
+  );
+}
+
+const monthName = new Intl.DateTimeFormat('sv-SE', { month: 'short', timeZone: 'UTC' });
+
+/** A period as its column reads it: a month of the year by name ("feb."), anything else as it is. */
+export function periodLabel(period: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  return month ? monthName.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1))) : period;
+}
+
 export interface MatrixFilter {
   namndId: string;
   documentType: string;

@@ -1,6 +1,6 @@
 import type { OrgUnitView, Page, YearStatusRow } from '@rodtrad/contracts';
 import { DOCUMENT_PHASE_LABELS, DOCUMENT_PHASES, type DocumentPhase } from '@rodtrad/domain';
-import { memo, useCallback, useDeferredValue, useMemo, type MouseEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
 import { useApiQuery } from '../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../components/feedback';
 import { SelectField } from '../components/field';
@@ -18,6 +18,9 @@ import {
   filterFromSearch,
   filterMatrix,
   filterToSearch,
+  breakableLabel,
+  headerGroups,
+  periodLabel,
   type Column,
   type MatrixFilter,
   type Row,
@@ -41,15 +44,20 @@ export default function StatusPage({ year: yearParam }: { year: string }) {
 function StatusView({ year }: { year: number }) {
   const status = useApiQuery<{ items: YearStatusRow[] }>(`/api/years/${year}/status`);
   const units = useApiQuery<Page<OrgUnitView>>('/api/org-units');
-  // The filter and the view live in the address: a reload or a shared link shows the same rows.
+  // The filter and the view are kept in the address too, so a reload or a shared link shows the
+  // same rows; the page's own state answers the click at once, the address follows.
   const [search, setSearch] = useSearchParams();
-  const filter = useMemo(() => filterFromSearch(search), [search]);
+  const [filter, setFilterState] = useState(() => filterFromSearch(search));
+  const [detailed, setDetailedState] = useState(() => search.get('visning') === 'detaljer');
   const setFilter = useCallback(
-    (next: MatrixFilter) => setSearch((current) => filterToSearch(next, current), { replace: true }),
+    (next: MatrixFilter) => {
+      setFilterState(next);
+      setSearch((current) => filterToSearch(next, current), { replace: true });
+    },
     [setSearch],
   );
-  const detailed = search.get('visning') === 'detaljer';
-  const setDetailed = (on: boolean) =>
+  const setDetailed = (on: boolean) => {
+    setDetailedState(on);
     setSearch(
       (current) => {
         const next = new URLSearchParams(current);
@@ -59,6 +67,7 @@ function StatusView({ year }: { year: number }) {
       },
       { replace: true },
     );
+  };
 
   const matrix = useMemo(
     () => buildMatrix(status.data?.items ?? [], units.data?.items ?? []),
@@ -238,6 +247,8 @@ function StatusTable({
   detailed: boolean;
 }) {
   const navigate = useNavigate();
+  const groups = useMemo(() => headerGroups(columns), [columns]);
+  const periodic = groups.some((group) => group.periodic);
   // One delegated handler instead of a Link component in each of the thousands of cells.
   const onClick = useCallback(
     (event: MouseEvent<HTMLTableElement>) => {
@@ -257,14 +268,34 @@ function StatusTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col">{t('status.unit')}</th>
-            {columns.map((column) => (
-              <th scope="col" key={column.key}>
-                {docTypeLabel(column.documentType)}
-                {column.period && <span className="period">{column.period}</span>}
-              </th>
-            ))}
+            <th scope="col" rowSpan={periodic ? 2 : 1}>
+              {t('status.unit')}
+            </th>
+            {groups.map((group) =>
+              group.periodic ? (
+                <th scope="colgroup" colSpan={group.columns.length} key={group.columns[0]?.key}>
+                  {breakableLabel(docTypeLabel(group.documentType))}
+                </th>
+              ) : (
+                <th scope="col" rowSpan={periodic ? 2 : 1} key={group.columns[0]?.key}>
+                  {breakableLabel(docTypeLabel(group.documentType))}
+                </th>
+              ),
+            )}
           </tr>
+          {periodic && (
+            <tr>
+              {groups
+                .filter((group) => group.periodic)
+                .flatMap((group) =>
+                  group.columns.map((column) => (
+                    <th scope="col" key={column.key} className="period-header">
+                      {periodLabel(column.period ?? '')}
+                    </th>
+                  )),
+                )}
+            </tr>
+          )}
         </thead>
         <tbody>
           {rows.map((row) => (
@@ -334,7 +365,15 @@ const StatusRow = memo(function StatusRow({
             ) : (
               badge
             )}
-            {cell.overdue && <span className="badge badge-overdue">{OVERDUE}</span>}
+            {cell.overdue &&
+              (detailed ? (
+                <span className="badge badge-overdue">{OVERDUE}</span>
+              ) : (
+                <span className="overdue-mark" title={OVERDUE}>
+                  <span aria-hidden="true">⚠</span>
+                  <span className="visually-hidden">{OVERDUE}</span>
+                </span>
+              ))}
             {detailed && cell.diarienummer && (
               <span className="dnr">{t('status.diarienummer', { dnr: cell.diarienummer })}</span>
             )}
