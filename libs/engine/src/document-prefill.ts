@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { controlFollowUpPrefill, documentTypeTraits } from '@rodtrad/domain';
 import { fromJsonColumn } from '@rodtrad/persistence';
+import { COMPANY_PREFILL_TYPES, companyPrefill } from './companies/company-prefill';
 
 type Data = Record<string, unknown>;
 
@@ -39,6 +40,7 @@ export class DocumentPrefill {
   constructor(private readonly ds: DataSource) {}
 
   async of(type: string, year: number, orgUnitId?: string): Promise<Data> {
+    if (COMPANY_PREFILL_TYPES.includes(type)) return companyPrefill(this.ds, type, year, orgUnitId);
     if (documentTypeTraits(type)?.reports.internalControl && orgUnitId) {
       const [plan] = await this.ds.query(
         `SELECT data FROM document WHERE type = 'internkontrollplan' AND org_unit_id = ? AND year = ? AND final = 1

@@ -15,6 +15,7 @@ export * from './approvals';
 export * from './escalations';
 export * from './internal-control';
 export * from './kf-matters';
+export * from './companies/refer-company-findings';
 export * from './cross-document-rules';
 export * from './annual-budget-source';
 export * from './municipal-report-compilation';

@@ -17,6 +17,7 @@ import { FollowUpEscalation, type EscalationSettings } from './escalations/follo
 import { OpenEscalation } from './escalations/open-escalation';
 import { ReconcileEscalations } from './escalations/reconcile-escalations';
 import { ReferToKf } from './kf-matters/refer-to-kf';
+import { ReferCompanyFindings } from './companies/refer-company-findings';
 import { OrgTreeCache } from './org-tree-cache';
 import type { EngineMailOutbox } from './ports';
 import { RecipientDirectory } from './recipient-directory';
@@ -94,6 +95,17 @@ export const ESCALATION_PROVIDERS: Provider[] = [
   built(OpenEscalation, (ds) => new OpenEscalation(ds)),
   built(AcknowledgeEscalation, (ds) => new AcknowledgeEscalation(ds)),
   built(ReferToKf, (ds, engine: DocumentEngine) => new ReferToKf(ds, engine), [DocumentEngine]),
+  built(
+    ReferCompanyFindings,
+    (
+      ds,
+      refer: ReferToKf,
+      recipients: RecipientDirectory,
+      mail: EngineMailOutbox,
+      settings: EscalationSettings,
+    ) => new ReferCompanyFindings(ds, refer, recipients, mail, settings),
+    [ReferToKf, RecipientDirectory, ENGINE_MAIL_OUTBOX, ESCALATION_SETTINGS],
+  ),
   built(AssessDeviations, (ds) => new AssessDeviations(ds)),
   built(BalanceRestorationTracking, (ds, open: OpenEscalation) => new BalanceRestorationTracking(ds, open), [
     OpenEscalation,

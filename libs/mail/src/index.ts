@@ -16,3 +16,4 @@ export * from './transport';
 export * from './templates/layout';
 export * from './templates/deadline-mails';
 export * from './templates/escalation-mails';
+export * from './templates/company-mails';

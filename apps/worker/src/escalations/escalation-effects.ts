@@ -12,9 +12,11 @@ import {
   AssessDeviations,
   BalanceRestorationTracking,
   CloseEscalations,
+  COMPANY_ASSESSMENT_TYPE,
   FollowUpEscalation,
   OpenEscalation,
   RecipientDirectory,
+  ReferCompanyFindings,
 } from '@rodtrad/engine';
 import {
   DocumentRepository,
@@ -190,11 +192,15 @@ export class DocumentFinishedEffect implements EffectHandler<'documentFinished'>
   constructor(
     private readonly ledger: EffectLedgerRepository,
     private readonly close: CloseEscalations,
+    private readonly companyFindings: ReferCompanyFindings,
   ) {}
 
   async handle(effect: EffectContext<'documentFinished'>): Promise<unknown> {
     const documentId = effectDocumentId(effect);
     const out = await this.ledger.once(effect.dedupeKey, async (m) => this.close.execute(documentId, m));
+    // KS adopted its assessment of the companies: each company found outside its purpose goes to
+    // KF. In transactions of its own after the ledger's, and once per finding even when run again.
+    if (effect.payload.documentType === COMPANY_ASSESSMENT_TYPE) await this.companyFindings.execute(documentId);
     return out.done ? out.result : { skipped: 'already handled' };
   }
 }

@@ -1,5 +1,6 @@
 import { OrgTree, validateOrgUnits, validateParentKind } from '../org/org-unit';
-import { DEMO_UNITS, demoOrgUnits } from './hallsberg-units';
+import { ownershipProblems, ownershipText } from '../org/ownership';
+import { DEMO_OWNERSHIP, DEMO_UNIT_MOVES, DEMO_UNITS, demoOrgUnits } from './hallsberg-units';
 
 describe('DEMO_UNITS', () => {
   const tree = new OrgTree(demoOrgUnits());
@@ -56,5 +57,32 @@ describe('DEMO_UNITS', () => {
       for (const omrade of omraden) expect(tree.children(omrade.id).length).toBeGreaterThanOrEqual(2);
     }
     expect(tree.escalationChain('transten')).toEqual(['grundskola', 'bin-f', 'bin', 'ks']);
+  });
+
+  it('runs upper-secondary and adult education in a kommunalförbund shared with the neighbours, and owns Hallsbergs Bostads AB wholly', () => {
+    expect(tree.get('sydnarke')).toMatchObject({
+      kind: 'kommunalforbund',
+      name: 'Sydnärkes utbildningsförbund',
+    });
+    expect(tree.chain('alleskolan').map((u) => u.id)).toEqual([
+      'alleskolan',
+      'gymnasium',
+      'sydnarke',
+      'kommun',
+    ]);
+    expect(tree.isInOwnedBody('vuxenutbildning')).toBe(true);
+    expect(tree.isInOwnedBody('transten')).toBe(false);
+    expect(tree.escalationChain('alleskolan')).toEqual(['gymnasium', 'sydnarke', 'ks']);
+    expect(ownershipText('bolag', DEMO_OWNERSHIP['hbab'])).toBe('Helägt bolag (100 %)');
+    expect(DEMO_OWNERSHIP['sydnarke'].memberMunicipalities).toEqual([
+      'Askersund',
+      'Hallsberg',
+      'Kumla',
+      'Laxå',
+    ]);
+    for (const [key, o] of Object.entries(DEMO_OWNERSHIP))
+      expect([key, ownershipProblems(tree.require(key).kind, o)]).toEqual([key, []]);
+    for (const move of DEMO_UNIT_MOVES)
+      expect(DEMO_UNITS.find((u) => u.key === move.key)?.parentKey).toBe(move.toParentKey);
   });
 });

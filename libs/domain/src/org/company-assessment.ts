@@ -68,3 +68,30 @@ export function findingSummary(finding: CompanyFinding, year: number): string {
   const why = finding.motivering?.trim() ? ` Motivering: ${finding.motivering.trim()}` : '';
   return `Kommunstyrelsen har i sin bedömning av bolagen för ${year} (kommunallagen 6 kap. 9 §) funnit att verksamheten i ${finding.bolag} inte har bedrivits i enlighet med det kommunala ändamålet och inom de kommunala befogenheterna.${why}`;
 }
+
+/** One row of a company report's `agardirektiv`: a directive and (later) how it was fulfilled. */
+export interface DirectiveFulfilment {
+  direktiv: string;
+  kalla: 'gemensamma' | 'bolagsspecifika';
+  uppfyllelse?: 'uppfyllt' | 'delvis' | 'ej-uppfyllt';
+  kommentar?: string;
+}
+
+/**
+ * A company report's rows: each directive (by its heading) of the adopted common ägardirektiv,
+ * then of the company's own; none when neither is adopted.
+ */
+export function directiveFulfilmentPrefill(common: unknown, specific: unknown): DirectiveFulfilment[] {
+  const headings = (data: unknown): string[] => {
+    const list = (data as { direktiv?: unknown } | null)?.direktiv;
+    return Array.isArray(list)
+      ? list
+          .map((d) => (d && typeof d === 'object' ? (d as { rubrik?: unknown }).rubrik : undefined))
+          .filter((r): r is string => typeof r === 'string' && r.trim() !== '')
+      : [];
+  };
+  return [
+    ...headings(common).map((direktiv) => ({ direktiv, kalla: 'gemensamma' as const })),
+    ...headings(specific).map((direktiv) => ({ direktiv, kalla: 'bolagsspecifika' as const })),
+  ];
+}
