@@ -32,6 +32,8 @@ const ReportDeviationPage = lazy(() => import('./pages/escalations/report-deviat
 const RedThreadPage = lazy(() => import('./pages/red-thread/red-thread-page'));
 const YearWheelPage = lazy(() => import('./pages/year-wheel/year-wheel-page'));
 const MunicipalReportPage = lazy(() => import('./pages/municipal-report/municipal-report-page'));
+const RiskMatrixPage = lazy(() => import('./pages/internal-control/risk-matrix-page'));
+const InternalControlPage = lazy(() => import('./pages/internal-control/internal-control-page'));
 
 const thisYear = () => new Date().getFullYear();
 
@@ -185,6 +187,12 @@ export function App() {
           path="/kommunens-rapport/:year"
           element={<WithParams render={(p) => <MunicipalReportPage year={p.year} />} />}
         />
+        <Route path="/riskmatris" element={<Navigate to={`/riskmatris/${thisYear()}`} replace />} />
+          path="/riskmatris/:year"
+          element={<WithParams render={(p) => <RiskMatrixPage year={p.year} />} />}
+        <Route path="/intern-kontroll" element={<Navigate to={`/intern-kontroll/${thisYear()}`} replace />} />
+          path="/intern-kontroll/:year"
+          element={<WithParams render={(p) => <InternalControlPage year={p.year} />} />}
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/admin/arbetsfloden" element={<WorkflowsPage />} />
         <Route path="/admin/grupper" element={<GroupMappingsPage />} />

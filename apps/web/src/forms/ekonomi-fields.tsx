@@ -10,6 +10,7 @@ import {
 import type { FieldProps, RegistryFieldsType } from '@rjsf/utils';
 import { useEffect } from 'react';
 import { formatSum } from '../i18n/format';
+import { RiskerField } from './risker-field';
 
 const isKronor = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
@@ -127,4 +128,5 @@ export function InvesteringarField(props: FieldProps) {
 export const customFields: RegistryFieldsType = {
   ekonomi: EkonomiField,
   investeringar: InvesteringarField,
+  risker: RiskerField,
 };

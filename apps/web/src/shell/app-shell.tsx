@@ -75,6 +75,11 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       label: t('nav.municipalReport'),
       current: pathname.startsWith('/kommunens-rapport'),
     },
+    { to: `/riskmatris/${year}`, label: t('nav.riskMatrix'), current: pathname.startsWith('/riskmatris') },
+    // KS's summary of internal control: for those the API lets read it (as the status view).
+            to: `/intern-kontroll/${year}`,
+            label: t('nav.internalControl'),
+            current: pathname.startsWith('/intern-kontroll'),
     ...(isAdmin(user)
       ? [
           {

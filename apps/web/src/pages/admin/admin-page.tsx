@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/page-heading';
 import { orgKindLabel, roleLabel, t } from '../../i18n/t';
 import { Modal } from './modal';
 import { ThresholdsPanel } from './thresholds';
+import { RiskMatrixPanel } from './risk-matrix-panel';
 import { UnitDelete } from './unit-delete';
 import { UnitForm } from './unit-form';
 import { UserForm } from './user-form';
@@ -57,6 +58,7 @@ export default function AdminPage() {
             />
           </div>
           <ThresholdsPanel units={unitList} />
+          <RiskMatrixPanel />
           <Modal
             open={editing !== null}
             labelledBy={
