@@ -188,11 +188,15 @@ export function App() {
           element={<WithParams render={(p) => <MunicipalReportPage year={p.year} />} />}
         />
         <Route path="/riskmatris" element={<Navigate to={`/riskmatris/${thisYear()}`} replace />} />
+        <Route
           path="/riskmatris/:year"
           element={<WithParams render={(p) => <RiskMatrixPage year={p.year} />} />}
+        />
         <Route path="/intern-kontroll" element={<Navigate to={`/intern-kontroll/${thisYear()}`} replace />} />
+        <Route
           path="/intern-kontroll/:year"
           element={<WithParams render={(p) => <InternalControlPage year={p.year} />} />}
+        />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/admin/arbetsfloden" element={<WorkflowsPage />} />
         <Route path="/admin/grupper" element={<GroupMappingsPage />} />

@@ -77,9 +77,15 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
     },
     { to: `/riskmatris/${year}`, label: t('nav.riskMatrix'), current: pathname.startsWith('/riskmatris') },
     // KS's summary of internal control: for those the API lets read it (as the status view).
+    ...(hasAnyRole(user, ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'])
+      ? [
+          {
             to: `/intern-kontroll/${year}`,
             label: t('nav.internalControl'),
             current: pathname.startsWith('/intern-kontroll'),
+          },
+        ]
+      : []),
     ...(isAdmin(user)
       ? [
           {
