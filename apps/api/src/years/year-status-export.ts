@@ -16,9 +16,10 @@ const COLUMNS: { header: string; value: (r: YearStatusRow) => string | boolean |
   { header: 'Inlämnad', value: (r) => (r.submittedAt ? new Date(r.submittedAt) : null) },
   { header: 'Beslutad', value: (r) => (r.decidedAt ? new Date(r.decidedAt) : null) },
   { header: 'Diarienummer', value: (r) => r.diarienummer },
-  { header: 'Fas', value: (r) => DOCUMENT_PHASE_LABELS[r.phase] },
   { header: 'Enhets-id', value: (r) => r.orgUnitId },
   { header: 'Dokument-id', value: (r) => r.documentId },
+  // Last, so the columns integrators already read keep their places.
+  { header: 'Fas', value: (r) => DOCUMENT_PHASE_LABELS[r.phase] },
 ];
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', {

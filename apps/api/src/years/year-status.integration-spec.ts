@@ -79,6 +79,48 @@ describe('the registrar’s view of a budget year', () => {
     expect(bad.body.errors[0].pointer).toBe('/query/type');
   });
 
+  it('filters by phase across types and by lateness, in the view and in its exports alike', async () => {
+    type Row = { documentId: string | null; documentType: string; period: string | null; phase: string };
+    const all = (
+      await api.request('GET', `/api/years/${YEAR}/status?namndId=${binId}`, { token: registrator })
+    ).body.items as Row[];
+    // Opened and untouched: every document of the year is not started yet.
+    expect(new Set(all.map((r) => r.phase))).toEqual(new Set(['not_started']));
+    const feb = all.find((r) => r.documentType === 'manadsrapport' && r.period === `${YEAR}-02`) as Row;
+    const fvc = await api.login('bin.fvc');
+    const doc = await api.request('GET', `/api/documents/${feb.documentId}`, { token: fvc });
+    const saved = await api.request('PUT', `/api/documents/${feb.documentId}/data`, {
+      token: fvc,
+      body: { data: doc.body.data, expectedVersion: doc.body.version },
+    });
+    expect(saved.status).toBe(200);
+
+    const query = (q: string) =>
+      api.request('GET', `/api/years/${YEAR}/status?namndId=${binId}&${q}`, { token: registrator });
+    const inProgress = await query('phase=in_progress');
+    expect(inProgress.status).toBe(200);
+    expect(inProgress.body.items.map((r: Row) => r.documentId)).toEqual([feb.documentId]);
+    const notStarted = await query('phase=not_started');
+    expect(notStarted.body.items).toHaveLength(all.length - 1);
+    // YEAR lies far ahead of today: nothing is late, everything is on time.
+    expect((await query('overdue=true')).body.items).toHaveLength(0);
+    expect((await query('overdue=false')).body.items).toHaveLength(all.length);
+
+    const csv = await query('phase=in_progress&format=csv');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      new RegExp(`^Bildningsnämnden;Månadsrapport;${YEAR}-02;.*;${binId};${feb.documentId};Pågår$`),
+    );
+
+    const bad = await query('phase=granskning');
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].pointer).toBe('/query/phase');
+  });
+
   it('exports CSV that Swedish Excel opens: BOM, semicolons, Swedish headers', async () => {
     const res = await api.request('GET', `/api/years/${YEAR}/status?format=csv&namndId=${binId}`, {
       token: registrator,
@@ -99,7 +141,7 @@ describe('the registrar’s view of a budget year', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Enhet;Dokumenttyp;Period;Status;Förfallodag;Försenad;Inlämnad;Beslutad;Diarienummer;Enhets-id;Dokument-id',
+      'Enhet;Dokumenttyp;Period;Status;Förfallodag;Försenad;Inlämnad;Beslutad;Diarienummer;Enhets-id;Dokument-id;Fas',
     );
     const json = await api.request('GET', `/api/years/${YEAR}/status?namndId=${binId}`, {
       token: registrator,
