@@ -11,6 +11,7 @@ import { isIP } from 'node:net';
 import { bool, type ConfigKind, type ConfigVariable, variable } from './config-kind';
 import { Invalid } from './invalid';
 import { OBSERVABILITY_VARIABLES } from './observability';
+import { ATTACHMENT_VARIABLES } from './attachments';
 import { KOLADA_VARIABLES } from './kolada';
 import { OIDC_VARIABLES, oidcProblems } from './oidc';
 
@@ -296,6 +297,7 @@ export const CONFIG_VARIABLES = [
   ...OIDC_VARIABLES,
   ...OBSERVABILITY_VARIABLES,
   ...KOLADA_VARIABLES,
+  ...ATTACHMENT_VARIABLES,
 ] as const;
 
 type Declared = (typeof CONFIG_VARIABLES)[number];

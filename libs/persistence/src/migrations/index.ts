@@ -17,6 +17,7 @@ import { FinancialImport1764430000000 } from './1764430000000-financial-import';
 import { BodyOwnership1764410000000 } from './1764410000000-body-ownership';
 import { RiskMatrix1764420000000 } from './1764420000000-risk-matrix';
 import { Kolada1764440000000 } from './1764440000000-kolada';
+import { CommentsAttachments1764460000000 } from './1764460000000-comments-attachments';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   RiskMatrix1764420000000,
   FinancialImport1764430000000,
   Kolada1764440000000,
+  CommentsAttachments1764460000000,
 ];
