@@ -1,14 +1,20 @@
-import Form from '@rjsf/core';
+import Form, { getDefaultRegistry } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { ReactNode } from 'react';
 import type { JsonObject } from './json';
 import { customFields } from './ekonomi-fields';
+import { amountAwareNumberField } from './kronor-field';
 import { buttonTemplates } from './rjsf-buttons';
 import { ErrorListTemplate } from './rjsf-error-list';
 import { transformErrors, translateString } from './rjsf-sv';
 
 const templates = { ButtonTemplates: buttonTemplates, ErrorListTemplate };
+// Every number field: an amount in kronor where the schema marks it (`"x-unit": "kronor"`).
+const fields = {
+  ...customFields,
+  NumberField: amountAwareNumberField(getDefaultRegistry().fields.NumberField),
+};
 
 /**
  * ajv compiles schemas with `new Function`, which the API's Content-Security-Policy forbids
@@ -76,7 +82,7 @@ export default function SchemaForm(props: SchemaFormProps) {
       transformErrors={transformErrors}
       translateString={translateString}
       templates={templates}
-      fields={customFields}
+      fields={fields}
       onChange={(event) => props.onChange?.(event.formData as JsonObject)}
       onSubmit={(event) => props.onSubmit?.(event.formData as JsonObject)}
     >
