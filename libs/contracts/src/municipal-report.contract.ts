@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { JsonSchema } from './json-schema';
+import { koladaIndicatorSchemaLiteral } from './kolada.contract';
 
 // ---- the municipality's own reports, compiled (GET /api/years/{year}/municipal-report) ----------
 
@@ -56,7 +57,17 @@ const unitRow = {
 
 const goalFollowUp = {
   type: 'object',
-  required: ['mal', 'indikator', 'riktning', 'startvarde', 'malvarde', 'utfall', 'light', 'bedomning'],
+  required: [
+    'mal',
+    'indikator',
+    'riktning',
+    'startvarde',
+    'malvarde',
+    'utfall',
+    'light',
+    'bedomning',
+    'kolada',
+  ],
   additionalProperties: false,
   properties: {
     mal: { type: 'string' },
@@ -77,6 +88,77 @@ const goalFollowUp = {
         'green: uppnått; yellow: ej uppnått men bättre än ingångsvärdet; red: ej uppnått; grey: utfall saknas',
     },
     bedomning: { type: 'string', description: 'Bedömningen i ord (svenska)' },
+    kolada: {
+      ...koladaIndicatorSchemaLiteral,
+      description:
+        'Målets nyckeltal i Kolada med jämförelsegruppens median, när målet är kopplat; utan angivet utfall används Koladas värde för året',
+    },
+  },
+} as const;
+
+const colourCount = {
+  type: 'object',
+  required: ['green', 'yellow', 'red', 'saknas'],
+  additionalProperties: false,
+  properties: {
+    green: { type: 'integer' },
+    yellow: { type: 'integer' },
+    red: { type: 'integer' },
+    saknas: { type: 'integer', description: 'Indikatorer utan utfall i verksamhetsberättelsen' },
+  },
+} as const;
+
+const rollUpColour = {
+  type: 'string',
+  nullable: true,
+  enum: ['green', 'yellow', 'red', null],
+  description:
+    'green: minst tre av fyra uppmätta indikatorer gröna; red: mer än en av fyra röda; yellow: däremellan; null: inga uppmätta',
+} as const;
+
+const goalFulfilmentByArea = {
+  type: 'object',
+  nullable: true,
+  description:
+    'Årsredovisningen: nämndmålens indikatorer vid årets slut per strategiskt område, med kommunledningsgruppens analys; null i delårsrapporten',
+  required: ['omraden', 'analys'],
+  additionalProperties: false,
+  properties: {
+    omraden: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['omrade', 'strategic', 'colour', 'bedomning', 'indikatorer', 'namndmal'],
+        additionalProperties: false,
+        properties: {
+          omrade: { type: 'string' },
+          strategic: {
+            type: 'boolean',
+            description: 'false för Övriga mål (mål utan mandatperiodens område)',
+          },
+          colour: rollUpColour,
+          bedomning: { type: 'string' },
+          indikatorer: colourCount,
+          namndmal: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['namndId', 'namnd', 'id', 'titel', 'colour', 'indikatorer'],
+              additionalProperties: false,
+              properties: {
+                namndId: { type: 'string' },
+                namnd: { type: 'string' },
+                id: { type: 'string' },
+                titel: { type: 'string' },
+                colour: rollUpColour,
+                indikatorer: colourCount,
+              },
+            },
+          },
+        },
+      },
+    },
+    analys: { type: 'string', nullable: true, description: 'Kommunledningsgruppens analys' },
   },
 } as const;
 
@@ -92,6 +174,7 @@ const municipalReport = {
     'finansiellaMal',
     'malGodEkonomiskHushallning',
     'balanskravsutredning',
+    'maluppfyllelse',
   ],
   additionalProperties: false,
   properties: {
@@ -110,6 +193,7 @@ const municipalReport = {
       additionalProperties: false,
       properties: ekonomiFields,
     },
+    maluppfyllelse: goalFulfilmentByArea,
     finansiellaMal: { type: 'array', items: goalFollowUp },
     malGodEkonomiskHushallning: { type: 'array', items: goalFollowUp },
     balanskravsutredning: {

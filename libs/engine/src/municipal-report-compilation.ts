@@ -6,9 +6,14 @@ import {
   readFinancialGoals,
   readReportEkonomi,
   type BalanceStatement,
+  type FinancialGoalFollowUp,
+  type KoladaLink,
   type MunicipalCompilation,
+  readKoladaLink,
 } from '@rodtrad/domain';
 import { fromJsonColumn } from '@rodtrad/persistence';
+import { KoladaIndicators, type KoladaIndicatorView } from './kolada/kolada-indicators';
+import { goalFulfilmentByArea, type MunicipalGoalFulfilment } from './municipal-goal-fulfilment';
 
 /** The municipality's own reports and the nämnd reports each is compiled from. */
 export const MUNICIPAL_REPORT_SOURCES = {
@@ -22,7 +27,15 @@ export function isMunicipalReportType(value: unknown): value is MunicipalReportT
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MUNICIPAL_REPORT_SOURCES, value);
 }
 
-export interface MunicipalReportView extends MunicipalCompilation {
+type GoalWithKolada = FinancialGoalFollowUp & { kolada: KoladaIndicatorView | null };
+
+export interface MunicipalReportView extends Omit<
+  MunicipalCompilation,
+  'finansiellaMal' | 'malGodEkonomiskHushallning'
+> {
+  /** KF's goals, each with its Kolada series where the goal is linked to a KPI (#19). */
+  finansiellaMal: GoalWithKolada[];
+  malGodEkonomiskHushallning: GoalWithKolada[];
   year: number;
   type: MunicipalReportType;
   /** The municipality's report of the year (KS's), or null before the year is opened. */
@@ -31,6 +44,11 @@ export interface MunicipalReportView extends MunicipalCompilation {
   budgetDocumentId: string | null;
   /** The årsredovisning's balanskravsutredning, or null (interim report, or not yet filled in). */
   balanskravsutredning: BalanceStatement | null;
+  /**
+   * The årsredovisning's goal fulfilment: the nämndmål's indicators at year end rolled up per
+   * strategic area, with the kommunledningsgrupp's analysis (#16); null in the interim report.
+   */
+  maluppfyllelse: MunicipalGoalFulfilment | null;
 }
 
 /**
@@ -42,7 +60,11 @@ export interface MunicipalReportView extends MunicipalCompilation {
  * (`malUtfall`); and, in the årsredovisning, the balanskravsutredning's table.
  */
 export class MunicipalReportCompilation {
-  constructor(private readonly ds: DataSource) {}
+  /** `koladaMunicipalityId`: the municipality's id in Kolada (KOLADA_MUNICIPALITY_ID). */
+  constructor(
+    private readonly ds: DataSource,
+    private readonly koladaMunicipalityId = '1861',
+  ) {}
 
   async compile(year: number, type: MunicipalReportType): Promise<MunicipalReportView> {
     const source = MUNICIPAL_REPORT_SOURCES[type];
@@ -70,6 +92,34 @@ export class MunicipalReportCompilation {
     );
     const budgetData = (budget ? fromJsonColumn<Record<string, unknown>>(budget.data) : null) ?? {};
     const ownData = (own ? fromJsonColumn<Record<string, unknown>>(own.data) : null) ?? {};
+    const budgetGoals = [
+      ...asArray(budgetData['finansiellaMal']),
+      ...asArray(budgetData['malGodEkonomiskHushallning']),
+    ];
+    const linkOf = (g: { mal: string; indikator: string }) =>
+      readKoladaLink(
+        budgetGoals.find((b) => b['mal'] === g.mal && b['indikator'] === g.indikator)?.['kolada'],
+      );
+    const links = budgetGoals.map((b) => readKoladaLink(b['kolada'])).filter((l): l is KoladaLink => !!l);
+    const kolada = links.length
+      ? await new KoladaIndicators(this.ds, this.koladaMunicipalityId).load(links)
+      : null;
+    const stated = readOutcomes(ownData['malUtfall']);
+    // An outcome the finance department states wins; a linked goal without one takes Kolada's value of the year.
+    const fromKolada = [
+      ...readFinancialGoals(budgetData['finansiellaMal']),
+      ...readFinancialGoals(budgetData['malGodEkonomiskHushallning']),
+    ].flatMap((g) => {
+      const link = linkOf(g);
+      if (!link || !kolada || stated.some((o) => o.indikator === g.indikator && o.utfall !== null)) return [];
+      const point = kolada(link, year).serie.find((p) => p.year === year);
+      return point && point.value !== null ? [{ indikator: g.indikator, utfall: point.value }] : [];
+    });
+    const withKolada = (goals: FinancialGoalFollowUp[]): GoalWithKolada[] =>
+      goals.map((g) => {
+        const link = linkOf(g);
+        return { ...g, kolada: link && kolada ? kolada(link, year) : null };
+      });
     const compiled = compileMunicipalReport({
       units: reports.map((r) => ({
         orgUnitId: String(r.orgUnitId),
@@ -84,7 +134,7 @@ export class MunicipalReportCompilation {
       })),
       finansiellaMal: readFinancialGoals(budgetData['finansiellaMal']),
       malGodEkonomiskHushallning: readFinancialGoals(budgetData['malGodEkonomiskHushallning']),
-      outcomes: readOutcomes(ownData['malUtfall']),
+      outcomes: [...stated.filter((o) => o.utfall !== null), ...fromKolada],
     });
     const statement =
       type === 'arsredovisning' ? readBalanceRequirementInput(ownData['balanskravsutredning']) : undefined;
@@ -94,10 +144,19 @@ export class MunicipalReportCompilation {
       documentId: own ? String(own.id) : null,
       budgetDocumentId: budget ? String(budget.id) : null,
       ...compiled,
+      finansiellaMal: withKolada(compiled.finansiellaMal),
+      malGodEkonomiskHushallning: withKolada(compiled.malGodEkonomiskHushallning),
       balanskravsutredning: statement ? balanceStatement(statement) : null,
+      maluppfyllelse:
+        type === 'arsredovisning'
+          ? await goalFulfilmentByArea(this.ds, year, ownData['maluppfyllelseAnalys'])
+          : null,
     };
   }
 }
+
+const asArray = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
 
 function readOutcomes(value: unknown): { indikator: string; utfall: number | null }[] {
   if (!Array.isArray(value)) return [];
