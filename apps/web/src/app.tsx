@@ -29,6 +29,7 @@ const GroupMappingsPage = lazy(() => import('./pages/admin/group-mappings-page')
 const WorkflowVersionPage = lazy(() => import('./pages/admin/workflows/workflow-version-page'));
 const EscalationsPage = lazy(() => import('./pages/escalations/escalations-page'));
 const ReportDeviationPage = lazy(() => import('./pages/escalations/report-deviation-page'));
+const EscalationDecisionPage = lazy(() => import('./pages/escalations/escalation-decision-page'));
 const RedThreadPage = lazy(() => import('./pages/red-thread/red-thread-page'));
 const YearWheelPage = lazy(() => import('./pages/year-wheel/year-wheel-page'));
 const MunicipalReportPage = lazy(() => import('./pages/municipal-report/municipal-report-page'));
@@ -161,6 +162,10 @@ export function App() {
         <Route
           path="/avvikelser/:id"
           element={<WithParams render={(p) => <EscalationsPage id={p.id} />} />}
+        />
+        <Route
+          path="/avvikelser/:id/beslut"
+          element={<WithParams render={(p) => <EscalationDecisionPage id={p.id} />} />}
         />
         {/* Mails sent before the page had its own address linked here. */}
         <Route

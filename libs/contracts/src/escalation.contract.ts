@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { ESCALATION_KINDS } from '@rodtrad/domain';
+import { ESCALATION_DECISIONS, ESCALATION_KINDS } from '@rodtrad/domain';
 import { nullableDateTime, nullableInteger, nullableString, type JsonSchema } from './json-schema';
 
 /**
@@ -95,6 +95,93 @@ const restorationYear = {
 
 export type RestorationYearView = FromSchema<typeof restorationYear>;
 
+const decisionKind = {
+  type: 'string',
+  enum: ESCALATION_DECISIONS,
+  description:
+    'lamna_rad: kommunstyrelsen lämnar råd till nämnden; fora_till_kf: ärendet förs till kommunfullmäktige; anteckna: antecknas för kännedom',
+} as const;
+
+const kfMatterView = {
+  type: 'object',
+  required: [
+    'documentId',
+    'title',
+    'state',
+    'stateTitle',
+    'final',
+    'kfDecisionDate',
+    'kfParagraph',
+    'kfDecision',
+  ],
+  additionalProperties: false,
+  description: 'Ärendet till kommunfullmäktige som beslutet skapade, och fullmäktiges beslut när det fattats',
+  properties: {
+    documentId: { type: 'string' },
+    title: { type: 'string' },
+    state: { type: 'string' },
+    stateTitle: { type: 'string' },
+    final: { type: 'boolean', description: 'Fullmäktige har beslutat' },
+    kfDecisionDate: { ...nullableString, format: 'date' },
+    kfParagraph: nullableString,
+    kfDecision: { ...nullableString, description: 'Fullmäktiges beslut med egna ord' },
+  },
+} as const;
+
+const escalationDecisionView = {
+  type: 'object',
+  required: [
+    'decision',
+    'label',
+    'meetingDate',
+    'paragraph',
+    'advice',
+    'comment',
+    'adviceRecipients',
+    'decidedBy',
+    'decidedByName',
+    'decidedAt',
+    'kfMatter',
+  ],
+  additionalProperties: false,
+  properties: {
+    decision: decisionKind,
+    label: { type: 'string', description: 'Beslutet på svenska' },
+    meetingDate: { type: 'string', format: 'date', description: 'Kommunstyrelsens sammanträde' },
+    paragraph: { type: 'string', description: 'Paragraf i kommunstyrelsens protokoll, t.ex. "§ 45"' },
+    advice: { ...nullableString, description: 'Rådet till nämnden (lamna_rad)' },
+    comment: nullableString,
+    adviceRecipients: { type: 'integer', description: 'Antal mottagare av rådet per e-post' },
+    decidedBy: { type: 'string' },
+    decidedByName: nullableString,
+    decidedAt: { type: 'string', format: 'date-time' },
+    kfMatter: { ...kfMatterView, nullable: true },
+  },
+} as const;
+
+export type EscalationDecisionView = FromSchema<typeof escalationDecisionView>;
+export const escalationDecisionViewSchema: JsonSchema = escalationDecisionView;
+
+const historyEntry = {
+  type: 'object',
+  required: ['at', 'event', 'text', 'documentId'],
+  additionalProperties: false,
+  properties: {
+    at: { type: 'string', description: 'Tidpunkt (date-time) eller beslutsdag (date)' },
+    event: {
+      type: 'string',
+      enum: ['opened', 'acknowledged', 'decided', 'kf-matter', 'kf-decided', 'closed'],
+    },
+    text: { type: 'string', description: 'Vad som hände, på svenska' },
+    documentId: {
+      ...nullableString,
+      description: 'Dokumentet som händelsen gäller (t.ex. ärendet till fullmäktige)',
+    },
+  },
+} as const;
+
+export type EscalationHistoryEntry = FromSchema<typeof historyEntry>;
+
 const escalationDetail = {
   type: 'object',
   required: [
@@ -109,6 +196,8 @@ const escalationDetail = {
     'restoration',
     'restorationRemaining',
     'followUpOf',
+    'decision',
+    'history',
   ],
   additionalProperties: false,
   properties: {
@@ -132,6 +221,17 @@ const escalationDetail = {
       ...nullableString,
       description:
         'För en eskalering som ett år efter planen öppnade: eskaleringen vars återställande följs upp',
+    },
+    decision: {
+      ...escalationDecisionView,
+      nullable: true,
+      description: 'Kommunstyrelsens beslut inom uppsiktsplikten; null tills kommunstyrelsen beslutat',
+    },
+    history: {
+      type: 'array',
+      description:
+        'Eskaleringens historik i tidsordning: öppnad, kvitterad, kommunstyrelsens beslut, ärendet till fullmäktige och fullmäktiges beslut, avslutad',
+      items: historyEntry,
     },
   },
 } as const;
@@ -168,6 +268,63 @@ const acknowledgeEscalation = {
 
 export type AcknowledgeEscalationRequest = FromSchema<typeof acknowledgeEscalation>;
 export const acknowledgeEscalationSchema: JsonSchema = acknowledgeEscalation;
+
+const decideEscalation = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['decision', 'meetingDate', 'paragraph'],
+  properties: {
+    decision: decisionKind,
+    meetingDate: {
+      type: 'string',
+      maxLength: 10,
+      description: 'Kommunstyrelsens sammanträde, ÅÅÅÅ-MM-DD (inte i framtiden)',
+    },
+    paragraph: { type: 'string', maxLength: 20, description: 'Paragraf i protokollet, t.ex. "§ 45"' },
+    advice: {
+      type: 'string',
+      maxLength: 4000,
+      description: 'Rådet till nämnden: krävs när kommunstyrelsen lämnar råd',
+    },
+    comment: {
+      type: 'string',
+      maxLength: 4000,
+      description:
+        'Kommentar; när ärendet förs till fullmäktige blir den kommunstyrelsens förslag till beslut i ärendet',
+    },
+  },
+} as const;
+
+export type DecideEscalationRequest = FromSchema<typeof decideEscalation>;
+export const decideEscalationSchema: JsonSchema = decideEscalation;
+
+const ksAdviceView = {
+  type: 'object',
+  required: ['escalationId', 'kind', 'meetingDate', 'paragraph', 'advice', 'decidedAt'],
+  additionalProperties: false,
+  properties: {
+    escalationId: { type: 'string' },
+    kind,
+    meetingDate: { type: 'string', format: 'date' },
+    paragraph: { type: 'string' },
+    advice: { type: 'string' },
+    decidedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export type KsAdviceView = FromSchema<typeof ksAdviceView>;
+export const ksAdviceListSchema: JsonSchema = { type: 'array', items: ksAdviceView };
+
+const ksAdviceQuery = {
+  'x-query': true,
+  type: 'object',
+  additionalProperties: false,
+  required: ['actionPlanDocumentId'],
+  properties: { actionPlanDocumentId: { type: 'string', minLength: 1, maxLength: 36 } },
+} as const;
+
+export type KsAdviceQuery = FromSchema<typeof ksAdviceQuery>;
+export const ksAdviceQuerySchema: JsonSchema = ksAdviceQuery;
 
 const reportDeviation = {
   type: 'object',

@@ -13,6 +13,7 @@ import { AcknowledgeEscalation } from './escalations/acknowledge-escalation';
 import { AssessDeviations } from './escalations/assess-deviations';
 import { BalanceRestorationTracking } from './escalations/balance-restoration-tracking';
 import { CloseEscalations } from './escalations/close-escalations';
+import { DecideOnEscalation } from './escalations/decide-on-escalation';
 import { FollowUpEscalation, type EscalationSettings } from './escalations/follow-up-escalation';
 import { OpenEscalation } from './escalations/open-escalation';
 import { ReconcileEscalations } from './escalations/reconcile-escalations';
@@ -95,6 +96,17 @@ export const ESCALATION_PROVIDERS: Provider[] = [
   built(OpenEscalation, (ds) => new OpenEscalation(ds)),
   built(AcknowledgeEscalation, (ds) => new AcknowledgeEscalation(ds)),
   built(ReferToKf, (ds, engine: DocumentEngine) => new ReferToKf(ds, engine), [DocumentEngine]),
+  built(
+    DecideOnEscalation,
+    (
+      ds,
+      refer: ReferToKf,
+      recipients: RecipientDirectory,
+      mail: EngineMailOutbox,
+      settings: EscalationSettings,
+    ) => new DecideOnEscalation(ds, refer, recipients, mail, settings),
+    [ReferToKf, RecipientDirectory, ENGINE_MAIL_OUTBOX, ESCALATION_SETTINGS],
+  ),
   built(
     ReferCompanyFindings,
     (

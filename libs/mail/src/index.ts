@@ -16,4 +16,5 @@ export * from './transport';
 export * from './templates/layout';
 export * from './templates/deadline-mails';
 export * from './templates/escalation-mails';
+export * from './templates/oversight-mails';
 export * from './templates/company-mails';

@@ -9,6 +9,12 @@ import {
 } from '@nestjs/swagger';
 import {
   acknowledgeEscalationSchema,
+  decideEscalationSchema,
+  ksAdviceListSchema,
+  ksAdviceQuerySchema,
+  type DecideEscalationRequest,
+  type KsAdviceQuery,
+  type KsAdviceView,
   escalationDetailSchema,
   escalationQuerySchema,
   escalationViewSchema,
@@ -48,6 +54,20 @@ export class EscalationsController {
     return this.service.list(p, query);
   }
 
+  @Get('advice')
+  @ApiOperation({
+    summary: 'Kommunstyrelsens råd till en nämnd, för en åtgärdsplan',
+    description:
+      'De råd som kommunstyrelsen beslutat (beslutet `lamna_rad`) om de eskaleringar som åtgärdsplanen svarar mot, äldst först; visas på åtgärdsplanens sida. 404 för en åtgärdsplan som inte finns eller inte syns för användaren.',
+  })
+  @ApiOkResponse({ schema: ksAdviceListSchema })
+  advice(
+    @ValidQuery(ksAdviceQuerySchema) q: KsAdviceQuery,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<KsAdviceView[]> {
+    return this.service.advice(p, q.actionPlanDocumentId);
+  }
+
   @Get(':id')
   @ApiOperation({
     summary: 'En eskalering med underlag, föreslagna åtgärder och kvittens',
@@ -74,6 +94,28 @@ export class EscalationsController {
     @CurrentPrincipal() p: Principal,
   ): Promise<EscalationDetail> {
     return this.service.acknowledge(p, id, body.comment?.trim() || null);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @RequireRole(...KS_ROLES)
+  @ApiOperation({
+    summary: 'Kommunstyrelsens beslut om en eskalering (KS ordförande eller sekreterare)',
+    description:
+      'Kommunstyrelsens beslut inom uppsiktsplikten (kommunallagen 6 kap. 1 §), med sammanträdets datum (`meetingDate`, inte i framtiden) och paragraf: ' +
+      '`lamna_rad` (rådet, `advice`, krävs; det e-postas till nämndens ordförande, sekreterare och förvaltningschef och visas på nämndens åtgärdsplan), ' +
+      '`fora_till_kf` (ett ärende till kommunfullmäktige skapas, med kommunstyrelsens beslut ifyllt och `comment` som förslag till beslut; det går vidare i sitt eget arbetsflöde till fullmäktiges beslut) ' +
+      'eller `anteckna` (för kännedom). Beslutas en gång och granskningsloggas; en eskalering som inte kvitterats kvitteras samtidigt. ' +
+      'Kvittensen (`POST /api/escalations/{id}/acknowledge`) finns kvar som kvitto på att kommunstyrelsen sett eskaleringen. ' +
+      'Fel i indata ger 422 problem+json med ett fel per fält, och inget ändras; 409 om kommunstyrelsen redan beslutat. Eskaleringens `history` visar beslutet och det som följde.',
+  })
+  @ApiOkResponse({ schema: escalationDetailSchema })
+  decide(
+    @Param('id') id: string,
+    @ValidBody(decideEscalationSchema) body: DecideEscalationRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<EscalationDetail> {
+    return this.service.decide(p, id, body);
   }
 
   @Post()

@@ -20,6 +20,7 @@ import { DecisionForm } from './approval-page';
 import { DocumentHistory } from './document-history';
 import { DocumentRedThread } from './red-thread/document-red-thread';
 import { DocumentSecrecy } from './document-secrecy';
+import { KsAdvicePanel } from './escalations/ks-advice-panel';
 
 // The diagram is its own chunk: most visits to a document never scroll to it.
 const WorkflowDiagram = lazy(() => import('./document-workflow'));
@@ -152,6 +153,7 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
         </a>
       </p>
 
+      {doc.type === 'atgardsplan' && <KsAdvicePanel actionPlanDocumentId={doc.id} />}
       <StatusMessage message={message} />
       {problem && (
         <div>

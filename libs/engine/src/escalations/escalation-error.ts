@@ -1,4 +1,4 @@
-export type EscalationErrorCode = 'not-found' | 'not-open';
+export type EscalationErrorCode = 'not-found' | 'not-open' | 'already-decided';
 
 /** Why an escalation use case refused; the API maps codes to 404 and 409. */
 export class EscalationError extends Error {

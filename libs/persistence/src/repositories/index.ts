@@ -14,6 +14,7 @@ export * from './year-wheel.repository';
 export * from './deadline.repository';
 export * from './effect-ledger.repository';
 export * from './escalation.repository';
+export * from './escalation-decision.repository';
 export * from './balance-restoration.repository';
 export * from './reminder-digest.repository';
 export * from './retry-transaction';

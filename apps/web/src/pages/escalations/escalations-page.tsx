@@ -243,7 +243,56 @@ function EscalationDetails({ id }: { id: string }) {
         )}
       </dl>
       {data.restoration && <RestorationTable years={data.restoration} />}
+      <KsDecision escalation={data} />
     </>
+  );
+}
+
+/** KS's decision under its uppsiktsplikt and what followed, or the way to record it (KS). */
+function KsDecision({ escalation: e }: { escalation: EscalationDetail }) {
+  const user = useCurrentUser();
+  const d = e.decision;
+  return (
+    <section aria-labelledby={`ks-decision-${e.id}`}>
+      <h3 id={`ks-decision-${e.id}`}>Kommunstyrelsens beslut</h3>
+      {d ? (
+        <dl className="detail-list">
+          <Fact label="Beslut">
+            {d.label} · <time dateTime={d.meetingDate}>{formatDate(d.meetingDate)}</time>, {d.paragraph}
+          </Fact>
+          {d.advice && <Fact label="Råd till nämnden">{d.advice}</Fact>}
+          {d.comment && <Fact label="Kommentar">{d.comment}</Fact>}
+          {d.kfMatter && (
+            <Fact label="Ärende till kommunfullmäktige">
+              <Link to={`/dokument/${encodeURIComponent(d.kfMatter.documentId)}`}>{d.kfMatter.title}</Link>{' '}
+              <StateBadge state={d.kfMatter.state} title={d.kfMatter.stateTitle} />
+            </Fact>
+          )}
+        </dl>
+      ) : hasAnyRole(user, KS_ROLES) ? (
+        <p>
+          <Link className="button" to={`/avvikelser/${encodeURIComponent(e.id)}/beslut`}>
+            Registrera kommunstyrelsens beslut
+            <span className="visually-hidden"> om avvikelsen för {e.orgUnitName}</span>
+          </Link>
+        </p>
+      ) : (
+        <p>Kommunstyrelsen har inte beslutat om avvikelsen ännu.</p>
+      )}
+      <h3 id={`history-${e.id}`}>Historik</h3>
+      <ol className="plain-list" aria-labelledby={`history-${e.id}`}>
+        {e.history.map((h, i) => (
+          <li key={`${h.event}-${i}`}>
+            <time dateTime={h.at}>{formatDate(h.at)}</time>:{' '}
+            {h.documentId && (h.event === 'kf-matter' || h.event === 'kf-decided') ? (
+              <Link to={`/dokument/${encodeURIComponent(h.documentId)}`}>{h.text}</Link>
+            ) : (
+              h.text
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
