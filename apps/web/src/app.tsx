@@ -35,6 +35,8 @@ const YearWheelPage = lazy(() => import('./pages/year-wheel/year-wheel-page'));
 const MunicipalReportPage = lazy(() => import('./pages/municipal-report/municipal-report-page'));
 const RiskMatrixPage = lazy(() => import('./pages/internal-control/risk-matrix-page'));
 const InternalControlPage = lazy(() => import('./pages/internal-control/internal-control-page'));
+const CompaniesPage = lazy(() => import('./pages/companies/companies-page'));
+const SearchPage = lazy(() => import('./pages/search/search-page'));
 
 const thisYear = () => new Date().getFullYear();
 
@@ -202,6 +204,9 @@ export function App() {
           path="/intern-kontroll/:year"
           element={<WithParams render={(p) => <InternalControlPage year={p.year} />} />}
         />
+        <Route path="/bolag" element={<Navigate to={`/bolag/${thisYear()}`} replace />} />
+        <Route path="/bolag/:year" element={<WithParams render={(p) => <CompaniesPage year={p.year} />} />} />
+        <Route path="/sok" element={<SearchPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/admin/arbetsfloden" element={<WorkflowsPage />} />
         <Route path="/admin/grupper" element={<GroupMappingsPage />} />

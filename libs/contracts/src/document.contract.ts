@@ -186,6 +186,13 @@ const documentQuery = {
     type: { type: 'string', enum: DOCUMENT_TYPE_KEYS },
     orgUnitId: { type: 'string', minLength: 1 },
     state: { type: 'string', minLength: 1, maxLength: 80 },
+    q: {
+      type: 'string',
+      minLength: 2,
+      maxLength: 100,
+      description:
+        'Search: documents whose title or diarienummer contains this text (case-insensitive), e.g. `Alléskolan` or `BIN 2026/14`',
+    },
     ...pagingProperties,
   },
 } as const;

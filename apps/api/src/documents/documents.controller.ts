@@ -40,7 +40,10 @@ export class DocumentsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Dokument inom dina rollers enheter, sidindelat, sorterade efter förfallodag' })
+  @ApiOperation({
+    summary:
+      'Dokument i de enheter dina roller når, sidindelade efter förfallodag; sök på titel eller diarienummer med q',
+  })
   @ApiOkResponse({ schema: pageSchema(documentSummarySchema) })
   list(
     @ValidQuery(documentQuerySchema) query: DocumentQuery,

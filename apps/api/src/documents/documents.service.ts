@@ -38,12 +38,20 @@ export class DocumentsService {
 
   async list(
     p: Principal,
-    q: { year?: number; type?: string; orgUnitId?: string; state?: string; limit: number; offset: number },
+    q: {
+      year?: number;
+      type?: string;
+      orgUnitId?: string;
+      state?: string;
+      q?: string;
+      limit: number;
+      offset: number;
+    },
   ): Promise<Page<DocumentSummaryView>> {
     let units = await this.readableUnits(p);
     if (q.orgUnitId) units = units ? units.filter((u) => u === q.orgUnitId) : [q.orgUnitId];
     const { items, total } = await this.documents.list(
-      { year: q.year, type: q.type, state: q.state, orgUnitIds: units },
+      { year: q.year, type: q.type, state: q.state, search: q.q?.trim(), orgUnitIds: units },
       q.limit,
       q.offset,
     );

@@ -1,7 +1,9 @@
 import { DOCUMENT_TYPE_KEYS, DOCUMENT_TYPES, type DocumentTypeKey } from '@rodtrad/domain';
 import { svAdmin } from './sv-admin';
 import { svFollowUp } from './sv-follow-up';
+import { svCompanies } from './sv-companies';
 import { svInternalControl } from './sv-internal-control';
+import { svOverview } from './sv-overview';
 import { svWorkflowAdmin } from './sv-workflow-admin';
 
 const docTypeLabels = Object.fromEntries(
@@ -76,6 +78,7 @@ export const sv = {
   'orgKind.ks': 'Kommunstyrelse',
   'orgKind.namnd': 'Nämnd',
   'orgKind.bolag': 'Bolag',
+  'orgKind.kommunalforbund': 'Kommunalförbund',
   'orgKind.forvaltning': 'Förvaltning',
   'orgKind.omrade': 'Område',
   'orgKind.enhet': 'Enhet',
@@ -479,6 +482,8 @@ export const sv = {
 
   ...svFollowUp,
   ...svInternalControl,
+  ...svCompanies,
+  ...svOverview,
   ...svAdmin,
   ...svWorkflowAdmin,
 } as const;

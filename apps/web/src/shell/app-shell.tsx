@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { hasAnyRole, isAdmin, useSession } from '../auth/session';
 import { roleLabel, t } from '../i18n/t';
 import { Link, useLocation } from 'react-router';
+import { HeaderSearch } from './header-search';
 
 export function SkipLink() {
   return (
@@ -76,6 +77,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       current: pathname.startsWith('/kommunens-rapport'),
     },
     { to: `/riskmatris/${year}`, label: t('nav.riskMatrix'), current: pathname.startsWith('/riskmatris') },
+    { to: `/bolag/${year}`, label: t('nav.companies'), current: pathname.startsWith('/bolag') },
     // KS's summary of internal control: for those the API lets read it (as the status view).
     ...(hasAnyRole(user, ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'])
       ? [
@@ -112,6 +114,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       <header className="site-header">
         <div className="container header-row">
           <Brand />
+          <HeaderSearch />
           <div className="user-box">
             <p className="user-name">
               <span className="visually-hidden">{t('header.signedInAs', { name: user.name })}</span>

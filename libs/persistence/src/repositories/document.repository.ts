@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Queryable } from './batched-transaction';
 import { fromJsonColumn } from './json-column';
+import { escapeLike } from './like-pattern';
 
 export interface DocumentRow {
   id: string;
@@ -38,6 +39,8 @@ export interface DocumentFilter {
   type?: string;
   orgUnitIds?: string[];
   state?: string;
+  /** Part of the title or the diarienummer, case-insensitive. */
+  search?: string;
 }
 
 const COLUMNS = `d.id, d.type, d.title, d.org_unit_id AS orgUnitId, u.name AS orgUnitName, d.year, d.period,
@@ -225,6 +228,11 @@ export class DocumentRepository {
     if (f.year !== undefined) filter('d.year = ?', f.year);
     if (f.type) filter('d.type = ?', f.type);
     if (f.state) filter('d.state = ?', f.state);
+    if (f.search) {
+      const pattern = `%${escapeLike(f.search)}%`;
+      where.push("(d.title LIKE ? ESCAPE '\\\\' OR d.diarienummer LIKE ? ESCAPE '\\\\')");
+      params.push(pattern, pattern);
+    }
     if (f.orgUnitIds) {
       if (!f.orgUnitIds.length) return { items: [], total: 0 };
       where.push(`d.org_unit_id IN (${f.orgUnitIds.map(() => '?').join(',')})`);
