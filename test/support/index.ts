@@ -10,3 +10,4 @@ export * from './free-port';
 export * from './deadline-effect';
 export * from './pdf-readback';
 export * from './zip-reader';
+export * from './kolada-fixture-server';

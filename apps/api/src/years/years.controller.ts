@@ -144,7 +144,7 @@ export class YearsController {
   @ApiOperation({
     summary: 'Röda tråden: vision → strategiska områden → nämndmål → strategier → aktiviteter',
     description:
-      'Nämndmål with indicators, latest results (tertial, delår, verksamhetsberättelse) and colour; each item links to its document. `namndId` narrows it to one nämnd.',
+      'Nämndmål with indicators, latest results (tertial, delår, verksamhetsberättelse) and colour, and for an indicator linked to a Kolada KPI its yearly values (gender split where given) beside the comparison group’s median, with their source; each item links to its document. `namndId` narrows it to one nämnd.',
   })
   @ApiOkResponse({ schema: redThreadSchema })
   getRedThread(@Param('year') year: string, @ValidQuery(redThreadQuerySchema) q: { namndId?: string }) {
@@ -157,7 +157,7 @@ export class YearsController {
     summary:
       'Kommunens delårsrapport eller årsredovisning, sammanställd ur nämndernas och bolagens rapporter',
     description:
-      'For `type=delarsrapport-kommunen` the nämnder’s, KS’s and bolagens submitted delårsrapporter (D1), for `type=arsredovisning` their submitted verksamhetsberättelser: each unit’s `ekonomi` and deviations (whole kronor of net cost, cost positive; `budgetavvikelse` = arsbudget − prognos, negative = overrun; `periodavvikelse` = periodbudget − utfall) and their sums; KF’s financial goals and goals for god ekonomisk hushållning from the adopted Budget och flerårsplan, each with the outcome stated in the municipality’s report (`malUtfall`) and a traffic light (green reached, yellow better than the start value, red not reached, grey no outcome); and the årsredovisning’s balanskravsutredning as a table with the balanskravsresultat. Read-only, for every signed-in user. 422 problem+json for a missing or unknown `type`.',
+      'For `type=delarsrapport-kommunen` the nämnder’s, KS’s and bolagens submitted delårsrapporter (D1), for `type=arsredovisning` their submitted verksamhetsberättelser: each unit’s `ekonomi` and deviations (whole kronor of net cost, cost positive; `budgetavvikelse` = arsbudget − prognos, negative = overrun; `periodavvikelse` = periodbudget − utfall) and their sums; KF’s financial goals and goals for god ekonomisk hushållning from the adopted Budget och flerårsplan, each with the outcome stated in the municipality’s report (`malUtfall`) and a traffic light (green reached, yellow better than the start value, red not reached, grey no outcome); and the årsredovisning’s balanskravsutredning as a table with the balanskravsresultat. A goal linked to a Kolada KPI carries its series with the comparison group’s median (`kolada`), and without a stated outcome takes Kolada’s value of the year. The årsredovisning’s `maluppfyllelse`: every nämndmål’s indicators at year end (their outcome in the submitted verksamhetsberättelse against the line from start value to target) rolled up per strategic area (green at three in four green, red above one in four red), with the kommunledningsgrupp’s analysis; null in the interim report. Read-only, for every signed-in user. 422 problem+json for a missing or unknown `type`.',
   })
   @ApiOkResponse({ schema: municipalReportSchema })
   getMunicipalReport(
