@@ -187,16 +187,16 @@ describe('Companies and kommunalförbund under KS’s uppsikt, end to end over H
     await w.move('ks.sekreterare', assessment, 'DECIDE', 'decided');
 
     // The company found outside its purpose becomes a KF matter; the other does not.
-    const matter = await eventually(
+    const matter = (await eventually(
       async () => {
-        const found: { id: string; data: string | Data }[] = await w.api.dataSource.query(
-          "SELECT id, data FROM document WHERE type = 'kf-arende' AND JSON_VALUE(data, '$.ursprung.typ') = 'bolagsbedomning'",
+        const found: { id: string }[] = await w.api.dataSource.query(
+          "SELECT id FROM document WHERE type = 'kf-arende' AND JSON_VALUE(data, '$.ursprung.typ') = 'bolagsbedomning'",
         );
         return found.length ? found : undefined;
       },
       20_000,
       'the KF matter of the finding',
-    );
+    )) as { id: string }[];
     expect(matter).toHaveLength(1);
     const kfMatter = await w.get(`/api/documents/${matter[0].id}`, 'kf.sekreterare');
     expect(kfMatter.data.ursprung).toMatchObject({

@@ -31,6 +31,8 @@ export const svAdmin = {
   'admin.unit.name': 'Namn',
   'admin.unit.code': 'Kod',
   'admin.unit.codeHint': 'Versaler, siffror och bindestreck, t.ex. BIN-F.',
+  'admin.unit.ownedBodyHint':
+    'Ägarandelen (bolag) eller medlemskommunerna (kommunalförbund) anges på sidan Bolag och förbund när enheten är skapad.',
   'admin.unit.created': 'Enheten {name} är skapad.',
   'admin.userCreate': 'Ny användare',
   'admin.userEdit': 'Ändra {name}',

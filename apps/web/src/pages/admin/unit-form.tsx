@@ -10,7 +10,7 @@ import { FormButtons } from '../../components/form-buttons';
 import { orgKindLabel, t } from '../../i18n/t';
 import { formErrors, NO_ERRORS, type FormErrors } from './form-errors';
 
-const KINDS = ['kommun', 'kf', 'ks', 'namnd', 'bolag', 'forvaltning', 'omrade', 'enhet'];
+const KINDS = ['kommun', 'kf', 'ks', 'namnd', 'bolag', 'kommunalforbund', 'forvaltning', 'omrade', 'enhet'];
 const FIELD_IDS: Record<string, string> = {
   '/parentId': 'unit-parent',
   '/kind': 'unit-kind',
@@ -71,6 +71,7 @@ export function UnitForm({
       <SelectField
         id="unit-kind"
         label={t('admin.unit.kind')}
+        hint={kind === 'bolag' || kind === 'kommunalforbund' ? t('admin.unit.ownedBodyHint') : undefined}
         {...bound(kind, setKind, errors.fields['/kind'])}
       >
         {KINDS.map((k) => (
