@@ -85,6 +85,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   g('delarsrapport-kommunen', 'delårsrapport för kommunen', "the municipality's interim report"),
   g('arsredovisning', 'årsredovisning', 'annual report'),
   g('kf-arende', 'ärende till kommunfullmäktige', 'matter referred to the municipal council'),
+  g('bokslutsdialog', 'bokslutsdialog', 'year-end hearing of a nämnd or company before KS'),
   g('bolagsordning', 'bolagsordning', 'articles of association'),
   g('bolagspolicy', 'bolagspolicy', 'company policy'),
   g('agardirektiv-gemensamma', 'gemensamma ägardirektiv', 'common owner directives'),

@@ -17,6 +17,7 @@ export * from './arshjul/due-instant';
 export * from './arshjul/year-wheel';
 export * from './arshjul/icalendar';
 export * from './arshjul/deadline-firing';
+export * from './arshjul/kf-information';
 export * from './arshjul/document-phase';
 
 export * from './demo/hallsberg-units';

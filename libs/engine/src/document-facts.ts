@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { type DocumentTypeKey, type OrgTree } from '@rodtrad/domain';
+import {
+  goesToKfForInformation,
+  isKfInformationType,
+  type DocumentTypeKey,
+  type OrgTree,
+} from '@rodtrad/domain';
 import { type DocumentRow } from '@rodtrad/persistence';
 import { AnnualBudgetSource } from './annual-budget-source';
 import { isUpstreamAdopted, upstreamCandidates } from './cross-document-rules';
@@ -24,7 +29,26 @@ export class DocumentFacts {
       // Named in the guard's reason, so a refusal says which document must be adopted first.
       upstreamTitle: upstream?.title ?? null,
       withinFrame: doc.type === 'mal-och-budget' ? await this.withinFrame(doc, tree) : true,
+      kfForKannedom: await this.kfForKannedom(doc),
     };
+  }
+
+  /**
+   * Whether the report goes on to KF for information after KS (a tertial report, where the year
+   * wheel's line says so: table year_wheel_kf_information, default per §6.1 in the domain).
+   */
+  private async kfForKannedom(doc: DocumentRow): Promise<boolean> {
+    if (!isKfInformationType(doc.type) || !doc.period) return false;
+    const rows: { documentType: string; period: string; toKf: number }[] = await this.ds.query(
+      `SELECT document_type AS documentType, period, to_kf AS toKf FROM year_wheel_kf_information
+        WHERE year = ? AND document_type = ? AND period = ?`,
+      [doc.year, doc.type, doc.period],
+    );
+    return goesToKfForInformation(
+      doc.type,
+      doc.period,
+      rows.map((r) => ({ documentType: r.documentType, period: r.period, toKf: Boolean(Number(r.toKf)) })),
+    );
   }
 
   /**

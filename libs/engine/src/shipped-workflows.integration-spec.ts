@@ -69,6 +69,7 @@ const OWNER: Record<DocumentTypeKey, string> = {
   'delarsrapport-kommunen': 'ks',
   arsredovisning: 'ks',
   'kf-arende': 'ks',
+  bokslutsdialog: 'bin',
   bolagsordning: 'hbab',
   bolagspolicy: 'ks',
   'agardirektiv-gemensamma': 'ks',
@@ -92,6 +93,23 @@ const CANDIDATE_DATA: Record<string, (data: Data) => Data> = {
   'tertialrapport/decision/DECIDE/0': withLackingGoal,
   'delarsrapport/decision/DECIDE/0': withLackingGoal,
   'atgardsplan/ks_treatment/TAKE_NOTE/0': (d) => ({ ...d, sarskild: true }),
+};
+
+/**
+ * Conditions a guarded choice reads outside the document's data (facts from the year wheel): made
+ * for the path's year before it is walked.
+ */
+const CANDIDATE_SETUP: Record<
+  string,
+  (ds: DataSource, year: number, period: string | null) => Promise<unknown>
+> = {
+  // The year wheel sends this year's tertial report on to KF for information (#16).
+  'tertialrapport/ks_treatment/TAKE_NOTE/0': (ds, year, period) =>
+    ds.query(
+      `INSERT INTO year_wheel_kf_information (year, document_type, period, to_kf) VALUES (?, 'tertialrapport', ?, 1)
+       ON DUPLICATE KEY UPDATE to_kf = 1`,
+      [year, period],
+    ),
 };
 
 function withLackingGoal(d: Data): Data {
@@ -223,6 +241,8 @@ describe('shipped workflow definitions walked through the real engine (MariaDB)'
     const orgUnitId = unitId.get(OWNER[type]) as string;
     const period = reportPeriods(type, year)[0] ?? null;
     const base = fixture(type);
+    for (const s of path.steps)
+      await CANDIDATE_SETUP[`${type}/${s.from}/${s.event}/${s.candidate}`]?.(ds, year, period);
     const transitions = listTransitions(def);
     const guarded = (s: TransitionInfo) =>
       transitions.filter((t) => t.from === s.from && t.event === s.event).length > 1;

@@ -27,6 +27,7 @@ describe('DOCUMENT_TYPES', () => {
       'delarsrapport-kommunen',
       'arsredovisning',
       'kf-arende',
+      'bokslutsdialog',
       'bolagsordning',
       'bolagspolicy',
       'agardirektiv-gemensamma',

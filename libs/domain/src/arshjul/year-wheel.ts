@@ -211,6 +211,12 @@ export function defaultYearWheel(budgetYear: number, options: YearWheelOptions =
       `${after}-01-31`,
       'Analys och uppföljning av ekonomi, mål och verksamhet; nämnden beslutar i januari.',
     ),
+    doc(
+      'bokslutsdialog',
+      `Bokslutsdialog ${budgetYear} i kommunstyrelsen`,
+      `${after}-02-28`,
+      'Varje nämnd och bolag kallas till kommunstyrelsen i samband med bokslutet och redogör för hur uppdraget fullgjorts under året; analysen och slutsatserna blir underlag för nästa Gemensamma planeringsförutsättningar.',
+    ),
     event(
       'rakenskapssammandrag',
       'Räkenskapssammandraget lämnas till SCB',

@@ -17,6 +17,7 @@ export type DocumentTypeKey =
   | 'delarsrapport-kommunen'
   | 'arsredovisning'
   | 'kf-arende'
+  | 'bokslutsdialog'
   | 'bolagsordning'
   | 'bolagspolicy'
   | 'agardirektiv-gemensamma'
@@ -328,6 +329,23 @@ export const DOCUMENT_TYPES: Readonly<Record<DocumentTypeKey, DocumentTypeTraits
       'verksamhetsberattelse',
       'arsredovisning',
     ],
+    periodic: false,
+    redThread: null,
+    formChoices: null,
+    reports: NO_REPORTS,
+    goalResultsAt: null,
+    deviationKind: null,
+  },
+  // The year-end hearing (§5.4: "Varje nämnd och bolag kallas till kommunstyrelsen i samband med
+  // bokslutet"): one dated meeting per nämnd and bolag about the budget year just ended, planned by
+  // the year wheel in February; its record holds the body's analysis and KS's conclusions, which
+  // the GPF prepared that spring shows as underlag (docs/oversight.md).
+  bokslutsdialog: {
+    key: 'bokslutsdialog',
+    title: 'Bokslutsdialog',
+    order: 9.2,
+    ownerKinds: ['namnd', 'bolag'],
+    upstream: null,
     periodic: false,
     redThread: null,
     formChoices: null,

@@ -29,6 +29,7 @@ describe('escalation rules', () => {
       'delarsrapport-kommunen': [],
       arsredovisning: ['balance'],
       'kf-arende': [],
+      bokslutsdialog: [],
       // A company's report and the owner documents are followed up by KS's assessment, not checked (#16).
       bolagsordning: [],
       bolagspolicy: [],
