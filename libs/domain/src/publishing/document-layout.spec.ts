@@ -260,6 +260,62 @@ describe('layoutDocument', () => {
     expect(matrix?.kind === 'table' && matrix.rows[1]).toEqual(['Sannolikhet 3', '–', '–', '–', 'Risk 1, 2']);
   });
 
+  it('keeps a risk’s marks of good internal control in its row, and draws a 5 × 5 matrix when graded so (#16)', () => {
+    const risk = {
+      schema: {
+        type: 'object',
+        properties: {
+          risker: {
+            type: 'array',
+            title: 'Risker och kontroller',
+            items: {
+              type: 'object',
+              properties: {
+                risk: { type: 'string', title: 'Risk' },
+                sannolikhet: { type: 'integer', title: 'Sannolikhet', enum: [1, 2, 3, 4, 5] },
+                konsekvens: { type: 'integer', title: 'Konsekvens', enum: [1, 2, 3, 4, 5] },
+                kontrollmal: { type: 'array', title: 'Kontrollmål', items: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+      uiSchema: {},
+    };
+    const { blocks } = layoutDocument(
+      input({
+        forms: [risk],
+        data: {
+          risker: [
+            {
+              risk: 'Felaktiga utbetalningar',
+              sannolikhet: 5,
+              konsekvens: 4,
+              kontrollmal: [
+                'säkerställande av att lagar, policies, reglementen m.m. tillämpas',
+                'eliminering eller upptäckt av allvarliga fel',
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const table = blocks.find((b) => b.kind === 'table' && b.caption === 'Risker och kontroller');
+    expect(table?.kind === 'table' && table.rows[0][3]).toBe(
+      'säkerställande av att lagar, policies, reglementen m.m. tillämpas; eliminering eller upptäckt av allvarliga fel',
+    );
+    const matrix = blocks.find((b) => b.kind === 'table' && b.caption === 'Riskmatris');
+    expect(matrix?.kind === 'table' && matrix.headers).toHaveLength(6);
+    expect(matrix?.kind === 'table' && matrix.rows[0]).toEqual([
+      'Sannolikhet 5',
+      '–',
+      '–',
+      '–',
+      'Risk 1',
+      '–',
+    ]);
+  });
+
   it('leaves out what is marked secret, naming the paragraph, and says so at the end', () => {
     const { blocks } = layoutDocument(
       input({

@@ -106,7 +106,8 @@ class Layout {
       });
       return;
     }
-    const flat = items.every((c) => !c.children && c.schema['type'] !== 'array');
+    // A list of plain values in an item (an internal control's marks, #16) is one cell of the table.
+    const flat = items.every((c) => !c.children && (c.schema['type'] !== 'array' || isPlainList(c.schema)));
     if (flat) {
       this.table(f.label, items, list, pointer);
       if (isRiskList(items)) this.riskMatrix(list, pointer);
@@ -165,7 +166,13 @@ class Layout {
       const key = `${item['sannolikhet']}×${item['konsekvens']}`;
       cells.set(key, [...(cells.get(key) ?? []), i + 1]);
     });
-    const steps = [1, 2, 3, 4];
+    // The installation's matrix may be larger than the common 4 × 4 (#16): as large as the grades.
+    const grades = list.flatMap((item) =>
+      isObject(item)
+        ? [item['sannolikhet'], item['konsekvens']].filter((g): g is number => Number.isInteger(g))
+        : [],
+    );
+    const steps = Array.from({ length: Math.min(10, Math.max(4, ...grades)) }, (_, i) => i + 1);
     this.add({
       kind: 'table',
       caption: 'Riskmatris',
@@ -181,6 +188,9 @@ class Layout {
     });
   }
 }
+
+const isPlainList = (schema: Record<string, unknown>) =>
+  isObject(schema['items']) && ['string', 'number', 'integer'].includes(String(schema['items']['type']));
 
 const isRiskList = (items: OutlineField[]) =>
   ['sannolikhet', 'konsekvens'].every((k) => items.some((c) => c.key === k));

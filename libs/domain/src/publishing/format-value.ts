@@ -52,6 +52,10 @@ export function formatValue(value: unknown, schema: JsonSchema, ui: JsonSchema =
     return schema['type'] === 'integer' && isYearField(schema) ? String(value) : groupDigits(value);
   }
   if (typeof value === 'string') return schema['format'] === 'date' ? formatSwedishDate(value) : value;
-  if (Array.isArray(value)) return value.map((v) => formatValue(v, {}, {}, kronor)).join(', ');
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => formatValue(v, {}, {}, kronor));
+    // Values that hold commas themselves (the marks of good internal control) are told apart by semicolons.
+    return parts.join(parts.some((p) => p.includes(',')) ? '; ' : ', ');
+  }
   return JSON.stringify(value);
 }
