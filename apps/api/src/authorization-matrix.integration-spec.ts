@@ -69,8 +69,18 @@ const RULES: Record<string, Access> = {
   'POST /api/years/{year}/open': 'admin', // admin or registrator
   'GET /api/years/{year}/red-thread': 'signed-in',
   'GET /api/years/{year}/status': 'admin', // admin, registrator, KS chair and secretary
+  // Internal control (#16): the matrix is read by every form, changed by an administrator; a
+  // nämnd's risks are an adopted plan's (public); KS's summary is for KS, the registrar and admin.
+  'GET /api/risk-matrix': 'signed-in',
+  'PUT /api/risk-matrix': 'admin',
+  'GET /api/years/{year}/internal-control/{orgUnitId}/risk-matrix': 'signed-in',
+  'GET /api/years/{year}/internal-control': 'admin', // admin, registrator, KS chair and secretary
   'POST /api/years/{year}/archive': 'admin', // admin or registrator
   'GET /api/years/{year}/archive': 'admin', // admin or registrator
+  // Kolada (#19): the administrator's fetch and import.
+  'GET /api/kolada': 'admin',
+  'POST /api/kolada/fetch': 'admin',
+  'POST /api/kolada/imports': 'admin',
   // The public site for citizens (#20): adopted, non-secret documents only.
   'GET /offentligt': 'public',
   'GET /offentligt/sok': 'public',

@@ -63,6 +63,8 @@ export const koladaIndicatorSchemaLiteral = {
     },
   },
 } as const;
+/** The indicator's Kolada figures as the red thread and the municipal report send them (null: no link). */
+export type KoladaSeriesView = FromSchema<typeof koladaIndicatorSchemaLiteral>;
 export const koladaIndicatorSchema: JsonSchema = koladaIndicatorSchemaLiteral;
 
 const koladaRun = {

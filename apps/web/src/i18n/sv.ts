@@ -3,6 +3,7 @@ import { svAdmin } from './sv-admin';
 import { svFollowUp } from './sv-follow-up';
 import { svCompanies } from './sv-companies';
 import { svInternalControl } from './sv-internal-control';
+import { svKolada } from './sv-kolada';
 import { svOverview } from './sv-overview';
 import { svWorkflowAdmin } from './sv-workflow-admin';
 
@@ -486,6 +487,7 @@ export const sv = {
   ...svOverview,
   ...svAdmin,
   ...svWorkflowAdmin,
+  ...svKolada,
 } as const;
 
 export type MessageKey = keyof typeof sv;

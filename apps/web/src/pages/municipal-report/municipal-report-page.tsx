@@ -2,9 +2,11 @@ import type { MunicipalReportCompilationView } from '@rodtrad/contracts';
 import { Link, useLocation } from 'react-router';
 import { useApiQuery } from '../../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../../components/feedback';
+import { KoladaChart } from '../../components/kolada-chart/kolada-chart';
 import { PageHeading } from '../../components/page-heading';
 import { formatNumber, formatSum } from '../../i18n/format';
 import { t } from '../../i18n/t';
+import { TrafficLight } from '../red-thread/red-thread-page';
 import { NotFoundPage } from '../not-found-page';
 import { YearNav } from '../year-nav';
 import { deviationWord, MUNICIPAL_REPORT_KINDS, reportKindOf, targetText } from './municipal-report';
@@ -120,6 +122,7 @@ function ReportBody({ report }: { report: Report }) {
           </div>
         )}
       </section>
+      {report.maluppfyllelse && <GoalFulfilment fulfilment={report.maluppfyllelse} />}
       <Goals id="mr-fin" title={t('municipalReport.financialGoals')} goals={report.finansiellaMal} />
       <Goals id="mr-geh" title={t('municipalReport.gehGoals')} goals={report.malGodEkonomiskHushallning} />
       {report.balanskravsutredning && (
@@ -193,6 +196,76 @@ function Goals({ id, title, goals }: { id: string; title: string; goals: Goal[] 
           </tbody>
         </table>
       )}
+      {goals.map(
+        (g) =>
+          g.kolada && (
+            <KoladaChart
+              key={`kolada-${g.indikator}`}
+              kolada={g.kolada}
+              name={g.indikator}
+              start={g.startvarde}
+              target={g.malvarde}
+              unit={g.enhet ?? null}
+            />
+          ),
+      )}
+    </section>
+  );
+}
+
+/** The nämndmål's indicators at year end per strategic area, and the kommunledningsgrupp's analysis (#16). */
+function GoalFulfilment({ fulfilment }: { fulfilment: NonNullable<Report['maluppfyllelse']> }) {
+  return (
+    <section aria-labelledby="mr-goals" className="card">
+      <h2 id="mr-goals">{t('municipalReport.goalFulfilment')}</h2>
+      <p className="muted">{t('municipalReport.goalFulfilmentRule')}</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="thread-caption">{t('municipalReport.goalFulfilmentTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('municipalReport.area')}</th>
+              <th scope="col">{t('municipalReport.areaGoals')}</th>
+              <th scope="col">{t('municipalReport.areaIndicators')}</th>
+              <th scope="col">{t('municipalReport.assessment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fulfilment.omraden.map((a) => (
+              <tr key={a.omrade}>
+                <th scope="row">{a.omrade}</th>
+                <td>
+                  {a.namndmal.length === 0 ? (
+                    t('common.none')
+                  ) : (
+                    <ul className="plain-list">
+                      {a.namndmal.map((g) => (
+                        <li key={`${g.namndId}-${g.id}`}>
+                          {g.titel} <span className="muted">· {g.namnd}</span>{' '}
+                          <TrafficLight colour={g.colour} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {t('municipalReport.indicatorCounts', {
+                    green: a.indikatorer.green,
+                    yellow: a.indikatorer.yellow,
+                    red: a.indikatorer.red,
+                    saknas: a.indikatorer.saknas,
+                  })}
+                </td>
+                <td>
+                  <TrafficLight colour={a.colour} /> <span className="muted">{a.bedomning}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('municipalReport.analysis')}</h3>
+      <p className="kolada-analysis">{fulfilment.analys ?? t('municipalReport.noAnalysis')}</p>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { useApiQuery } from '../../api/query-client';
 import { Loading, NotAvailable, ProblemMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
+import { KoladaChart } from '../../components/kolada-chart/kolada-chart';
 import { StateBadge } from '../../components/state-badge';
 import { namnderOf, UnitOptions } from '../../components/unit-options';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -181,6 +182,19 @@ function Indicators({ goal }: { goal: RedThreadGoalView }) {
           ))}
         </tbody>
       </table>
+      {goal.indikatorer.map(
+        (ind) =>
+          ind.kolada && (
+            <KoladaChart
+              key={`kolada-${ind.namn}`}
+              kolada={ind.kolada}
+              name={ind.namn}
+              start={ind.ingangsvarde}
+              target={ind.malniva}
+              unit={ind.enhet}
+            />
+          ),
+      )}
     </div>
   );
 }
