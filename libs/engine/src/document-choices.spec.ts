@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { BILDNING_CHAIN, orgTreeOf } from '@rodtrad/domain';
 import { createFormValidator } from '@rodtrad/workflow';
-import { DocumentChoices, withAnnualBudget, withChoices } from './document-choices';
+import {
+  DocumentChoices,
+  UNKNOWN_GOAL_MESSAGE,
+  withAnnualBudget,
+  withChoices,
+  withGoalMessages,
+} from './document-choices';
 
 const schema = {
   type: 'object',
@@ -104,21 +110,60 @@ describe('DocumentChoices', () => {
   const enhetsplan = { type: 'enhetsplan', orgUnitId: 'transten', year: 2031 };
 
   it('reads the nämnd’s plan until it is adopted, then keeps the adopted goals without asking again', async () => {
-    const plan: { adopted?: { data: string } } = {};
-    const query = jest.fn(async () => (plan.adopted ? [plan.adopted] : []));
+    const plan: { row?: Record<string, unknown> } = {};
+    const query = jest.fn(async () => (plan.row ? [plan.row] : []));
     const choices = new DocumentChoices({ query } as unknown as DataSource);
 
-    expect(await choices.for(enhetsplan, tree)).toEqual({ namndmal: [] });
-    expect(await choices.for(enhetsplan, tree)).toEqual({ namndmal: [] });
-    expect(query).toHaveBeenCalledTimes(2);
-    expect(query).toHaveBeenLastCalledWith(expect.stringContaining('final = 1'), ['bin', 2031]);
+    // No Mål- och budget at all: nothing to choose, and the form says so.
+    expect(await choices.for(enhetsplan, tree)).toEqual({ namndmal: [], namndmalSource: null });
+    expect(query).toHaveBeenLastCalledWith(expect.stringContaining("type = 'mal-och-budget'"), ['bin', 2031]);
 
-    plan.adopted = { data: JSON.stringify({ namndmal: [{ id: 'BIN-1', titel: 'Fler behöriga' }] }) };
-    const goals = { namndmal: [{ id: 'BIN-1', titel: 'Fler behöriga' }] };
+    // Not adopted yet: its goals as they stand are offered, and named as not adopted (#18).
+    const title = 'Mål- och budget 2031 – Bildningsnämnden';
+    const draft = { namndmal: [{ id: 'BIN-1', titel: 'Fler behöriga' }] };
+    plan.row = { id: 'mb-1', title, final: 0, data: JSON.stringify(draft) };
+    const offered = { namndmal: draft.namndmal, namndmalSource: { id: 'mb-1', title, adopted: false } };
+    expect(await choices.for(enhetsplan, tree)).toEqual(offered);
+    expect(await choices.for(enhetsplan, tree)).toEqual(offered);
+    expect(query).toHaveBeenCalledTimes(3);
+
+    plan.row = { ...plan.row, final: 1 };
+    const goals = { namndmal: draft.namndmal, namndmalSource: { id: 'mb-1', title, adopted: true } };
     expect(await choices.for(enhetsplan, tree)).toEqual(goals);
     expect(await choices.for(enhetsplan, tree)).toEqual(goals);
-    expect(await choices.for({ ...enhetsplan, year: 2032 }, tree)).toEqual(goals);
-    expect(query).toHaveBeenCalledTimes(4);
+    expect(await choices.for({ ...enhetsplan, year: 2032 }, tree)).toEqual({ ...goals });
+    expect(query).toHaveBeenCalledTimes(5);
+  });
+
+  it('names where the nämndmål come from at the field, and says what an unknown one means', () => {
+    const form = {
+      type: 'object',
+      properties: {
+        aktiviteter: {
+          type: 'array',
+          items: { type: 'object', properties: { namndmalId: { type: 'string' } } },
+        },
+      },
+    };
+    const source = { id: 'mb-1', title: 'Mål- och budget 2031 – Bildningsnämnden', adopted: false };
+    const out = withChoices(form, {
+      namndmal: [{ id: 'BIN-1', titel: 'Fler behöriga' }],
+      namndmalSource: source,
+    });
+    const field = (out as typeof form).properties.aktiviteter.items.properties.namndmalId as Record<
+      string,
+      unknown
+    >;
+    expect(field).toMatchObject({
+      enum: ['BIN-1'],
+      enumNames: ['BIN-1 – Fler behöriga'],
+      'x-choices-from': source,
+    });
+    expect(field['description']).toMatch(/inte fastställd ännu/);
+    const errors = createFormValidator().validate(out, { aktiviteter: [{ namndmalId: 'BIN-9' }] });
+    expect(withGoalMessages(errors)).toEqual([
+      { pointer: '/aktiviteter/0/namndmalId', message: UNKNOWN_GOAL_MESSAGE },
+    ]);
   });
 
   it('offers the municipality’s reports the indicators of KF’s adopted goals, and the server refuses others', async () => {

@@ -23,6 +23,12 @@ import { RiskMatrixSettings } from './internal-control/risk-matrix-settings';
 export interface FormChoices {
   strategicAreas?: string[];
   namndmal?: { id: string; titel: string }[];
+  /**
+   * Where the nämndmål come from: the nämnd's Mål- och budget of the year, adopted or not yet
+   * (then its goals as they stand), or null when the nämnd has none. The form names it and links
+   * to it (`x-choices-from` on the field), so nobody has to type an id.
+   */
+  namndmalSource?: ChoicesSource | null;
   /** The indicators of KF's goals in the adopted Budget och flerårsplan (the municipality's reports). */
   kfIndicators?: string[];
   arsbudget?: number;
@@ -35,11 +41,19 @@ export interface FormChoices {
   controls?: { nr: number; kontroll: string }[];
 }
 
+/** The document a field's choices come from, as the form names it. */
+export interface ChoicesSource {
+  id: string | null;
+  title: string;
+  adopted: boolean;
+}
+
 /** Whether the choices change any schema. */
 export function hasChoices(c: FormChoices): boolean {
   return (
     !!c.strategicAreas?.length ||
     !!c.namndmal?.length ||
+    c.namndmalSource !== undefined ||
     !!c.kfIndicators?.length ||
     c.arsbudget !== undefined ||
     c.riskScale !== undefined ||
@@ -75,6 +89,15 @@ export function withChoices(schema: JsonObject, choices: FormChoices): JsonObjec
           (props as JsonObject)[name] = { ...field, enum: choice.values, enumNames: choice.names };
         }
       }
+      const goal = (props as JsonObject)['namndmalId'] as JsonObject | undefined;
+      if (goal && goal['type'] === 'string' && choices.namndmalSource !== undefined) {
+        const from = choices.namndmalSource;
+        (props as JsonObject)['namndmalId'] = {
+          ...goal,
+          description: goalChoiceHelp(from, !!choices.namndmal?.length),
+          'x-choices-from': from ?? { id: null, title: 'nämndens Mål- och budget', adopted: false },
+        };
+      }
       const arsbudget = (props as JsonObject)['arsbudget'] as JsonObject | undefined;
       if (arsbudget && arsbudget['type'] === 'integer' && choices.arsbudget !== undefined) {
         (props as JsonObject)['arsbudget'] = {
@@ -102,6 +125,29 @@ export function withChoices(schema: JsonObject, choices: FormChoices): JsonObjec
     return out;
   };
   return walk(schema) as JsonObject;
+}
+
+/** What the nämndmål field says of where its choices come from. */
+function goalChoiceHelp(from: ChoicesSource | null, offered: boolean): string {
+  if (!from)
+    return 'Nämnden har ingen Mål- och budget för året ännu. Nämndmålen går att välja när den finns.';
+  if (from.adopted) return `Välj ett av nämndmålen i ${from.title}.`;
+  return offered
+    ? `${from.title} är inte fastställd ännu: nämndmålen är förslaget som det ser ut nu.`
+    : `${from.title} är inte fastställd ännu och har inga nämndmål än. Nämndmålen går att välja när de finns.`;
+}
+
+/** The server's message for a nämndmål that is not among the choices (instead of ajv's generic one). */
+export const UNKNOWN_GOAL_MESSAGE =
+  'Nämndmålet finns inte i nämndens Mål- och budget. Välj ett av nämndmålen i listan.';
+
+/** ajv's enum errors at a nämndmål field, said as what they mean. Pure. */
+export function withGoalMessages<E extends { pointer: string; message: string }>(errors: E[]): E[] {
+  return errors.map((e) =>
+    /\/namndmalId$/.test(e.pointer) && e.message === 'Välj ett av de tillåtna värdena'
+      ? { ...e, message: UNKNOWN_GOAL_MESSAGE }
+      : e,
+  );
 }
 
 /** The `const` of the first `arsbudget` property in the schema (the injected annual budget). */
@@ -203,15 +249,20 @@ export class DocumentChoices {
     const key = `${namnd.id}|${doc.year}`;
     const known = this.adopted.get(key);
     if (known) return known;
+    // The adopted plan first; until there is one, the plan as it stands (its goals are offered,
+    // marked as not yet adopted): an id is chosen, never typed (#18).
     const [plan] = await this.ds.query(
-      "SELECT data FROM document WHERE type = 'mal-och-budget' AND org_unit_id = ? AND year = ? AND final = 1 LIMIT 1",
+      "SELECT id, title, final, data FROM document WHERE type = 'mal-och-budget' AND org_unit_id = ? AND year = ? ORDER BY final DESC LIMIT 1",
       [namnd.id, doc.year],
     );
-    if (!plan) return { namndmal: [] };
-    const goals = fromJsonColumn<{ namndmal?: { id?: string; titel?: string }[] }>(plan.data).namndmal ?? [];
-    const choices = {
+    if (!plan) return { namndmal: [], namndmalSource: null };
+    const goals =
+      fromJsonColumn<{ namndmal?: { id?: string; titel?: string }[] }>(plan.data ?? '{}').namndmal ?? [];
+    const choices: FormChoices = {
       namndmal: goals.filter((g) => g.id).map((g) => ({ id: String(g.id), titel: String(g.titel ?? '') })),
+      namndmalSource: { id: String(plan.id), title: String(plan.title), adopted: !!plan.final },
     };
+    if (!plan.final) return choices;
     if (this.adopted.size >= 1000) this.adopted.clear();
     this.adopted.set(key, choices);
     return choices;

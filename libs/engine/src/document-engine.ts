@@ -13,6 +13,7 @@ import { DocumentRepository, type DocumentRow } from '@rodtrad/persistence';
 import {
   guardInputs,
   initialStep,
+  keepReadOnlyFields,
   stateMeta,
   step,
   type Effect,
@@ -312,6 +313,10 @@ export class DocumentEngine {
     if (doc.final) throw new EngineError('invalid-request', 'Dokumentet är avslutat och kan inte ändras.');
     const formName = stateMeta(def.definition, doc.state)?.form;
     const form = formName ? (await this.forms.of(doc, def))[formName] : undefined;
+    // Per-step edit rights of fields: what the step's form marks read-only keeps its stored value
+    // (#18; before the values the server computes below, which follow their inputs).
+    if (form && cmd.actor.via !== 'system')
+      cmd = { ...cmd, data: keepReadOnlyFields(form.uiSchema, doc.data, cmd.data) };
     // A report's annual budget is the adopted frame's, not what the author sent (read-only).
     if (form) cmd = { ...cmd, data: withAnnualBudget(form.schema, cmd.data) };
     // An internkontrollplan's risk value is sannolikhet × konsekvens, whatever was typed (#16).

@@ -3,7 +3,7 @@ import type { OrgTree } from '@rodtrad/domain';
 import type { DocumentRow } from '@rodtrad/persistence';
 import { createFormValidator, draftSchema, type FormFieldError, type JsonObject } from '@rodtrad/workflow';
 import type { FormBundle, LoadedDefinition } from './definition-store';
-import { DocumentChoices, hasChoices } from './document-choices';
+import { DocumentChoices, hasChoices, withGoalMessages } from './document-choices';
 
 /**
  * The forms of a document's pinned definition version, with the choices that come from upstream
@@ -37,11 +37,11 @@ export class DocumentForms {
 
   /** Complete against the form: what a step's `formComplete` guard asks. */
   validate(schema: JsonObject, data: unknown): FormFieldError[] {
-    return this.validator.validate(schema, data);
+    return withGoalMessages(this.validator.validate(schema, data));
   }
 
   /** Types and formats only, for saving a draft: completeness is checked when the step is left. */
   validateDraft(schema: JsonObject, data: unknown): FormFieldError[] {
-    return this.validator.validate(draftSchema(schema), data);
+    return withGoalMessages(this.validator.validate(draftSchema(schema), data));
   }
 }

@@ -21,3 +21,4 @@ export * from './lib/definition/load-shipped-definitions';
 export * from './lib/forms/form-validator';
 export * from './lib/forms/form-catalog';
 export * from './lib/forms/draft-schema';
+export * from './lib/forms/read-only-fields';

@@ -1,10 +1,11 @@
 import Form, { getDefaultRegistry } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { JsonObject } from './json';
 import { customFields } from './ekonomi-fields';
 import { amountAwareNumberField } from './kronor-field';
+import { withChoiceTitles } from './schema-choices';
 import { buttonTemplates } from './rjsf-buttons';
 import { ErrorListTemplate } from './rjsf-error-list';
 import { transformErrors, translateString } from './rjsf-sv';
@@ -64,12 +65,14 @@ export default function SchemaForm(props: SchemaFormProps) {
       }
     : uiSchema;
   const userInput = props.onUserInput;
+  // Choices injected by the server (enum + enumNames) are offered by name.
+  const schema = useMemo(() => withChoiceTitles(props.schema as JsonObject), [props.schema]);
   const form = (
     <Form
       id={props.id}
       idPrefix={props.id}
       className="schema-form"
-      schema={props.schema as RJSFSchema}
+      schema={schema as RJSFSchema}
       uiSchema={effectiveUiSchema}
       formData={props.formData ?? {}}
       validator={validator}

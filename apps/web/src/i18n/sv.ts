@@ -211,6 +211,11 @@ export const sv = {
   'document.sentBack.why': 'Skäl:',
   'document.eventUnavailable': '{label} går inte ännu.',
   'document.eventBlockedBy': 'Gå till {title}',
+  'document.choicesPending':
+    'Nämndmålen kommer från {title}, som inte är fastställd ännu. Du kan välja bland målen som de ser ut nu; planen kan antas först när den är fastställd.',
+  'document.choicesOpen': 'Öppna {title}',
+  'document.choicesMissing':
+    'Nämnden har ingen Mål- och budget för året ännu. Nämndmålen går att välja när den finns.',
   'document.readOnly': 'Du kan läsa dokumentet men inte ändra det i den här statusen.',
   'document.saved': 'Ändringarna är sparade.',
   'document.saveFailed': 'Det gick inte att spara.',

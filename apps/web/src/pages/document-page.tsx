@@ -13,6 +13,7 @@ import { PageHeading } from '../components/page-heading';
 import { OverdueBadge, StateBadge } from '../components/state-badge';
 import { mapFieldErrors } from '../forms/extra-errors';
 import SchemaForm from '../forms/schema-form';
+import { pendingChoiceSources } from '../forms/schema-choices';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { NotFoundContent } from './not-found-content';
@@ -225,6 +226,7 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
         <section aria-labelledby="form-title" className="card">
           <h2 id="form-title">{t('document.formTitle')}</h2>
           {!doc.editable && <p className="notice notice-info">{t('document.readOnly')}</p>}
+          {doc.editable && <PendingChoices schema={doc.form.schema} />}
           <SchemaForm
             id="dokument"
             schema={doc.form.schema}
@@ -301,6 +303,28 @@ function UnavailableReason({ event }: { event: UnavailableEventView }) {
         </>
       )}
     </p>
+  );
+}
+
+/** Where choices come from a document not adopted yet: say so, and link to it (#18). */
+function PendingChoices({ schema }: { schema: Record<string, unknown> }) {
+  const sources = pendingChoiceSources(schema);
+  if (!sources.length) return null;
+  return (
+    <div className="notice notice-info choices-pending">
+      {sources.map((s) =>
+        s.id ? (
+          <p key={s.id}>
+            {t('document.choicesPending', { title: s.title })}{' '}
+            <Link to={`/dokument/${encodeURIComponent(s.id)}`}>
+              {t('document.choicesOpen', { title: s.title })}
+            </Link>
+          </p>
+        ) : (
+          <p key={s.title}>{t('document.choicesMissing')}</p>
+        ),
+      )}
+    </div>
   );
 }
 
