@@ -79,6 +79,7 @@ describe('internal control followed up (#16, real MariaDB)', () => {
 
   let planId = '';
   let reportId = '';
+  let yearEndId = '';
 
   it('computes the risk values on save and asks for the marks of good internal control', async () => {
     const created = await req('POST', '/api/documents', 'bin.handlaggare', {
@@ -88,6 +89,15 @@ describe('internal control followed up (#16, real MariaDB)', () => {
     });
     expect(created.status).toBe(201);
     planId = created.body.id;
+    // The year's verksamhetsberättelse exists before the plan is adopted (a year opens with all its documents).
+    const yearEnd = await req('POST', '/api/documents', 'bin.fvc', {
+      type: 'verksamhetsberattelse',
+      orgUnitId: bin,
+      year: YEAR,
+    });
+    expect(yearEnd.status).toBe(201);
+    yearEndId = yearEnd.body.id;
+    expect(yearEnd.body.data.internkontroll).toBeUndefined();
     // The form offers the five marks, quoted from the source, and the matrix's grades.
     const item = JSON.stringify(created.body.form.schema);
     for (const aim of Object.values(AIM)) expect(item).toContain(aim);
@@ -189,6 +199,17 @@ describe('internal control followed up (#16, real MariaDB)', () => {
       (await save(reportId, 'bin.fvc', { ...fixture('delarsrapport'), internkontroll: rows })).status,
     ).toBe(200);
     expect((await send(reportId, 'bin.fvc', 'SUBMIT')).status).toBe(200);
+  });
+
+  it('offers a report made before the plan was adopted the plan’s controls as the form’s default', async () => {
+    const yearEnd = (await doc(yearEndId, 'bin.fvc')).body;
+    expect(JSON.stringify(yearEnd.form.schema)).toContain(
+      '"default":[{"nr":1,"kontroll":"Attestkontroll av utbetalningar"},{"nr":2,"kontroll":"Nyckelinventering"}]',
+    );
+    // What the page sends back from those rows keeps the plan's numbers.
+    const rows = [{ nr: 2, kontroll: 'Nyckelinventering', utfall: 'genomford' }];
+    expect((await save(yearEndId, 'bin.fvc', { internkontroll: rows })).status).toBe(200);
+    expect((await doc(yearEndId, 'bin.fvc')).body.data.internkontroll).toEqual(rows);
   });
 
   it('shows KS the municipality’s summary: planned, performed, the deviation with its action', async () => {

@@ -134,6 +134,13 @@ describe('the follow-up of the controls', () => {
     ]);
   });
 
+  it('knows a row without a number by its control’s text', () => {
+    const summary = summariseControls(plan, [
+      { nr: null, kontroll: 'Stickprov', utfall: 'genomford', beskrivning: '', atgard: '' },
+    ]);
+    expect(summary).toMatchObject({ performed: 1, unreported: 2 });
+  });
+
   it('lists a control not carried out among the deviations', () => {
     const summary = summariseControls(plan, [
       { nr: 2, kontroll: 'Nyckelinventering', utfall: 'ej-genomford', beskrivning: 'Sjukdom', atgard: '' },

@@ -216,14 +216,19 @@ export interface ControlSummary {
 /**
  * A nämnd's follow-up of its plan: how many controls were planned, carried out, found deviations
  * or were not carried out, and which. A reported row counts once; a planned control with no row
- * (by its number) or no outcome is unreported. Pure.
+ * (by its number, else by its text) or no outcome is unreported. Pure.
  */
 export function summariseControls(
   plan: readonly PlannedControl[],
   reported: readonly ReportedControl[],
 ): ControlSummary {
   const withOutcome = reported.filter((r) => r.utfall !== null);
-  const covered = new Set(withOutcome.map((r) => r.nr).filter((n): n is number => n !== null));
+  // A row names its control by its number in the plan; a row without one (typed in by hand) by its text.
+  const covered = new Set(
+    withOutcome.map(
+      (r) => r.nr ?? plan.find((c) => c.kontroll !== '' && c.kontroll === r.kontroll)?.nr ?? null,
+    ),
+  );
   const count = (o: ControlOutcome) => withOutcome.filter((r) => r.utfall === o).length;
   return {
     planned: plan.length,
