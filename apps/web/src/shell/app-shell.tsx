@@ -96,9 +96,11 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
             current:
               pathname.startsWith('/admin') &&
               !pathname.startsWith('/admin/arbetsfloden') &&
-              !pathname.startsWith('/admin/grupper'),
+              !pathname.startsWith('/admin/grupper') &&
+              !pathname.startsWith('/admin/kolada'),
           },
           { to: '/admin/grupper', label: t('nav.groups'), current: pathname.startsWith('/admin/grupper') },
+          { to: '/admin/kolada', label: t('nav.kolada'), current: pathname.startsWith('/admin/kolada') },
           {
             to: '/admin/arbetsfloden',
             label: t('nav.workflows'),
