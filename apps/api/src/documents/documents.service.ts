@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { DocumentSummaryView, DocumentView, HistoryEntryView, Page } from '@rodtrad/contracts';
+import type {
+  ActivityEntryView,
+  DocumentSummaryView,
+  DocumentView,
+  HistoryEntryView,
+  Page,
+} from '@rodtrad/contracts';
 import {
   DefinitionStore,
   DocumentEngine,
@@ -109,6 +115,33 @@ export class DocumentsService {
         dataHash: e.dataHash,
         hash: e.hash,
       })),
+    };
+  }
+
+  /** What happened lately to the documents the caller has worked on, in units they still reach. */
+  async activity(p: Principal, limit: number): Promise<{ items: ActivityEntryView[] }> {
+    const entries = await this.audit.activityFor(p.userId, await this.readableUnits(p), limit);
+    const defs = new Map<string, LoadedDefinition>();
+    for (const id of new Set(entries.map((e) => e.definitionId)))
+      defs.set(id, await this.definitions.load(id));
+    return {
+      items: entries.map((e) => {
+        const def = defs.get(e.definitionId)?.definition;
+        const from = e.fromState && def ? stateMeta(def, e.fromState) : undefined;
+        return {
+          documentId: e.documentId,
+          title: e.title,
+          type: e.type as DocumentTypeKey,
+          at: e.at,
+          actor: e.actorUserId ? { id: e.actorUserId, name: e.actorName ?? '' } : null,
+          byMe: e.actorUserId === p.userId,
+          event: e.event,
+          eventLabel: from?.events?.[e.event]?.label ?? null,
+          fromStateTitle: e.fromState ? (from?.title ?? e.fromState) : null,
+          toStateTitle: (def && stateMeta(def, e.toState)?.title) ?? e.toState,
+          comment: e.comment,
+        };
+      }),
     };
   }
 

@@ -16,4 +16,17 @@ export const svOverview = {
   'search.col.unit': 'Enhet',
   'search.col.year': 'År',
   'search.col.state': 'Steg',
+
+  'overview.year.title': 'Året i korthet {year}',
+  'overview.year.allWell': 'Inget är försenat, inget förfaller inom {days} dagar och inget väntar på beslut.',
+  'overview.year.tableLabel': 'Försenat, snart förfallande och väntande per nämnd {year}',
+  'overview.year.namnd': 'Nämnd',
+  'overview.year.late': 'Försenade',
+  'overview.year.dueSoon': 'Förfaller inom {days} dagar',
+  'overview.year.awaiting': 'Väntar på beslut',
+  'overview.year.lateLink': '{n} försenade hos {namnd}, visa i inlämningsstatus',
+  'overview.year.dueSoonLink': '{n} förfaller snart hos {namnd}, visa i inlämningsstatus',
+  'overview.year.awaitingLink': '{n} väntar på beslut hos {namnd}, visa i inlämningsstatus',
+  'overview.activity.title': 'Händelser i dina dokument',
+  'overview.activity.me': 'Du',
 };

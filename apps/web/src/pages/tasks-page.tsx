@@ -7,6 +7,7 @@ import { OverdueBadge, StateBadge } from '../components/state-badge';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { Link } from 'react-router';
+import { StartOverview } from './overview/start-overview';
 
 /** One row of Mina uppgifter: a document step waiting for me, or an approval asked of me. */
 export interface WorkItem {
@@ -119,6 +120,7 @@ export function TasksPage() {
       <PageHeading title={t('tasks.title')} />
       <p className="lead">{t('tasks.intro')}</p>
       {body}
+      <StartOverview />
     </>
   );
 }

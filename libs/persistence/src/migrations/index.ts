@@ -18,6 +18,7 @@ import { BodyOwnership1764410000000 } from './1764410000000-body-ownership';
 import { RiskMatrix1764420000000 } from './1764420000000-risk-matrix';
 import { Kolada1764440000000 } from './1764440000000-kolada';
 import { CommentsAttachments1764460000000 } from './1764460000000-comments-attachments';
+import { ActivityIndex1764480000000 } from './1764480000000-activity-index';
 
 /** Every migration, in order. Schema changes happen only here (synchronize is off). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   FinancialImport1764430000000,
   Kolada1764440000000,
   CommentsAttachments1764460000000,
+  ActivityIndex1764480000000,
 ];

@@ -73,6 +73,38 @@ export class DocumentAuditRepository {
     };
   }
 
+  /**
+   * What happened lately to the documents a user has worked on (any entry of theirs in the
+   * chain), newest first, limited to documents of `unitIds` (undefined: every unit). Each entry
+   * with the document's title, type and workflow version, for its labels.
+   */
+  async activityFor(
+    userId: string,
+    unitIds: readonly string[] | undefined,
+    limit: number,
+  ): Promise<(AuditEntryRow & { title: string; type: string; definitionId: string })[]> {
+    if (unitIds && !unitIds.length) return [];
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${LINK_COLUMNS}, u.name AS actorName, b.name AS onBehalfOfName,
+              d.title, d.type, d.definition_id AS definitionId
+         FROM document_audit a
+         JOIN document d ON d.id = a.document_id
+         LEFT JOIN app_user u ON u.id = a.actor_user_id
+         LEFT JOIN app_user b ON b.id = a.on_behalf_of_user_id
+        WHERE a.document_id IN (SELECT DISTINCT document_id FROM document_audit WHERE actor_user_id = ?)
+          ${unitIds ? 'AND d.org_unit_id IN (?)' : ''}
+        ORDER BY a.at DESC, a.id DESC
+        LIMIT ?`,
+      unitIds ? [userId, unitIds, limit] : [userId, limit],
+    );
+    return rows.map((r) => ({
+      ...(toLink(r) as AuditEntryRow),
+      title: String(r['title']),
+      type: String(r['type']),
+      definitionId: String(r['definitionId']),
+    }));
+  }
+
   async history(documentId: string): Promise<AuditEntryRow[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT ${LINK_COLUMNS}, u.name AS actorName, b.name AS onBehalfOfName

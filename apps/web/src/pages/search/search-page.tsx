@@ -78,7 +78,6 @@ export default function SearchPage() {
             className="input"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            minLength={MIN_SEARCH_LENGTH}
             maxLength={100}
           />
         </div>
