@@ -13,5 +13,7 @@ process.env['LOG_LEVEL'] ??= 'silent';
 process.env['METRICS_PORT'] ??= '0';
 process.env['SESSION_SECRET'] ??= 'test-secret-test-secret-test-secret';
 process.env['LOGIN_RATE_LIMIT'] ??= '5';
+// Kolada only when a test asks (it points KOLADA_BASE_URL at its local server): never the internet.
+process.env['KOLADA_FETCH_HOURS'] ??= '0';
 // The end-to-end tier's ports (the built API, the SMTP server the browser test starts) are free
 // ports its global setup picks (E2E_PORT and SMTP_URL, when set, are kept).
