@@ -15,7 +15,14 @@ export interface TestApi extends ApiApp {
   request(
     method: string,
     path: string,
-    opts?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string },
+    opts?: {
+      body?: unknown;
+      token?: string;
+      headers?: Record<string, string>;
+      raw?: string;
+      /** A multipart/form-data body (fetch sets its content type and boundary). */
+      form?: FormData;
+    },
   ): Promise<TestResponse>;
   login(username: string, password?: string): Promise<string>;
 }
@@ -45,8 +52,10 @@ export async function startTestApi(
   const request: TestApi['request'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
-    let body: string | undefined = opts.raw;
-    if (opts.body !== undefined) {
+    let body: string | FormData | undefined = opts.raw;
+    // A form: fetch writes the multipart content type with its boundary.
+    if (opts.form !== undefined) body = opts.form;
+    else if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     } else if (opts.raw !== undefined) headers['content-type'] ??= 'application/json';

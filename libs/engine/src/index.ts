@@ -32,3 +32,4 @@ export { APPROVAL_SETTINGS, ENGINE_MAIL_OUTBOX, ESCALATION_SETTINGS } from './us
 export * from './publishing/pdf-renderer';
 export * from './publishing/document-publisher';
 export * from './kolada';
+export * from './financial-import';

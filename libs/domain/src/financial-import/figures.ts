@@ -52,6 +52,20 @@ export class FigureAccumulator {
     return true;
   }
 
+  /** A CSV or Excel row: its budget and its outcome, counted as one line. */
+  addRow(
+    at: { year: number; month: number },
+    code: string,
+    account: string | null,
+    budgetOre: number,
+    outcomeOre: number,
+  ): boolean {
+    if (!this.add('budget', at, code, account, budgetOre)) return false;
+    this.add('outcome', at, code, account, outcomeOre);
+    this.imported--;
+    return true;
+  }
+
   skip(): void {
     this.skipped++;
   }

@@ -85,6 +85,8 @@ const cellText = (c: Cell): string =>
 /** Reads the header row, then each data row into a TableRow or an error with its line number. */
 export class TableReader {
   private columns: Record<keyof ColumnMapping, number | null> | null = null;
+  /** The header row was read and lacked columns: that is the file's one error, the rows are not read. */
+  private headerFailed = false;
   readonly errors: { line: number; reason: string }[] = [];
   linesRead = 0;
 
@@ -100,7 +102,7 @@ export class TableReader {
   /** A row of cells (CSV: texts; Excel: the cells' values), numbered from 1 as in the file. */
   row(cells: readonly Cell[], line: number): void {
     this.linesRead++;
-    if (cells.every((c) => cellText(c) === '')) return;
+    if (this.headerFailed || cells.every((c) => cellText(c) === '')) return;
     if (!this.columns) return this.header(cells, line);
     const get = (field: keyof ColumnMapping): Cell => {
       const index = this.columns?.[field];
@@ -144,7 +146,7 @@ export class TableReader {
 
   /** After the last row: a file without its header row is an error. */
   finish(): void {
-    if (!this.columns) this.error(1, 'Filen saknar rubrikraden med kolumnerna.');
+    if (!this.columns && !this.headerFailed) this.error(1, 'Filen saknar rubrikraden med kolumnerna.');
   }
 
   private header(cells: readonly Cell[], line: number): void {
@@ -162,11 +164,13 @@ export class TableReader {
       if (index === -1) missing.push(`${FIELD_LABELS[field]} ("${this.mapping[field]}")`);
       columns[field] = index === -1 ? null : index;
     }
-    if (missing.length)
+    if (missing.length) {
+      this.headerFailed = true;
       return this.error(
         line,
         `Rubrikraden saknar kolumnerna för ${missing.join(', ')} enligt den sparade kolumnmappningen.`,
       );
+    }
     this.columns = columns;
   }
 
