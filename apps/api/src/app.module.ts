@@ -21,6 +21,7 @@ import { ArchiveModule } from './archive/archive.module';
 import { InternalControlModule } from './internal-control/internal-control.module';
 import { ImportsModule } from './imports/imports.module';
 import { KoladaModule } from './kolada/kolada.module';
+import { OversightModule } from './oversight/oversight.module';
 
 /**
  * The API: the connections and repositories (global), the engine built once per process (global,
@@ -55,6 +56,7 @@ export class AppModule {
         InternalControlModule,
         ImportsModule,
         KoladaModule,
+        OversightModule,
         ApprovalsModule,
         MailModule,
       ],

@@ -22,6 +22,7 @@ import { DocumentHistory } from './document-history';
 import { DocumentRedThread } from './red-thread/document-red-thread';
 import { DocumentSecrecy } from './document-secrecy';
 import { KsAdvicePanel } from './escalations/ks-advice-panel';
+import { GpfUnderlagPanel } from './oversight/gpf-underlag-panel';
 
 // The diagram is its own chunk: most visits to a document never scroll to it.
 const WorkflowDiagram = lazy(() => import('./document-workflow'));
@@ -155,6 +156,7 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
       </p>
 
       {doc.type === 'atgardsplan' && <KsAdvicePanel actionPlanDocumentId={doc.id} />}
+      {doc.type === 'gpf' && <GpfUnderlagPanel year={doc.year} />}
       <StatusMessage message={message} />
       {problem && (
         <div>
