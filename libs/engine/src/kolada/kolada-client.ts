@@ -101,7 +101,7 @@ export class KoladaClient {
   }
 
   private async get(url: string): Promise<unknown> {
-    const seconds = Math.round(this.options.timeoutMs / 1000);
+    const seconds = String(this.options.timeoutMs / 1000).replace('.', ',');
     let res: Response;
     let text: string;
     try {
