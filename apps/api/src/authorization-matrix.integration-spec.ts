@@ -10,6 +10,11 @@ const RULES: Record<string, Access> = {
   'GET /api/escalations': 'signed-in', // KS/KF/admin see all, others their units
   'GET /api/escalations/{id}': 'signed-in',
   'POST /api/escalations/{id}/acknowledge': 'admin', // KS chair and secretary
+  'POST /api/escalations/{id}/decision': 'admin', // KS chair and secretary
+  'GET /api/escalations/advice': 'signed-in', // 404 for a plan the caller's roles do not reach
+  'GET /api/years/{year}/kf-information': 'signed-in',
+  'PUT /api/years/{year}/kf-information/{documentType}/{period}': 'admin', // and registrator
+  'GET /api/years/{year}/gpf-underlag': 'signed-in',
   'POST /api/escalations': 'admin', // nämnd chair, secretary, förvaltningschef, economist (handläggare on its förvaltning), for their nämnd
   'GET /api/org-units/{id}/thresholds': 'admin',
   'PUT /api/org-units/{id}/thresholds': 'admin',
