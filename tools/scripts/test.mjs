@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to find.
-// Tiers: format, lint, types, unit (pure) → build → integration (real MariaDB, Redis, SMTP) → e2e (built apps, Chromium).
+// Tiers: format, lint, types, unit (pure) → build → integration (real MariaDB, Redis, SMTP) →
+// multiprocess (several built API and worker processes) → e2e (built apps, Chromium).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ const steps = [
     ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
   ],
   ['integration', jest('integration')],
+  // Two API and two worker processes (the built apps) under a peak, one of each killed (#21).
+  ['multiprocess', jest('multiprocess')],
   ['e2e', jest('e2e')],
 ];
 
@@ -82,7 +85,7 @@ for (const [name, ...commands] of steps) {
 
 let passed = 0;
 let failedTests = 0;
-for (const tier of ['unit', 'integration', 'e2e']) {
+for (const tier of ['unit', 'integration', 'multiprocess', 'e2e']) {
   const f = `tmp/jest-${tier}.json`;
   if (!existsSync(f) || (only.length && !only.includes(tier))) continue;
   const r = JSON.parse(readFileSync(f, 'utf8'));
