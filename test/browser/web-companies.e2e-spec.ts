@@ -7,6 +7,8 @@ const user = (username: string) => ({ username, password: process.env['DEMO_PASS
 // A year of its own, so the page shows exactly what this test set up.
 const YEAR = 2095;
 type Data = Record<string, unknown>;
+const ASSESSMENT_STATEMENT =
+  'Verksamheten har bedrivits i enlighet med det kommunala ändamålet och inom de kommunala befogenheterna';
 
 const fixture = (type: string): Data =>
   JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/documents', `${type}.json`), 'utf8')) as Data;
@@ -84,13 +86,15 @@ describe('web: Bolag och kommunalförbund, the companies’ reports and KS’s a
     await page
       .getByRole('heading', { level: 1, name: new RegExp(`Kommunstyrelsens bedömning av bolagen ${YEAR}`) })
       .waitFor();
-    await page.getByText('Hallsbergs Bostads AB').first().waitFor();
-    await page
-      .getByRole('group', {
-        name: /Verksamheten har bedrivits i enlighet med det kommunala ändamålet och inom de kommunala befogenheterna/,
-      })
-      .first()
-      .waitFor();
+    // One prefilled row per company: its name read-only.
+    const names = page.getByRole('textbox', { name: /^Bolag\s*\*?$/ });
+    await names.first().waitFor();
+    const values = await Promise.all((await names.all()).map((n) => n.inputValue()));
+    expect(values).toContain('Hallsbergs Bostads AB');
+    // KS answers the statement of 6 kap. 9 § for each company: Ja or Nej, with a motivation.
+    await page.getByText(ASSESSMENT_STATEMENT).first().waitFor();
+    await page.getByRole('radio', { name: 'Ja', exact: true }).first().waitFor();
+    await page.getByRole('radio', { name: 'Nej', exact: true }).first().waitFor();
     await expectAccessible(page, 'Kommunstyrelsens bedömning av bolagen');
     await screenshot(page, 'ks-bolagsbedomning');
   });
