@@ -173,6 +173,23 @@ function monthsOf(type: DocumentTypeKey, period: string | null): number {
   return 12;
 }
 
+/**
+ * The interim report's follow-up of the internkontrollplan's one control (#16): Bildningsnämnden's
+ * sample finds invoices without attest (a deviation, with its action), the others' pass.
+ */
+function demoControlFollowUp(c: DemoDocumentContext): Record<string, unknown>[] {
+  const row = { nr: 1, kontroll: 'Stickprov på 20 fakturor' };
+  return c.namndCode === 'BIN'
+    ? [
+        {
+          ...row,
+          utfall: 'avvikelse',
+          beskrivning: 'Tre av tjugo fakturor saknade attest av behörig person.',
+        },
+      ]
+    : [{ ...row, utfall: 'genomford' }];
+}
+
 export interface DemoDocumentContext {
   type: DocumentTypeKey;
   /** The code of the nämnd (or KS) the document belongs to. */
@@ -410,6 +427,7 @@ export function demoDocumentData(c: DemoDocumentContext): Data {
         foreslagnaAtgarder,
         investeringar,
         investeringarKommentar: 'Investeringarna följer tidplanen.',
+        ...(c.type === 'delarsrapport' ? { internkontroll: demoControlFollowUp(c) } : {}),
         ...review,
         beslut: nBeslut,
         ksBeslut,
@@ -418,6 +436,7 @@ export function demoDocumentData(c: DemoDocumentContext): Data {
       return {
         ekonomi: { arsbudget: c.frame, utfall: Math.round(c.frame * 0.994) },
         maluppfyllelse,
+        internkontroll: [{ nr: 1, kontroll: 'Stickprov på 20 fakturor', utfall: 'genomford' }],
         uppfoljningInternKontroll: 'Alla kontroller är genomförda; inga väsentliga brister.',
         uppdragUppfyllt: true,
         analys: 'Året slutar med ett litet överskott och goda resultat.',
