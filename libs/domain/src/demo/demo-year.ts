@@ -185,6 +185,8 @@ function demoControlFollowUp(c: DemoDocumentContext): Record<string, unknown>[] 
           ...row,
           utfall: 'avvikelse',
           beskrivning: 'Tre av tjugo fakturor saknade attest av behörig person.',
+          atgard:
+            'Attestordningen gås igenom med alla budgetansvariga före oktober; nytt stickprov i november.',
         },
       ]
     : [{ ...row, utfall: 'genomford' }];
