@@ -71,7 +71,7 @@ describe('web: overviews on the start page, and search', () => {
         state: 'draft',
       }),
       statusRow({
-        ...unit(byCode('SN')),
+        ...unit(byCode('SAN')),
         documentType: 'mal-och-budget',
         dueAt: soon,
         phase: 'submitted',
@@ -89,7 +89,7 @@ describe('web: overviews on the start page, and search', () => {
     await expect(table.getByRole('row').count()).resolves.toBe(3);
     await expect(table.getByRole('rowheader').allTextContents()).resolves.toEqual([
       'Bildningsnämnden',
-      'Socialnämnden',
+      'Social- och arbetsmarknadsnämnden',
     ]);
     await screenshot(page, 'startsida-registrator');
     expect(formatViolations(await expectAccessible(page, 'startsida registrator'))).toBe('');
