@@ -21,6 +21,7 @@ import {
  */
 const YEAR = 2083;
 const GROUP = 'G124026';
+const FIXTURES = join(__dirname, '../../../../test/fixtures/documents');
 
 const indicator = (namn: string, kpi: string, extra: Record<string, unknown> = {}) => ({
   namn,
@@ -264,5 +265,61 @@ describe('Kolada: fetched by the worker, shown on the red thread (real MariaDB, 
       },
     );
     expect(interim.body.maluppfyllelse).toBeNull();
+  });
+
+  it('colours the nämndmål from the submitted verksamhetsberättelse and shows the kommunledningsgrupp’s analysis', async () => {
+    const fvc = await api.login('bin.fvc');
+    const bin = await unitIdOf(api, 'BIN');
+    const vb = JSON.parse(readFileSync(join(FIXTURES, 'verksamhetsberattelse.json'), 'utf8'));
+    for (const k of ['granskningskommentar', 'ksBeslut', 'beslut']) delete vb[k];
+    // Year end on the line from 80 to 90: 91 is beyond it (green), 89.5 behind by less than a
+    // tenth of the planned progress (yellow).
+    vb.maluppfyllelse = [
+      { namndmalId: 'BIN-K1', indikator: 'Behöriga till yrkesprogram', utfall: 91 },
+      { namndmalId: 'BIN-K1', indikator: 'Årets resultat', utfall: 89.5 },
+    ];
+    const created = await api.request('POST', '/api/documents', {
+      token: fvc,
+      body: { type: 'verksamhetsberattelse', orgUnitId: bin, year: YEAR },
+    });
+    expect(created.status).toBe(201);
+    const saved = await api.request('PUT', `/api/documents/${created.body.id}/data`, {
+      token: fvc,
+      body: { data: vb, expectedVersion: created.body.version },
+    });
+    expect(saved.status).toBe(200);
+    const sent = await api.request('POST', `/api/documents/${created.body.id}/events`, {
+      token: fvc,
+      body: { type: 'SUBMIT', expectedVersion: saved.body.version },
+    });
+    expect(sent.status).toBe(200);
+
+    const ksf = await api.login('ksf.fvc');
+    const ks = await unitIdOf(api, 'KS');
+    const annual = await api.request('POST', '/api/documents', {
+      token: ksf,
+      body: { type: 'arsredovisning', orgUnitId: ks, year: YEAR },
+    });
+    expect(annual.status).toBe(201);
+    const analysis = 'Utbildningsmålen nåddes delvis; resultatet följer planen.';
+    const written = await api.request('PUT', `/api/documents/${annual.body.id}/data`, {
+      token: ksf,
+      body: { data: { maluppfyllelseAnalys: analysis }, expectedVersion: annual.body.version },
+    });
+    expect(written.status).toBe(200);
+
+    const res = await api.request('GET', `/api/years/${YEAR}/municipal-report?type=arsredovisning`, {
+      token: admin,
+    });
+    expect(res.status).toBe(200);
+    const rows = res.body.maluppfyllelse.omraden as {
+      omrade: string;
+      colour: string | null;
+      bedomning: string;
+      namndmal: { id: string; colour: string | null; indikatorer: unknown }[];
+    }[];
+    const goal = rows.flatMap((r) => r.namndmal).find((g) => g.id === 'BIN-K1');
+    expect(goal).toMatchObject({ colour: 'yellow', indikatorer: { green: 1, yellow: 1, red: 0, saknas: 0 } });
+    expect(res.body.maluppfyllelse.analys).toBe(analysis);
   });
 });
