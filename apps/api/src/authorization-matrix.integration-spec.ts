@@ -28,6 +28,16 @@ const RULES: Record<string, Access> = {
   'GET /api/group-mappings': 'admin',
   'POST /api/group-mappings': 'admin',
   'DELETE /api/group-mappings/{id}': 'admin',
+  // Imports from the financial system: admin, or a handläggare at KS or KS's förvaltning (the
+  // central ekonomiavdelning); the role guard turns others away before the body is read.
+  'POST /api/imports/ekonomi': 'admin',
+  'GET /api/imports/ekonomi': 'admin',
+  'GET /api/imports/{id}': 'admin',
+  'GET /api/imports/ekonomi/mappings': 'admin',
+  'POST /api/imports/ekonomi/mappings': 'admin',
+  'DELETE /api/imports/ekonomi/mappings/{id}': 'admin',
+  'GET /api/imports/ekonomi/settings': 'admin',
+  'PUT /api/imports/ekonomi/settings': 'admin',
   'GET /api/health': 'public',
   'GET /api/health/live': 'public',
   'GET /api/org-units': 'signed-in',

@@ -27,6 +27,7 @@ const AdminPage = lazy(() => import('./pages/admin/admin-page'));
 const WorkflowsPage = lazy(() => import('./pages/admin/workflows/workflows-page'));
 const GroupMappingsPage = lazy(() => import('./pages/admin/group-mappings-page'));
 const KoladaPage = lazy(() => import('./pages/admin/kolada-page'));
+const FinancialImportPage = lazy(() => import('./pages/admin/financial-import-page'));
 const WorkflowVersionPage = lazy(() => import('./pages/admin/workflows/workflow-version-page'));
 const EscalationsPage = lazy(() => import('./pages/escalations/escalations-page'));
 const ReportDeviationPage = lazy(() => import('./pages/escalations/report-deviation-page'));
@@ -212,6 +213,7 @@ export function App() {
         <Route path="/admin/arbetsfloden" element={<WorkflowsPage />} />
         <Route path="/admin/grupper" element={<GroupMappingsPage />} />
         <Route path="/admin/kolada" element={<KoladaPage />} />
+        <Route path="/admin/ekonomi-import" element={<FinancialImportPage />} />
         <Route
           path="/admin/arbetsfloden/:key/:version"
           element={

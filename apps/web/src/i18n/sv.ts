@@ -4,6 +4,7 @@ import { svFollowUp } from './sv-follow-up';
 import { svCompanies } from './sv-companies';
 import { svInternalControl } from './sv-internal-control';
 import { svKolada } from './sv-kolada';
+import { svFinancialImport } from './sv-financial-import';
 import { svOverview } from './sv-overview';
 import { svWorkflowAdmin } from './sv-workflow-admin';
 
@@ -493,6 +494,7 @@ export const sv = {
   ...svAdmin,
   ...svWorkflowAdmin,
   ...svKolada,
+  ...svFinancialImport,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -97,10 +97,16 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
               pathname.startsWith('/admin') &&
               !pathname.startsWith('/admin/arbetsfloden') &&
               !pathname.startsWith('/admin/grupper') &&
-              !pathname.startsWith('/admin/kolada'),
+              !pathname.startsWith('/admin/kolada') &&
+              !pathname.startsWith('/admin/ekonomi-import'),
           },
           { to: '/admin/grupper', label: t('nav.groups'), current: pathname.startsWith('/admin/grupper') },
           { to: '/admin/kolada', label: t('nav.kolada'), current: pathname.startsWith('/admin/kolada') },
+          {
+            to: '/admin/ekonomi-import',
+            label: t('nav.financialImport'),
+            current: pathname.startsWith('/admin/ekonomi-import'),
+          },
           {
             to: '/admin/arbetsfloden',
             label: t('nav.workflows'),
