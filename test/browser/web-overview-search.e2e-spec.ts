@@ -104,6 +104,30 @@ describe('web: overviews on the start page, and search', () => {
     await expect(page.getByLabel('Visa bara försenade').isChecked()).resolves.toBe(true);
   });
 
+  it('counts in KS’s menu the escalations waiting for its decision', async () => {
+    const { page } = browser;
+    const dsn = await apiAs('dsn.ordforande');
+    const units = (await dsn('GET', '/api/org-units?limit=500')).body.items as OrgUnitView[];
+    const reported = await dsn('POST', '/api/escalations', {
+      orgUnitId: (units.find((u) => u.code === 'DSN') as OrgUnitView).id,
+      year: new Date().getFullYear(),
+      amount: -1_200_000,
+      description: 'Snöröjningen har kostat mer än budgeterat.',
+      measures: 'Omprioritering inom gatuunderhållet.',
+    });
+    expect(reported.status).toBe(201);
+    const ks = await apiAs('ks.ordforande');
+    const { total } = (await ks('GET', '/api/escalations?awaitingDecision=true&limit=1')).body;
+    expect(total).toBeGreaterThan(0);
+    await signIn(page, user('ks.ordforande'));
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav
+      .getByRole('link', { name: `Avvikelser ${total} (${total} väntar på kommunstyrelsens beslut)` })
+      .waitFor();
+    expect(formatViolations(await expectAccessible(page, 'startsida KS'))).toBe('');
+  });
+
   it('shows what happened lately to my documents', async () => {
     const { page } = browser;
     await signIn(page, user('transten.rektor'));

@@ -251,6 +251,12 @@ const escalationQuery = {
         'open: inte avslutade (även kvitterade och de vars återställande följs upp); tracking: bara de vars återställande följs upp',
     },
     year: { type: 'integer', minimum: 2000, maximum: 2100 },
+    awaitingDecision: {
+      type: 'string',
+      enum: ['true'],
+      description:
+        '`true`: only escalations to KS that are not closed and on which KS has not decided yet (lämna råd, föra till KF, anteckna): what waits for KS',
+    },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, default: 0 },
   },

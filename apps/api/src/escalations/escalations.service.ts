@@ -80,7 +80,12 @@ export class EscalationsService {
 
   async list(p: Principal, q: EscalationQuery): Promise<Page<EscalationView>> {
     const { items, total } = await this.repo.list(
-      { status: q.status, year: q.year, orgUnitIds: await this.visibleUnits(p) },
+      {
+        status: q.status,
+        year: q.year,
+        orgUnitIds: await this.visibleUnits(p),
+        awaitingKsDecision: q.awaitingDecision === 'true',
+      },
       q.limit ?? 50,
       q.offset ?? 0,
     );

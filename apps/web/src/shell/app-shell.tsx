@@ -1,4 +1,5 @@
-import type { CurrentUser } from '@rodtrad/contracts';
+import type { CurrentUser, EscalationView, Page } from '@rodtrad/contracts';
+import { useApiQuery } from '../api/query-client';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { hasAnyRole, isAdmin, useSession } from '../auth/session';
@@ -41,6 +42,24 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   );
 }
 
+interface NavItem {
+  to: string;
+  label: string;
+  current: boolean;
+  /** A number shown beside the label (things waiting), with its words for screen readers. */
+  count?: number;
+  countLabel?: string;
+}
+
+/** Open escalations without KS's decision yet (lämna råd, föra till KF, anteckna). */
+function useAwaitingKsDecision(enabled: boolean): number | undefined {
+  const awaiting = useApiQuery<Page<EscalationView>>(enabled ? '/api/escalations' : null, {
+    awaitingDecision: 'true',
+    limit: 1,
+  });
+  return awaiting.data?.total;
+}
+
 export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
   const { logout } = useSession();
   const { pathname } = useLocation();
@@ -48,8 +67,10 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
   const signOut = useMutation({ mutationFn: logout });
   const leaving = signOut.isPending;
   const year = new Date().getFullYear();
+  const isKs = hasAnyRole(user, ['ks.ordforande', 'ks.sekreterare']);
+  const awaitingKs = useAwaitingKsDecision(isKs);
   // The registrar's matrix is for those the API lets read every unit's status.
-  const items = [
+  const items: NavItem[] = [
     { to: '/', label: t('nav.tasks'), current: pathname === '/' },
     ...(hasAnyRole(user, ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'])
       ? [{ to: `/inlamning/${year}`, label: t('nav.status'), current: pathname.startsWith('/inlamning') }]
@@ -58,6 +79,9 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       to: '/avvikelser',
       label: t('nav.escalations'),
       current: pathname.startsWith('/avvikelser') && pathname !== '/avvikelser/rapportera',
+      // KS sees at once how many escalations wait for its decision.
+      count: isKs ? awaitingKs : undefined,
+      countLabel: t('nav.awaitingDecision', { n: awaitingKs ?? 0 }),
     },
     // §5.4.2: the nämnd reports a significant deviation between the regular reports at once.
     ...(hasAnyRole(user, ['namnd.ordforande', 'namnd.sekreterare', 'forvaltningschef', 'handlaggare'])
@@ -155,6 +179,15 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
               <li key={item.to}>
                 <Link to={item.to} aria-current={item.current ? 'page' : undefined}>
                   {item.label}
+                  {item.count ? (
+                    <>
+                      {' '}
+                      <span className="nav-count" aria-hidden="true">
+                        {item.count}
+                      </span>
+                      <span className="visually-hidden">{` (${item.countLabel})`}</span>
+                    </>
+                  ) : null}
                 </Link>
               </li>
             ))}

@@ -143,12 +143,22 @@ export class EscalationRepository {
   }
 
   async list(
-    f: { status?: 'open' | 'tracking' | 'closed'; year?: number; orgUnitIds?: string[] },
+    f: {
+      status?: 'open' | 'tracking' | 'closed';
+      year?: number;
+      orgUnitIds?: string[];
+      /** Only those to KS, not closed, on which KS has not decided yet. */
+      awaitingKsDecision?: boolean;
+    },
     limit: number,
     offset: number,
   ): Promise<{ items: EscalationRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (f.awaitingKsDecision)
+      where.push(
+        `e.to_body = 'ks' AND e.status <> 'closed' AND NOT EXISTS (SELECT 1 FROM escalation_decision d WHERE d.escalation_id = e.id)`,
+      );
     // "open" means not yet closed: acknowledged escalations are still open business for KS.
     if (f.status === 'open') where.push(`e.status <> 'closed'`);
     if (f.status === 'closed') where.push(`e.status = 'closed'`);
