@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { apiFetch } from '../../api/api-fetch';
 import { useApiQuery } from '../../api/query-client';
 import { hasAnyRole, useCurrentUser } from '../../auth/session';
+import { KfInformationCard } from '../oversight/kf-information-card';
 import { Loading, NotAvailable, ProblemMessage, StatusMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { StateBadge } from '../../components/state-badge';
@@ -143,6 +144,7 @@ function YearWheelView({ year }: { year: number }) {
           </details>
         </section>
       )}
+      <KfInformationCard year={year} canEdit={canEdit} onSaved={setAnnouncement} />
       {status.error && !status.error.isNotFound && (
         <ProblemMessage error={status.error} onRetry={status.refetch} />
       )}
