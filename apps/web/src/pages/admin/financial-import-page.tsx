@@ -361,7 +361,7 @@ function History({ onShow }: { onShow: (r: FinancialImportView) => void }) {
 
 function Mappings({ onMessage }: { onMessage: (m: string) => void }) {
   const mappings = useApiQuery<ResponsibilityMappingList>(MAPPINGS);
-  const units = useApiQuery<Page<OrgUnitView>>('/api/org-units');
+  const units = useApiQuery<Page<OrgUnitView>>('/api/org-units', { limit: 500 });
   const queryClient = useQueryClient();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
