@@ -107,7 +107,13 @@ describe('buildMatrix', () => {
       ['enhetsplan', [null], false],
       ['manadsrapport', ['2026-02', '2026-03'], true],
     ]);
-    expect(['2026-02', '2026-03', '2026-12', 'T1'].map(periodLabel)).toEqual(['feb.', 'mars', 'dec.', 'T1']);
+    expect(['2026-02', '2026-03', '2026-12', 'T1', 'HELAR'].map(periodLabel)).toEqual([
+      'feb.',
+      'mars',
+      'dec.',
+      'T1',
+      'helår',
+    ]);
   });
 
   it('lets a narrow header break a compound where a Swede would', () => {

@@ -143,8 +143,12 @@ export function breakableLabel(label: string): string {
 
 const monthName = new Intl.DateTimeFormat('sv-SE', { month: 'short', timeZone: 'UTC' });
 
-/** A period as its column reads it: a month of the year by name ("feb."), anything else as it is. */
+/**
+ * A period as its column reads it: a month of the year by name ("feb."), a company's report after
+ * the year end (bolagsrapport HELAR) as "helår", anything else as it is.
+ */
 export function periodLabel(period: string): string {
+  if (period === 'HELAR') return 'helår';
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   return month ? monthName.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1))) : period;
 }
