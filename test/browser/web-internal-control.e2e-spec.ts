@@ -143,6 +143,21 @@ describe('web: intern kontroll – riskmatris och kommunstyrelsens uppföljning 
     await page.waitForURL(`**/dokument/${planId}`);
   });
 
+  it('lets the administrator see the risk matrix and refuses thresholds in the wrong order, changing nothing', async () => {
+    const { page } = browser;
+    await signIn(page, user('admin'));
+    await page.goto('/admin');
+    const panel = page.getByRole('region', { name: 'Riskmatris för intern kontroll' });
+    await panel.getByText('Nu: Låg 1–4, Medel 5–8, Hög 9–16').waitFor();
+    await panel.getByLabel('Medelrisk från riskvärde').fill('9');
+    await panel.getByLabel('Hög risk från riskvärde').fill('5');
+    await panel.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Gränsen för hög risk ska vara större än gränsen för medelrisk.').first().waitFor();
+    expect(await expectAccessible(page, '/admin riskmatris')).toEqual([]);
+    const matrix = await (await apiAs('admin'))('GET', '/api/risk-matrix');
+    expect(matrix.body).toMatchObject({ size: 4, mediumFrom: 5, highFrom: 9 });
+  });
+
   it('shows KS the municipality’s summary with the failed control and its action', async () => {
     const { page } = browser;
     await signIn(page, user('ks.sekreterare'));
