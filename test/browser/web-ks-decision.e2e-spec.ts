@@ -77,7 +77,8 @@ describe('web: kommunstyrelsens beslut om en avvikelse och rådet på åtgärdsp
     await page.getByRole('button', { name: 'Registrera beslutet' }).click();
     await page.waitForURL(`**/avvikelser/${escalationId}`);
     const decision = page.getByRole('region', { name: 'Kommunstyrelsens beslut' });
-    await decision.getByText(ADVICE).waitFor();
+    // The advice in the decision, and again in the history below it.
+    await decision.getByRole('definition').filter({ hasText: ADVICE }).waitFor();
     await decision
       .getByText(/Lämna råd/)
       .first()
