@@ -29,5 +29,5 @@ export const svOverview = {
   'overview.year.awaitingLink': '{n} väntar på beslut hos {namnd}, visa i inlämningsstatus',
   'overview.activity.title': 'Händelser i dina dokument',
   'overview.activity.me': 'Du',
-  'nav.awaitingDecision': '{n} väntar på kommunstyrelsens beslut',
+  'nav.awaitingDecision': 'väntar på kommunstyrelsens beslut',
 };

@@ -81,7 +81,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       current: pathname.startsWith('/avvikelser') && pathname !== '/avvikelser/rapportera',
       // KS sees at once how many escalations wait for its decision.
       count: isKs ? awaitingKs : undefined,
-      countLabel: t('nav.awaitingDecision', { n: awaitingKs ?? 0 }),
+      countLabel: t('nav.awaitingDecision'),
     },
     // §5.4.2: the nämnd reports a significant deviation between the regular reports at once.
     ...(hasAnyRole(user, ['namnd.ordforande', 'namnd.sekreterare', 'forvaltningschef', 'handlaggare'])
@@ -182,10 +182,8 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
                   {item.count ? (
                     <>
                       {' '}
-                      <span className="nav-count" aria-hidden="true">
-                        {item.count}
-                      </span>
-                      <span className="visually-hidden">{` (${item.countLabel})`}</span>
+                      <span className="nav-count">{item.count}</span>
+                      <span className="visually-hidden">{` ${item.countLabel}`}</span>
                     </>
                   ) : null}
                 </Link>
