@@ -140,7 +140,7 @@ export const koladaImportUploadSchema: JsonSchema = {
       type: 'string',
       format: 'binary',
       description:
-        'JSON sparad från Koladas API: ett svar från /v2/data/…, från /v2/municipality_groups/…, eller en lista av sådana svar (högst 20 MB)',
+        'JSON sparad från Koladas API: ett svar från /v2/data/…, /v2/municipality_groups/… eller /v2/kpi/…, eller en lista av sådana svar (högst 20 MB)',
     },
   },
 };

@@ -67,7 +67,7 @@ export class KoladaController {
   @ApiOperation({
     summary: 'Importera en fil hämtad från Kolada (administratör)',
     description:
-      'multipart/form-data with `file`: JSON saved from Kolada’s API (a /v2/data/… answer, a /v2/municipality_groups/… answer, or a list of such answers), for an installation without internet access. The values are stored as if fetched, with source `file`; group members replace those stored. 422 problem+json at /file for a file that is not Kolada’s JSON (nothing is stored); 413 above 20 MB.',
+      'multipart/form-data with `file`: JSON saved from Kolada’s API (a /v2/data/… answer, a /v2/municipality_groups/… or /v2/kpi/… answer, or a list of such answers), for an installation without internet access. The values are stored as if fetched, with source `file`; group members replace those stored. 422 problem+json at /file for a file that is not Kolada’s JSON (nothing is stored); 413 above 20 MB.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: koladaImportUploadSchema })

@@ -79,7 +79,7 @@ describe('Kolada: fetched by the worker, shown on the red thread (real MariaDB, 
     ];
     return goals
       .flatMap((g: { indikatorer: Indicator[] }) => g.indikatorer)
-      .find((i: Indicator) => i.namn === namn);
+      .find((i: Indicator) => i.namn === namn) as Indicator;
   };
 
   /** multipart/form-data: fetch writes the content type with its boundary. */

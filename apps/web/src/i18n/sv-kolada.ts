@@ -14,7 +14,7 @@ export const svKolada = {
   'kolada.chart.year': 'År',
   'kolada.chart.women': 'Kvinnor',
   'kolada.chart.men': 'Män',
-  'kolada.chart.medianOf': 'Median ({count} kommuner)',
+  'kolada.chart.medianOf': '{count} kommuner',
   'kolada.chart.medianCol': 'Jämförelsegruppens median',
   'kolada.chart.comparedWith': 'Jämförs med {count} kommuner',
   'kolada.chart.source': 'Källa: Kolada (RKA), {how} {when}.',

@@ -112,5 +112,11 @@ describe('reading Kolada responses', () => {
     ]);
     expect(file.values).toHaveLength(3);
     expect(file.groups).toEqual([{ id: 'G1', title: 'Grupp', members: [{ id: '1880', title: 'Örebro' }] }]);
+    const withKpis = readKoladaFile({ count: 1, values: [{ id: 'N15428', title: 'Behöriga', unit: '%' }] });
+    expect(withKpis).toEqual({
+      values: [],
+      groups: [],
+      kpis: [{ id: 'N15428', title: 'Behöriga', unit: '%' }],
+    });
   });
 });

@@ -130,19 +130,27 @@ export function readKoladaKpis(json: unknown): KoladaKpi[] {
 }
 
 /**
- * A file saved from Kolada's API: one data response, a group response, or a list of such
- * responses. Data rows and group rows are told apart by their members (`period` vs `members`).
+ * A file saved from Kolada's API: one data response, a group or KPI response, or a list of such
+ * responses. Data rows, group rows and KPI rows are told apart by their members (`period`,
+ * `members`, or an `id` without either).
  */
-export function readKoladaFile(json: unknown): { values: KoladaValue[]; groups: KoladaGroup[] } {
+export function readKoladaFile(json: unknown): {
+  values: KoladaValue[];
+  groups: KoladaGroup[];
+  kpis: KoladaKpi[];
+} {
   const responses = Array.isArray(json) ? json : [json];
   if (!responses.length) fail('Filen innehåller inga svar från Kolada');
   const values: KoladaValue[] = [];
   const groups: KoladaGroup[] = [];
+  const kpis: KoladaKpi[] = [];
   responses.forEach((response) => {
     const { values: rows } = envelope(response);
     const first = rows[0] as Record<string, unknown> | undefined;
     if (first && typeof first === 'object' && 'members' in first) groups.push(...readKoladaGroups(response));
+    else if (first && typeof first === 'object' && 'id' in first && !('period' in first))
+      kpis.push(...readKoladaKpis(response));
     else values.push(...readKoladaDataPage(response).values);
   });
-  return { values, groups };
+  return { values, groups, kpis };
 }

@@ -115,7 +115,7 @@ export class KoladaSync {
   }
 
   /**
-   * A file saved from Kolada's API (a data response, a group response, or a list of them): stored
+   * A file saved from Kolada's API (a data, group or KPI response, or a list of them): stored
    * like fetched values, with the file's name and SHA-256 on its run. A file that is not Kolada's
    * JSON stores nothing and says why.
    */
@@ -132,6 +132,7 @@ export class KoladaSync {
     }
     const runId = await this.repo.startRun('file', requestedBy, file, this.now());
     for (const g of parsed.groups) await this.repo.saveGroup(g, this.now());
+    await this.repo.saveKpis(parsed.kpis, this.now());
     const stored = await this.repo.saveValues(parsed.values, 'file', runId, this.now());
     await this.repo.finishRun(runId, stored, [], this.now());
     return { runId, valuesStored: stored, problems: [], groups: parsed.groups.length };

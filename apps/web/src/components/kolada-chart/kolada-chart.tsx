@@ -8,7 +8,7 @@ type Kolada = NonNullable<KoladaSeriesView>;
 
 const W = 320;
 const H = 150;
-const PAD = { left: 44, right: 12, top: 12, bottom: 26 };
+const PAD = { left: 44, right: 18, top: 12, bottom: 26 };
 
 /**
  * An indicator's Kolada values as a small line chart (#19): the municipality's value per year
@@ -75,7 +75,8 @@ export function KoladaChart({
   return (
     <figure className="kolada-chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
-        {t('kolada.chart.caption', { title })} <span className="muted">({kolada.kpi})</span>
+        {t('kolada.chart.caption', { title })}
+        {kolada.titel && <span className="muted"> ({kolada.kpi})</span>}
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
