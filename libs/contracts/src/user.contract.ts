@@ -41,7 +41,7 @@ export const userViewSchema: JsonSchema = userView;
 const username = {
   type: 'string',
   pattern: '^[a-z0-9._-]{2,80}$',
-  description: 'Gemener, siffror och . _ -',
+  description: '2–80 gemener (a–z), siffror och . _ -',
 } as const;
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
 const password = { type: 'string', minLength: 10, maxLength: 200 } as const;

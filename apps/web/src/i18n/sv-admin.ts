@@ -37,7 +37,7 @@ export const svAdmin = {
   'admin.userCreate': 'Ny användare',
   'admin.userEdit': 'Ändra {name}',
   'admin.user.username': 'Användarnamn',
-  'admin.user.usernameHint': 'Gemener, siffror och . _ -',
+  'admin.user.usernameHint': '2–80 gemener (a–z), siffror och . _ -',
   'admin.user.name': 'Namn',
   'admin.user.email': 'E-post',
   'admin.user.password': 'Lösenord',

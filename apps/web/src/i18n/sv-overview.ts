@@ -29,5 +29,7 @@ export const svOverview = {
   'overview.year.awaitingLink': '{n} väntar på beslut hos {namnd}, visa i inlämningsstatus',
   'overview.activity.title': 'Händelser i dina dokument',
   'overview.activity.me': 'Du',
+  'admin.userSearch': 'Sök användare på namn eller användarnamn',
+  'admin.usersNoMatch': 'Ingen användare matchar ”{q}”.',
   'nav.awaitingDecision': 'väntar på kommunstyrelsens beslut',
 };

@@ -5,10 +5,12 @@ import type { FieldProblem } from '../problem/problem';
 
 export type JsonSchema = Record<string, unknown>;
 
-// Bodies are validated strictly as sent; query strings arrive as text and are coerced.
-const bodyAjv = addFormats(new Ajv({ allErrors: true, strict: false, useDefaults: true }));
+// Bodies are validated strictly as sent; query strings arrive as text and are coerced. `verbose`
+// gives each error its value and schema, so a message can say what an empty field or a
+// pattern's description means (it costs only when validation fails).
+const bodyAjv = addFormats(new Ajv({ allErrors: true, strict: false, useDefaults: true, verbose: true }));
 const queryAjv = addFormats(
-  new Ajv({ allErrors: true, strict: false, useDefaults: true, coerceTypes: true }),
+  new Ajv({ allErrors: true, strict: false, useDefaults: true, coerceTypes: true, verbose: true }),
 );
 const cache = new WeakMap<JsonSchema, ValidateFunction>();
 
@@ -56,18 +58,23 @@ export function toFieldProblem(e: ErrorObject): FieldProblem {
     case 'format':
       return { pointer: e.instancePath, message: `Ogiltigt format (${p['format']}).` };
     case 'pattern':
-      return {
-        pointer: e.instancePath,
-        message:
-          p['pattern'] === PLAIN_TEXT_PATTERN
-            ? 'Texten innehåller styrtecken eller osynliga tecken som vänder textens riktning. Ta bort dem.'
-            : 'Värdet har fel form.',
-      };
+      return { pointer: e.instancePath, message: patternMessage(e, String(p['pattern'])) };
     case 'minItems':
       return { pointer: e.instancePath, message: `Minst ${p['limit']} rader.` };
     default:
       return { pointer: e.instancePath, message: e.message ?? 'Ogiltigt värde.' };
   }
+}
+
+/** What a pattern failure means to the person who typed it: empty, hidden characters, or the allowed form. */
+function patternMessage(e: ErrorObject, pattern: string): string {
+  if (e.data === '') return 'Fältet får inte vara tomt.';
+  if (pattern === PLAIN_TEXT_PATTERN)
+    return 'Texten innehåller styrtecken eller osynliga tecken som vänder textens riktning. Ta bort dem.';
+  const described = (e.parentSchema as { description?: unknown } | undefined)?.description;
+  return typeof described === 'string' && described.trim()
+    ? `Värdet har fel form. Tillåtet: ${described.trim().replace(/\.$/, '')}.`
+    : 'Värdet har fel form.';
 }
 
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');

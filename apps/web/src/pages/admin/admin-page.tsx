@@ -1,5 +1,5 @@
 import type { OrgUnitView, Page, UserView } from '@rodtrad/contracts';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useApiQuery } from '../../api/query-client';
 import { isAdmin, useCurrentUser } from '../../auth/session';
@@ -232,9 +232,13 @@ interface UserListProps {
 
 function UserList({ unitList, onCreate, onEdit }: UserListProps) {
   const [offset, setOffset] = useState(0);
+  const [search, setSearch] = useState('');
+  // The list follows the typing when React has time; the field answers at once.
+  const query = useDeferredValue(search.trim());
   const { data, error, isLoading, refetch } = useApiQuery<Page<UserView>>('/api/users', {
     limit: PAGE_SIZE,
     offset,
+    ...(query ? { search: query } : {}),
   });
   const unitNames = useMemo(() => new Map(unitList.map((u) => [String(u.id), u.name])), [unitList]);
   const total = data?.total ?? 0;
@@ -244,7 +248,8 @@ function UserList({ unitList, onCreate, onEdit }: UserListProps) {
   let body: React.ReactNode;
   if (isLoading) body = <Loading />;
   else if (error) body = <ProblemMessage error={error} onRetry={refetch} />;
-  else if (!data?.items.length) body = <p className="muted">{t('admin.usersEmpty')}</p>;
+  else if (!data?.items.length)
+    body = <p className="muted">{query ? t('admin.usersNoMatch', { q: query }) : t('admin.usersEmpty')}</p>;
   else
     body = (
       <>
@@ -326,6 +331,20 @@ function UserList({ unitList, onCreate, onEdit }: UserListProps) {
       createLabel={t('admin.userCreate')}
       onCreate={onCreate}
     >
+      <div className="field">
+        <label htmlFor="user-search">{t('admin.userSearch')}</label>
+        <input
+          id="user-search"
+          type="search"
+          className="input"
+          value={search}
+          maxLength={80}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setOffset(0);
+          }}
+        />
+      </div>
       {body}
     </ListCard>
   );
