@@ -1,3 +1,4 @@
+import { OrgTree, type OrgUnitNode } from '@rodtrad/domain';
 import { isolatedStack, startTestApi, type TestApi } from '@rodtrad/testing';
 
 const YEAR = 2029;
@@ -35,8 +36,13 @@ describe('opening a budget year', () => {
     const [{ n: units }] = await api.dataSource.query(
       "SELECT COUNT(*) AS n FROM org_unit WHERE kind IN ('namnd', 'ks')",
     );
-    const kind = async (k: string) =>
-      Number((await api.dataSource.query('SELECT COUNT(*) AS n FROM org_unit WHERE kind = ?', [k]))[0].n);
+    // Units under a company or kommunalförbund (the förbund's schools) are outside the red thread (#16).
+    const all: OrgUnitNode[] = await api.dataSource.query(
+      'SELECT id, parent_id AS parentId, kind, name, code FROM org_unit',
+    );
+    const tree = new OrgTree(all);
+    const kind = async (k: string) => all.filter((u) => u.kind === k && !tree.isInOwnedBody(u.id)).length;
+    expect(all.filter((u) => u.kind === 'enhet' && tree.isInOwnedBody(u.id)).length).toBeGreaterThan(0);
     expect(await count("AND type = 'gpf'")).toBe(1);
     expect(await count("AND type = 'gpf' AND org_unit_id = ?", [await unitId('KS')])).toBe(1);
     // KF's budget and the municipality's own reports: one each, prepared by KS.
@@ -50,15 +56,21 @@ describe('opening a budget year', () => {
     // §6.1: February, March, July, September, October and November.
     expect(await count("AND type = 'manadsrapport'")).toBe(Number(units) * 6);
     expect(await count("AND type = 'tertialrapport' AND period = 'T1'")).toBe(Number(units));
-    // companies report at the interim and the annual report like a nämnd (§5.4.1), not monthly
+    // A company reports to KS in its own bolagsrapport, at the interim and after the year end, and
+    // gets none of the nämnder's documents; KS assesses the companies once a year (#16).
     const hbab = await unitId('HBAB');
-    expect(await count("AND org_unit_id = ? AND type = 'delarsrapport' AND period = 'D1'", [hbab])).toBe(1);
-    expect(await count("AND org_unit_id = ? AND type = 'verksamhetsberattelse'", [hbab])).toBe(1);
+    for (const period of ['D1', 'HELAR'])
+      expect(
+        await count("AND org_unit_id = ? AND type = 'bolagsrapport' AND period = ?", [hbab, period]),
+      ).toBe(1);
     expect(
-      await count("AND org_unit_id = ? AND type IN ('manadsrapport', 'tertialrapport', 'mal-och-budget')", [
-        hbab,
-      ]),
+      await count(
+        "AND org_unit_id = ? AND type IN ('manadsrapport', 'tertialrapport', 'delarsrapport', 'verksamhetsberattelse', 'mal-och-budget')",
+        [hbab],
+      ),
     ).toBe(0);
+    expect(await count("AND type = 'ks-bolagsbedomning' AND org_unit_id = ?", [await unitId('KS')])).toBe(1);
+    expect(await count('AND org_unit_id = ?', [await unitId('SNUF')])).toBe(0);
     expect(await count("AND type = 'atgardsplan'")).toBe(0);
 
     // every document has its CREATE audit entry, its due date, and its deadline in the outbox
