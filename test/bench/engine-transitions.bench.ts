@@ -30,8 +30,12 @@
  * than one client), BENCH_POOL (20, the API's default: connections of the engine and the
  * ceiling), BENCH_API_NODE_ARGS (extra node options for the API process, e.g. `--cpu-prof
  * --cpu-prof-dir=/tmp/prof -r ./tools/scripts/exit-on-sigterm.cjs`; the bench process takes
- * BENCH_NODE_ARGS, see tools/scripts/bench.mjs).
+ * BENCH_NODE_ARGS, see tools/scripts/bench.mjs), BENCH_PATHS (`engine,http`: only these paths; the
+ * shares are printed when the raw SQL path runs). Besides rates, it prints the CPU time each path
+ * spends per transition (the API process's, read from /proc, for HTTP), which load from other
+ * work on the machine disturbs far less than rates.
  */
+import { readFileSync } from 'node:fs';
 import { createPool, type Pool } from 'mysql2/promise';
 import { describeDatabaseUrl, loadConfig } from '@rodtrad/config';
 import { createDocumentEngine, DefinitionStore, SYSTEM_ACTOR, type EngineActor } from '@rodtrad/engine';
@@ -197,10 +201,16 @@ async function main() {
     { mode: 'http', op: viaHttp, docs: await documents(SPARE + 1) },
     { mode: 'raw SQL', op: raw, docs: await documents(SPARE + 1) },
   ];
+  // BENCH_PATHS (e.g. `http` while profiling the API) leaves the others out.
+  const only = process.env['BENCH_PATHS']?.split(',');
+  if (only) paths.splice(0, paths.length, ...paths.filter((p) => only.includes(p.mode)));
   for (const p of paths) await drive(1, 20, () => p.op(p.docs[SPARE])); // warm-up
   interface Run {
     latencies: number[];
     seconds: number;
+    /** CPU time of this process and of the API's, in ms, over the runs. */
+    cpuBench: number;
+    cpuApi: number;
     /** Transitions per second of each round. */
     tps: number[];
   }
@@ -208,16 +218,20 @@ async function main() {
   const run = (mode: string, clients: number): Run => {
     const key = `${mode}|${clients}`;
     let r = runs.get(key);
-    if (!r) runs.set(key, (r = { latencies: [], seconds: 0, tps: [] }));
+    if (!r) runs.set(key, (r = { latencies: [], seconds: 0, cpuBench: 0, cpuApi: 0, tps: [] }));
     return r;
   };
   for (let round = 0; round < ROUNDS; round++) {
     for (const clients of CLIENTS) {
       for (const p of paths) {
+        const cpu0 = { bench: process.cpuUsage(), api: processCpuMs(api.child.pid) };
         const r = await drive(clients, clients === 1 ? OPS_SINGLE : OPS_PER_CLIENT_32, (c) =>
           p.op(p.docs[c]),
         );
+        const cpuBench = process.cpuUsage(cpu0.bench);
         const total = run(p.mode, clients);
+        total.cpuBench += (cpuBench.user + cpuBench.system) / 1000;
+        total.cpuApi += processCpuMs(api.child.pid) - cpu0.api;
         total.latencies.push(...r.latencies);
         total.seconds += r.seconds;
         total.tps.push(r.latencies.length / r.seconds);
@@ -235,21 +249,53 @@ async function main() {
         `${mode.padEnd(15)} ${String(clients).padStart(2)} clients  ${fmt(tps(mode, clients), 0).padStart(6)} transitions/s   p50 ${fmt(percentile(r.latencies, 50), 2)} ms   p99 ${fmt(percentile(r.latencies, 99), 2)} ms   (${r.latencies.length} ops)`,
       );
     }
+  const has = (mode: string) => paths.some((p) => p.mode === mode);
+  // CPU per transition, which load from other work on the machine changes far less than rates:
+  // the engine's is this process's (its clients' share is small), HTTP's is the API process's.
+  const per = (mode: string, clients: number, of: 'cpuBench' | 'cpuApi') =>
+    run(mode, clients)[of] / run(mode, clients).latencies.length;
+  for (const clients of CLIENTS)
+    console.log(
+      `${clients} client(s), CPU per transition:` +
+        (has('engine') ? ` engine ${fmt(per('engine', clients, 'cpuBench'), 3)} ms (this process)` : '') +
+        (has('http')
+          ? ` HTTP ${fmt(per('http', clients, 'cpuApi'), 3)} ms in the API process + ${fmt(per('http', clients, 'cpuBench'), 3)} ms in its clients`
+          : ''),
+    );
   console.log(`\nMachine: ${machine()}; MariaDB on 127.0.0.1 (same machine), shared with other work.`);
-  const share = (mode: string, clients: number) => {
-    const ceiling = run('raw SQL', clients).tps;
-    const perRound = run(mode, clients).tps.map((t, i) => t / ceiling[i]);
-    return `${fmt((tps(mode, clients) / tps('raw SQL', clients)) * 100, 0)} % (rounds ${fmt(Math.min(...perRound) * 100, 0)}–${fmt(Math.max(...perRound) * 100, 0)} %)`;
+  /** `mode`'s rate as a share of `of`'s, over all rounds, with the spread of single rounds. */
+  const share = (mode: string, of: string, clients: number) => {
+    const base = run(of, clients).tps;
+    const perRound = run(mode, clients).tps.map((t, i) => t / base[i]);
+    return `${fmt((tps(mode, clients) / tps(of, clients)) * 100, 0)} % (rounds ${fmt(Math.min(...perRound) * 100, 0)}–${fmt(Math.max(...perRound) * 100, 0)} %)`;
   };
   for (const clients of CLIENTS) {
-    console.log(
-      `${clients} client(s): engine ${share('engine', clients)} of the raw ceiling (reading every row: ${share('engine, reading', clients)}), HTTP ${share('http', clients)}; HTTP p99 ${fmt(percentile(run('http', clients).latencies, 99), 2)} ms`,
-    );
+    if (has('raw SQL'))
+      console.log(
+        `${clients} client(s): engine ${share('engine', 'raw SQL', clients)} of the raw ceiling (reading every row: ${share('engine, reading', 'raw SQL', clients)}), HTTP ${share('http', 'raw SQL', clients)}`,
+      );
+    if (has('http') && has('engine'))
+      console.log(
+        `${clients} client(s): HTTP ${share('http', 'engine', clients)} of the engine's rate; HTTP p99 ${fmt(percentile(run('http', clients).latencies, 99), 2)} ms; ` +
+          `CPU per transition engine ÷ API process ${fmt((per('engine', clients, 'cpuBench') / per('http', clients, 'cpuApi')) * 100, 0)} %`,
+      );
   }
   await pool.end();
   api.child.kill();
   await ds.destroy();
   process.exit(0);
+}
+
+/** User and system CPU time of a process so far, in ms (Linux /proc; 0 elsewhere). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 main().catch((e) => {
