@@ -5,11 +5,13 @@
  *  2. reads it only (stream, decode, Sie4Reader, sums by month and code): time and lines per second;
  *  3. imports it through the use case into MariaDB (the months stored, the July reports of four
  *     nämnder filled), then again (idempotent: nothing changes);
+ *  4. uploads it to the API in the same process (POST /api/imports/ekonomi, multipart, streamed);
  *  and for each the peak RSS and heap sampled every 5 ms, against the process before the run.
  * Run: `npm run bench -- sie-import`.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -24,7 +26,10 @@ import {
   OrgTreeCache,
   SYSTEM_ACTOR,
 } from '@rodtrad/engine';
+import { loadConfig } from '@rodtrad/config';
 import { FinancialImportRepository, openDatabase } from '@rodtrad/persistence';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
+import { createApiApp } from '../../apps/api/src/bootstrap';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code boots the app under test
 import { seedDemo } from '../../apps/api/src/seed/demo-seeder';
 import { fmt, freshBenchDatabase, machine } from './bench-support';
@@ -200,6 +205,46 @@ async function main(): Promise<void> {
       );
     }
     await ds.destroy();
+
+    // Through HTTP: the API in this process, the file sent from disk (a file-backed Blob).
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: 'rodtrad_bench_sie_import',
+      DEMO_PASSWORD: 'demo',
+      LOG_LEVEL: 'silent',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+      LOGIN_RATE_LIMIT: '100',
+    };
+    const api = await createApiApp(loadConfig(env), { migrate: false });
+    await api.app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ksf.ekonom', password: 'demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const http = await measured(async () => {
+      const form = new FormData();
+      form.append('period', `${YEAR}-07`);
+      form.append('file', await openAsBlob(file), 'hallsberg.se');
+      const res = await fetch(`${base}/api/imports/ekonomi`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { status: string; linesRead: number; sha256: string },
+      };
+    });
+    console.log(
+      `HTTP upload (${fmt(size / MB, 1)} MB): ${http.value.status} ${http.value.body.status} in ${fmt(http.ms, 0)} ms (${fmt(http.value.body.linesRead / (http.ms / 1000), 0)} lines/s); ${mem(http)}`,
+    );
+    await api.app.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
