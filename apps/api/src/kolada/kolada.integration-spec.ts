@@ -322,4 +322,77 @@ describe('Kolada: fetched by the worker, shown on the red thread (real MariaDB, 
     expect(goal).toMatchObject({ colour: 'yellow', indikatorer: { green: 1, yellow: 1, red: 0, saknas: 0 } });
     expect(res.body.maluppfyllelse.analys).toBe(analysis);
   });
+
+  it('follows up KF’s linked goal with Kolada’s value of the year when the report states none', async () => {
+    const ks = await unitIdOf(api, 'KS');
+    const budget = JSON.parse(readFileSync(join(FIXTURES, 'budget-och-flerarsplan.json'), 'utf8'));
+    for (const k of ['granskningskommentar', 'ksBeslut', 'skattesatsBeslut', 'beslut']) delete budget[k];
+    budget.finansiellaMal[0].kolada = { kpi: 'N03101', jamforelsekommuner: ['1862', '1880'] };
+    const ksf = await api.login('ksf.fvc');
+    const created = await api.request('POST', '/api/documents', {
+      token: ksf,
+      body: { type: 'budget-och-flerarsplan', orgUnitId: ks, year: YEAR },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const step = async (username: string, event: string, data?: Record<string, unknown>) => {
+      const token = await api.login(username);
+      let doc = await api.request('GET', `/api/documents/${id}`, { token });
+      if (data) {
+        doc = await api.request('PUT', `/api/documents/${id}/data`, {
+          token,
+          body: { data: { ...doc.body.data, ...data }, expectedVersion: doc.body.version },
+        });
+        expect(doc.status).toBe(200);
+      }
+      const sent = await api.request('POST', `/api/documents/${id}/events`, {
+        token,
+        body: { type: event, expectedVersion: doc.body.version },
+      });
+      expect(sent.status).toBe(200);
+    };
+    await step('ksf.fvc', 'SUBMIT', budget);
+    await step('ksf.fvc', 'APPROVE');
+    await step('ks.sekreterare', 'DECIDE', { ksBeslut: { datum: `${YEAR - 1}-10-13`, paragraf: '§ 141' } });
+    await step('registrator', 'REGISTER');
+    await step('kf.sekreterare', 'DECIDE_TAX_RATE', {
+      skattesatsBeslut: { datum: `${YEAR - 1}-10-27`, paragraf: '§ 98', skattesats: 22.34 },
+    });
+    await step('kf.sekreterare', 'DECIDE', { beslut: { datum: `${YEAR - 1}-11-24`, paragraf: '§ 107' } });
+
+    // The year's own figure, saved from Kolada after the year ended.
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([
+        JSON.stringify({
+          count: 1,
+          values: [
+            {
+              kpi: 'N03101',
+              municipality: '1861',
+              period: YEAR,
+              values: [{ count: 1, gender: 'T', status: '', value: 2.3 }],
+            },
+          ],
+        }),
+      ]),
+      'N03101-ar.json',
+    );
+    expect((await upload(form)).status).toBe(201);
+
+    const res = await api.request('GET', `/api/years/${YEAR}/municipal-report?type=arsredovisning`, {
+      token: admin,
+    });
+    expect(res.status).toBe(200);
+    const [linked, unlinked] = res.body.finansiellaMal;
+    expect(linked).toMatchObject({ utfall: 2.3, light: 'green', bedomning: 'Uppnått' });
+    expect(linked.kolada).toMatchObject({
+      kpi: 'N03101',
+      jamforelsekommuner: ['1862', '1880'],
+      kalla: { typ: 'file' },
+    });
+    expect(linked.kolada.serie.map((p: { year: number }) => p.year)).toEqual([2080, 2081, 2082, YEAR]);
+    expect(unlinked).toMatchObject({ utfall: null, light: 'grey', kolada: null });
+  });
 });
