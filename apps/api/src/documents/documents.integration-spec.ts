@@ -282,6 +282,46 @@ describe('documents and transitions over HTTP (real MariaDB)', () => {
     ]);
   });
 
+  it('says who sent a document back, when and why, and keeps what the step may not change (#18)', async () => {
+    const doc = await newEnhetsplan();
+    const put = (token: string, data: unknown, expectedVersion: number) =>
+      api.request('PUT', `/api/documents/${doc.id}/data`, { token, body: { data, expectedVersion } });
+    const send = (token: string, type: string, expectedVersion: number, comment?: string) =>
+      api.request('POST', `/api/documents/${doc.id}/events`, {
+        token,
+        body: { type, expectedVersion, comment },
+      });
+    expect((await put(rektor, ENHETSPLAN, 1)).status).toBe(200);
+    expect((await send(rektor, 'SUBMIT', 2)).status).toBe(200);
+    const comment = 'Koppla aktiviteterna till nämndmålen.';
+    expect((await put(omradeschef, { ...ENHETSPLAN, granskningskommentar: comment }, 3)).status).toBe(200);
+    expect((await send(omradeschef, 'RETURN', 4, comment)).status).toBe(200);
+
+    const back = {
+      by: { id: expect.any(String), name: 'Jonas Bergström' },
+      at: expect.any(String),
+      comment,
+      label: 'Returnera för ändring',
+      fromStateTitle: 'Granskning av områdeschef',
+    };
+    const view = await api.request('GET', `/api/documents/${doc.id}`, { token: rektor });
+    expect(view.body).toMatchObject({ state: 'draft', sentBack: back, unavailableEvents: [] });
+    const tasks = await api.request('GET', `/api/tasks?year=${doc.year}`, { token: rektor });
+    expect(tasks.body.items.find((t: { documentId: string }) => t.documentId === doc.id)).toMatchObject({
+      sentBack: back,
+    });
+
+    // The reviewer's comment is read-only in the draft step (ui:readonly): a save keeps it.
+    const rewritten = await put(
+      rektor,
+      { ...ENHETSPLAN, aptDatum: '2040-02-01', granskningskommentar: 'Allt bra.' },
+      5,
+    );
+    expect(rewritten.status).toBe(200);
+    const saved = await api.request('GET', `/api/documents/${doc.id}`, { token: rektor });
+    expect(saved.body.data).toMatchObject({ aptDatum: '2040-02-01', granskningskommentar: comment });
+  });
+
   it('lists the definitions and serves a pinned version', async () => {
     const list = await api.request('GET', '/api/workflow-definitions', { token: rektor });
     // One per document type: the cycle's eleven, KF's Budget och flerårsplan and the municipality's two reports.
