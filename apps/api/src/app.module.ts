@@ -6,6 +6,7 @@ import { ApprovalsModule } from './approvals/approvals.module';
 import { AuthModule } from './auth/auth.module';
 import { PROBLEM_FILTERS } from './common/problem/problem-filters';
 import { DocumentsModule } from './documents/documents.module';
+import { CollaborationModule } from './collaboration/collaboration.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule, type InfrastructureHandles } from './infrastructure/infrastructure.module';
@@ -48,6 +49,7 @@ export class AppModule {
         HealthModule,
         AdministrationModule,
         DocumentsModule,
+        CollaborationModule,
         WorkflowDefinitionsModule,
         EscalationsModule,
         YearsModule,

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -22,11 +22,14 @@ import {
   type DocumentView,
   type Page,
 } from '@rodtrad/contracts';
+import type { DataSource } from 'typeorm';
 import { DocumentEngine } from '@rodtrad/engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ValidBody } from '../common/validation/body';
 import { ValidQuery } from '../common/validation/query';
+import { withCollaborationEntries } from '../collaboration/collaboration-history';
+import { DATA_SOURCE } from '../infrastructure/tokens';
 import { actorOf, DocumentsService } from './documents.service';
 
 @ApiTags('Dokument')
@@ -37,6 +40,7 @@ export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly engine: DocumentEngine,
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
   @Get()
@@ -119,9 +123,14 @@ export class DocumentsController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'Dokumentets historik (revisionsspår), äldst först' })
+  @ApiOperation({
+    summary: 'Dokumentets historik (revisionsspår), äldst först',
+    description:
+      'The document’s audit trail, with its comments (COMMENT) and attachments (ATTACHMENT_ADDED, ATTACHMENT_REMOVED) in time order; those entries are the admin audit chain’s (seq and hash of that chain, dataHash the file’s SHA-256).',
+  })
   @ApiOkResponse({ schema: historySchema })
-  history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    return this.documents.history(p, id);
+  async history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    const { items } = await this.documents.history(p, id);
+    return { items: await withCollaborationEntries(this.ds, id, items) };
   }
 }

@@ -18,6 +18,7 @@ import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import { docTypeLabel, t } from '../i18n/t';
 import { NotFoundContent } from './not-found-content';
 import { DecisionForm } from './approval-page';
+import { DocumentCollaboration } from './document-collaboration';
 import { DocumentHistory } from './document-history';
 import { DocumentRedThread } from './red-thread/document-red-thread';
 import { DocumentSecrecy } from './document-secrecy';
@@ -247,6 +248,8 @@ function DocumentContent({ doc, path, reload }: { doc: DocumentView; path: strin
           </SchemaForm>
         </section>
       )}
+
+      <DocumentCollaboration documentId={doc.id} />
 
       <DocumentHistory documentId={doc.id} version={doc.version} />
 

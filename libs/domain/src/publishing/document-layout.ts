@@ -40,6 +40,8 @@ export interface DocumentLayoutInput {
   redThread: { goals: string[]; up: string[]; down: string[] };
   /** Fields left out (the public version); empty for the full document. */
   secrecy?: SecrecyMark[];
+  /** The attachments (underlag) on the document: listed by name, size and SHA-256 (#18). */
+  attachments?: { fileName: string; sizeBytes: number; sha256: string }[];
 }
 
 export interface DocumentLayout {
@@ -204,6 +206,12 @@ function firstText(items: OutlineField[], obj: Record<string, unknown>): string 
   return first ? String(obj[first.key]) : '';
 }
 
+/** A file's size in Swedish: "12 kB", "3,4 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}
+
 /** The document as blocks: heading, the registration facts, the form's content, the red thread. */
 export function layoutDocument(input: DocumentLayoutInput): DocumentLayout {
   const layout = new Layout(input.secrecy ?? []);
@@ -237,6 +245,15 @@ export function layoutDocument(input: DocumentLayoutInput): DocumentLayout {
   section('Nämndmål som dokumentet bidrar till', goals);
   section('Bygger på', up);
   section('Dokument som bygger på detta', down);
+  if (input.attachments?.length) {
+    layout.add({ kind: 'heading', level: 2, text: 'Bilagor (underlag)' });
+    layout.add({
+      kind: 'table',
+      caption: 'Underlag som bifogats dokumentet, med kontrollsumma',
+      headers: ['Fil', 'Storlek', 'SHA-256'],
+      rows: input.attachments.map((a) => [a.fileName, fileSize(a.sizeBytes), a.sha256]),
+    });
+  }
   if (input.secrecy?.some((s) => s.pointer !== ''))
     layout.add({
       kind: 'paragraph',

@@ -11,6 +11,7 @@ import {
 } from '@rodtrad/domain';
 import {
   fromJsonColumn,
+  DocumentCollaborationRepository,
   PublicationRepository,
   type DocumentRow,
   type FrozenPdf,
@@ -120,6 +121,7 @@ export class DocumentPublisher {
       data: doc.data ?? {},
       redThread: await this.redThread(doc, tree),
       secrecy,
+      attachments: await new DocumentCollaborationRepository(this.ds).attachments(doc.id),
     });
   }
 

@@ -29,3 +29,4 @@ export * from './archive-package.repository';
 export * from './financial-import.repository';
 export * from './risk-matrix.repository';
 export * from './kolada.repository';
+export * from './document-collaboration.repository';
