@@ -7,6 +7,16 @@ describe('plannedDocuments (opening a budget year)', () => {
   const count = (type: string, unit?: string) =>
     planned.filter((p) => p.type === type && (!unit || p.orgUnitId === unit)).length;
 
+  it('plans the year-end hearing in KS (bokslutsdialog) once per nämnd and bolag, not for KS itself', () => {
+    for (const unit of ['bin', 'san', 'dsn', 'hbab']) expect(count('bokslutsdialog', unit)).toBe(1);
+    expect(count('bokslutsdialog', 'ks')).toBe(0);
+    expect(count('bokslutsdialog')).toBe(
+      units.filter((u) => u.kind === 'namnd' || u.kind === 'bolag').length,
+    );
+    const line = defaultYearWheel(2027).find((e) => e.key === 'bokslutsdialog');
+    expect(line).toMatchObject({ documentType: 'bokslutsdialog', date: '2028-02-28' });
+  });
+
   it('plans the GPF once, for KS', () => {
     expect(planned.filter((p) => p.type === 'gpf')).toEqual([{ type: 'gpf', orgUnitId: 'ks', period: null }]);
   });
