@@ -15,7 +15,16 @@ describe('per-step edit rights of fields (ui:readonly)', () => {
         { granskningskommentar: 'Allt är bra.', aptDatum: '2027-01-15' },
       ),
     ).toEqual({ granskningskommentar: 'Koppla till nämndmålen.', aptDatum: '2027-01-15' });
-    expect(keepReadOnlyFields(draftUi, {}, { granskningskommentar: 'Själv skrivet' })).toEqual({});
+  });
+
+  it('lets a read-only field that is still empty be filled, and keeps it from then on', () => {
+    const first = keepReadOnlyFields(
+      draftUi,
+      { granskningskommentar: '' },
+      { granskningskommentar: 'Första' },
+    );
+    expect(first).toEqual({ granskningskommentar: 'Första' });
+    expect(keepReadOnlyFields(draftUi, first, { granskningskommentar: 'Andra' })).toEqual(first);
   });
 
   it("keeps a read-only column of an array's rows and lets the rest change", () => {
@@ -30,7 +39,12 @@ describe('per-step edit rights of fields (ui:readonly)', () => {
           ],
         },
       ),
-    ).toEqual({ aktiviteter: [{ titel: 'B', status: 'planerad' }, { titel: 'C' }] });
+    ).toEqual({
+      aktiviteter: [
+        { titel: 'B', status: 'planerad' },
+        { titel: 'C', status: 'pagaende' },
+      ],
+    });
   });
 
   it('keeps a read-only object or list whole', () => {
