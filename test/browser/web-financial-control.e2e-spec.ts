@@ -33,8 +33,9 @@ describe('web: financial control', () => {
     await page.goto(`/dokument/${report.id}`);
     const ekonomi = page.locator('.ekonomi-field');
     await ekonomi.waitFor();
-    const arsbudget = ekonomi.getByRole('spinbutton', { name: /^Årsbudget/ });
-    expect(await arsbudget.inputValue()).toBe('548000000');
+    // Amounts are shown as kronor, grouped (#18).
+    const arsbudget = ekonomi.getByRole('textbox', { name: /^Årsbudget/ });
+    expect(await arsbudget.inputValue()).toBe('548\u00a0000\u00a0000');
     expect(await arsbudget.isEditable()).toBe(false);
     const deviations = ekonomi.locator('.deviations');
     await deviations.getByText('underskott').first().waitFor();
@@ -46,7 +47,7 @@ describe('web: financial control', () => {
     await screenshot(page, 'manadsrapport-ekonomi');
 
     // The words follow the figures as they are typed.
-    await ekonomi.getByRole('spinbutton', { name: /^Prognos för helåret/ }).fill('544000000');
+    await ekonomi.getByRole('textbox', { name: /^Prognos för helåret/ }).fill('544 000 000');
     await deviations.getByText('överskott').first().waitFor();
     expect(await text(deviations)).toMatch(/4 000 000 kr överskott/);
   });
