@@ -1,5 +1,4 @@
 import type { AttachmentListView, AttachmentView, CommentListView, CommentView } from '@rodtrad/contracts';
-import { fileSize } from '@rodtrad/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, parseProblem, toApiError } from '../api/api-error';
@@ -8,6 +7,12 @@ import { useApiQuery } from '../api/query-client';
 import { ProblemMessage, StatusMessage } from '../components/feedback';
 import { formatDateTime, isoDate } from '../i18n/format';
 import { t } from '../i18n/t';
+
+/** A file's size in Swedish, as the PDF's list of attachments says it (libs/domain fileSize). */
+function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}
 
 /** The upload is multipart (the file streamed to the API), not JSON: fetch writes the boundary. */
 async function upload(path: string, file: File): Promise<AttachmentView> {
