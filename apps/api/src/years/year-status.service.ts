@@ -151,7 +151,9 @@ export class YearStatusService {
       const def = defs.get(d.definitionId);
       if (!titles.has(key) && def) titles.set(key, stateMeta(def.definition, d.state)?.title ?? d.state);
     }
-    const initialStates = new Map([...defs.values()].map((d) => [d.id, String(d.definition.machine.initial)]));
+    const initialStates = new Map(
+      [...defs.values()].map((d) => [d.id, String(d.definition.machine.initial)]),
+    );
     return { titles, initialStates };
   }
 }

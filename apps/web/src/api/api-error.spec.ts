@@ -46,7 +46,9 @@ describe('parseProblem', () => {
       instance: '/api/documents/d1/events',
     });
     expect(error.reference).toBeUndefined();
-    expect(parseProblem(500, { status: 500, correlationId: 'c-1', instance: '/api/x' }).reference).toBe('c-1');
+    expect(parseProblem(500, { status: 500, correlationId: 'c-1', instance: '/api/x' }).reference).toBe(
+      'c-1',
+    );
   });
 
   it('keeps extension members such as a code', () => {

@@ -200,7 +200,8 @@ export class DocumentFinishedEffect implements EffectHandler<'documentFinished'>
     const out = await this.ledger.once(effect.dedupeKey, async (m) => this.close.execute(documentId, m));
     // KS adopted its assessment of the companies: each company found outside its purpose goes to
     // KF. In transactions of its own after the ledger's, and once per finding even when run again.
-    if (effect.payload.documentType === COMPANY_ASSESSMENT_TYPE) await this.companyFindings.execute(documentId);
+    if (effect.payload.documentType === COMPANY_ASSESSMENT_TYPE)
+      await this.companyFindings.execute(documentId);
     return out.done ? out.result : { skipped: 'already handled' };
   }
 }

@@ -1,6 +1,12 @@
 import { documentPhase, isDocumentPhase, type PhaseFacts } from './document-phase';
 
-const created: PhaseFacts = { exists: true, version: 1, final: false, submittedAt: null, inInitialState: true };
+const created: PhaseFacts = {
+  exists: true,
+  version: 1,
+  final: false,
+  submittedAt: null,
+  inInitialState: true,
+};
 
 describe('documentPhase', () => {
   it('calls a planned slot without a document, and an untouched draft, not started', () => {
@@ -19,7 +25,9 @@ describe('documentPhase', () => {
   });
 
   it('calls a document returned to its draft in progress, though it was once submitted', () => {
-    expect(documentPhase({ ...created, version: 6, submittedAt: '2026-03-02T09:00:00Z' })).toBe('in_progress');
+    expect(documentPhase({ ...created, version: 6, submittedAt: '2026-03-02T09:00:00Z' })).toBe(
+      'in_progress',
+    );
   });
 
   it('calls a document whose workflow has ended decided, whatever else is true', () => {
