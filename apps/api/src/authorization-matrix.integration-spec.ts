@@ -50,6 +50,7 @@ const RULES: Record<string, Access> = {
   'POST /api/users': 'admin',
   'PATCH /api/users/{id}': 'admin',
   'GET /api/documents': 'signed-in',
+  'GET /api/activity': 'signed-in', // the caller's own documents, in units their roles still reach
   'POST /api/documents': 'scoped',
   'GET /api/documents/{id}': 'scoped',
   'PUT /api/documents/{id}/data': 'scoped',
