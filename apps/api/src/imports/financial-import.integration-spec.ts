@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { fromJsonColumn } from '@rodtrad/persistence';
 import { EscalationWorld } from '../escalations/testing/escalation-test-kit';
 
@@ -59,6 +60,11 @@ describe('import of budget and outcome from the financial system', () => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([fixture(name)]), name);
+    return w.api.request('POST', '/api/imports/ekonomi', { token: await w.api.login(username), form });
+  };
+  const uploadBytes = async (username: string, bytes: Buffer, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
     return w.api.request('POST', '/api/imports/ekonomi', { token: await w.api.login(username), form });
   };
   const doc = (id: string) => w.get(`/api/documents/${id}`, 'bin.fvc');
@@ -338,5 +344,34 @@ describe('import of budget and outcome from the financial system', () => {
       utfall: 24_880_002,
       prognos: frameBin + Math.round(frameBin * 0.02),
     });
+  });
+
+  it('an Excel export (first worksheet, numbers and dates as cells) imports with the same column mapping', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Resultat');
+    sheet.addRow(['Månad', 'Ansvar', 'Konto', 'Budget', 'Utfall']);
+    sheet.addRow([new Date(Date.UTC(YEAR, 4, 31)), '4310', 5110, 3_000_000, 3_250_000.5]);
+    sheet.addRow([`${YEAR}-05`, { richText: [{ text: '42' }, { text: '10' }] }, '4010', 50_000, 45_000]);
+    sheet.addRow([`${YEAR}-05`, '4100', '8010', -50_000_000, -50_000_000]);
+    workbook.addWorksheet('Noter').addRow(['Exporterat från ekonomisystemet']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await uploadBytes('ksf.ekonom', bytes, 'resultat-maj.xlsx');
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      format: 'xlsx',
+      status: 'imported',
+      period: '2091-05',
+      linesRead: 4,
+      linesImported: 2,
+      linesSkipped: 2,
+      budget: 3_050_000,
+      utfall: 3_295_001,
+      refused: [],
+    });
+    const may = (await figures()).filter((f) => f.month === 5);
+    expect(may.map((f) => [f.code, Number(f.b), Number(f.o)])).toEqual([
+      ['4210', 5_000_000, 4_500_000],
+      ['4310', 300_000_000, 325_000_050],
+    ]);
   });
 });
