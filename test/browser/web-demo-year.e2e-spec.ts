@@ -84,17 +84,13 @@ describe('web: the demo year', () => {
   it('shows KS the budget deviation that escalated by itself, with its åtgärdsplan', async () => {
     await signIn('ks.ordforande');
     await page.goto('/avvikelser');
-    const deviation = page
-      .locator('article, li, tr')
-      .filter({ hasText: 'Bildningsnämnden' })
-      .filter({ hasText: /Prognosen för helåret/ });
-    await deviation.first().waitFor();
-    expect(await deviation.first().textContent()).toMatch(/underskott/);
-    await deviation
-      .first()
-      .getByRole('link', { name: /åtgärdsplan/i })
-      .first()
-      .waitFor();
+    const deviation = page.locator('li.escalation').filter({
+      has: page.getByRole('heading', { level: 2, name: 'Väsentlig budgetavvikelse – Bildningsnämnden' }),
+    });
+    await deviation.waitFor();
+    // An underskott in kronor (negative), and the åtgärdsplan the escalation created.
+    expect(await deviation.textContent()).toMatch(/Avvikelse\s*[−-]\s*\d/);
+    await deviation.getByRole('link', { name: 'Åtgärdsplanen' }).waitFor();
     expect(await expectAccessible(page, 'Avvikelser (demoåret)')).toEqual([]);
     await screenshot(page, 'demoar-avvikelser');
   });
