@@ -10,6 +10,7 @@ import { t } from '../../../i18n/t';
 import { Link } from 'react-router';
 import './admin-workflows.css';
 import { FormEditorPanel } from './form-editor-panel';
+import { StepEditorPanel } from './step-editor-panel';
 import { MigrationPanel } from './migration-panel';
 import { SimulatorPanel } from './simulator-panel';
 import { DiffPanel, PathsPanel, PublishPanel } from './version-panels';
@@ -173,6 +174,12 @@ function VersionWorkspace({
           </Suspense>
         </section>
       </div>
+      <StepEditorPanel
+        definition={drawn}
+        forms={Object.keys(stored.forms).sort()}
+        readOnly={!draft}
+        onChange={(next) => setText(JSON.stringify(next, null, 2))}
+      />
       <DiffPanel stored={stored} versions={versions} />
       <SimulatorPanel stored={stored} />
       <PathsPanel stored={stored} />
