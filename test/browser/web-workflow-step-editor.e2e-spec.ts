@@ -45,6 +45,12 @@ describe('web: an administrator edits a workflow’s steps without writing JSON'
       .getByLabel('Leder till steget')
       .selectOption('ekonomisk_kontroll');
     await editor.getByLabel('Steg att ändra').selectOption('ekonomisk_kontroll');
+    // A step that is not the last shows a form: the step editor offers the draft's forms by name.
+    await editor.getByLabel('Formulär i steget').selectOption('review');
+    await editor
+      .getByRole('group', { name: 'Ansvarar för steget (får uppgiften i Mina uppgifter)' })
+      .getByLabel('Förvaltningschef')
+      .check();
     const added = editor.getByRole('group', { name: 'Ny händelse i steget' });
     await added.getByLabel('Händelsens nyckel').fill('CHECKED');
     await added.getByLabel('Text på knappen').fill('Kontrollerad');
@@ -70,12 +76,21 @@ describe('web: an administrator edits a workflow’s steps without writing JSON'
     expect(json.machine.states.ekonomisk_kontroll).toEqual({
       meta: {
         title: 'Ekonomisk kontroll',
+        form: 'review',
+        responsible: ['forvaltningschef'],
         events: { CHECKED: { label: 'Kontrollerad', roles: ['forvaltningschef'] } },
       },
       on: { CHECKED: { target: 'review' } },
     });
 
     await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await page
+      .getByText(/Utkastet är sparat och giltigt\.|Definitionen har/)
+      .first()
+      .waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Definitionen har' }).allTextContents()).toEqual(
+      [],
+    );
     await page.getByText('Utkastet är sparat och giltigt.').waitFor();
     await screenshot(page, 'arbetsflode-stegredigerare');
     expect(formatViolations(await expectAccessible(page, 'Arbetsflöde, stegredigerare'))).toBe('');

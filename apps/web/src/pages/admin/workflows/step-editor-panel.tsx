@@ -68,7 +68,13 @@ export function StepEditorPanel({ definition, forms, readOnly, onChange }: StepE
             />
           ))}
         {!step.final && (
-          <NewEvent key={step.key} step={step} targets={all} definition={definition} onChange={onChange} />
+          <NewEvent
+            key={`new-event-${step.key}`}
+            step={step}
+            targets={all}
+            definition={definition}
+            onChange={onChange}
+          />
         )}
       </fieldset>
       {!readOnly && (
