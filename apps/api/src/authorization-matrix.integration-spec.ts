@@ -42,6 +42,9 @@ const RULES: Record<string, Access> = {
   'GET /api/health/live': 'public',
   'GET /api/org-units': 'signed-in',
   'GET /api/org-units/{id}': 'signed-in',
+  'GET /api/owned-bodies': 'signed-in', // public facts of the municipality's holdings
+  'GET /api/org-units/{id}/ownership': 'signed-in',
+  'PUT /api/org-units/{id}/ownership': 'admin',
   'POST /api/org-units': 'admin',
   'PATCH /api/org-units/{id}': 'admin',
   'DELETE /api/org-units/{id}': 'admin',
