@@ -35,7 +35,12 @@ const PROBLEM_TEXT: Record<string, string> = {
     'Färsk inloggning (maxAge) kräver att steget kräver inloggning (requireSignIn: true)',
 };
 
-/** A validator problem in Swedish; the validator's own (technical) wording follows in parentheses. */
+/**
+ * A validator problem in Swedish, with the names the validator's own (English) wording quotes:
+ * "Steget saknar formulär: review", "Okänd roll: kassor". The pointer beside it says where.
+ */
 export function problemText(code: string, detail: string): string {
-  return `${PROBLEM_TEXT[code] ?? 'Ogiltig definition'} (${detail})`;
+  const text = PROBLEM_TEXT[code] ?? 'Ogiltig definition';
+  const names = [...detail.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]);
+  return names.length ? `${text}: ${[...new Set(names)].join(', ')}` : text;
 }
