@@ -30,6 +30,9 @@ describe('email-linked approvals', () => {
     expect(mail.text).toContain('Hej Sara Mattsson');
     expect(mail.text).toContain('Ägare: Fågelsångens förskola');
     expect(mail.text).toContain('Steg: Granskning av områdeschef');
+    // Who asked, and the decisions in the words the approval page uses (#18).
+    expect(mail.text).toContain('Skickat av: Maja Nilsson');
+    expect(mail.text).toContain('välj Godkänn enhetsplanen eller Returnera för ändring');
     expect(mail.html).toContain('<html lang="sv">');
     expect(mail.references.join(' ')).toContain(doc.id);
     // Machine-sent (RFC 3834): vacation responders and Exchange's out-of-office answer nothing.

@@ -38,6 +38,8 @@ export interface LinkMail {
   link: MintedLink;
   reason: ApprovalMailReason;
   contacts: LinkContacts;
+  /** Who sent the document to the step (the first request's mails say so). */
+  requestedBy?: string | null;
 }
 
 export interface LinkTarget {
@@ -110,6 +112,7 @@ export class ApprovalLinks {
     link,
     reason,
     contacts: { approver, onBehalfOf },
+    requestedBy,
   }: LinkMail): ApprovalMail {
     return composeApprovalMail({
       reason,
@@ -127,6 +130,7 @@ export class ApprovalLinks {
       },
       stepTitle: step.title,
       decisionLabels: { approve: step.approve, return: step.return },
+      requestedBy: requestedBy ?? null,
       mode: request.mode,
       dueAt: request.dueAt ? new Date(request.dueAt) : null,
       expiresAt: link.expiresAt,

@@ -4,6 +4,7 @@ import type { OrgTree } from '@rodtrad/domain';
 import {
   ApprovalRepository,
   batchedTransaction,
+  DocumentAuditRepository,
   type ApprovalMode,
   type ApprovalRequestRow,
 } from '@rodtrad/persistence';
@@ -77,6 +78,9 @@ export class RequestApproval {
     if (!people.length)
       throw new Error(`No active approver for ${JSON.stringify(p.approvers)} on unit ${doc.orgUnitId}`);
     const requireSignIn = p.requireSignIn ?? meta?.approval?.requireSignIn ?? false;
+    // Who asked: the person whose event brought the document into this step.
+    const last = (await new DocumentAuditRepository(this.ds).lastTransitions([doc.id])).get(doc.id);
+    const requestedBy = last?.toState === p.state ? last.actorName : null;
     const step = stepWordsOf(def.definition, {
       state: p.state,
       approveEvent,
@@ -138,6 +142,7 @@ export class RequestApproval {
               },
               link,
               reason: 'requested',
+              requestedBy,
               contacts: {
                 approver: { name: a.name, email: a.email },
                 onBehalfOf: a.onBehalfOfName === null ? null : { name: a.onBehalfOfName },
