@@ -59,6 +59,14 @@ const RULES: Record<string, Access> = {
   'PUT /api/documents/{id}/data': 'scoped',
   'POST /api/documents/{id}/events': 'scoped',
   'GET /api/documents/{id}/history': 'scoped',
+  // Comments and attachments: whoever may read the document; removing an attachment also needs
+  // to be its uploader or an administrator, and the document not final.
+  'GET /api/documents/{id}/comments': 'scoped',
+  'POST /api/documents/{id}/comments': 'scoped',
+  'GET /api/documents/{id}/attachments': 'scoped',
+  'POST /api/documents/{id}/attachments': 'scoped',
+  'GET /api/documents/{id}/attachments/{attachmentId}': 'scoped',
+  'DELETE /api/documents/{id}/attachments/{attachmentId}': 'scoped',
   'GET /api/documents/{id}/pdf': 'scoped',
   'GET /api/documents/{id}/secrecy': 'scoped',
   'PUT /api/documents/{id}/secrecy': 'scoped', // and only those who may edit the document in some step
@@ -175,6 +183,7 @@ describe('authorization matrix', () => {
     'PUT /api/documents/{id}/data': { data: {}, expectedVersion: 1 },
     'POST /api/documents/{id}/events': { type: 'SUBMIT', expectedVersion: 1 },
     'PUT /api/documents/{id}/secrecy': { pointer: '/aktiviteter', paragraph: 'OSL 21 kap. 1 §' },
+    'POST /api/documents/{id}/comments': { body: 'En kommentar från någon utanför enheten.' },
   };
 
   it('states an access rule for every endpoint the API publishes', () => {
