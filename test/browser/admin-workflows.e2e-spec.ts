@@ -9,6 +9,10 @@ describe('web: an administrator edits a workflow', () => {
     await signIn(page);
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Administration' })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
       .getByRole('link', { name: 'Arbetsflöden' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Arbetsflöden' }).waitFor();

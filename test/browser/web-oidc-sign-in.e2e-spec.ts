@@ -130,6 +130,10 @@ describe('web: sign-in through the municipality’s identity provider', () => {
     await page.getByRole('heading', { level: 1, name: 'Mina uppgifter' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Administration' })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
       .getByRole('link', { name: 'Grupper och roller' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Grupper och roller' }).waitFor();

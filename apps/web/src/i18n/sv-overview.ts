@@ -31,5 +31,6 @@ export const svOverview = {
   'overview.activity.me': 'Du',
   'admin.userSearch': 'Sök användare på namn eller användarnamn',
   'admin.usersNoMatch': 'Ingen användare matchar ”{q}”.',
+  'nav.adminUnitsUsers': 'Organisation och användare',
   'nav.awaitingDecision': 'väntar på kommunstyrelsens beslut',
 };

@@ -42,6 +42,31 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   );
 }
 
+/** The administration's own menu, on its pages: the main menu has one entry for all of them. */
+function AdminNav({ pathname }: { pathname: string }) {
+  const links = [
+    { to: '/admin', label: t('nav.adminUnitsUsers') },
+    { to: '/admin/grupper', label: t('nav.groups') },
+    { to: '/admin/arbetsfloden', label: t('nav.workflows') },
+    { to: '/admin/ekonomi-import', label: t('nav.financialImport') },
+    { to: '/admin/kolada', label: t('nav.kolada') },
+  ];
+  const current = (to: string) => (to === '/admin' ? pathname === '/admin' : pathname.startsWith(to));
+  return (
+    <nav aria-label={t('nav.admin')} className="sub-nav">
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to} aria-current={current(link.to) ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 interface NavItem {
   to: string;
   label: string;
@@ -100,43 +125,19 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       label: t('nav.municipalReport'),
       current: pathname.startsWith('/kommunens-rapport'),
     },
-    { to: `/riskmatris/${year}`, label: t('nav.riskMatrix'), current: pathname.startsWith('/riskmatris') },
     { to: `/bolag/${year}`, label: t('nav.companies'), current: pathname.startsWith('/bolag') },
-    // KS's summary of internal control: for those the API lets read it (as the status view).
-    ...(hasAnyRole(user, ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'])
-      ? [
-          {
-            to: `/intern-kontroll/${year}`,
-            label: t('nav.internalControl'),
-            current: pathname.startsWith('/intern-kontroll'),
-          },
-        ]
-      : []),
+    // One entry for internal control: KS's summary for those the API lets read it (as the status
+    // view), each nämnd's risk matrix for the others; the two pages link to each other.
+    {
+      to: hasAnyRole(user, ['admin', 'registrator', 'ks.ordforande', 'ks.sekreterare'])
+        ? `/intern-kontroll/${year}`
+        : `/riskmatris/${year}`,
+      label: t('nav.internalControl'),
+      current: pathname.startsWith('/intern-kontroll') || pathname.startsWith('/riskmatris'),
+    },
+    // Administration is one entry; its pages have a menu of their own (AdminNav).
     ...(isAdmin(user)
-      ? [
-          {
-            to: '/admin',
-            label: t('nav.admin'),
-            current:
-              pathname.startsWith('/admin') &&
-              !pathname.startsWith('/admin/arbetsfloden') &&
-              !pathname.startsWith('/admin/grupper') &&
-              !pathname.startsWith('/admin/kolada') &&
-              !pathname.startsWith('/admin/ekonomi-import'),
-          },
-          { to: '/admin/grupper', label: t('nav.groups'), current: pathname.startsWith('/admin/grupper') },
-          { to: '/admin/kolada', label: t('nav.kolada'), current: pathname.startsWith('/admin/kolada') },
-          {
-            to: '/admin/ekonomi-import',
-            label: t('nav.financialImport'),
-            current: pathname.startsWith('/admin/ekonomi-import'),
-          },
-          {
-            to: '/admin/arbetsfloden',
-            label: t('nav.workflows'),
-            current: pathname.startsWith('/admin/arbetsfloden'),
-          },
-        ]
+      ? [{ to: '/admin', label: t('nav.admin'), current: pathname.startsWith('/admin') }]
       : []),
   ];
 
@@ -193,6 +194,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
         </nav>
       </header>
       <main id="main" className="container main" tabIndex={-1}>
+        {isAdmin(user) && pathname.startsWith('/admin') && <AdminNav pathname={pathname} />}
         {children}
       </main>
     </>
