@@ -23,18 +23,25 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
 }
 
 /**
- * The one way the web app talks to the API: same-origin cookie session, JSON in and out,
+ * The one way the web app talks to the API: same-origin cookie session, JSON in and out (a
+ * FormData body goes as multipart/form-data, the file streamed, the browser writing the boundary),
  * every failure thrown as an ApiError parsed from problem+json.
  */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : multipart
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -1,7 +1,7 @@
 import type { AttachmentListView, AttachmentView, CommentListView, CommentView } from '@rodtrad/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, parseProblem, toApiError } from '../api/api-error';
+import { ApiError, toApiError } from '../api/api-error';
 import { apiFetch } from '../api/api-fetch';
 import { useApiQuery } from '../api/query-client';
 import { ProblemMessage, StatusMessage } from '../components/feedback';
@@ -14,25 +14,11 @@ function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
-/** The upload is multipart (the file streamed to the API), not JSON: fetch writes the boundary. */
-async function upload(path: string, file: File): Promise<AttachmentView> {
+/** The upload is multipart (the file streamed to the API). */
+function upload(path: string, file: File): Promise<AttachmentView> {
   const form = new FormData();
   form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, {});
-  }
-  const text = await response.text();
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = text;
-  }
-  if (!response.ok) throw parseProblem(response.status, body);
-  return body as AttachmentView;
+  return apiFetch<AttachmentView>(path, { method: 'POST', body: form });
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError, parseProblem, toApiError } from '../../api/api-error';
+import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import { useApiQuery } from '../../api/query-client';
 import { DataTable } from '../../components/data-table';
@@ -26,24 +26,8 @@ const IMPORTS = '/api/imports/ekonomi';
 const MAPPINGS = '/api/imports/ekonomi/mappings';
 const SETTINGS = '/api/imports/ekonomi/settings';
 
-/** The upload is multipart (the file streamed to the API), not JSON: fetch writes the boundary. */
-async function uploadFile(form: FormData): Promise<FinancialImportView> {
-  let response: Response;
-  try {
-    response = await fetch(IMPORTS, { method: 'POST', body: form, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, {});
-  }
-  const text = await response.text();
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = text;
-  }
-  if (!response.ok) throw parseProblem(response.status, body);
-  return body as FinancialImportView;
-}
+/** The upload is multipart (the file streamed to the API). */
+const uploadFile = (form: FormData) => apiFetch<FinancialImportView>(IMPORTS, { method: 'POST', body: form });
 
 const codesOf = (m: { from: string; to: string }) => (m.from === m.to ? m.from : `${m.from}–${m.to}`);
 

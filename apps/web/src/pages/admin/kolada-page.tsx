@@ -1,7 +1,7 @@
 import type { KoladaImportResult, KoladaStatusView } from '@rodtrad/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { parseProblem, toApiError } from '../../api/api-error';
+import { toApiError } from '../../api/api-error';
 import { apiFetch } from '../../api/api-fetch';
 import { useApiQuery } from '../../api/query-client';
 import { isAdmin, useCurrentUser } from '../../auth/session';
@@ -11,25 +11,11 @@ import { PageHeading } from '../../components/page-heading';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/t';
 
-/** multipart/form-data, which apiFetch (JSON only) does not send; failures as the API's problem. */
-async function uploadKoladaFile(file: File): Promise<KoladaImportResult> {
+/** A file saved from Kolada, sent as multipart/form-data. */
+function uploadKoladaFile(file: File): Promise<KoladaImportResult> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const res = await fetch('/api/kolada/imports', {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json, application/problem+json' },
-  });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: parseProblem says what it can
-  }
-  if (!res.ok) throw parseProblem(res.status, body);
-  return body as KoladaImportResult;
+  return apiFetch<KoladaImportResult>('/api/kolada/imports', { method: 'POST', body: form });
 }
 
 /**
