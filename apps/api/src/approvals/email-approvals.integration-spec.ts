@@ -15,6 +15,7 @@ describe('email-linked approvals', () => {
     ekangen: 'ekangen.rektor',
     vretstorp: 'vretstorp.rektor',
     alleskolan: 'alle.rektor',
+    elevhalsa: 'elevhalsa.chef',
   };
   const enhetsplan = (unit: string, year = 2027) =>
     w.driveDocument('enhetsplan', unit, year, CHIEF[unit], ENHETSPLAN_DATA, [['SUBMIT', CHIEF[unit]]]);
@@ -133,6 +134,17 @@ describe('email-linked approvals', () => {
     expect(await rows()).toEqual(before);
     await new Promise((r) => setTimeout(r, 500));
     expect(w.approvalMailsTo('grundskola.chef', title)).toHaveLength(1);
+  });
+
+  it('asks the förvaltningschef when the enhet sits directly under its förvaltning and has no områdeschef', async () => {
+    // Central elevhälsa: no område between it and Bildningsförvaltningen, so nobody holds the asked
+    // role (omradeschef) for it; its chef above, the förvaltningschef, is asked and may decide.
+    const doc = await enhetsplan('elevhalsa');
+    const title = await w.titleOf(doc.id);
+    const { mail, token } = await w.link('bin.fvc', title);
+    expect(mail.text).toContain('Hej Helena Björk');
+    const decided = await w.decide(token, { decision: 'approve' });
+    expect(decided.body).toMatchObject({ outcome: 'approved', state: 'adoption' });
   });
 
   it('sends the plan back to draft on "return for changes", with the comment in the history', async () => {

@@ -1,5 +1,6 @@
 import { BILDNING_CHAIN, orgTreeOf } from './org-tree-of';
 import {
+  chefsAbove,
   ROLES,
   ROLE_KEYS,
   RoleAssignment,
@@ -105,5 +106,13 @@ describe('hasRole / hasAnyRole', () => {
     expect(hasAnyRole(assignments, ['handlaggare'], 'san', tree)).toBe(true);
     expect(hasAnyRole(assignments, ['handlaggare'], 'bin', tree)).toBe(false);
     expect(hasAnyRole(assignments, [], 'transten', tree)).toBe(false);
+  });
+});
+
+describe('chefsAbove', () => {
+  it('names the förvaltningschef where no områdeschef is, and nobody above the top', () => {
+    expect(chefsAbove(['omradeschef'])).toEqual(['forvaltningschef']);
+    expect(chefsAbove(['omradeschef', 'forvaltningschef'])).toEqual(['forvaltningschef']);
+    expect(chefsAbove(['forvaltningschef', 'ks.ordforande'])).toEqual([]);
   });
 });

@@ -131,3 +131,20 @@ export function hasAnyRole(
 ): boolean {
   return assignments.some((a) => roles.includes(a.role) && roleApplies(a, targetUnitId, tree));
 }
+
+/**
+ * The chef next above a chef role, who stands in where a unit has no holder of it: an enhet
+ * directly under its förvaltning (Central elevhälsa) has no område and so no områdeschef; its
+ * nearest chef is the förvaltningschef.
+ */
+const CHEF_ABOVE: Partial<Record<RoleKey, RoleKey>> = { omradeschef: 'forvaltningschef' };
+
+/**
+ * The roles asked when none of `roles` has a holder for the unit: each chef role's chef above
+ * (roles without one are dropped); empty when there is nobody further up to ask.
+ */
+export function chefsAbove(roles: readonly string[]): RoleKey[] {
+  return [
+    ...new Set(roles.flatMap((r) => (CHEF_ABOVE[r as RoleKey] ? [CHEF_ABOVE[r as RoleKey] as RoleKey] : []))),
+  ];
+}

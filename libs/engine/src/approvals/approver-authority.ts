@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { roleApplies, type OrgTree, type RoleKey } from '@rodtrad/domain';
+import { chefsAbove, roleApplies, type OrgTree, type RoleKey } from '@rodtrad/domain';
 import { fromJsonColumn, type ApprovalRequestRow, type ApprovalRow } from '@rodtrad/persistence';
 
 /** Whom a step asked: the `requestApproval` action's `approvers`. */
@@ -44,14 +44,21 @@ export class ApproverAuthority {
     const ids = new Set<string>();
     if (asked.roles?.length) {
       const tree = await this.orgTree();
-      const rows: { userId: string; role: RoleKey; orgUnitId: string }[] = await q.query(
-        `SELECT ra.user_id AS userId, ra.role, ra.org_unit_id AS orgUnitId
-           FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
-          WHERE u.active = 1 AND ra.role IN (${asked.roles.map(() => '?').join(',')})`,
-        asked.roles,
-      );
-      for (const r of rows)
-        if (roleApplies({ role: r.role, orgUnitId: r.orgUnitId }, orgUnitId, tree)) ids.add(String(r.userId));
+      const holders = async (roles: readonly string[]): Promise<void> => {
+        if (!roles.length) return;
+        const rows: { userId: string; role: RoleKey; orgUnitId: string }[] = await q.query(
+          `SELECT ra.user_id AS userId, ra.role, ra.org_unit_id AS orgUnitId
+             FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id
+            WHERE u.active = 1 AND ra.role IN (${roles.map(() => '?').join(',')})`,
+          roles,
+        );
+        for (const r of rows)
+          if (roleApplies({ role: r.role, orgUnitId: r.orgUnitId }, orgUnitId, tree))
+            ids.add(String(r.userId));
+      };
+      await holders(asked.roles);
+      // As ApproverResolver asks: the chef above where nobody holds the asked chef role for the unit.
+      if (!ids.size) await holders(chefsAbove(asked.roles));
     }
     if (asked.users?.length) {
       const marks = asked.users.map(() => '?').join(',');

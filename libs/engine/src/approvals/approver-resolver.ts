@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { roleApplies, type OrgTree, type RoleKey } from '@rodtrad/domain';
+import { chefsAbove, roleApplies, type OrgTree, type RoleKey } from '@rodtrad/domain';
 
 export interface ResolvedApprover {
   userId: string;
@@ -36,21 +36,23 @@ interface PersonRow {
 
 /**
  * Who is asked: holders of `roles` whose assignment applies to the document's unit (its
- * organisation chain; global roles such as ks.ordforande apply everywhere) and the named `users`
- * (usernames or ids), in that order, each once. A standing substitute valid now takes the place
+ * organisation chain; global roles such as ks.ordforande apply everywhere), or, when nobody holds
+ * them there, of the chef roles above them (`chefsAbove`), and the named `users` (usernames or
+ * ids), in that order, each once. A standing substitute valid now takes the place
  * of an absent approver.
  */
 export class ApproverResolver {
   constructor(private readonly ds: DataSource) {}
 
-  async resolve(
-    approvers: { roles?: string[]; users?: string[] },
+  /** Active holders of `roles` whose assignment applies to the unit, with their standing substitute. */
+  private async holders(
+    roles: readonly string[],
     orgUnitId: string,
     tree: OrgTree,
     now: Date,
-  ): Promise<ResolvedApprover[]> {
-    const asked: PersonRow[] = [];
-    for (const role of approvers.roles ?? []) {
+  ): Promise<PersonRow[]> {
+    const out: PersonRow[] = [];
+    for (const role of roles) {
       const rows: (PersonRow & { orgUnitId: string })[] = await this.ds.query(
         `SELECT ra.org_unit_id AS orgUnitId, ${PERSON_WITH_SUBSTITUTE}
            JOIN role_assignment ra ON ra.user_id = u.id
@@ -58,8 +60,21 @@ export class ApproverResolver {
         [now, now, role],
       );
       for (const r of rows)
-        if (roleApplies({ role: role as RoleKey, orgUnitId: r.orgUnitId }, orgUnitId, tree)) asked.push(r);
+        if (roleApplies({ role: role as RoleKey, orgUnitId: r.orgUnitId }, orgUnitId, tree)) out.push(r);
     }
+    return out;
+  }
+
+  async resolve(
+    approvers: { roles?: string[]; users?: string[] },
+    orgUnitId: string,
+    tree: OrgTree,
+    now: Date,
+  ): Promise<ResolvedApprover[]> {
+    const asked: PersonRow[] = await this.holders(approvers.roles ?? [], orgUnitId, tree, now);
+    // Nobody holds the asked chef role for the unit (no område above it): its chef above is asked.
+    if (!asked.length && approvers.roles?.length)
+      asked.push(...(await this.holders(chefsAbove(approvers.roles), orgUnitId, tree, now)));
     for (const user of approvers.users ?? []) {
       const [row]: PersonRow[] = await this.ds.query(
         `SELECT ${PERSON_WITH_SUBSTITUTE} WHERE (u.username = ? OR u.id = ?) AND u.active = 1`,
