@@ -38,6 +38,12 @@ describe('web: an administrator edits a workflow’s steps without writing JSON'
     await editor.getByLabel('Stegets nyckel').fill('ekonomisk_kontroll');
     await editor.getByRole('button', { name: 'Lägg till steget' }).click();
     await page.locator('[data-testid="workflow-diagram"] [data-state="ekonomisk_kontroll"]').waitFor();
+    // The picture keeps its text readable (it was about 4 px): drawn at no less than 0.75 of its size,
+    // a wider one scrolls sideways in its own region.
+    const scale = await page
+      .locator('[data-testid="workflow-diagram"] .react-flow__viewport')
+      .evaluate((el) => Number(/scale\(([\d.]+)\)/.exec(el.getAttribute('style') ?? '')?.[1] ?? 0));
+    expect(scale).toBeGreaterThanOrEqual(0.75);
     // Lead the submission through the new step, so the draft stays valid.
     await editor.getByLabel('Steg att ändra').selectOption('draft');
     await editor

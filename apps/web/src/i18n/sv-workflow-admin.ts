@@ -31,6 +31,7 @@ export const svWorkflowAdmin = {
   'wf.problems': 'Definitionen har {count} problem',
   'wf.problemAt': '{pointer}: {message}',
   'wf.diagram': 'Diagram',
+  'wf.diagramScroll': 'Arbetsflödets bild; rulla i sidled om den är bredare än sidan',
   'wf.diagramLabel': 'Arbetsflödet {title} med {count} steg',
   'wf.deadline': 'Tidsfrist: {key}',
   'wf.final': 'slutsteg',

@@ -8,6 +8,9 @@ import { workflowGraph, type GraphEdge, type GraphNode, type WorkflowGraph } fro
 import { elk } from './elk-worker';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './workflow-layout';
 
+/** The smallest the picture is drawn at: its 12 px text stays at least 9.6 px. */
+const MIN_SCALE = 0.8;
+
 export interface WorkflowDiagramProps {
   /** A workflow definition (or its machine); anything else draws nothing. */
   definition: unknown;
@@ -100,20 +103,26 @@ export default function WorkflowDiagram({
   return (
     <div className="wf-diagram">
       {placed && (
-        <div className="workflow-picture">
+        // Scaled to the column like an image, but never below MIN_SCALE of its natural size, so its
+        // text stays readable (12 px at most, 9.6 px at least); a wider picture scrolls sideways in a
+        // region of its own that takes focus (WCAG 2.1.1).
+        <div className="workflow-picture" role="region" aria-label={t('wf.diagramScroll')} tabIndex={0}>
           <div
             role="img"
             aria-label={label}
             data-testid="workflow-diagram"
             className="wf-canvas"
-            style={{ maxWidth: placed.width, aspectRatio: `${placed.width} / ${placed.height}` }}
+            style={{
+              maxWidth: placed.width,
+              minWidth: Math.round(placed.width * MIN_SCALE),
+              aspectRatio: `${placed.width} / ${placed.height}`,
+            }}
           >
-            {/* Scaled to the column like an image (a scrolling picture would need its own tab stop);
-                a new layout mounts a new canvas, so it is fitted again. */}
+            {/* A new layout mounts a new canvas, so it is fitted again. */}
             <ReactFlow
               key={`${placed.width}x${placed.height}:${nodes.length}:${edges.length}`}
               fitView
-              fitViewOptions={{ padding: 0.04, maxZoom: 1, minZoom: 0.1 }}
+              fitViewOptions={{ padding: 0.04, maxZoom: 1, minZoom: MIN_SCALE * 0.9 }}
               minZoom={0.1}
               maxZoom={1}
               nodes={nodes}
