@@ -30,6 +30,17 @@ export class Authorizer {
     if (!(await this.may(principal, ROLE_KEYS, orgUnitId))) throw ApiProblem.forbidden(detail);
   }
 
+  /**
+   * Whether the caller may read what belongs to the unit: their roles reach it, or it stands above a
+   * unit their roles reach (the documents up the red thread: an enhetschef reads the område's,
+   * förvaltning's and nämnd's plans that the enhetsplan builds on).
+   */
+  async mayRead(principal: Principal, orgUnitId: string): Promise<boolean> {
+    if (await this.may(principal, ROLE_KEYS, orgUnitId)) return true;
+    const tree = await this.orgTree.tree();
+    return principal.roles.some((r) => tree.isAncestorOrSelf(orgUnitId, r.orgUnitId));
+  }
+
   /** Units the caller's roles reach; undefined when that is every unit (a global role). */
   async reachableUnits(principal: Principal): Promise<string[] | undefined> {
     const tree = await this.orgTree.tree();

@@ -18,6 +18,7 @@ import { DocumentAuditRepository, DocumentRepository, type DocumentRow } from '@
 import type { DocumentTypeKey } from '@rodtrad/domain';
 import { stateMeta } from '@rodtrad/workflow';
 import { Authorizer } from '../auth/authorizer.service';
+import { ApiProblem } from '../common/problem/problem';
 import type { Principal } from '../auth/principal';
 
 export const actorOf = (p: Principal): EngineActor => ({ userId: p.userId, roles: p.roles, via: 'user' });
@@ -38,8 +39,10 @@ export class DocumentsService {
     return this.authorizer.reachableUnits(p);
   }
 
-  requireReadable(p: Principal, doc: DocumentRow): Promise<void> {
-    return this.authorizer.requireReach(p, doc.orgUnitId, 'Dokumentet tillhör en enhet utanför dina roller.');
+  /** Readable: a document of a unit the caller's roles reach, or of one above it (the red thread up). */
+  async requireReadable(p: Principal, doc: DocumentRow): Promise<void> {
+    if (await this.authorizer.mayRead(p, doc.orgUnitId)) return;
+    throw ApiProblem.forbidden('Dokumentet tillhör en enhet utanför dina roller.');
   }
 
   async list(
