@@ -208,13 +208,15 @@ function storyTargets(
 }
 
 /**
- * The documents the demo writes: the types of the red thread and the nämnder's reports, of units
- * under KS or a nämnd. A company's or a kommunalförbund's documents are their own bodies' and are
- * left to them.
+ * The documents the demo writes: the types of the red thread, the nämnder's reports and KS's
+ * year-end hearings, of units under KS or a nämnd. A company's or a kommunalförbund's own documents
+ * are their bodies' and are left to them.
  */
 function walkable(d: DocumentRow, tree: OrgTree): boolean {
   if (!DEMO_WALK_ORDER.includes(d.type as DocumentTypeKey)) return false;
   const body = tree.namndOf(d.orgUnitId) ?? tree.get(d.orgUnitId);
+  // KS calls the companies to the year-end hearing too (their own reports are left to them).
+  if (d.type === 'bokslutsdialog' && body?.kind === 'bolag') return true;
   return body?.kind === 'namnd' || body?.kind === 'ks';
 }
 

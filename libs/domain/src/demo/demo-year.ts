@@ -30,6 +30,7 @@ export const DEMO_WALK_ORDER: readonly DocumentTypeKey[] = [
   'delarsrapport-kommunen',
   'verksamhetsberattelse',
   'arsredovisning',
+  'bokslutsdialog',
 ];
 
 /**
@@ -254,6 +255,17 @@ export function demoDocumentData(c: DemoDocumentContext): Data {
   ];
 
   switch (c.type) {
+    case 'bokslutsdialog':
+      return {
+        mote: { datum: c.decidedOn, plats: 'Kommunhuset, Sessionssalen', paragraf: `§ ${20 + (year % 9)}` },
+        analys: c.deviating
+          ? 'Året slutade med ett underskott mot ramen; kostnaderna för tilläggsbelopp och skolskjuts ökade mer än väntat.'
+          : 'Uppdraget fullgjordes inom ramen; målen nåddes till största delen.',
+        budgetdialog:
+          'Nämnden presenterade sin verksamhetsberättelse; frågor om lokalbehov och kompetensförsörjning.',
+        slutsatser:
+          'Ramen för kommande år bör ta hänsyn till volymökningarna; uppföljningen av målen fortsätter per tertial.',
+      };
     case 'gpf':
       return {
         strategiskaOmraden: [
