@@ -113,6 +113,8 @@ describe('web: the governance cycle', () => {
     await steps.waitFor();
     expect(await steps.locator('[aria-current="step"]').textContent()).toContain('Granskning av områdeschef');
     await page.getByRole('img', { name: /Diagram över arbetsflödet.*Granskning av områdeschef/ }).waitFor();
+    // The history arrives on its own request: wait for its second entry rather than count at once.
+    await page.locator('.timeline li').nth(1).waitFor();
     expect(await page.locator('.timeline li').count()).toBeGreaterThanOrEqual(2);
     await page.getByRole('heading', { level: 2, name: 'Röda tråden' }).waitFor();
     await expectAccessible(page, 'Enhetsplan (inlämnad)');
